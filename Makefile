@@ -1,0 +1,63 @@
+# The two commands of the quick start: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+TODAY ?=
+
+.PHONY: demo test install dev browser lint typecheck bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
+
+## demo: install into .venv and check the bundled register (findings are expected: exit 1 is fine)
+demo: install
+	@echo "== partnerfw classify (the bundled register of Thamesbridge Borough Council)"
+	@$(BIN)/partnerfw classify
+	@echo
+	@echo "== partnerfw check"
+	@$(BIN)/partnerfw check $(if $(TODAY),--today $(TODAY)); status=$$?; \
+	  if [ $$status -gt 1 ]; then exit $$status; fi
+	@echo
+	@echo "The register is in register/, the policy in partnerfw.yaml."
+	@echo "Try: $(BIN)/partnerfw check --format json   or   $(BIN)/partnerfw rules"
+
+## browser: Debian's chromium for the page tests (skipped with a notice where it cannot be installed)
+browser:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "WARNING: could not install chromium: browser tests will be skipped"; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "WARNING: could not install chromium: browser tests will be skipped"; \
+	else echo "WARNING: chromium is not installed and cannot be installed here: browser tests will be skipped"; fi
+
+## test: install the dev tools and the browser, then run the whole suite
+test: dev browser
+	$(BIN)/python -m pytest
+
+lint: dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: dev
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python benchmarks/bench_check.py
+
+clean:
+	rm -rf $(VENV) build dist site .pytest_cache

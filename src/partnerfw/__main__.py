@@ -1,0 +1,3 @@
+from partnerfw.cli import main
+
+main()

@@ -1,0 +1,101 @@
+"""Running the rules over a register: the core of ``partnerfw check``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partnerfw.classify import Classification, classify
+from partnerfw.findings import Finding, Severity, count_by_severity
+from partnerfw.models import Status
+from partnerfw.policy import Policy
+from partnerfw.project import Project
+from partnerfw.register import LoadedRecord, load
+from partnerfw.rules import RULES, Context, Rule
+from partnerfw.rules.register import check_register
+
+
+@dataclass(frozen=True)
+class CheckedRecord:
+    record: LoadedRecord
+    classification: Classification
+
+    @property
+    def id(self) -> str:
+        return self.record.arrangement.id
+
+
+@dataclass
+class CheckResult:
+    records: list[CheckedRecord]
+    findings: list[Finding]
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {"files": len(self.files), "records": len(self.records),
+                **count_by_severity(self.findings)}
+
+    def has_errors(self, strict: bool = False) -> bool:
+        counts = count_by_severity(self.findings)
+        return counts["error"] > 0 or (strict and counts["warning"] > 0)
+
+    def findings_for(self, record_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.record == record_id]
+
+
+def run_check(project: Project, paths: Sequence[Path], today: dt.date) -> CheckResult:
+    register = load(paths, project.root)
+    policy = project.policy
+    findings = list(project.problems) + register.problems
+    checked = []
+    for record in register.records:
+        classification = classify(record.arrangement, policy)
+        checked.append(CheckedRecord(record, classification))
+        findings.extend(check_record(record, classification, policy, today))
+    findings.extend(_apply_policy(f, policy) for f in check_register(register.records))
+    findings = [f for f in findings if f is not None]
+    return CheckResult(checked, sorted(set(findings)), register.files)
+
+
+def check_record(
+    record: LoadedRecord, classification: Classification, policy: Policy, today: dt.date
+) -> list[Finding]:
+    ctx = Context(record, classification, policy, today)
+    found = []
+    for rule in RULES.values():
+        if rule.check is None or not rule.applies_to(record.arrangement):
+            continue
+        setting = policy.rules.get(rule.code)
+        if setting is not None and not setting.enabled:
+            continue
+        severity = _severity(rule, policy, record.arrangement.status)
+        for hit in rule.check(ctx):
+            message = hit.message
+            if rule.before_approval and record.arrangement.status is Status.PROPOSED:
+                message = f"before approval: {message}"
+            found.append(Finding(record.file, record.line_of(*hit.path), rule.code, severity,
+                                 record.arrangement.id, message, hit.reference or rule.reference))
+    return found
+
+
+def _severity(rule: Rule, policy: Policy, status: Status) -> Severity:
+    setting = policy.rules.get(rule.code)
+    severity = Severity(setting.severity) if setting and setting.severity else rule.severity
+    if rule.before_approval and status is Status.PROPOSED and severity is Severity.ERROR:
+        return Severity.WARNING
+    return severity
+
+
+def _apply_policy(finding: Finding, policy: Policy) -> Finding | None:
+    setting = policy.rules.get(finding.rule)
+    if setting is None:
+        return finding
+    if not setting.enabled:
+        return None
+    if setting.severity:
+        return Finding(finding.file, finding.line, finding.rule, Severity(setting.severity),
+                       finding.record, finding.message, finding.reference)
+    return finding

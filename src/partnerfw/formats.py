@@ -1,0 +1,104 @@
+"""Renderers of a check result: text for people, json for tools, github for pull requests.
+
+The json format is a contract (README: 'JSON output'): an object with ``records``,
+``findings`` and ``summary``; fields are only ever added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from rich.markup import escape
+
+from partnerfw.check import CheckResult
+from partnerfw.classify import Classification
+from partnerfw.findings import Finding, Severity
+
+JSON_FORMAT_VERSION = 1
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def render_text(result: CheckResult) -> str:
+    """Findings grouped by file, then a one-line summary; rich markup for colour."""
+    lines: list[str] = []
+    current = None
+    for finding in result.findings:
+        if finding.file != current:
+            current = finding.file
+            if lines:
+                lines.append("")
+            lines.append(f"[bold]{escape(finding.file)}[/bold]")
+        style = _STYLE[finding.severity]
+        lines.append(
+            f"  {finding.line:>4}  [{style}]{finding.severity.value:<7}[/{style}] "
+            f"{finding.rule:<8} {escape(finding.message)} [dim]({escape(finding.reference)})[/dim]"
+        )
+    summary = result.summary
+    if lines:
+        lines.append("")
+    lines.append(
+        f"{summary['records']} arrangements in {summary['files']} files: "
+        f"{summary['error']} errors, {summary['warning']} warnings, {summary['info']} notes"
+    )
+    return "\n".join(lines)
+
+
+def _record(checked: object) -> dict[str, object]:
+    from partnerfw.check import CheckedRecord
+
+    assert isinstance(checked, CheckedRecord)
+    arrangement = checked.record.arrangement
+    c = checked.classification
+    return {
+        "id": arrangement.id,
+        "file": checked.record.file,
+        "name": arrangement.name,
+        "kind": arrangement.kind.value,
+        "classification": c.klass,
+        "reason": c.reason,
+        "status": arrangement.status.value,
+    }
+
+
+def render_json(result: CheckResult) -> str:
+    return json.dumps({
+        "version": JSON_FORMAT_VERSION,
+        "records": [_record(r) for r in result.records],
+        "findings": [f.as_dict() for f in result.findings],
+        "summary": result.summary,
+    }, indent=2, ensure_ascii=False)
+
+
+def _github_escape(text: str, property_: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def github_line(finding: Finding) -> str:
+    level = {"error": "error", "warning": "warning", "info": "notice"}[finding.severity.value]
+    title = _github_escape(f"{finding.rule} ({finding.reference})", property_=True)
+    file = _github_escape(finding.file, property_=True)
+    return (f"::{level} file={file},line={finding.line},title={title}::"
+            f"{_github_escape(finding.message)}")
+
+
+def render_github(result: CheckResult) -> str:
+    lines = [github_line(f) for f in result.findings]
+    s = result.summary
+    lines.append(f"{s['records']} arrangements: {s['error']} errors, {s['warning']} warnings, "
+                 f"{s['info']} notes")
+    return "\n".join(lines)
+
+
+RENDERERS: dict[str, Callable[[CheckResult], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+}
+
+
+def classification_row(arrangement_id: str, kind: str, c: Classification) -> dict[str, str]:
+    return {"id": arrangement_id, "kind": kind, "classification": c.klass, "reason": c.reason}

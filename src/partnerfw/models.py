@@ -1,0 +1,534 @@
+"""The record: one arrangement of the council, as written in ``register/<id>.yaml``.
+
+Field names and descriptions follow the Working in Partnership Framework: the Partnership
+Evaluation Form (Appendix 1), the Shared Services business case (Appendix 2) and the contents
+of an agreement (Appendix 3). Every model forbids unknown keys so a misspelt field is reported
+rather than silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Money = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=14, decimal_places=2, description="An amount in pounds, e.g. 12500"),
+]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Kind(StrEnum):
+    PARTNERSHIP = "partnership"
+    SHARED_SERVICE = "shared_service"
+    INFORMAL_NETWORK = "informal_network"
+    COMMISSIONING = "commissioning"
+    COMPANY_OR_TRUST = "company_or_trust"
+
+
+class SharedServiceType(StrEnum):
+    FULL_SHARED_SERVICE = "full_shared_service"
+    JOINT_MANAGEMENT = "joint_management"
+    JOINT_OFFICER = "joint_officer"
+    AD_HOC_RESILIENCE = "ad_hoc_resilience"
+
+
+class Status(StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    ACTIVE = "active"
+    UNDER_REVIEW = "under_review"
+    ENDING = "ending"
+    ENDED = "ended"
+
+
+class ItemStatus(StrEnum):
+    IN_PLACE = "in_place"
+    DRAFTED = "drafted"
+    MISSING = "missing"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Sector(StrEnum):
+    PUBLIC = "public"
+    PRIVATE = "private"
+    VOLUNTARY = "voluntary"
+    COMMUNITY = "community"
+    INDIVIDUAL = "individual"
+    OTHER = "other"
+
+
+class Decision(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    DISCUSSED = "discussed"
+    INFORMED = "informed"
+
+
+class PartnershipCondition(StrEnum):
+    """Framework 2.2(a-c): why the council may enter a partnership."""
+
+    STATUTORY_DUTY_OR_POLICY_OBJECTIVE = "statutory_duty_or_policy_objective"
+    CANNOT_ACHIEVE_ALONE = "cannot_achieve_alone"
+    RESILIENCE_EFFICIENCY_SAVINGS = "resilience_efficiency_savings"
+
+
+class SharedServiceCondition(StrEnum):
+    """Framework 3.2(a-b): why the council may share a service."""
+
+    SAVING_OR_INCOME = "saving_or_income"
+    RESILIENCE_AND_EFFICIENCY = "resilience_and_efficiency"
+
+
+class Person(Model):
+    name: Text = Field(description="Full name as it should appear in the register.")
+    title: str | None = Field(None, description="Job title or office, e.g. 'Head of Housing'.")
+    email: str | None = Field(
+        None, description="Work email. Published only if the policy says contact details are."
+    )
+    phone: str | None = Field(
+        None, description="Work phone. Published only if the policy says contact details are."
+    )
+
+
+class Dates(Model):
+    start: dt.date | None = Field(None, description="Date the arrangement starts (or started).")
+    end: dt.date | None = Field(None, description="Date it is due to end, if it has a fixed term.")
+    indefinite: bool = Field(False, description="True when the arrangement has no end date.")
+    renewal: str | None = Field(
+        None, description="How and when it is renewed (Appendix 3, 1.2), e.g. 'annual, by letter'."
+    )
+
+    @model_validator(mode="after")
+    def _check_order(self) -> Dates:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"the end date {self.end} is before the start date {self.start}")
+        if self.indefinite and self.end:
+            raise ValueError("an indefinite arrangement cannot also have an end date")
+        return self
+
+
+class Partner(Model):
+    name: Text = Field(description="The partner organisation's name.")
+    sector: Sector = Field(
+        description="public, private, voluntary, community, individual or other (Appendix 1)."
+    )
+    contribution: Money | None = Field(
+        None, description="The partner's budgetary contribution in pounds, if any."
+    )
+    contribution_note: str | None = Field(
+        None, description="What the contribution is, when it is not (only) money."
+    )
+
+
+class CouncilResources(Model):
+    """What the council puts in: these count towards significance as the policy says."""
+
+    dedicated_budget: Money = Field(Decimal(0), description="Dedicated council budget, pounds a year.")
+    staff_fte: Decimal = Field(Decimal(0), ge=0, description="Council staff time, full-time equivalents.")
+    staff_days_per_year: Decimal | None = Field(
+        None, ge=0, description="Council staff time in working days a year (Appendix 1)."
+    )
+    staff_cost: Money = Field(Decimal(0), description="Cost of that staff time, pounds a year.")
+    in_kind_value: Money = Field(Decimal(0), description="Value of resources given in kind, pounds.")
+    in_kind_description: str | None = Field(
+        None, description="What is given in kind, e.g. 'meeting rooms at the Civic Centre'."
+    )
+    note: str | None = Field(None, description="Anything that explains the figures.")
+
+
+class Member(Model):
+    name: Text = Field(description="The councillor's name.")
+    role: str | None = Field(None, description="Their role in the arrangement, e.g. 'board member'.")
+    on_board: bool = Field(False, description="True when they sit on the partnership board (2.5).")
+
+
+class Urgency(Model):
+    urgent: bool = Field(
+        False, description="Needed within days to keep services running (revised framework)."
+    )
+    justification: str | None = Field(None, description="Why it could not wait for approval.")
+
+
+class Purpose(Model):
+    aims: str | None = Field(None, description="What the arrangement plans to achieve.")
+    conditions: list[PartnershipCondition] = Field(
+        default_factory=list, description="Which conditions of 2.2(a-c) it meets (partnerships)."
+    )
+    shared_service_conditions: list[SharedServiceCondition] = Field(
+        default_factory=list, description="Which conditions of 3.2(a-b) it meets (shared services)."
+    )
+    safeguarding: str | None = Field(
+        None,
+        description="How it helps the council safeguard children and vulnerable adults (2.3, 3.3).",
+    )
+    outcomes_for_council: str | None = Field(None, description="Anticipated outcomes for the council.")
+    outcomes_for_community: str | None = Field(None, description="What the community will see.")
+
+
+class Assessment(Model):
+    done: bool = Field(False, description="True once it has been carried out.")
+    date: dt.date | None = Field(None, description="When it was done.")
+    summary: str | None = Field(None, description="What it found.")
+    evidence: str | None = Field(None, description="Where the document is held (path or link).")
+
+
+class Gdpr(Model):
+    considered: bool = Field(False, description="GDPR considered (Appendix 1).")
+    issues: str | None = Field(None, description="Issues found and how they are overcome.")
+    dpia_required: bool = Field(False, description="A Data Protection Impact Assessment is needed.")
+    dpia_completed: dt.date | None = Field(None, description="Date the DPIA was completed.")
+
+
+class DoNothing(Model):
+    consequences: str | None = Field(
+        None, description="What happens if the council does not enter (Appendix 1, Appendix 2 7.1)."
+    )
+    customers_and_residents: str | None = Field(
+        None, description="The 'do nothing' risks to customers and residents (revised framework)."
+    )
+
+
+class Evaluation(Model):
+    """The Partnership Evaluation Form (Appendix 1) or the business case's equivalent parts."""
+
+    completed_by: Person | None = Field(None, description="Officer completing the form.")
+    date: dt.date | None = Field(None, description="Date the evaluation was completed.")
+    senior_officers: list[str] = Field(
+        default_factory=list, description="Senior officers who carried out the evaluation (2.4)."
+    )
+    deputy_monitoring_officer_consulted: bool = Field(False, description="Consulted, as 2.4 asks.")
+    section_151_officer_consulted: bool = Field(False, description="Consulted, as 2.4 asks.")
+    director_involved: bool = Field(
+        False, description="The relevant Director was involved (2.5, when Members sit on the board)."
+    )
+    benefits: list[str] = Field(default_factory=list, description="Likely benefits (2.8).")
+    costs: list[str] = Field(default_factory=list, description="Likely costs (2.8).")
+    risks: list[str] = Field(default_factory=list, description="Likely risks (2.8).")
+    equalities_issues: list[str] = Field(
+        default_factory=list, description="Potential equalities issues, or 'none identified' (2.8)."
+    )
+    risk_assessment: Assessment | None = Field(None, description="Risk assessment (2.9).")
+    equalities_analysis: Assessment | None = Field(
+        None, description="Analysis of impact on the protected characteristics (Appendix 1)."
+    )
+    gdpr: Gdpr | None = Field(None, description="General Data Protection Regulation (Appendix 1).")
+    equalities_aims_contribution: str | None = Field(
+        None, description="How it contributes to the council's Equalities Aims and Objectives."
+    )
+    climate_change_contribution: str | None = Field(
+        None, description="How it supports the borough in mitigating climate change."
+    )
+    do_nothing: DoNothing | None = Field(None, description="Consequences of not going ahead.")
+    alternatives: str | None = Field(None, description="Other ways of achieving the objectives.")
+    insurance_checked: bool = Field(False, description="Insurance checked with the Finance Team.")
+
+
+class Item(Model):
+    """One governance or agreement item and where its evidence is."""
+
+    status: ItemStatus = Field(description="in_place, drafted, missing or not_applicable.")
+    evidence: str | None = Field(None, description="Where it is: document, clause, path or link.")
+    reason: str | None = Field(None, description="Why it does not apply (needed for not_applicable).")
+
+    @model_validator(mode="after")
+    def _reason_for_not_applicable(self) -> Item:
+        if self.status is ItemStatus.NOT_APPLICABLE and not self.reason:
+            raise ValueError("not_applicable needs a reason saying why the item does not apply")
+        return self
+
+
+def _item(text: str) -> object:
+    return Field(None, description=text)
+
+
+class Governance(Model):
+    """Governance arrangements: framework 4.3(a-m) and the Appendix 1 list."""
+
+    terms_of_reference: Item | None = _item("Terms of reference and/or constitution (Appendix 1).")
+    membership_rules: Item | None = _item(
+        "Eligibility for membership, admission of new partners, exit and termination (4.3a)."
+    )
+    representation: Item | None = _item("Representation of each partner, authority to act (4.3b).")
+    decision_rules: Item | None = _item("Rules for making decisions for the partnership (4.3c).")
+    meeting_rules: Item | None = _item("Rules for meetings: frequency, notice, quorum, chair (4.3d).")
+    recording_decisions: Item | None = _item("Recording and reporting decisions (4.3e).")
+    carrying_out_decisions: Item | None = _item("Ensuring decisions are carried out (4.3f).")
+    partner_responsibilities: Item | None = _item("Responsibilities of partners to each other (4.3g).")
+    performance_and_finance_review: Item | None = _item(
+        "Reviewing performance and financial information (4.3h)."
+    )
+    declarations_of_interest: Item | None = _item("Declaring and recording interests (4.3i).")
+    conflicts_of_interest: Item | None = _item("Managing conflicts of interest (4.3j).")
+    ethical_standards: Item | None = _item("High ethical standards and equality (4.3k).")
+    amending_agreement: Item | None = _item("Amending the partnership agreement (4.3l).")
+    breaches: Item | None = _item("Dealing with breaches of the agreement (4.3m).")
+    draft_agreement: Item | None = _item("A (draft) partnership agreement (Appendix 1).")
+    performance_monitoring: Item | None = _item("Performance monitoring arrangements (Appendix 1).")
+    financial_monitoring: Item | None = _item("Financial monitoring arrangements (Appendix 1).")
+    risk_monitoring: Item | None = _item("Risk monitoring arrangements (Appendix 1).")
+    complaints: Item | None = _item("Dealing with public complaints and compliments (Appendix 1).")
+    audit: Item | None = _item("Audit requirements (Appendix 1).")
+    public_information: Item | None = _item("Clear public information about the services (4.11).")
+    terms_of_reference_or_sla: Item | None = _item(
+        "Terms of reference or service level agreement, for commissioning (1.14)."
+    )
+    separate_legal_arrangements: Item | None = _item(
+        "Legal and financial arrangements for a company or trust, outside the framework (1.10)."
+    )
+
+
+class AgreementItems(Model):
+    """What the agreement contains: Appendix 3 (partnership and shared service agreements)."""
+
+    aims_and_objectives: Item | None = _item("Aims and objectives (App3 1.1a).")
+    rationale: Item | None = _item("Rationale for forming the partnership (App3 1.1b).")
+    duration_and_renewal: Item | None = _item("Fixed term or indefinite, and renewal (App3 1.2).")
+    governance_arrangements: Item | None = _item("Governance arrangements (App3 1.3).")
+    public_information: Item | None = _item("Informing and consulting the public (App3 1.4a).")
+    complaints_handling: Item | None = _item("Handling complaints (App3 1.4b).")
+    performance_reporting: Item | None = _item("Performance monitoring and reporting (App3 1.4c).")
+    funding_responsibilities: Item | None = _item("Who provides funding (App3 1.5a).")
+    spending_decisions: Item | None = _item("Who decides how money is spent (App3 1.5b).")
+    reallocation: Item | None = _item("Whether and how resources are re-allocated (App3 1.5c).")
+    financial_reporting: Item | None = _item("Financial reporting arrangements (App3 1.5d).")
+    information_sharing: Item | None = _item(
+        "Information sharing, data protection and confidentiality protocol (App3 1.6)."
+    )
+    freedom_of_information: Item | None = _item("Protocol for FOI requests (App3 1.7; SS 1.8).")
+    dispute_resolution: Item | None = _item("Resolution of disputes (App3 1.8a).")
+    exit_strategy: Item | None = _item("Exit strategy for the partners (App3 1.8b).")
+    dissolution: Item | None = _item("Dissolution by agreement or on completion (App3 1.8c).")
+    partner_withdrawal: Item | None = _item("Withdrawal of an individual partner (App3 1.8c).")
+    delegation_of_functions: Item | None = _item("How functions are delegated (App3 SS 1.1).")
+    service_provision: Item | None = _item("How the services are provided (App3 SS 1.2).")
+    accommodation: Item | None = _item("Where the shared service is situated (App3 SS 1.3).")
+    staff_transfers: Item | None = _item("How staff transfer, and when (App3 SS 1.4).")
+    funding_and_payments: Item | None = _item("Funding and how payments are made (App3 SS 1.5).")
+    assets_and_liabilities: Item | None = _item("Assets and liabilities (App3 SS 1.6).")
+    termination: Item | None = _item("Termination and its notice period (App3 SS 1.7).")
+    scope_of_service: Item | None = _item("Scope of service annex (App3 SS 1.9).")
+    safeguarding: Item | None = _item("Safeguarding (App3 SS 1.10).")
+
+
+class Agreement(Model):
+    document: str | None = Field(None, description="Where the agreement is held (path or link).")
+    signed: dt.date | None = Field(None, description="Date the agreement was signed.")
+    monitoring_officer_involved: bool = Field(
+        False, description="The Monitoring Officer was involved in drawing it up (4.2)."
+    )
+    foi_officer: str | None = Field(
+        None, description="The designated FOI officer, from a public sector partner (App3 1.7)."
+    )
+    items: AgreementItems = Field(default_factory=AgreementItems, description="What it contains.")
+
+
+class ExitCoverage(Model):
+    """What the exit strategy covers (2.10, Appendix 1, Appendix 3 1.8)."""
+
+    termination: str | None = Field(None, description="How it is suspended, dissolved or ended.")
+    partner_withdrawal: str | None = Field(None, description="How an individual partner leaves.")
+    equalities_impact: str | None = Field(
+        None, description="Impact of dissolution on protected characteristics (Equality Act 2010)."
+    )
+    safeguarding_impact: str | None = Field(
+        None, description="Impact on safeguarding duties (Children Act 2004 s11, Care Act 2014 s42)."
+    )
+    resources: str | None = Field(
+        None, description="What happens to resources the council contributed."
+    )
+    liabilities: str | None = Field(
+        None, description="Outstanding liabilities that could fall on the council."
+    )
+    notice_period: str | None = Field(
+        None, description="Notice period to terminate (shared services, App3 SS 1.7)."
+    )
+
+
+class ExitStep(Model):
+    step: Text = Field(description="What has to be done to leave or close the arrangement.")
+    owner: str | None = Field(None, description="Who does it.")
+    due: dt.date | None = Field(None, description="When it is due.")
+    done: dt.date | None = Field(None, description="When it was done.")
+
+
+class ExitStrategy(Model):
+    status: ItemStatus = Field(description="in_place, drafted or missing.")
+    summary: str | None = Field(None, description="The exit strategy in a few sentences.")
+    in_agreement: bool = Field(False, description="It is written into the agreement (2.10).")
+    covers: ExitCoverage = Field(default_factory=ExitCoverage, description="What it covers.")
+    steps: list[ExitStep] = Field(
+        default_factory=list, description="The exit steps, once the arrangement is ending."
+    )
+
+
+class Opinion(Model):
+    name: Text = Field(description="Who gave the opinion.")
+    date: dt.date = Field(description="When it was given.")
+    opinion: str | None = Field(None, description="What they said, or a summary.")
+    endorsed: bool = Field(True, description="False if they did not endorse the arrangement.")
+    reference: str | None = Field(None, description="Where it is recorded.")
+
+
+class Opinions(Model):
+    """Statutory officers' opinions, sought and recorded before entering (2.11, 3.9)."""
+
+    monitoring_officer: Opinion | None = Field(None, description="Monitoring Officer (or Deputy).")
+    section_151_officer: Opinion | None = Field(None, description="Section 151 Officer.")
+
+
+class Approval(Model):
+    role: Text = Field(description="The role as the policy names it, e.g. leader, portfolio_holder.")
+    name: Text = Field(description="Who holds that role and gave the decision.")
+    date: dt.date = Field(description="Date of the decision.")
+    decision: Decision = Field(
+        Decision.APPROVED, description="approved, rejected, discussed (Management Team) or informed."
+    )
+    reference: str | None = Field(
+        None, description="Pull request, committee minute or decision notice, e.g. 'PR #12'."
+    )
+
+
+class SharedService(Model):
+    """Shared service specifics (framework section 3 and Appendix 2)."""
+
+    type: SharedServiceType = Field(description="The four kinds of 1.12.")
+    host_authority: str | None = Field(None, description="The authority that hosts the service.")
+    legal_basis: str | None = Field(
+        None, description="Usually section 113 of the Local Government Act 1972 (App2 4.1)."
+    )
+    business_case: Item | None = Field(
+        None, description="Business case (3.7): required for full shared service and joint management."
+    )
+    savings_or_income: str | None = Field(None, description="Savings or income expected (3.12.1).")
+    resilience: str | None = Field(None, description="Resilience it brings (3.12.1).")
+    cost_split: str | None = Field(None, description="The agreed split of costs (3.4), e.g. '60/40'.")
+    budgets_agreed: bool = Field(False, description="Budgets and review mechanism agreed (3.4).")
+    hr_informed: bool = Field(False, description="Personnel/HR informed of the proposal (3.12.2).")
+    officer_consultation: Item | None = Field(None, description="Consultation with officers (3.12.2).")
+    facilities: str | None = Field(None, description="Location, travel and equipment (3.12.3).")
+    staff_communication: str | None = Field(None, description="How staff are kept informed (3.13).")
+
+
+class Target(Model):
+    target: Text = Field(description="The target that shows the outcome is being achieved.")
+    action: str | None = Field(None, description="Action taken to achieve it.")
+    owner: str | None = Field(None, description="Who is responsible for the action.")
+
+
+class Risk(Model):
+    risk: Text = Field(description="What could go wrong.")
+    likelihood: int = Field(ge=1, le=5, description="1 (rare) to 5 (almost certain).")
+    impact: int = Field(ge=1, le=5, description="1 (minor) to 5 (severe).")
+    mitigation: str | None = Field(None, description="What reduces the risk.")
+    owner: str | None = Field(None, description="Who manages the risk.")
+    last_reviewed: dt.date | None = Field(None, description="When it was last reviewed.")
+
+
+class Assurance(Model):
+    officer: Text = Field(description="Responsible officer giving assurance (6.9).")
+    date: dt.date = Field(description="When it was given.")
+    statement: str | None = Field(None, description="What they assured.")
+
+
+class Monitoring(Model):
+    """Running the arrangement: performance and finance (4.5), risk (4.10), reviews (6.x)."""
+
+    outcomes: list[str] = Field(default_factory=list, description="Expected outcomes (4.5a).")
+    targets: list[Target] = Field(default_factory=list, description="Targets and actions (4.5b).")
+    budget_reports: list[dt.date] = Field(
+        default_factory=list, description="Dates of budget monitoring reports (4.5e, quarterly)."
+    )
+    performance_reports: list[dt.date] = Field(
+        default_factory=list, description="Dates of performance reports (4.5c)."
+    )
+    risk_register: list[Risk] = Field(default_factory=list, description="The risk register (4.10).")
+    annual_reviews: list[dt.date] = Field(default_factory=list, description="Annual reviews (6.6).")
+    shared_service_reviews: list[dt.date] = Field(
+        default_factory=list, description="Shared service reviews from year three (revised framework)."
+    )
+    representatives_briefed: bool = Field(
+        False, description="Representatives told their responsibilities on appointment (5.9)."
+    )
+    assurance: Assurance | None = Field(None, description="Latest governance assurance (6.9).")
+
+
+class Arrangement(Model):
+    """One partnership, shared service, network or other arrangement on the register."""
+
+    id: Identifier = Field(description="Short id, lower case with hyphens; the file's name.")
+    name: Text = Field(description="Name of the arrangement as the public would know it.")
+    kind: Kind = Field(
+        description="partnership, shared_service, informal_network, commissioning, company_or_trust."
+    )
+    status: Status = Field(
+        description="proposed, approved, active, under_review, ending or ended."
+    )
+    summary: str | None = Field(None, description="One or two plain sentences on what it does.")
+    legal_form: str | None = Field(
+        None, description="For a company or charitable trust: its legal form (1.10)."
+    )
+    area: str | None = Field(None, description="Where it operates, e.g. 'borough', 'Kent-wide'.")
+    lead_organisation: str | None = Field(None, description="Lead organisation, if not the council.")
+    lead_officer: Person = Field(description="The council's lead officer.")
+    department: Text = Field(description="The lead officer's department.")
+    portfolio: str | None = Field(None, description="The Cabinet portfolio it falls under.")
+    committee: str | None = Field(None, description="The Cabinet Committee that receives reports.")
+    dates: Dates = Field(default_factory=Dates, description="Start, end or indefinite, renewal.")
+    partners: list[Partner] = Field(default_factory=list, description="The other organisations.")
+    overall_budget: Money | None = Field(None, description="Overall partnership budget, pounds.")
+    council_resources: CouncilResources = Field(
+        default_factory=CouncilResources, description="What the council puts in (Appendix 1)."
+    )
+    corporate_objectives: list[str] = Field(
+        default_factory=list, description="Corporate Plan objectives it contributes to."
+    )
+    fundamental_to_corporate_objective: bool = Field(
+        False, description="Without it a Corporate Plan objective would not be delivered (1.9)."
+    )
+    members: list[Member] = Field(default_factory=list, description="Councillors involved.")
+    public_facing: bool = Field(False, description="It provides services directly to the public.")
+    urgency: Urgency = Field(default_factory=Urgency, description="Urgent (ad hoc) route.")
+    purpose: Purpose = Field(default_factory=Purpose, description="Why the council is in it.")
+    shared_service: SharedService | None = Field(
+        None, description="Shared service details; required when kind is shared_service."
+    )
+    evaluation: Evaluation = Field(default_factory=Evaluation, description="Evaluation (App1/App2).")
+    governance: Governance = Field(default_factory=Governance, description="Governance items (4.3).")
+    agreement: Agreement = Field(default_factory=Agreement, description="The agreement (App3).")
+    exit_strategy: ExitStrategy | None = Field(None, description="The exit strategy (2.10).")
+    opinions: Opinions = Field(default_factory=Opinions, description="Statutory officers (2.11).")
+    approvals: list[Approval] = Field(default_factory=list, description="Decisions, in order.")
+    monitoring: Monitoring = Field(default_factory=Monitoring, description="Monitoring (4.5-4.10).")
+    confidential: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Parts never to publish, as dotted paths, e.g. 'council_resources' or "
+            "'monitoring.risk_register' or 'partners.1.contribution' (6.5)."
+        ),
+    )
+    notes: str | None = Field(None, description="Anything else the register should say.")
+
+    @model_validator(mode="after")
+    def _kind_parts(self) -> Arrangement:
+        if self.kind is Kind.SHARED_SERVICE and self.shared_service is None:
+            raise ValueError(
+                "a shared_service needs a 'shared_service:' section with its 'type' "
+                "(full_shared_service, joint_management, joint_officer or ad_hoc_resilience)"
+            )
+        if self.kind is not Kind.SHARED_SERVICE and self.shared_service is not None:
+            raise ValueError(f"the 'shared_service:' section only belongs to kind shared_service, not {self.kind}")
+        return self
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.urgency.urgent

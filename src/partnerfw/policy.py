@@ -1,0 +1,249 @@
+"""Policy as data: the framework edition in force and the council's own overrides.
+
+An edition (``policies/<name>.yaml`` inside the package) holds the significance threshold and
+triggers, approval routes, the items each kind requires, review intervals, the urgent route and
+the roles. A register repository's ``partnerfw.yaml`` picks an edition and overrides parts of
+it; the merged result is validated here like a record is.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from partnerfw.models import AgreementItems, Governance, Kind, SharedServiceType
+
+EDITIONS = ("revised", "earlier")
+DEFAULT_EDITION = "revised"
+RESOURCE_FIELDS = ("dedicated_budget", "staff_cost", "in_kind_value")
+BOOLEAN_FIELDS = ("fundamental_to_corporate_objective", "public_facing")
+
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]{3}$")]
+
+
+class PolicyModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ResourcesTrigger(PolicyModel):
+    type: Literal["resources_at_least"] = Field(description="Council resources at or above amount.")
+    amount: Decimal = Field(ge=0, description="The threshold in pounds, e.g. 50000.")
+    counts: list[Literal["dedicated_budget", "staff_cost", "in_kind_value"]] = Field(
+        description="Which council resources count towards the threshold."
+    )
+    reference: str = Field(description="Where the framework says so, e.g. 'Framework 1.9'.")
+
+
+class FlagTrigger(PolicyModel):
+    type: Literal["flag"] = Field(description="A yes/no field of the record is true.")
+    field: Literal["fundamental_to_corporate_objective", "public_facing", "members_on_board"] = (
+        Field(description="The record's field that makes a partnership significant when true.")
+    )
+    reason: str = Field(description="The reason shown when this trigger applies.")
+    reference: str = Field(description="Where the framework says so.")
+
+
+Trigger = Annotated[ResourcesTrigger | FlagTrigger, Field(discriminator="type")]
+
+
+class Significance(PolicyModel):
+    triggers: list[Trigger] = Field(
+        min_length=1, description="A partnership is significant when any trigger applies."
+    )
+    near_threshold_margin: Decimal = Field(
+        Decimal("0.1"), ge=0, le=1, description="Share of the threshold counted as 'near' it."
+    )
+
+
+class ApprovalRoute(PolicyModel):
+    approvers: list[str] = Field(default_factory=list, description="Roles that must approve.")
+    discussed_at: list[str] = Field(
+        default_factory=list, description="Roles or meetings that must discuss it first."
+    )
+    informed: list[str] = Field(
+        default_factory=list, description="Roles that must be informed (no approval needed)."
+    )
+    opinions_required: bool = Field(
+        True, description="Monitoring Officer and Section 151 opinions needed first."
+    )
+    reference: str = Field(description="Framework paragraph, e.g. 'Framework 2.11.1'.")
+
+
+class Requirements(PolicyModel):
+    governance: list[str] = Field(default_factory=list, description="Governance items required.")
+    agreement: list[str] = Field(default_factory=list, description="Agreement items required.")
+    agreement_if_public_facing: list[str] = Field(
+        default_factory=list, description="Further agreement items when serving the public."
+    )
+    exit_strategy_covers: list[str] = Field(
+        default_factory=list, description="What the exit strategy must cover."
+    )
+    evaluation: bool = Field(True, description="The evaluation items (2.8-2.9, App1) apply.")
+
+
+class Intervals(PolicyModel):
+    budget_monitoring_months: int = Field(3, ge=1, description="4.5e: at least quarterly.")
+    performance_report_months: int = Field(6, ge=1, description="4.5c: regular reports.")
+    risk_review_months: int = Field(12, ge=1, description="4.10: risk register reviewed.")
+    annual_review_months: int = Field(12, ge=1, description="6.6: annual review.")
+    grace_days: int = Field(14, ge=0, description="Days allowed after a due date before overdue.")
+    renewal_notice_days: int = Field(90, ge=0, description="Warn this many days before an end date.")
+
+
+class SharedServiceReview(PolicyModel):
+    from_year: int = Field(3, ge=1, description="Year of the arrangement the review starts in.")
+    interval_months: int = Field(12, ge=1, description="How often it is then reviewed.")
+    reference: str = Field(description="Where the framework says so.")
+
+
+class UrgentRoute(PolicyModel):
+    approval_within_days: int = Field(ge=1, description="Days from start by which approval is due.")
+    reference: str = Field(description="Where the framework says so.")
+
+
+class Role(PolicyModel):
+    title: str = Field(description="The role's title in the council's words.")
+    holder: str | None = Field(None, description="Who holds it now.")
+    reviewers: list[str] = Field(
+        default_factory=list, description="GitHub users or teams who review for this role."
+    )
+
+
+class Publication(PolicyModel):
+    publish_officer_contact_details: bool = Field(
+        False, description="Publish lead officers' email and phone on the site and open data."
+    )
+
+
+class RuleSetting(PolicyModel):
+    enabled: bool = Field(True, description="False switches the rule off.")
+    severity: Literal["error", "warning", "info"] | None = Field(None, description="New severity.")
+    reason: str = Field(min_length=1, description="Why the council changed the rule.")
+
+
+class Policy(PolicyModel):
+    edition: str = Field(description="Short name of this edition, e.g. 'revised'.")
+    title: str = Field(description="The framework's title and date.")
+    significance: Significance
+    approval_routes: dict[str, ApprovalRoute] = Field(
+        description="Key: kind, or kind.class (partnership.significant, shared_service.joint_officer)."
+    )
+    requirements: dict[Kind, Requirements] = Field(description="What each kind requires.")
+    intervals: Intervals = Field(default_factory=Intervals)
+    shared_service_review: SharedServiceReview | None = Field(
+        None, description="The revised approach from year three; none in the earlier edition."
+    )
+    urgent_route: UrgentRoute | None = Field(
+        None, description="The urgent (ad hoc) route; none in the earlier edition."
+    )
+    require_equalities_aims: bool = Field(
+        False, description="Show the contribution to the Equalities Aims and Objectives."
+    )
+    require_climate_change: bool = Field(
+        False, description="Show the contribution to the Climate Change commitment."
+    )
+    do_nothing_customers_and_residents: bool = Field(
+        False, description="'Do nothing' risks must consider customers and residents."
+    )
+    roles: dict[str, Role] = Field(description="Every role a route or rule names.")
+    publication: Publication = Field(default_factory=Publication)
+    rules: dict[Code, RuleSetting] = Field(default_factory=dict, description="Rule overrides.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Policy:
+        problems: list[str] = []
+        valid_route_keys = {k.value for k in Kind} | {"partnership.significant", "partnership.other"}
+        valid_route_keys |= {f"shared_service.{t.value}" for t in SharedServiceType}
+        for key, route in self.approval_routes.items():
+            if key not in valid_route_keys:
+                problems.append(f"approval_routes: unknown route '{key}'")
+            for role in (*route.approvers, *route.discussed_at, *route.informed):
+                if role not in self.roles:
+                    problems.append(f"approval_routes.{key}: role '{role}' is not under roles")
+        for kind, req in self.requirements.items():
+            for item in req.governance:
+                if item not in Governance.model_fields:
+                    problems.append(f"requirements.{kind}.governance: unknown item '{item}'")
+            for item in (*req.agreement, *req.agreement_if_public_facing):
+                if item not in AgreementItems.model_fields:
+                    problems.append(f"requirements.{kind}.agreement: unknown item '{item}'")
+            for item in req.exit_strategy_covers:
+                if item not in _EXIT_FIELDS:
+                    problems.append(f"requirements.{kind}.exit_strategy_covers: unknown '{item}'")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def threshold(self) -> Decimal | None:
+        for trigger in self.significance.triggers:
+            if isinstance(trigger, ResourcesTrigger):
+                return trigger.amount
+        return None
+
+    def route_for(self, kind: Kind, klass: str) -> ApprovalRoute | None:
+        return self.approval_routes.get(f"{kind.value}.{klass}") or self.approval_routes.get(
+            kind.value
+        )
+
+    def role_title(self, role: str) -> str:
+        found = self.roles.get(role)
+        return found.title if found else role.replace("_", " ")
+
+
+_EXIT_FIELDS = (
+    "termination",
+    "partner_withdrawal",
+    "equalities_impact",
+    "safeguarding_impact",
+    "resources",
+    "liabilities",
+    "notice_period",
+)
+
+
+class Theme(PolicyModel):
+    logo: str | None = Field(None, description="Path of the council's logo, from the repository.")
+    colour: str = Field("#1d3f6e", pattern=r"^#[0-9a-fA-F]{6}$", description="Header colour.")
+    footer_links: dict[str, str] = Field(default_factory=dict, description="Footer link texts.")
+
+
+class Council(PolicyModel):
+    name: str = Field(min_length=1, description="The council's name, e.g. 'Borough of Thamesbridge'.")
+    website: str | None = Field(None, description="The council's website address.")
+
+
+class Settings(PolicyModel):
+    """``partnerfw.yaml``: what a register repository says about itself."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    council: Council
+    edition: str = Field(DEFAULT_EDITION, description="'revised', 'earlier' or a policy file path.")
+    register_folder: str = Field(
+        "register", alias="register", description="Folder holding the record files."
+    )
+    policy: dict[str, Any] = Field(
+        default_factory=dict, description="Parts of the edition to override, same shape."
+    )
+    rules: dict[Code, RuleSetting] = Field(default_factory=dict, description="Rule overrides.")
+    theme: Theme = Field(default_factory=Theme, description="How the published site looks.")
+
+
+def edition_text(name: str) -> str:
+    """The YAML text of a built-in edition."""
+    return resources.files("partnerfw.policies").joinpath(f"{name}.yaml").read_text("utf-8")
+
+
+def deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """Override ``base`` with ``override``; mappings merge, everything else replaces."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

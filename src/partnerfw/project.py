@@ -1,0 +1,176 @@
+"""The register repository: its ``partnerfw.yaml``, the policy in force and where records are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from partnerfw.findings import Finding, Severity
+from partnerfw.policy import (
+    DEFAULT_EDITION,
+    EDITIONS,
+    Council,
+    Policy,
+    Settings,
+    deep_merge,
+    edition_text,
+)
+from partnerfw.schema_errors import findings_from
+from partnerfw.yamlread import Document, YamlProblem, decode, parse
+
+SETTINGS_FILE = "partnerfw.yaml"
+POLICY_INVALID = "POL001"
+_POLICY_REF = "partnerfw policy file (README: 'The policy file')"
+
+
+@dataclass
+class Project:
+    root: Path
+    settings: Settings
+    policy: Policy
+    problems: list[Finding] = field(default_factory=list)
+
+    @property
+    def register_dir(self) -> Path:
+        return self.root / self.settings.register_folder
+
+    @property
+    def council_name(self) -> str:
+        return self.settings.council.name
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding ``partnerfw.yaml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    return None
+
+
+def open_project(start: Path, config: Path | None = None) -> Project:
+    """Read the settings and policy; problems come back as findings, never exceptions."""
+    settings_path = config or ((find_root(start) or start.resolve()) / SETTINGS_FILE)
+    root = settings_path.resolve().parent
+    problems: list[Finding] = []
+    settings, settings_doc = _read_settings(settings_path, root, problems)
+    policy = _build_policy(settings, root, problems, settings_path, settings_doc)
+    return Project(root, settings, policy, problems)
+
+
+def _read_settings(
+    path: Path, root: Path, problems: list[Finding]
+) -> tuple[Settings, Document | None]:
+    fallback = Settings(council=Council(name="The Council"))
+    if not path.is_file():
+        return fallback, None
+    shown = _shown(path, root)
+    doc = _read_yaml(path, shown, problems)
+    if doc is None:
+        return fallback, None
+    try:
+        return Settings.model_validate(doc.data), doc
+    except ValidationError as exc:
+        problems.extend(_as_policy(findings_from(exc, Settings, doc, shown, "")))
+        return fallback, None
+
+
+def _build_policy(
+    settings: Settings,
+    root: Path,
+    problems: list[Finding],
+    settings_path: Path,
+    settings_doc: Document | None,
+) -> Policy:
+    base, base_file, base_doc = _edition_data(settings.edition, root, problems)
+    merged = deep_merge(base, settings.policy)
+    if settings.rules:
+        merged["rules"] = deep_merge(merged.get("rules", {}), {
+            code: setting.model_dump(exclude_none=True) for code, setting in settings.rules.items()
+        })
+    try:
+        return Policy.model_validate(merged)
+    except ValidationError as exc:
+        shown, lines = base_file, dict(base_doc.lines)
+        if settings_doc is not None and (settings.policy or settings.rules):
+            # Built-in editions are valid, so the council's overrides caused this: point there.
+            shown = _shown(settings_path, root)
+            lines = {path: settings_doc.line_of(("policy",)) for path in lines}
+            lines.update({p[1:]: n for p, n in settings_doc.lines.items() if p[0] == "policy"})
+            lines.update({p: n for p, n in settings_doc.lines.items() if p[0] == "rules"})
+        merged_doc = Document(merged, lines)
+        problems.extend(_as_policy(findings_from(exc, Policy, merged_doc, shown, "")))
+        return load_edition(DEFAULT_EDITION)
+
+
+def _edition_data(
+    edition: str, root: Path, problems: list[Finding]
+) -> tuple[dict[str, Any], str, Document]:
+    if edition in EDITIONS:
+        doc = parse(edition_text(edition))
+        return doc.data, f"<built-in edition '{edition}'>", doc
+    path = (root / edition).resolve()
+    shown = _shown(path, root)
+    if not path.is_file():
+        problems.append(Finding(
+            "partnerfw.yaml", 1, POLICY_INVALID, Severity.ERROR, "",
+            f"edition '{edition}' is neither a built-in edition ({', '.join(EDITIONS)}) "
+            "nor a policy file; using the revised edition", _POLICY_REF,
+        ))
+        doc = parse(edition_text(DEFAULT_EDITION))
+        return doc.data, shown, doc
+    doc = _read_yaml(path, shown, problems)
+    if doc is None or not isinstance(doc.data, dict):
+        fallback = parse(edition_text(DEFAULT_EDITION))
+        return fallback.data, shown, fallback
+    return doc.data, shown, doc
+
+
+def load_edition(name: str) -> Policy:
+    return Policy.model_validate(parse(edition_text(name)).data)
+
+
+def load_policy_file(path: Path) -> tuple[Policy | None, list[Finding]]:
+    """A policy from a file: a built-in edition name, a full policy or a partnerfw.yaml."""
+    problems: list[Finding] = []
+    if str(path) in EDITIONS:
+        return load_edition(str(path)), problems
+    doc = _read_yaml(path, path.as_posix(), problems)
+    if doc is None:
+        return None, problems
+    if isinstance(doc.data, dict) and "council" in doc.data:
+        project = open_project(path.parent, path)
+        return (None if project.problems else project.policy), project.problems
+    try:
+        return Policy.model_validate(doc.data), problems
+    except ValidationError as exc:
+        return None, _as_policy(findings_from(exc, Policy, doc, path.as_posix(), ""))
+
+
+def _read_yaml(path: Path, shown: str, problems: list[Finding]) -> Document | None:
+    try:
+        return parse(decode(path.read_bytes()))
+    except OSError as exc:
+        problems.append(Finding(shown, 1, POLICY_INVALID, Severity.ERROR, "",
+                                f"cannot read the policy file: {exc.strerror}", _POLICY_REF))
+    except YamlProblem as problem:
+        problems.append(Finding(shown, problem.line, POLICY_INVALID, Severity.ERROR, "",
+                                problem.message, _POLICY_REF))
+    return None
+
+
+def _as_policy(found: list[Finding]) -> list[Finding]:
+    return [
+        Finding(f.file, f.line, POLICY_INVALID, f.severity, f.record, f.message, _POLICY_REF)
+        for f in found
+    ]
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,16 @@
+"""The rule catalogue: importing this package registers every rule in ``RULES``."""
+
+from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
+    approvals,
+    data,
+    evaluation,
+    exit,
+    governance,
+    guidance,
+    monitoring,
+    purpose,
+    register,
+)
+from partnerfw.rules.base import RULES, Context, Hit, Rule
+
+__all__ = ["RULES", "Context", "Hit", "Rule"]

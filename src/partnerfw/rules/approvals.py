@@ -1,0 +1,201 @@
+"""Statutory officers' opinions and the approval route (2.11, 3.9, 3.10, urgent route)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+
+from partnerfw.findings import Severity
+from partnerfw.models import Approval, Decision, Kind, Status
+from partnerfw.policy import ApprovalRoute
+from partnerfw.rules.base import (
+    ALL_KINDS,
+    APPROVED_ONWARDS,
+    BEFORE_APPROVAL,
+    Context,
+    Hit,
+    blank,
+    rule,
+)
+
+_ROUTED = ALL_KINDS - {Kind.COMPANY_OR_TRUST}
+_ACCEPTS = {
+    "approvers": {Decision.APPROVED},
+    "discussed_at": {Decision.DISCUSSED, Decision.APPROVED},
+    "informed": {Decision.INFORMED, Decision.DISCUSSED, Decision.APPROVED},
+}
+_VERBS = {"approvers": "approval by", "discussed_at": "discussion at", "informed": "informing"}
+
+
+def route(ctx: Context) -> ApprovalRoute | None:
+    return ctx.policy.route_for(ctx.arrangement.kind, ctx.classification.klass)
+
+
+def missing_steps(ctx: Context, route_: ApprovalRoute) -> list[tuple[str, str]]:
+    """(step, role) pairs of the route that no recorded decision meets."""
+    missing = []
+    for step in ("discussed_at", "approvers", "informed"):
+        for role in getattr(route_, step):
+            if not any(a.role == role and a.decision in _ACCEPTS[step]
+                       for a in ctx.arrangement.approvals):
+                missing.append((step, role))
+    return missing
+
+
+def describe_route(ctx: Context, route_: ApprovalRoute) -> str:
+    parts = []
+    for step in ("discussed_at", "approvers", "informed"):
+        roles = [f"the {ctx.policy.role_title(r)}" for r in getattr(route_, step)]
+        if roles:
+            listed = roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " and " + roles[-1]
+            parts.append(f"{_VERBS[step]} {listed}")
+    return ", then ".join(parts) if parts else "no approval step"
+
+
+def _opinion(ctx: Context, which: str, title: str) -> Iterator[Hit]:
+    route_ = route(ctx)
+    if route_ is not None and not route_.opinions_required:
+        return
+    opinion = getattr(ctx.arrangement.opinions, which)
+    if opinion is None:
+        yield Hit(f"seek and record the {title}'s opinion under opinions.{which} "
+                  "(name, date, opinion) before the arrangement is approved", ("opinions",))
+    elif not opinion.endorsed and ctx.arrangement.status is not Status.PROPOSED:
+        yield Hit(f"the {title} did not endorse this arrangement, yet it has gone ahead: record "
+                  "how their concerns were resolved", ("opinions", which))
+
+
+@rule("APR001", "approvals", "Monitoring Officer's opinion recorded", Severity.ERROR,
+      "Framework 2.11, 3.9", kinds=_ROUTED, stages=BEFORE_APPROVAL, before_approval=True)
+def monitoring_officer_opinion(ctx: Context) -> Iterator[Hit]:
+    """The Monitoring Officer's (or Deputy's) opinion is sought and recorded before entering."""
+    yield from _opinion(ctx, "monitoring_officer", "Monitoring Officer")
+
+
+@rule("APR002", "approvals", "Section 151 Officer's opinion recorded", Severity.ERROR,
+      "Framework 2.11, 3.9", kinds=_ROUTED, stages=BEFORE_APPROVAL, before_approval=True)
+def section_151_opinion(ctx: Context) -> Iterator[Hit]:
+    """The Section 151 Officer's opinion is sought and recorded before entering."""
+    yield from _opinion(ctx, "section_151_officer", "Section 151 Officer")
+
+
+@rule("APR003", "approvals", "Approved through the route its class requires", Severity.ERROR,
+      "Framework 2.11.1, 2.11.2, 3.10", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+def approval_route(ctx: Context) -> Iterator[Hit]:
+    """A record that is approved or beyond carries every decision its route requires: for a
+    significant partnership, discussion at Management Team and approval by the Portfolio Holder
+    with the Leader; for an other partnership, the Director, Leader and Portfolio Holder; for a
+    shared service, the Leader with the Portfolio Holder; for ad-hoc resilience, the Leader and
+    Portfolio Holder informed. Urgent arrangements are handled by APR005."""
+    route_ = route(ctx)
+    if route_ is None or (ctx.arrangement.is_urgent and ctx.policy.urgent_route):
+        return
+    missing = missing_steps(ctx, route_)
+    if missing:
+        needed = "; ".join(f"{_VERBS[s]} the {ctx.policy.role_title(r)}" for s, r in missing)
+        yield Hit(f"the record is {ctx.arrangement.status.value} but lacks {needed} "
+                  f"(route: {describe_route(ctx, route_)}); add each decision under approvals",
+                  ("approvals",), route_.reference)
+
+
+@rule("APR004", "approvals", "Approval route to follow", Severity.INFO,
+      "Framework 2.11, 3.10", kinds=_ROUTED, stages=[Status.PROPOSED])
+def route_to_follow(ctx: Context) -> Iterator[Hit]:
+    """Tells a proposed record which route it must follow and which steps remain."""
+    route_ = route(ctx)
+    if route_ is None:
+        return
+    missing = missing_steps(ctx, route_)
+    if missing:
+        yield Hit(f"approval route ({ctx.classification.label}): "
+                  f"{describe_route(ctx, route_)}", ("status",), route_.reference)
+
+
+@rule("APR005", "approvals", "Urgent arrangement approved within the deadline", Severity.ERROR,
+      "Framework review minutes (urgent arrangements)", kinds=_ROUTED,
+      stages=[Status.PROPOSED, *APPROVED_ONWARDS])
+def urgent_deadline(ctx: Context) -> Iterator[Hit]:
+    """An urgent arrangement may start before approval, with its justification recorded, but
+    approval must follow within the period the policy sets. Under an edition with no urgent
+    route, an arrangement may not start before it is approved."""
+    arrangement = ctx.arrangement
+    if not arrangement.is_urgent:
+        return
+    urgent = ctx.policy.urgent_route
+    if urgent is None:
+        yield Hit("this edition of the framework has no urgent route: the arrangement needs the "
+                  "normal approval before it starts", ("urgency",))
+        return
+    if blank(arrangement.urgency.justification):
+        yield Hit("record why the arrangement was needed within days under "
+                  "urgency.justification", ("urgency",), urgent.reference)
+    route_ = route(ctx)
+    start = arrangement.dates.start
+    if route_ is None or start is None or not missing_steps(ctx, route_):
+        return
+    due = start + dt.timedelta(days=urgent.approval_within_days)
+    if ctx.today > due:
+        yield Hit(f"urgent arrangement started {start} and approval was due by {due} "
+                  f"({urgent.approval_within_days} days): seek "
+                  f"{describe_route(ctx, route_)} now", ("urgency",), urgent.reference)
+    else:
+        yield Hit(f"urgent arrangement: approval ({describe_route(ctx, route_)}) is due by {due}",
+                  ("urgency",), urgent.reference)
+
+
+@rule("APR006", "approvals", "Decisions in order, each with a reference", Severity.WARNING,
+      "Framework 2.11, 3.9", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+def decisions_in_order(ctx: Context) -> Iterator[Hit]:
+    """Opinions come before approval, approval before the start (unless urgent), and each
+    decision names where it is recorded: a pull request, committee minute or decision notice."""
+    arrangement = ctx.arrangement
+    approvals = [a for a in arrangement.approvals if a.decision is Decision.APPROVED]
+    for index, approval in enumerate(arrangement.approvals):
+        if blank(approval.reference):
+            yield Hit(f"the {approval.role} decision of {approval.date} has no reference: add "
+                      "the pull request, minute or decision notice", ("approvals", index))
+    first = min((a.date for a in approvals), default=None)
+    if first is None:
+        return
+    for which in ("monitoring_officer", "section_151_officer"):
+        opinion = getattr(arrangement.opinions, which)
+        if opinion is not None and opinion.date > first:
+            yield Hit(f"the {which.replace('_', ' ')} opinion ({opinion.date}) is dated after the "
+                      f"first approval ({first}); opinions must be sought before approval",
+                      ("opinions", which))
+    start = arrangement.dates.start
+    if start is not None and first > start and not arrangement.is_urgent:
+        yield Hit(f"approved on {first}, after the start on {start}: only urgent arrangements "
+                  "may start before approval", ("dates", "start"))
+
+
+@rule("APR007", "approvals", "Approval names a role the policy knows", Severity.ERROR,
+      "Framework 2.11, 3.10", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+def known_roles(ctx: Context) -> Iterator[Hit]:
+    """Each decision's role is one of the roles in the policy, so routes can be checked."""
+    for index, approval in enumerate(ctx.arrangement.approvals):
+        yield from _unknown_role(ctx, index, approval)
+
+
+def _unknown_role(ctx: Context, index: int, approval: Approval) -> Iterator[Hit]:
+    if approval.role in ctx.policy.roles:
+        return
+    close = difflib.get_close_matches(approval.role, list(ctx.policy.roles), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "roles: " + ", ".join(ctx.policy.roles)
+    yield Hit(f"'{approval.role}' is not a role in the policy; {hint}", ("approvals", index, "role"))
+
+
+@rule("APR008", "approvals", "Rejected arrangement not going ahead", Severity.ERROR,
+      "Framework 2.11, 3.10", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+def rejected(ctx: Context) -> Iterator[Hit]:
+    """A decision that rejected the arrangement must not be followed by it going ahead without
+    a later approval by the same role."""
+    approvals = ctx.arrangement.approvals
+    for index, approval in enumerate(approvals):
+        if approval.decision is Decision.REJECTED and not any(
+            later.role == approval.role and later.decision is Decision.APPROVED
+            and later.date >= approval.date for later in approvals
+        ):
+            yield Hit(f"the {approval.role} rejected it on {approval.date} but its status is "
+                      f"{ctx.arrangement.status.value}", ("approvals", index))

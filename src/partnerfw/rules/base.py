@@ -1,0 +1,113 @@
+"""What a rule is, and the registry every rule module adds itself to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from partnerfw.classify import Classification
+from partnerfw.findings import Severity
+from partnerfw.models import Arrangement, Kind, Status
+from partnerfw.policy import Policy
+from partnerfw.register import LoadedRecord
+
+ALL_KINDS = frozenset(Kind)
+EVALUATED = frozenset({Kind.PARTNERSHIP, Kind.SHARED_SERVICE})
+ALL_STAGES = frozenset(Status)
+BEFORE_APPROVAL = frozenset({Status.PROPOSED, Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW})
+"""Stages at which what was due before approval is still checked (proposed: as a to-do)."""
+APPROVED_ONWARDS = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
+RUNNING = frozenset({Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a rule may look at. Rules do no I/O and read no clock."""
+
+    record: LoadedRecord
+    classification: Classification
+    policy: Policy
+    today: dt.date
+
+    @property
+    def arrangement(self) -> Arrangement:
+        return self.record.arrangement
+
+
+@dataclass(frozen=True)
+class Hit:
+    message: str
+    path: tuple[str | int, ...] = ()
+    reference: str | None = None
+
+
+Check = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    area: str
+    title: str
+    severity: Severity
+    reference: str
+    kinds: frozenset[Kind] = ALL_KINDS
+    stages: frozenset[Status] = ALL_STAGES
+    check: Check | None = None
+    before_approval: bool = False
+    """A requirement to meet before approval: a proposed record gets it as a warning to-do."""
+    guidance: str | None = None
+    """For a requirement that cannot be checked from the record: why, and what to do instead."""
+    doc: str = field(default="", compare=False)
+
+    def applies_to(self, arrangement: Arrangement) -> bool:
+        return arrangement.kind in self.kinds and arrangement.status in self.stages
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    area: str,
+    title: str,
+    severity: Severity,
+    reference: str,
+    *,
+    kinds: Iterable[Kind] = ALL_KINDS,
+    stages: Iterable[Status] = ALL_STAGES,
+    before_approval: bool = False,
+) -> Callable[[Check], Check]:
+    """Register ``check`` as rule ``code``; its docstring is the rule's documentation."""
+
+    def register(check: Check) -> Check:
+        if code in RULES:
+            raise RuntimeError(f"rule {code} registered twice")
+        RULES[code] = Rule(code, area, title, severity, reference, frozenset(kinds),
+                           frozenset(stages), check, before_approval, None,
+                           (check.__doc__ or "").strip())
+        return check
+
+    return register
+
+
+def guidance(code: str, area: str, title: str, reference: str, why: str) -> None:
+    """Register a requirement that ``check`` cannot decide from the record's data."""
+    RULES[code] = Rule(code, area, title, Severity.INFO, reference, guidance=why)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+def blank(text: str | None) -> bool:
+    return text is None or not text.strip()

@@ -1,0 +1,97 @@
+"""Turn pydantic validation errors into findings an officer can act on."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from partnerfw.findings import Finding, Severity
+from partnerfw.yamlread import Document, Path
+
+UNKNOWN_FIELD = "DATA003"
+INVALID_VALUE = "DATA004"
+_REFERENCE = "partnerfw record format (README: 'The record format')"
+
+
+def findings_from(
+    exc: ValidationError, model: type[BaseModel], doc: Document, file: str, record: str
+) -> list[Finding]:
+    found = []
+    for error in exc.errors(include_url=False):
+        loc: Path = tuple(error["loc"])
+        line = doc.line_of(loc)
+        where = dotted(loc) or "the record"
+        if error["type"] == "extra_forbidden":
+            found.append(
+                Finding(file, line, UNKNOWN_FIELD, Severity.ERROR, record,
+                        _unknown_field_message(model, loc), _REFERENCE)
+            )
+            continue
+        message = _plain(error)
+        found.append(
+            Finding(file, line, INVALID_VALUE, Severity.ERROR, record, f"{where}: {message}",
+                    _REFERENCE)
+        )
+    return found
+
+
+def dotted(loc: Path) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _unknown_field_message(model: type[BaseModel], loc: Path) -> str:
+    allowed = _fields_at(model, loc[:-1])
+    name = str(loc[-1])
+    where = dotted(loc[:-1])
+    message = f"unknown field '{name}'" + (f" under '{where}'" if where else "")
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"{message}; did you mean '{close[0]}'?"
+    return f"{message}; allowed here: {', '.join(sorted(allowed))}"
+
+
+def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _model_in(annotation: Any) -> Any:
+    if _is_model(annotation):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _plain(error: Any) -> str:
+    kind = error["type"]
+    message = str(error["msg"])
+    value = error.get("input")
+    if kind == "missing":
+        return "is required but missing; add it"
+    if kind == "value_error":
+        return message.removeprefix("Value error, ")
+    if kind in {"greater_than_equal", "greater_than"} and value is not None:
+        return f"{message.lower()}, got {value!r} (money and counts cannot be negative)"
+    if kind == "decimal_max_places":
+        return "use at most 2 decimal places for pounds and pence"
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{value!r} is not one of {expected}"
+    shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    return f"{message[0].lower()}{message[1:]} (got {shown})"

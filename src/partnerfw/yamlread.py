@@ -1,0 +1,166 @@
+"""Safe, fast reading of YAML with the line of every key.
+
+PyYAML's libyaml-backed composer builds the node tree; we build plain Python values from it
+ourselves so that we can keep each key's line, refuse duplicate keys, bound alias expansion
+and reject any tag that is not a plain YAML type. Round-trip loading (comments, order) lives
+in ``writer.py`` and is only used by commands that write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 200_000
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+Path = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    """The file cannot be read as a YAML document; carries the 1-based line and a hint."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Document:
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int:
+        """Line of the key at ``path``, or of its nearest ancestor that exists."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+def decode(raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(
+            f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit for a record; "
+            "split it or move long documents out and link to them"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(
+            f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
+            "(in most editors: 'Save with encoding' > UTF-8)",
+            line,
+        ) from None
+
+
+def parse(text: str) -> Document:
+    """Parse one YAML document into plain values and a map of key lines."""
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise YamlProblem("the file is empty; it should describe one arrangement")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _explain(exc) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"not valid YAML: {exc}") from None
+    if node is None:
+        raise YamlProblem("the file is empty; it should describe one arrangement")
+    builder = _Builder()
+    data = builder.build(node, ())
+    return Document(data, builder.lines)
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = exc.problem or str(exc)
+    if "'\\t'" in problem or "\\t" in problem:
+        return YamlProblem("a tab character is used for indentation; YAML needs spaces", line)
+    if exc.context:
+        problem = f"{exc.context}, {problem}"
+    return YamlProblem(f"not valid YAML: {problem}; check the indentation and quotes", line)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.lines: dict[Path, int] = {}
+        self.nodes = 0
+        self._constructor = _Loader("")
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise YamlProblem(
+                f"the document expands to more than {MAX_NODES:,} values (anchors and aliases "
+                "repeated too often); write the content out plainly",
+                node.start_mark.line + 1,
+            )
+        if node.tag not in _PLAIN_TAGS:
+            raise YamlProblem(
+                f"the tag '{node.tag}' is not allowed in a record; remove it and write the "
+                "value plainly",
+                node.start_mark.line + 1,
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(
+                    "merge keys ('<<') are not allowed in a record; write the keys out",
+                    key_node.start_mark.line + 1,
+                )
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str | int | bool) or isinstance(key, bool):
+                key = str(key) if key is not None else ""
+            key = str(key)
+            if key in result:
+                first = self.lines.get((*path, key), line)
+                raise YamlProblem(
+                    f"the key '{key}' appears twice (first on line {first}); keep one of them",
+                    line,
+                )
+            self.lines[(*path, key)] = line
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            value = self._constructor.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            if isinstance(value, dt.datetime):
+                return value.date() if value.time() == dt.time() and not value.tzinfo else value
+            return value
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise YamlProblem(f"cannot read the value: {exc}", node.start_mark.line + 1) from None
