@@ -1,0 +1,69 @@
+"""Writing record files: ruamel round-trip (comments and order survive), atomically, never
+over an existing file unless asked. Used by ``new``, ``fmt`` and ``import``."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from partnerfw.errors import UserError
+
+
+class FileExistsRefusal(UserError):
+    """Raised instead of overwriting a file the user did not ask to replace."""
+
+
+def round_trip_yaml() -> Any:
+    """A fresh ruamel YAML object for round-trip reading and writing (never a module global)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def dump_text(data: Any) -> str:
+    buffer = io.StringIO()
+    round_trip_yaml().dump(data, buffer)
+    return buffer.getvalue()
+
+
+def load_round_trip(text: str) -> Any:
+    return round_trip_yaml().load(text)
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
+
+    Without ``overwrite`` an existing file is never replaced (the check and the link are one
+    step, so a file created meanwhile is not clobbered either). An interrupted write leaves
+    no partial file behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            os.replace(temp, path)
+        else:
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                raise FileExistsRefusal(
+                    f"{path} already exists; partnerfw never overwrites a record: choose "
+                    "another id or edit the existing file"
+                ) from None
+            finally:
+                temp.unlink(missing_ok=True)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

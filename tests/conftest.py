@@ -1,0 +1,34 @@
+"""Shared test helpers: build a register repository on disk and run the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE_REGISTER = REPO / "register"
+TODAY = "2026-11-23"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def example_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled register repository in a temp dir, made the working directory."""
+    shutil.copytree(EXAMPLE_REGISTER, tmp_path / "register")
+    shutil.copy(REPO / "partnerfw.yaml", tmp_path / "partnerfw.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def build_file_tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
