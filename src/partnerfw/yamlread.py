@@ -52,11 +52,11 @@ class Document:
 
     def line_of(self, path: Path) -> int:
         """Line of the key at ``path``, or of its nearest ancestor that exists."""
-        for end in range(len(path), -1, -1):
+        for end in range(len(path), 0, -1):
             line = self.lines.get(tuple(path[:end]))
             if line is not None:
                 return line
-        return 1
+        return min(self.lines.values(), default=1)  # the record's first key
 
 
 def decode(raw: bytes) -> str:
