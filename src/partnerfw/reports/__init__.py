@@ -71,7 +71,8 @@ def _annual(project: Project, data: ReportData, options: Options) -> Paper:
         start = period_start or add_months(data.as_of, -12)
         revision = revision_at(project.root, start)
         if revision:
-            label = f"the register as committed on or before {start.isoformat()} ({revision[:7]})"
+            label = (f"the register as committed on or before {start.isoformat()} "
+                     f"(revision {revision[:7]})")
     baseline_data: ReportData | None = None
     if revision:
         baseline = load_baseline(project.root, project.settings.register_folder, revision,

@@ -258,8 +258,8 @@ def paper(report: AnnualReport, data: ReportData) -> Paper:
         f"Open governance gaps: {plural(errors, 'error')} and {plural(warnings, 'warning')} "
         "(see Appendix A).",
     ]
-    history = (f"Class and rating changes are measured against the register at "
-               f"{report.baseline}." if report.baseline else
+    history = (f"Class and rating changes are measured against {report.baseline}."
+               if report.baseline else
                "Class and rating changes need the register's history: the register repository "
                "is not in git, or has no commit before the period, so none can be shown.")
     changes = Section(f"What changed from {period}", [history], tables=[

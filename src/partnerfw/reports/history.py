@@ -77,7 +77,7 @@ def load_baseline(root: Path, register_folder: str, revision: str, policy: Polic
         classification = classify(record.arrangement, policy)
         records.append(CheckedRecord(record, classification))
         findings.extend(check_record(record, classification, policy, day))
-    shown = label or f"revision {revision} ({day.isoformat()})"
+    shown = label or f"the register at revision {revision} (committed {day.isoformat()})"
     return Baseline(shown, day, records, findings)
 
 
