@@ -87,6 +87,10 @@ def test_docx_annual_carries_the_pictures_as_tables(runner: CliRunner, example_r
     document = Document(str(example_repo / "out" / "annual.docx"))
     heads = [[c.text for c in t.rows[0].cells] for t in document.tables]
     assert ["Likelihood", "Impact 1", "Impact 2", "Impact 3", "Impact 4", "Impact 5"] in heads
+    heat = document.tables[heads.index(["Likelihood", *(f"Impact {i}" for i in range(1, 6))])]
+    assert [c.text for c in heat.rows[2].cells] == ["4", "0", "0", "1", "0", "0"]
+    shading = heat.rows[1].cells[5]._tc.xpath("./w:tcPr/w:shd/@w:fill")  # likelihood 5, impact 5
+    assert shading == ["F4B6B6"]  # very high
     resources = next(t for t in document.tables
                      if [c.text for c in t.rows[0].cells] == ["Kind", "Council resources a year"])
     assert [c.text for c in resources.rows[-1].cells] == ["Total", "£1,090,500"]

@@ -115,7 +115,8 @@ def compute(data: ReportData, period_start: dt.date | None = None,
     totals = _totals(data)
     by_kind: dict[str, Decimal] = {}
     for r in live:
-        by_kind[kind_label(r)] = by_kind.get(kind_label(r), Decimal(0)) + r.classification.council_resources
+        label = kind_label(r)
+        by_kind[label] = by_kind.get(label, Decimal(0)) + r.classification.council_resources
     kinds = [(KIND_LABELS[k], by_kind[KIND_LABELS[k]]) for k in Kind if KIND_LABELS[k] in by_kind]
     added, ended, decisions = _events(data, start, baseline)
     class_changes: list[Move] = []
@@ -130,9 +131,10 @@ def compute(data: ReportData, period_start: dt.date | None = None,
             if old.classification.klass != r.classification.klass:
                 class_changes.append(Move(r.id, r.record.arrangement.name,
                                           old.classification.label, r.classification.label))
-            if r.id in ratings and old.id in before_ratings and ratings[r.id] != before_ratings[r.id]:
+            now_rating, old_rating = ratings.get(r.id), before_ratings.get(r.id)
+            if now_rating and old_rating and now_rating != old_rating:
                 rating_changes.append(Move(r.id, r.record.arrangement.name,
-                                           before_ratings[r.id], ratings[r.id]))
+                                           old_rating, now_rating))
     gaps = [Gap(f.record, _name(data, f.record), f.severity.value, f.rule, f.message, f.reference)
             for f in sorted(data.findings, key=lambda f: (f.severity.rank, _name(data, f.record),
                                                           f.rule))
@@ -199,10 +201,11 @@ def _events(data: ReportData, start: dt.date,
                                f"started ({r.classification.label.lower()}"
                                + (", urgent route" if a.is_urgent else "") + ")"))
         elif before is not None and a.id not in before:
-            added.append(Event(a.id, a.name, None, f"added to the register ({status_label(a.status).lower()})"))
+            added.append(Event(a.id, a.name, None,
+                               f"added to the register ({status_label(a.status).lower()})"))
         was = before.get(a.id) if before is not None else None
-        if a.status is Status.ENDING or a.status is Status.ENDED and (within(a.dates.end) or (
-                was is not None and was.record.arrangement.status not in _ENDED)):
+        if a.status is Status.ENDING or (a.status is Status.ENDED and (within(a.dates.end) or (
+                was is not None and was.record.arrangement.status not in _ENDED))):
             ended.append(Event(a.id, a.name, a.dates.end, f"{status_label(a.status).lower()}"
                                + (f", end date {date_text(a.dates.end)}" if a.dates.end else "")))
         for approval in a.approvals:
@@ -211,7 +214,8 @@ def _events(data: ReportData, start: dt.date,
                 who = role if approval.name == role else f"{role} ({approval.name})"
                 decisions.append(Event(a.id, a.name, approval.date,
                                        f"{who}: {approval.decision.value}"
-                                       + (f" — {approval.reference}" if approval.reference else "")))
+                                       + (f" — {approval.reference}"
+                                          if approval.reference else "")))
         if within(a.agreement.signed):
             decisions.append(Event(a.id, a.name, a.agreement.signed, "agreement signed"))
     if before is not None:

@@ -101,7 +101,8 @@ def public_view(records: list[CheckedRecord], findings: list[Finding],
             kept = [f for f in kept if f.record != checked.id]
             continue
         classification = checked.classification
-        if any(p.split(".")[0] == "council_resources" for p in checked.record.arrangement.confidential):
+        confidential = checked.record.arrangement.confidential
+        if any(p.split(".")[0] == "council_resources" for p in confidential):
             classification = replace(
                 classification, council_resources=classify(redacted, policy).council_resources,
                 reason=f"{classification.label} (the figures are confidential)")

@@ -85,7 +85,7 @@ def heat_map(counts: dict[tuple[int, int], int], ident: str = "heat-map") -> Fig
             for likelihood in range(5, 0, -1)]
     table = Table("Risks by likelihood (rows) and impact (columns)",
                   ["Likelihood", *(f"Impact {i}" for i in range(1, 6))], rows,
-                  numeric=frozenset(range(6)))
+                  numeric=frozenset(range(6)), heat_map=True)
     return Figure(title, description, "".join(parts), table)
 
 

@@ -139,7 +139,8 @@ def rules_in_words(policy: Policy) -> list[str]:
         errors = "" if b.max_errors is None else (
             " and no error findings" if b.max_errors == 0
             else f" and at most {plural(b.max_errors, 'error finding')}")
-        return f"at least {b.min_complete_percent.normalize():f}% of the required governance items in place{errors}"
+        share = f"{b.min_complete_percent.normalize():f}%"
+        return f"at least {share} of the required governance items in place{errors}"
 
     green = band(rules.green)
     if rules.green_needs_assurance:
@@ -161,8 +162,9 @@ def compute(data: ReportData) -> GovernanceReport:
         if line.rating == "Red":
             reasons.append(f"rated red: {line.why}")
         if not line.assurance_current:
-            reasons.append("no assurance from the responsible officer" if line.assurance_date is None
-                           else f"assurance out of date (given {date_text(line.assurance_date)})")
+            reasons.append("no assurance from the responsible officer"
+                           if line.assurance_date is None else
+                           f"assurance out of date (given {date_text(line.assurance_date)})")
         reasons += [f"{f.rule}: {f.message}" for f in data.findings_for(line.id)
                     if f.severity is Severity.ERROR]
         if reasons:

@@ -23,6 +23,8 @@ class Table:
     """Position of a Red/Amber/Green column, shaded by the renderers."""
     total: list[str] | None = None
     """A totals row shown under the body."""
+    heat_map: bool = False
+    """Rows are likelihood 5..1 and columns 1..5 impact: renderers may shade each cell."""
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,8 @@ def _still_needed(r: CheckedRecord, then: Classification, other: Policy,
         return []
     ctx = Context(r.record, then, other, as_of)
     verbs = dict(_STEPS)
-    return [f"{verbs[step]} the {other.role_title(role)}" for step, role in missing_steps(ctx, route)]
+    return [f"{verbs[step]} the {other.role_title(role)}"
+            for step, role in missing_steps(ctx, route)]
 
 
 def differences(now: Policy, then: Policy) -> list[PolicyDifference]:

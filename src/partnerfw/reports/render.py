@@ -11,6 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from partnerfw.reports.common import date_text
+from partnerfw.reports.figures import band
 from partnerfw.reports.paper import Paper, Table
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -38,12 +39,12 @@ def markdown_text(value: object) -> Markup:
 
 def render_html(paper: Paper, root: Path | None = None) -> str:
     env = _environment(root)
-    return env.get_template(f"reports/{paper.name}.html.j2").render(paper=paper)
+    return str(env.get_template(f"reports/{paper.name}.html.j2").render(paper=paper))
 
 
 def render_md(paper: Paper, root: Path | None = None) -> str:
     env = _environment(root)
-    return env.get_template(f"reports/{paper.name}.md.j2").render(paper=paper)
+    return str(env.get_template(f"reports/{paper.name}.md.j2").render(paper=paper))
 
 
 def safe_cell(value: str) -> str:
@@ -66,12 +67,16 @@ def render_docx(paper: Paper) -> bytes:
     tables (pictures become their data tables), appendices."""
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
+    for page in document.sections:
+        page.left_margin = page.right_margin = Cm(2)
+        page.top_margin = page.bottom_margin = Cm(2)
+        _footer(page.footer.paragraphs[0], f"{paper.council} — {paper.title} — page ")
     core = document.core_properties
     core.title = paper.title
     core.author = paper.council
@@ -97,7 +102,7 @@ def render_docx(paper: Paper) -> bytes:
         number += 1
         _docx_section(document, section)
     for section in paper.appendices:
-        document.add_page_break()
+        document.add_page_break()  # type: ignore[no-untyped-call]
         document.add_heading(section.heading, level=1)
         _docx_section(document, section)
     for table in document.tables:
@@ -131,6 +136,7 @@ def _docx_table(document, table: Table) -> None:  # type: ignore[no-untyped-def]
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.shared import Pt
 
     caption = document.add_paragraph(table.caption)
     caption.runs[0].bold = True
@@ -150,14 +156,43 @@ def _docx_table(document, table: Table) -> None:  # type: ignore[no-untyped-def]
             cell.text = text
             if position in table.numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            fill = None
             if position == table.rating_column and text in RATING_FILL:
+                fill = RATING_FILL[text]
+            if table.heat_map and position > 0 and index < 5:
+                fill = band((5 - index) * position)[1].lstrip("#").upper()
+            if fill:
                 shade = OxmlElement("w:shd")
                 shade.set(qn("w:val"), "clear")
-                shade.set(qn("w:fill"), RATING_FILL[text])
+                shade.set(qn("w:fill"), fill)
                 cell._tc.get_or_add_tcPr().append(shade)
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(9 if len(table.columns) > 4 else 10)
             if table.total and index == len(body) - 1 and cell.paragraphs[0].runs:
                 cell.paragraphs[0].runs[0].bold = True
     document.add_paragraph()
+
+
+def _footer(paragraph, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Footer text followed by a PAGE field, so each printed page is numbered."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run = paragraph.add_run(text)
+    run.font.size = Pt(8)
+    field = paragraph.add_run()
+    field.font.size = Pt(8)
+    for kind, value in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = value
+        field._r.append(element)
 
 
 def _repeat_header(row, element, qn) -> None:  # type: ignore[no-untyped-def]
