@@ -249,3 +249,17 @@ def test_confidential_council_resources_are_not_published(example_repo: Path) ->
     assert "47,500" in render_html(internal)
     assert "Other partnership (the figures are confidential)" in pages[
         "reports/reclassification.html"]
+
+
+def test_findings_about_a_confidential_part_are_not_published(runner: CliRunner,
+                                                              example_repo: Path) -> None:
+    record = example_repo / "register" / "climate-action-partnership.yaml"
+    text = record.read_text(encoding="utf-8")
+    internal = _report(runner, "annual", "-f", "md", "--include-confidential")
+    assert "Further partners leave" in internal  # MON004 quotes the risk
+    record.write_text(text + "confidential:\n  - monitoring.risk_register.0\n  - name\n",
+                      encoding="utf-8")
+    public = _report(runner, "annual", "-f", "md")
+    assert "Further partners leave" not in public
+    assert "Thamesbridge Climate Action Partnership" not in public
+    assert "| Withheld | Partnership | Other partnership | Under review |" in public

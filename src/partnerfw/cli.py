@@ -161,7 +161,7 @@ def rules(
 @app.command()
 def report(
     name: Annotated[str, typer.Argument(help="annual, governance, due, scrutiny or "
-                                        "reclassification.", metavar="NAME")],
+                                        "reclassification.", show_default=False)],
     as_of: Annotated[str | None, typer.Option(
         "--as-of", metavar="DATE", help="Report as of this day, YYYY-MM-DD (default: today).")
     ] = None,

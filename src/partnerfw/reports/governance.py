@@ -182,7 +182,9 @@ def paper(report: GovernanceReport, data: ReportData) -> Paper:
         f"{'has' if len(report.exceptions) == 1 else 'have'} exceptions the statement should "
         "mention.",
     ]
-    rows = [[line.name, line.kind, f"{line.in_place} of {line.required}", percent(line.complete),
+    rows = [[line.name, line.kind,
+             f"{line.in_place} of {line.required}" if line.required else "none required",
+             percent(line.complete),
              str(line.errors), str(line.warnings),
              (f"{line.assurance_officer}, {date_text(line.assurance_date)}"
               if line.assurance_officer else "None recorded"),
