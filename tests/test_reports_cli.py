@@ -115,6 +115,8 @@ def test_docx_needs_out_and_never_overwrites(runner: CliRunner, example_repo: Pa
     (["annual", "--since", "not-a-revision"], "nor a git revision"),
     (["reclassification", "--compare-policy", "missing.yaml"], "no such file"),
     (["due", "--within", "-3"], "0 or more"),
+    (["due", "--committee", "Comunities Cabinet Committee"],
+     "--committee is one of: Communities Cabinet Committee, Corporate Services Cabinet Committee"),
 ])
 def test_bad_options_exit_2_with_a_plain_message(runner: CliRunner, example_repo: Path,
                                                  args: list[str], message: str) -> None:

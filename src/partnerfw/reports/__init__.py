@@ -45,6 +45,9 @@ def build_paper(name: str, project: Project, result: CheckResult, as_of: dt.date
         raise UserError(f"no report called '{name}'; choose one of: {', '.join(REPORTS)}")
     data = prepare(project.council_name, project.policy, result, as_of, options.scope,
                    options.public)
+    if not data.records and result.records:
+        raise UserError(f"no arrangement matches {options.scope.describe()}; "
+                        + _known(result, options.scope))
     if name == "annual":
         return _annual(project, data, options)
     if name == "governance":
@@ -56,6 +59,19 @@ def build_paper(name: str, project: Project, result: CheckResult, as_of: dt.date
     if name == "scrutiny":
         return scrutiny.paper(scrutiny.compute(data), data)
     return _reclassification(project, result, data, options)
+
+
+def _known(result: CheckResult, scope: Scope) -> str:
+    """The values the register uses for the options given, to correct a typo."""
+    parts = []
+    for option, value, field_ in (("--portfolio", scope.portfolio, "portfolio"),
+                                  ("--committee", scope.committee, "committee"),
+                                  ("--department", scope.department, "department")):
+        if value is not None:
+            known = sorted({getattr(r.record.arrangement, field_) or "" for r in result.records}
+                           - {""})
+            parts.append(f"{option} is one of: {', '.join(known)}")
+    return "; ".join(parts)
 
 
 def _annual(project: Project, data: ReportData, options: Options) -> Paper:
