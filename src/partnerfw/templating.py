@@ -30,7 +30,4 @@ def environment(register_root: Path | None = None) -> Environment:
         loader=ChoiceLoader(folders),
         autoescape=True,
         undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
     )

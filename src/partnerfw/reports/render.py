@@ -24,6 +24,8 @@ def _environment(root: Path | None):  # type: ignore[no-untyped-def]
     from partnerfw.templating import environment
 
     env = environment(root)
+    # The report templates are written for these whitespace settings (set before any load).
+    env.trim_blocks = env.lstrip_blocks = env.keep_trailing_newline = True
     env.filters["md"] = markdown_text
     env.filters["date_text"] = date_text
     return env
