@@ -265,3 +265,14 @@ def test_findings_about_a_confidential_part_are_not_published(runner: CliRunner,
     assert "Further partners leave" not in public
     assert "Thamesbridge Climate Action Partnership" not in public
     assert "| Withheld | Partnership | Other partnership | Under review |" in public
+
+
+def test_a_register_repository_can_replace_a_report_template(runner: CliRunner,
+                                                             example_repo: Path) -> None:
+    own = example_repo / "templates" / "reports" / "scrutiny.html.j2"
+    own.parent.mkdir(parents=True)
+    own.write_text('{% extends "reports/paper.html.j2" %}{% block body %}<p>Our own layout'
+                   '</p>{% endblock %}', encoding="utf-8")
+    html = _report(runner, "scrutiny")
+    assert "Our own layout" in html and "Ranked candidates" not in html
+    assert "Ranked candidates" in _report(runner, "scrutiny", "-f", "md")
