@@ -158,6 +158,28 @@ def rules(
     _print(render_rules(project.policy, output), markup=output == "text")
 
 
+@app.command()
+def trail(
+    record_id: Annotated[str | None, typer.Argument(
+        metavar="[ID]", help="The arrangement's id (default: every arrangement).")] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.",
+                                        metavar="FORMAT")] = "text",
+    config: ConfigOption = None,
+) -> None:
+    """Show who proposed, changed and approved each arrangement, and in which pull request,
+    from the register's git history."""
+    from partnerfw.errors import UserError
+    from partnerfw.trail_view import record_trails, render
+
+    _choose(output, ("text", "json"), "--format")
+    project = _project(config)
+    try:
+        trails = record_trails(project, record_id)
+    except UserError as exc:
+        _fail(str(exc))
+    _print(render(trails, output))
+
+
 def main() -> None:
     """Entry point: user errors exit 2 with a plain message; other errors are bugs."""
     from partnerfw.errors import UserError

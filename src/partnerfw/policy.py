@@ -151,6 +151,11 @@ class Policy(PolicyModel):
     roles: dict[str, Role] = Field(description="Every role a route or rule names.")
     publication: Publication = Field(default_factory=Publication)
     rules: dict[Code, RuleSetting] = Field(default_factory=dict, description="Rule overrides.")
+    approval_margin: Decimal = Field(
+        Decimal("0.1"), ge=0,
+        description="Share by which council resources may grow after approval (0.1 = 10%) "
+        "before the approval no longer covers the record (APR009).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
@@ -231,6 +236,38 @@ class Settings(PolicyModel):
     )
     rules: dict[Code, RuleSetting] = Field(default_factory=dict, description="Rule overrides.")
     theme: Theme = Field(default_factory=Theme, description="How the published site looks.")
+    councillors: list[str] | None = Field(
+        None, description="Master list of the council's councillors (names as records write them)."
+    )
+    officers: list[str] | None = Field(
+        None, description="Master list of officers who may lead, evaluate, give opinions or approve."
+    )
+    corporate_objectives: list[str] | None = Field(
+        None, description="Master list of the Corporate Plan objectives records may name."
+    )
+
+    @property
+    def master_lists(self) -> MasterLists:
+        return MasterLists(self.councillors, self.officers, self.corporate_objectives)
+
+
+class MasterLists(PolicyModel):
+    """Who and what a record may name (partnerfw.yaml); None means the list is not kept."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    councillors: list[str] | None = None
+    officers: list[str] | None = None
+    corporate_objectives: list[str] | None = None
+
+    def __init__(
+        self,
+        councillors: list[str] | None = None,
+        officers: list[str] | None = None,
+        corporate_objectives: list[str] | None = None,
+    ) -> None:
+        super().__init__(councillors=councillors, officers=officers,
+                         corporate_objectives=corporate_objectives)
 
 
 def edition_text(name: str) -> str:
