@@ -159,6 +159,52 @@ def rules(
 
 
 @app.command()
+def codeowners(
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="Write nothing; exit 1 when .github/CODEOWNERS is stale (for CI).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace a CODEOWNERS file that partnerfw did not write.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Write .github/CODEOWNERS so that a change to each arrangement is reviewed by the officers
+    its kind and class require (and the pull request template with the approval checklist,
+    when the repository has none)."""
+    from partnerfw.codeowners import CODEOWNERS, build, stale_diff, write, write_pr_template
+    from partnerfw.errors import UserError
+    from partnerfw.templating import templates_dir
+
+    project = _project(config)
+    if project.problems:
+        _fail(f"{project.problems[0].file}:{project.problems[0].line}: "
+              f"{project.problems[0].message}; fix the settings first ('partnerfw check')")
+    try:
+        outcome = build(project)
+        for skipped in outcome.skipped:
+            sys.stderr.write(f"partnerfw: {skipped} is not a valid record, so has no reviewers; "
+                             "'partnerfw check' says why\n")
+        if check_only:
+            diff = stale_diff(outcome)
+            if diff is None:
+                _print(f"{CODEOWNERS} is up to date ({len(outcome.ownerships)} files)")
+                raise typer.Exit(EXIT_OK)
+            _print(diff + f"\n{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
+            raise typer.Exit(EXIT_FINDINGS)
+        changed = write(outcome, force=force)
+        template = write_pr_template(outcome.target.parent.parent,
+                                     templates_dir() / "github" / "pull_request_template.md")
+    except UserError as exc:
+        _fail(str(exc))
+    _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} "
+           f"({len(outcome.ownerships)} files)")
+    if template is not None:
+        _print(f"wrote {template.relative_to(outcome.target.parent.parent)} "
+               "(the approval checklist)")
+    if not any(own.owners for own in outcome.ownerships):
+        _print("no role has reviewers yet: add them under policy: roles: <role>: reviewers: in "
+               "partnerfw.yaml, e.g. ['@your-org/monitoring-officer']")
+
+
+@app.command()
 def trail(
     record_id: Annotated[str | None, typer.Argument(
         metavar="[ID]", help="The arrangement's id (default: every arrangement).")] = None,
