@@ -204,6 +204,32 @@ def codeowners(
                "partnerfw.yaml, e.g. ['@your-org/monitoring-officer']")
 
 
+@app.command("approved-facts")
+def approved_facts(
+    ids: Annotated[list[str] | None, typer.Argument(
+        metavar="[ID]...", help="The arrangements just approved.")] = None,
+    every: Annotated[bool, typer.Option(
+        "--all", help="Every arrangement that is approved or beyond and has an approval.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Record in each arrangement what its latest approval covers (kind, class, council
+    resources, partners, end date), so that check (APR009) says when a later change goes
+    beyond it. Run it in the approval's pull request."""
+    from partnerfw.approved_facts import record_facts
+    from partnerfw.errors import UserError
+
+    project = _project(config)
+    if project.problems:
+        _fail(f"{project.problems[0].file}:{project.problems[0].line}: "
+              f"{project.problems[0].message}; fix the settings first ('partnerfw check')")
+    try:
+        done = record_facts(project, list(ids or []), every)
+    except UserError as exc:
+        _fail(str(exc))
+    for item in done:
+        _print(f"{item.file}: {item.note}")
+
+
 @app.command()
 def trail(
     record_id: Annotated[str | None, typer.Argument(

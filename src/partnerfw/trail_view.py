@@ -32,14 +32,20 @@ def record_trails(project: Project, record_id: str | None = None) -> list[Record
     records = {r.arrangement.id: r for r in register.records}
     if record_id is not None:
         if record_id not in records:
-            close = difflib.get_close_matches(record_id, list(records), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "run 'partnerfw classify' for ids"
-            raise UserError(f"no arrangement with the id '{record_id}' in the register; {hint}")
+            raise unknown_id(record_id, list(records))
         records = {record_id: records[record_id]}
     return [
         RecordTrail(rid, r.arrangement.name, r.file, history(project.root, project.root / r.file))
         for rid, r in sorted(records.items())
     ]
+
+
+def unknown_id(record_id: str, ids: list[str]) -> UserError:
+    """The error for an id not in the register, with the likely intended one."""
+    close = [i for i in ids if i.startswith(record_id)] or difflib.get_close_matches(
+        record_id, ids, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "run 'partnerfw classify' for ids"
+    return UserError(f"no arrangement with the id '{record_id}' in the register; {hint}")
 
 
 def describe(entry: TrailEntry, previous: TrailEntry | None) -> str:
