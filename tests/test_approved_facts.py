@@ -106,8 +106,8 @@ def test_facts_repeating_confidential_parts_are_kept_confidential(
 ) -> None:
     _approve(runner, "community-safety-partnership")
     text = (example_repo / "register/community-safety-partnership.yaml").read_text("utf-8")
-    assert "confidential:\n  - monitoring.risk_register.1\n  - partners.2\n  - approved_facts\n" in (
-        text)
+    assert ("confidential:\n  - monitoring.risk_register.1\n  - partners.2\n"
+            "  - approved_facts\n") in text
 
 
 def test_approved_facts_refuses_a_record_without_approval(

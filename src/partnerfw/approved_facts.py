@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from partnerfw.classify import Classification, money
 from partnerfw.errors import UserError
-from partnerfw.models import Approval, Arrangement, ApprovedFacts, Decision, Status
+from partnerfw.models import Approval, ApprovedFacts, Arrangement, Decision, Status
 
 if TYPE_CHECKING:
     from partnerfw.project import Project

@@ -10,7 +10,7 @@ from pathlib import Path
 from partnerfw.classify import Classification, classify
 from partnerfw.findings import Finding, Severity, count_by_severity
 from partnerfw.models import Status
-from partnerfw.policy import Policy
+from partnerfw.policy import MasterLists, Policy
 from partnerfw.project import Project
 from partnerfw.register import LoadedRecord, load
 from partnerfw.rules import RULES, Context, Rule
@@ -54,16 +54,18 @@ def run_check(project: Project, paths: Sequence[Path], today: dt.date) -> CheckR
     for record in register.records:
         classification = classify(record.arrangement, policy)
         checked.append(CheckedRecord(record, classification))
-        findings.extend(check_record(record, classification, policy, today))
+        findings.extend(check_record(record, classification, policy, today,
+                                     project.settings.master_lists))
     findings.extend(_apply_policy(f, policy) for f in check_register(register.records))
     findings = [f for f in findings if f is not None]
     return CheckResult(checked, sorted(set(findings)), register.files)
 
 
 def check_record(
-    record: LoadedRecord, classification: Classification, policy: Policy, today: dt.date
+    record: LoadedRecord, classification: Classification, policy: Policy, today: dt.date,
+    lists: MasterLists | None = None,
 ) -> list[Finding]:
-    ctx = Context(record, classification, policy, today)
+    ctx = Context(record, classification, policy, today, lists or MasterLists())
     found = []
     for rule in RULES.values():
         if rule.check is None or not rule.applies_to(record.arrangement):

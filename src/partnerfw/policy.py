@@ -8,6 +8,7 @@ it; the merged result is validated here like a record is.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -240,7 +241,7 @@ class Settings(PolicyModel):
         None, description="Master list of the council's councillors (names as records write them)."
     )
     officers: list[str] | None = Field(
-        None, description="Master list of officers who may lead, evaluate, give opinions or approve."
+        None, description="Master list of officers who lead, evaluate, give opinions or approve."
     )
     corporate_objectives: list[str] | None = Field(
         None, description="Master list of the Corporate Plan objectives records may name."
@@ -248,26 +249,20 @@ class Settings(PolicyModel):
 
     @property
     def master_lists(self) -> MasterLists:
-        return MasterLists(self.councillors, self.officers, self.corporate_objectives)
+        def kept(names: list[str] | None) -> tuple[str, ...] | None:
+            return None if names is None else tuple(names)
+
+        return MasterLists(kept(self.councillors), kept(self.officers),
+                           kept(self.corporate_objectives))
 
 
-class MasterLists(PolicyModel):
-    """Who and what a record may name (partnerfw.yaml); None means the list is not kept."""
+@dataclass(frozen=True)
+class MasterLists:
+    """Who and what a record may name, from partnerfw.yaml; None means that list is not kept."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    councillors: list[str] | None = None
-    officers: list[str] | None = None
-    corporate_objectives: list[str] | None = None
-
-    def __init__(
-        self,
-        councillors: list[str] | None = None,
-        officers: list[str] | None = None,
-        corporate_objectives: list[str] | None = None,
-    ) -> None:
-        super().__init__(councillors=councillors, officers=officers,
-                         corporate_objectives=corporate_objectives)
+    councillors: tuple[str, ...] | None = None
+    officers: tuple[str, ...] | None = None
+    corporate_objectives: tuple[str, ...] | None = None
 
 
 def edition_text(name: str) -> str:

@@ -73,8 +73,8 @@ def _run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
         done = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "-C", str(root), *args], input=stdin, capture_output=True,
-            timeout=GIT_TIMEOUT_SECONDS, env=env, check=False,
+            ["git", "-c", "core.quotePath=false", "-C", str(root), *args], input=stdin,
+            capture_output=True, timeout=GIT_TIMEOUT_SECONDS, env=env, check=False,
         )
     except FileNotFoundError:
         raise GitError("git is not installed; install it to read the register's history") from None

@@ -56,7 +56,8 @@ def describe(entry: TrailEntry, previous: TrailEntry | None) -> str:
     if entry.path != previous.path:
         parts.append(f"renamed from {Path(previous.path).name}")
     if entry.status_changed:
-        parts.append(f"{entry.status_before or 'unreadable'} -> {entry.status_after or 'unreadable'}")
+        parts.append(f"{entry.status_before or 'unreadable'} -> "
+                     f"{entry.status_after or 'unreadable'}")
     return "; ".join(parts) or f"edited ({entry.status_after or 'unreadable'})"
 
 
