@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,19 +46,35 @@ class CheckResult:
         return [f for f in self.findings if f.record == record_id]
 
 
-def run_check(project: Project, paths: Sequence[Path], today: dt.date) -> CheckResult:
+def run_check(
+    project: Project, paths: Sequence[Path], today: dt.date,
+    only: Collection[Path] | None = None,
+) -> CheckResult:
+    """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
+    though the checks across records (REG) still see the whole register."""
     register = load(paths, project.root)
     policy = project.policy
-    findings = list(project.problems) + register.problems
+
+    def chosen(file: str) -> bool:
+        return only is None or _resolved(project.root, file) in only
+
+    findings = list(project.problems) + [p for p in register.problems if chosen(p.file)]
     checked = []
     for record in register.records:
+        if not chosen(record.file):
+            continue
         classification = classify(record.arrangement, policy)
         checked.append(CheckedRecord(record, classification))
         findings.extend(check_record(record, classification, policy, today,
                                      project.settings.master_lists))
     findings.extend(_apply_policy(f, policy) for f in check_register(register.records))
     findings = [f for f in findings if f is not None]
-    return CheckResult(checked, sorted(set(findings)), register.files)
+    return CheckResult(checked, sorted(set(findings)), [f for f in register.files if chosen(f)])
+
+
+def _resolved(root: Path, file: str) -> Path:
+    path = Path(file)
+    return (path if path.is_absolute() else root / path).resolve()
 
 
 def check_record(

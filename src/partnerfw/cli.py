@@ -96,6 +96,10 @@ def check(
     today: TodayOption = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
+    changed_since: Annotated[str | None, typer.Option(
+        "--changed-since", metavar="REF",
+        help="Check only the records changed since REF (git), e.g. origin/main, plus the "
+             "checks across records.")] = None,
 ) -> None:
     """Check every arrangement against the framework and list what governance is missing."""
     from partnerfw.check import run_check
@@ -106,7 +110,14 @@ def check(
     when = _today(today)
     project = _project(config)
     try:
-        result = run_check(project, _paths(project, paths), when)
+        only = None
+        if changed_since is not None:
+            from partnerfw.changed import changed_selection
+
+            selection = changed_selection(project, changed_since)
+            sys.stderr.write(f"partnerfw: {selection.reason}\n")
+            only = selection.files
+        result = run_check(project, _paths(project, paths), when, only)
     except UserError as exc:
         _fail(str(exc))
     _print(RENDERERS[output](result), markup=output == "text")
