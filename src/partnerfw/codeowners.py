@@ -105,7 +105,7 @@ def render(ownerships: list[Ownership]) -> str:
     for own in ownerships:
         roles = ", ".join(own.roles) if own.roles else "no review route"
         line = " ".join((_escape(own.path), *own.owners))
-        note = "" if own.owners else "\n# (no reviewers are set for these roles)"
+        note = "" if own.owners or not own.roles else "\n# (none of these roles has reviewers)"
         blocks.append(f"# {own.why} - reviewed by: {roles}{note}\n{line}\n")
     return "\n".join(blocks)
 
