@@ -71,6 +71,7 @@ def test_settings_change_checks_every_record(register_repo: GitRepo, runner: Cli
     settings.write_text(settings.read_text().replace("edition: revised", "edition: earlier"))
     code, payload, stderr = _check(runner, "--changed-since", "main")
     assert "partnerfw.yaml changed since main: checking every record" in stderr
+    assert code == 1
     assert len(payload["records"]) == 16  # type: ignore[arg-type]
 
 

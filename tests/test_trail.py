@@ -162,3 +162,15 @@ def test_changed_since_unknown_ref_is_a_user_error(tmp_path: Path) -> None:
         changed_since(repo.root, "no-such-branch")
     with pytest.raises(UserError, match="not in one"):
         changed_since(tmp_path, "main")
+
+
+def test_histories_of_many_files_match_one_by_one(tmp_path: Path) -> None:
+    from partnerfw.trail import histories
+
+    repo = proposal_through_two_prs(tmp_path / "repo")
+    files = [repo.root / "register/food-bank.yaml", repo.root / "register/riverside.yaml",
+             repo.root / "register/missing.yaml"]
+    found = histories(repo.root, files)
+    assert found == {path: history(repo.root, path) for path in files}
+    assert [len(found[path]) for path in files] == [1, 3, 0]
+    assert histories(tmp_path, [tmp_path / "x.yaml"]) == {tmp_path / "x.yaml": []}

@@ -129,6 +129,19 @@ def history(repo_root: Path, record_file: Path) -> list[TrailEntry]:
     return entries
 
 
+def histories(repo_root: Path, record_files: list[Path]) -> dict[Path, list[TrailEntry]]:
+    """``history()`` of many files at once (git runs in parallel), keyed by the paths given."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if not record_files or repository_root(repo_root) is None:
+        return {path: [] for path in record_files}
+    first = history(repo_root, record_files[0])  # fills the shared main-line cache once
+    workers = min(8, os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        rest = list(pool.map(lambda path: history(repo_root, path), record_files[1:]))
+    return dict(zip(record_files, [first, *rest], strict=True))
+
+
 def _file_log(top: Path, relative: str) -> list[tuple[str, str, str, str, str]]:
     """(commit, author, date, title, path then) of each change to the file, oldest first.
 

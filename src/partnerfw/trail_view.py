@@ -10,7 +10,7 @@ from pathlib import Path
 from partnerfw.errors import UserError
 from partnerfw.project import Project
 from partnerfw.register import load
-from partnerfw.trail import TrailEntry, history, repository_root
+from partnerfw.trail import TrailEntry, histories, repository_root
 
 JSON_FORMAT_VERSION = 1
 
@@ -34,10 +34,10 @@ def record_trails(project: Project, record_id: str | None = None) -> list[Record
         if record_id not in records:
             raise unknown_id(record_id, list(records))
         records = {record_id: records[record_id]}
-    return [
-        RecordTrail(rid, r.arrangement.name, r.file, history(project.root, project.root / r.file))
-        for rid, r in sorted(records.items())
-    ]
+    chosen = sorted(records.items())
+    found = histories(project.root, [project.root / r.file for _, r in chosen])
+    return [RecordTrail(rid, r.arrangement.name, r.file, found[project.root / r.file])
+            for rid, r in chosen]
 
 
 def unknown_id(record_id: str, ids: list[str]) -> UserError:
