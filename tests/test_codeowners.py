@@ -131,3 +131,16 @@ def test_bundled_register_codeowners_and_template_are_current(
     assert result.exit_code == 0, result.stdout
     assert (REPO / ".github/pull_request_template.md").read_text() == (
         REPO / "templates/github/pull_request_template.md").read_text()
+
+
+def test_invalid_settings_stop_codeowners(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    repo.commit("Start", {"partnerfw.yaml": "council: {name: X}\nedition: nonsense\n",
+                          "register/a.yaml": record("a")})
+    monkeypatch.chdir(repo.root)
+    result = runner.invoke(app, ["codeowners"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "edition 'nonsense'" in result.stderr and "fix the settings first" in result.stderr
+    assert not (repo.root / ".github").exists()

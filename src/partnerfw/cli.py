@@ -68,6 +68,16 @@ def _project(config: Path | None) -> Project:
     return open_project(Path.cwd(), config)
 
 
+def _settled_project(config: Path | None) -> Project:
+    """The project, for commands that write from the policy: it must be valid."""
+    project = _project(config)
+    if project.problems:
+        first = project.problems[0]
+        _fail(f"{first.file}:{first.line}: {first.message}; fix the settings first "
+              "('partnerfw check' lists every problem)")
+    return project
+
+
 def _paths(project: Project, paths: list[Path] | None) -> list[Path]:
     return list(paths) if paths else [project.register_dir]
 
@@ -172,7 +182,7 @@ def rules(
 @app.command()
 def codeowners(
     check_only: Annotated[bool, typer.Option(
-        "--check", help="Write nothing; exit 1 when .github/CODEOWNERS is stale (for CI).")] = False,
+        "--check", help="Write nothing; exit 1 when .github/CODEOWNERS is stale (CI).")] = False,
     force: Annotated[bool, typer.Option(
         "--force", help="Replace a CODEOWNERS file that partnerfw did not write.")] = False,
     config: ConfigOption = None,
@@ -180,14 +190,10 @@ def codeowners(
     """Write .github/CODEOWNERS so that a change to each arrangement is reviewed by the officers
     its kind and class require (and the pull request template with the approval checklist,
     when the repository has none)."""
-    from partnerfw.codeowners import CODEOWNERS, build, stale_diff, write, write_pr_template
+    from partnerfw.codeowners import CODEOWNERS, build, stale_diff, update
     from partnerfw.errors import UserError
-    from partnerfw.templating import templates_dir
 
-    project = _project(config)
-    if project.problems:
-        _fail(f"{project.problems[0].file}:{project.problems[0].line}: "
-              f"{project.problems[0].message}; fix the settings first ('partnerfw check')")
+    project = _settled_project(config)
     try:
         outcome = build(project)
         for skipped in outcome.skipped:
@@ -200,9 +206,7 @@ def codeowners(
                 raise typer.Exit(EXIT_OK)
             _print(diff + f"\n{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
             raise typer.Exit(EXIT_FINDINGS)
-        changed = write(outcome, force=force)
-        template = write_pr_template(outcome.target.parent.parent,
-                                     templates_dir() / "github" / "pull_request_template.md")
+        changed, template = update(outcome, force=force)
     except UserError as exc:
         _fail(str(exc))
     _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} "
@@ -229,10 +233,7 @@ def approved_facts(
     from partnerfw.approved_facts import record_facts
     from partnerfw.errors import UserError
 
-    project = _project(config)
-    if project.problems:
-        _fail(f"{project.problems[0].file}:{project.problems[0].line}: "
-              f"{project.problems[0].message}; fix the settings first ('partnerfw check')")
+    project = _settled_project(config)
     try:
         done = record_facts(project, list(ids or []), every)
     except UserError as exc:

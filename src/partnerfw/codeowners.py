@@ -138,6 +138,16 @@ def write(outcome: Outcome, *, force: bool = False) -> bool:
     return True
 
 
+def update(outcome: Outcome, *, force: bool = False) -> tuple[bool, Path | None]:
+    """Write CODEOWNERS and, when there is none, the pull request template: (CODEOWNERS
+    changed, the template written or None)."""
+    from partnerfw.templating import templates_dir
+
+    changed = write(outcome, force=force)
+    top = outcome.target.parent.parent
+    return changed, write_pr_template(top, templates_dir() / "github" / PR_TEMPLATE.name)
+
+
 def write_pr_template(top: Path, template: Path) -> Path | None:
     """Copy the approval checklist to ``.github/pull_request_template.md`` unless one exists."""
     from partnerfw.writer import FileExistsRefusal, write_atomic
