@@ -90,14 +90,18 @@ def _text(root: Path, *args: str) -> str:
     return _run(root, *args).decode("utf-8", "replace")
 
 
-def repository_root(path: Path) -> Path | None:
-    """The top folder of the git repository holding ``path``, or None when there is none."""
+def repository_root(path: Path, *, strict: bool = False) -> Path | None:
+    """The top folder of the git repository holding ``path``, or None when there is none.
+    With ``strict``, a repository git refuses to read (e.g. 'dubious ownership') or a missing
+    git raises GitError saying so, rather than looking like no repository."""
     folder = path if path.is_dir() else path.parent
     if not folder.is_dir():
         return None
     try:
         top = _text(folder, "rev-parse", "--show-toplevel").strip()
-    except GitError:
+    except GitError as exc:
+        if strict and "not a git repository" not in str(exc).lower():
+            raise
         return None
     return Path(top).resolve() if top else None
 
@@ -254,7 +258,7 @@ def _pull_request(sha: str, subject: str, graph: _Mainline) -> tuple[int | None,
 def changed_since(root: Path, ref: str) -> list[Path]:
     """Files changed between ``ref`` and HEAD (``git diff REF...HEAD``) plus those modified or
     untracked in the working tree, as absolute paths. Raises GitError when it cannot tell."""
-    top = repository_root(root)
+    top = repository_root(root, strict=True)
     if top is None:
         raise GitError(f"--changed-since needs a git repository, and {root} is not in one")
     try:

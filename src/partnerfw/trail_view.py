@@ -25,7 +25,7 @@ class RecordTrail:
 
 def record_trails(project: Project, record_id: str | None = None) -> list[RecordTrail]:
     """The trail of every record in the register, or of the one with ``record_id``."""
-    if repository_root(project.root) is None:
+    if repository_root(project.root, strict=True) is None:
         raise UserError(f"trail reads the git history, but {project.root} is not in a git "
                         "repository; run 'git init' and commit the register first")
     register = load([project.register_dir], project.root)
