@@ -80,10 +80,11 @@ def test_governance_ratings_and_completeness(example_repo: Path) -> None:
 
 def test_governance_rating_rules_come_from_the_policy(example_repo: Path) -> None:
     settings = example_repo / "partnerfw.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8") + (
+    settings.write_text(settings.read_text(encoding="utf-8").replace("\npolicy:\n", (
+        "\npolicy:\n"
         "  governance_rating:\n"
         "    amber: {min_complete_percent: 5}\n"
-        "    green_needs_assurance: false\n"), encoding="utf-8")
+        "    green_needs_assurance: false\n"), 1), encoding="utf-8")
     report = governance.compute(_data(example_repo))
     lines = {line.id: line.rating for line in report.lines}
     assert lines["emergency-rest-centre-partnership"] == "Amber"

@@ -68,6 +68,16 @@ def _project(config: Path | None) -> Project:
     return open_project(Path.cwd(), config)
 
 
+def _settled_project(config: Path | None) -> Project:
+    """The project, for commands that write from the policy: it must be valid."""
+    project = _project(config)
+    if project.problems:
+        first = project.problems[0]
+        _fail(f"{first.file}:{first.line}: {first.message}; fix the settings first "
+              "('partnerfw check' lists every problem)")
+    return project
+
+
 def _paths(project: Project, paths: list[Path] | None) -> list[Path]:
     return list(paths) if paths else [project.register_dir]
 
@@ -96,6 +106,10 @@ def check(
     today: TodayOption = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
+    changed_since: Annotated[str | None, typer.Option(
+        "--changed-since", metavar="REF",
+        help="Check only the records changed since REF (git), e.g. origin/main, plus the "
+             "checks across records.")] = None,
 ) -> None:
     """Check every arrangement against the framework and list what governance is missing."""
     from partnerfw.check import run_check
@@ -106,7 +120,14 @@ def check(
     when = _today(today)
     project = _project(config)
     try:
-        result = run_check(project, _paths(project, paths), when)
+        only = None
+        if changed_since is not None:
+            from partnerfw.changed import changed_selection
+
+            selection = changed_selection(project, changed_since)
+            sys.stderr.write(f"partnerfw: {selection.reason}\n")
+            only = selection.files
+        result = run_check(project, _paths(project, paths), when, only)
     except UserError as exc:
         _fail(str(exc))
     _print(RENDERERS[output](result), markup=output == "text")
@@ -250,6 +271,91 @@ def _write_binary(path: Path, data: bytes) -> None:
         os.replace(temp, path)
     finally:
         Path(temp).unlink(missing_ok=True)
+
+
+@app.command()
+def codeowners(
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="Write nothing; exit 1 when .github/CODEOWNERS is stale (CI).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace a CODEOWNERS file that partnerfw did not write.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Write .github/CODEOWNERS so that a change to each arrangement is reviewed by the officers
+    its kind and class require (and the pull request template with the approval checklist,
+    when the repository has none)."""
+    from partnerfw.codeowners import CODEOWNERS, build, stale_diff, update
+    from partnerfw.errors import UserError
+
+    project = _settled_project(config)
+    try:
+        outcome = build(project)
+        for skipped in outcome.skipped:
+            sys.stderr.write(f"partnerfw: {skipped} is not a valid record, so has no reviewers; "
+                             "'partnerfw check' says why\n")
+        if check_only:
+            diff = stale_diff(outcome)
+            if diff is None:
+                _print(f"{CODEOWNERS} is up to date ({len(outcome.ownerships)} files)")
+                raise typer.Exit(EXIT_OK)
+            _print(diff + f"\n{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
+            raise typer.Exit(EXIT_FINDINGS)
+        changed, template = update(outcome, force=force)
+    except UserError as exc:
+        _fail(str(exc))
+    _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} "
+           f"({len(outcome.ownerships)} files)")
+    if template is not None:
+        _print(f"wrote {template.relative_to(outcome.target.parent.parent)} "
+               "(the approval checklist)")
+    if not any(own.owners for own in outcome.ownerships):
+        _print("no role has reviewers yet: add them under policy: roles: <role>: reviewers: in "
+               "partnerfw.yaml, e.g. ['@your-org/monitoring-officer']")
+
+
+@app.command("approved-facts")
+def approved_facts(
+    ids: Annotated[list[str] | None, typer.Argument(
+        metavar="[ID]...", help="The arrangements just approved.")] = None,
+    every: Annotated[bool, typer.Option(
+        "--all", help="Every arrangement that is approved or beyond and has an approval.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Record in each arrangement what its latest approval covers (kind, class, council
+    resources, partners, end date), so that check (APR009) says when a later change goes
+    beyond it. Run it in the approval's pull request."""
+    from partnerfw.approved_facts import record_facts
+    from partnerfw.errors import UserError
+
+    project = _settled_project(config)
+    try:
+        done = record_facts(project, list(ids or []), every)
+    except UserError as exc:
+        _fail(str(exc))
+    for item in done:
+        _print(f"{item.file}: {item.note}")
+
+
+@app.command()
+def trail(
+    record_id: Annotated[str | None, typer.Argument(
+        metavar="[ID]", help="The arrangement's id (default: every arrangement).")] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.",
+                                        metavar="FORMAT")] = "text",
+    config: ConfigOption = None,
+) -> None:
+    """Show who proposed, changed and approved each arrangement, and in which pull request,
+    from the register's git history."""
+    from partnerfw.errors import UserError
+    from partnerfw.trail_view import record_trails, render
+
+    _choose(output, ("text", "json"), "--format")
+    project = _project(config)
+    try:
+        trails = record_trails(project, record_id)
+    except UserError as exc:
+        _fail(str(exc))
+    _print(render(trails, output))
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ it; the merged result is validated here like a record is.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -183,6 +184,11 @@ class Policy(PolicyModel):
         default_factory=GovernanceRating, description="Red/amber/green rules of the 6.9 review."
     )
     rules: dict[Code, RuleSetting] = Field(default_factory=dict, description="Rule overrides.")
+    approval_margin: Decimal = Field(
+        Decimal("0.1"), ge=0,
+        description="Share by which council resources may grow after approval (0.1 = 10%) "
+        "before the approval no longer covers the record (APR009).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
@@ -263,6 +269,32 @@ class Settings(PolicyModel):
     )
     rules: dict[Code, RuleSetting] = Field(default_factory=dict, description="Rule overrides.")
     theme: Theme = Field(default_factory=Theme, description="How the published site looks.")
+    councillors: list[str] | None = Field(
+        None, description="Master list of the council's councillors (names as records write them)."
+    )
+    officers: list[str] | None = Field(
+        None, description="Master list of officers who lead, evaluate, give opinions or approve."
+    )
+    corporate_objectives: list[str] | None = Field(
+        None, description="Master list of the Corporate Plan objectives records may name."
+    )
+
+    @property
+    def master_lists(self) -> MasterLists:
+        def kept(names: list[str] | None) -> tuple[str, ...] | None:
+            return None if names is None else tuple(names)
+
+        return MasterLists(kept(self.councillors), kept(self.officers),
+                           kept(self.corporate_objectives))
+
+
+@dataclass(frozen=True)
+class MasterLists:
+    """Who and what a record may name, from partnerfw.yaml; None means that list is not kept."""
+
+    councillors: tuple[str, ...] | None = None
+    officers: tuple[str, ...] | None = None
+    corporate_objectives: tuple[str, ...] | None = None
 
 
 def edition_text(name: str) -> str:
