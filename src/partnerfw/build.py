@@ -11,7 +11,7 @@ from pathlib import Path
 
 from partnerfw.check import run_check
 from partnerfw.project import Project
-from partnerfw.site import page_count, render_site, write_site
+from partnerfw.site import page_count, read_logo, render_site, write_site
 from partnerfw.templating import environment
 from partnerfw.views import build_site_view
 
@@ -45,7 +45,7 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
     started = time.perf_counter()
     result = run_check(project, paths, today)
     view = build_site_view(result, project, today)
-    logo = project.root / project.settings.theme.logo if project.settings.theme.logo else None
+    logo = read_logo(project.root, project.settings.theme.logo)
     total = page_count(view)
     with _progress(total) as advance:
         files = render_site(view, environment(project.root), logo, advance)

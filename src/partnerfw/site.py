@@ -41,7 +41,7 @@ def page_jobs(view: SiteView) -> Iterator[tuple[str, str, dict[str, object]]]:
     yield "open-data.html", "site/open-data.html", {"columns": COLUMNS}
 
 
-def render_site(view: SiteView, env: Environment, logo: Path | None = None,
+def render_site(view: SiteView, env: Environment, logo: bytes | None = None,
                 progress: Callable[[int], None] | None = None) -> Files:
     """Every file of the site, rendered in memory."""
     files: Files = {}
@@ -52,8 +52,8 @@ def render_site(view: SiteView, env: Environment, logo: Path | None = None,
             progress(1)
     for asset in ASSETS:
         files[f"assets/{asset}"] = env.get_template(f"site/assets/{asset}").render(site=view)
-    if view.theme.logo:
-        files[f"assets/{view.theme.logo}"] = _logo_bytes(logo)
+    if view.theme.logo and logo is not None:
+        files[f"assets/{view.theme.logo}"] = logo
     files["register.csv"] = csv_text(view.open_data)
     files["register.json"] = json_text(view.open_data, view.theme.council,
                                        view.today.isoformat())
@@ -65,12 +65,15 @@ def page_count(view: SiteView) -> int:
     return len(view.listings) + len(view.pages) + 1
 
 
-def _logo_bytes(logo: Path | None) -> bytes:
-    if logo is None or logo.suffix.lower() not in _LOGO_TYPES:
+def read_logo(root: Path, logo: str | None) -> bytes | None:
+    """The council's logo (``theme.logo``, a path from the register repository's root)."""
+    if not logo:
+        return None
+    if Path(logo).suffix.lower() not in _LOGO_TYPES:
         raise UserError(f"partnerfw.yaml: theme.logo '{logo}' must be an image file "
                         f"({', '.join(_LOGO_TYPES)})")
     try:
-        return logo.read_bytes()
+        return (root / logo).read_bytes()
     except OSError as exc:
         raise UserError(f"partnerfw.yaml: theme.logo '{logo}' cannot be read "
                         f"({exc.strerror}); give its path from the repository's root") from None

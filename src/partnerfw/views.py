@@ -301,6 +301,7 @@ class Redaction:
             {s for p in self.paths for s in _strings(_at(document_data, p)) if len(s) >= 3},
             key=len, reverse=True,
         )
+        """Text of the confidential parts (and numbers as pounds), to keep out of findings."""
 
     def hidden(self, *path: str | int) -> bool:
         """True when this part, or a part containing it, is confidential."""
@@ -340,6 +341,9 @@ def _strings(data: Any) -> Iterable[str]:
     elif isinstance(data, list):
         for value in data:
             yield from _strings(value)
+    elif isinstance(data, int | float | Decimal) and not isinstance(data, bool):
+        amount = Decimal(str(data))
+        yield from (str(data), money(amount), f"{amount:,}")
     elif data is not None and not isinstance(data, bool):
         yield str(data)
 
