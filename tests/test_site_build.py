@@ -65,7 +65,7 @@ def test_build_writes_the_site_and_says_where_to_open_it(runner: CliRunner,
     assert result.exit_code == 0, result.output
     site = example_repo / "site"
     assert "site/index.html" in result.stdout
-    assert "python -m http.server -d site" in result.stdout
+    assert "python3 -m http.server -d site" in result.stdout
     for name in ("index.html", "open-data.html", "register.csv", "register.json",
                  "assets/style.css", "assets/register.js",
                  "arrangements/community-safety-partnership.html",

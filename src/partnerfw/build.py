@@ -33,7 +33,7 @@ class BuildReport:
         lines = [f"Built {self.pages} pages for {self.records} arrangements into {self.out}/ "
                  f"in {self.seconds:.1f} s.",
                  f"Open {self.out / 'index.html'} in a browser, or preview it with:",
-                 f"  python -m http.server -d {self.out}   (then visit http://localhost:8000/)"]
+                 f"  python3 -m http.server -d {self.out}   (then visit http://localhost:8000/)"]
         if self.unreadable:
             lines.insert(0, f"warning: {len(self.unreadable)} files are not on the site because "
                          "they could not be read; run 'partnerfw check' to see why: "
