@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from partnerfw.errors import UserError
 from partnerfw.opendata import COLUMNS, csv_text, json_text
-from partnerfw.views import SiteView
+from partnerfw.views import Row, SiteView
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -45,9 +45,22 @@ def render_site(view: SiteView, env: Environment, logo: bytes | None = None,
                 progress: Callable[[int], None] | None = None) -> Files:
     """Every file of the site, rendered in memory."""
     files: Files = {}
+    row_macro = env.get_template("site/_row.html").module.register_row  # type: ignore[attr-defined]
+    rows: dict[tuple[str, str], str] = {}
+
     for path, template_name, context in page_jobs(view):
+        root = _root(path)
+
+        def rendered_row(row: Row, root: str = root) -> str:
+            """A table row is rendered once per folder depth, then reused by every listing."""
+            key = (root, row.id)
+            if key not in rows:
+                rows[key] = row_macro(row, root)
+            return rows[key]
+
         template = env.get_template(template_name)
-        files[path] = template.render(site=view, root=_root(path), path=path, **context)
+        files[path] = template.render(site=view, root=root, path=path,
+                                      rendered_row=rendered_row, **context)
         if progress is not None:
             progress(1)
     for asset in ASSETS:

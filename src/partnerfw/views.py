@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from partnerfw.check import CheckedRecord, CheckResult
-from partnerfw.classify import CLASS_LABELS, KIND_LABELS, money
+from partnerfw.classify import KIND_LABELS, money
 from partnerfw.findings import Finding, Severity
 from partnerfw.models import (
     AgreementItems,
@@ -305,6 +305,8 @@ class Redaction:
 
     def hidden(self, *path: str | int) -> bool:
         """True when this part, or a part containing it, is confidential."""
+        if not self.paths:
+            return False
         parts = tuple(str(p) for p in path)
         return any(parts[: len(p)] == p for p in self.paths)
 
@@ -423,15 +425,22 @@ def _counts(rows: Sequence[Row], facet: str, label: Any, order: Any = None) -> l
             for name in sorted(counted, key=lambda n: (first[n], n))]
 
 
+_FACETS: tuple[tuple[str, str, Callable[[Row], str]], ...] = (
+    ("kind", "Kind", lambda r: r.kind_label),
+    ("class", "Classification", lambda r: r.class_label),
+    ("status", "Status", lambda r: r.status_label),
+    ("department", "Lead department", lambda r: r.department),
+)
+
+
 def _listings(rows: list[Row]) -> list[Listing]:
-    listings = [Listing(listing_path(c.key), "All arrangements",
-                        sorted(rows, key=lambda r, k=c.key: r.sort_value(k)), c.key, False)
-                for c in SORTS]
-    facets = (("kind", "Kind", lambda r: r.kind_label), ("class", "Classification",
-              lambda r: r.class_label), ("status", "Status", lambda r: r.status_label),
-              ("department", "Lead department", lambda r: r.department))
+    listings = []
+    for column in SORTS:
+        key = column.key
+        ordered = sorted(rows, key=lambda r: r.sort_value(key))
+        listings.append(Listing(listing_path(key), "All arrangements", ordered, key, False))
     by_name = sorted(rows, key=lambda r: r.sort_value("name"))
-    for facet, title, label in facets:
+    for facet, title, label in _FACETS:
         for value in sorted({label(r) for r in rows}):
             chosen = [r for r in by_name if label(r) == value]
             listings.append(Listing(filter_path(facet, value), f"{title}: {value}", chosen,
@@ -822,7 +831,7 @@ def _due_entry(label: str, dates: list[dt.date], start: dt.date | None, months: 
 
 def _findings(findings: list[Finding], item: CheckedRecord, r: Redaction) -> list[FindingView]:
     hidden_lines = {line for path, line in item.record.document.lines.items()
-                    if path and r.hidden(*path)}
+                    if path and r.hidden(*path)} if r.paths else set()
     out = []
     for f in sorted(findings, key=lambda f: (f.severity.rank, f.rule, f.line, f.message)):
         rule = RULES.get(f.rule)
