@@ -278,8 +278,21 @@ def listing_path(sort: str) -> str:
     return "index.html" if sort == "name" else f"sorted/{sort}.html"
 
 
-def filter_path(facet: str, value: str) -> str:
-    return f"filter/{facet}-{slug(value)}.html"
+def filter_paths(rows: Sequence[Row]) -> dict[tuple[str, str], str]:
+    """The page of each filter value: ``filter/<facet>-<slug>.html``, unique even when two
+    values make the same slug (``Housing & Care`` and ``Housing Care``)."""
+    paths: dict[tuple[str, str], str] = {}
+    for facet, _, label in _FACETS:
+        taken: set[str] = set()
+        for value in sorted({label(r) for r in rows}):
+            base = f"{facet}-{slug(value)}"
+            name, number = base, 1
+            while name in taken:
+                number += 1
+                name = f"{base}-{number}"
+            taken.add(name)
+            paths[facet, value] = f"filter/{name}.html"
+    return paths
 
 
 def slug(text: str) -> str:
@@ -370,6 +383,7 @@ def build_site_view(result: CheckResult, project: Project, today: dt.date,
         pages.append(page)
         open_data.append(_open_record(item, page, policy, redaction))
     rows = [p.row for p in pages]
+    paths = filter_paths(rows)
     return SiteView(
         theme=_theme(project),
         today=today,
@@ -377,12 +391,11 @@ def build_site_view(result: CheckResult, project: Project, today: dt.date,
         policy_title=policy.title,
         rows=rows,
         pages=pages,
-        by_kind=_counts(rows, "kind", lambda r: r.kind_label),
-        by_class=_counts(rows, "class", lambda r: r.class_label),
-        by_status=_counts(rows, "status", lambda r: r.status_label,
-                          order=lambda r: r.status_order),
-        by_department=_counts(rows, "department", lambda r: r.department),
-        listings=_listings(rows),
+        by_kind=_counts(rows, "kind", paths),
+        by_class=_counts(rows, "class", paths),
+        by_status=_counts(rows, "status", paths, order=lambda r: r.status_order),
+        by_department=_counts(rows, "department", paths),
+        listings=_listings(rows, paths),
         columns=list(SORTS),
         open_data=open_data,
         public=public,
@@ -416,12 +429,14 @@ def _suffix(name: str) -> str:
     return match.group(0).lower() if match else ""
 
 
-def _counts(rows: Sequence[Row], facet: str, label: Any, order: Any = None) -> list[Count]:
+def _counts(rows: Sequence[Row], facet: str, paths: dict[tuple[str, str], str],
+            order: Callable[[Row], Any] | None = None) -> list[Count]:
+    label = _FACET_LABEL[facet]
     counted = Counter(label(r) for r in rows)
     first: dict[str, Any] = {}
     for row in rows:
         first.setdefault(label(row), order(row) if order else label(row).casefold())
-    return [Count(name, counted[name], filter_path(facet, name))
+    return [Count(name, counted[name], paths[facet, name])
             for name in sorted(counted, key=lambda n: (first[n], n))]
 
 
@@ -433,7 +448,10 @@ _FACETS: tuple[tuple[str, str, Callable[[Row], str]], ...] = (
 )
 
 
-def _listings(rows: list[Row]) -> list[Listing]:
+_FACET_LABEL = {facet: label for facet, _, label in _FACETS}
+
+
+def _listings(rows: list[Row], paths: dict[tuple[str, str], str]) -> list[Listing]:
     listings = []
     for column in SORTS:
         key = column.key
@@ -443,7 +461,7 @@ def _listings(rows: list[Row]) -> list[Listing]:
     for facet, title, label in _FACETS:
         for value in sorted({label(r) for r in rows}):
             chosen = [r for r in by_name if label(r) == value]
-            listings.append(Listing(filter_path(facet, value), f"{title}: {value}", chosen,
+            listings.append(Listing(paths[facet, value], f"{title}: {value}", chosen,
                                     "name", True))
     return listings
 
