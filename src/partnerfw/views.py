@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -30,6 +30,7 @@ from partnerfw.models import (
 )
 from partnerfw.policy import Policy, ResourcesTrigger
 from partnerfw.project import Project
+from partnerfw.redaction import Redaction
 from partnerfw.rules import RULES
 from partnerfw.rules.monitoring import next_due
 
@@ -297,70 +298,6 @@ def filter_paths(rows: Sequence[Row]) -> dict[tuple[str, str], str]:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "none"
-
-
-# -- redaction ---------------------------------------------------------------------------
-
-
-class Redaction:
-    """Which parts of one record may be shown: its ``confidential`` dotted paths, if public."""
-
-    def __init__(self, arrangement: Arrangement, document_data: Any, public: bool,
-                 contact_details: bool) -> None:
-        self.public = public
-        self.contact_details = contact_details or not public
-        self.paths = [tuple(p.split(".")) for p in arrangement.confidential] if public else []
-        self.strings = sorted(
-            {s for p in self.paths for s in _strings(_at(document_data, p)) if len(s) >= 3},
-            key=len, reverse=True,
-        )
-        """Text of the confidential parts (and numbers as pounds), to keep out of findings."""
-
-    def hidden(self, *path: str | int) -> bool:
-        """True when this part, or a part containing it, is confidential."""
-        if not self.paths:
-            return False
-        parts = tuple(str(p) for p in path)
-        return any(parts[: len(p)] == p for p in self.paths)
-
-    def touched(self, *path: str | int) -> bool:
-        """True when this part or anything inside it is confidential."""
-        parts = tuple(str(p) for p in path)
-        return any(p[: len(parts)] == parts or parts[: len(p)] == p for p in self.paths)
-
-    def text(self, value: object, *path: str | int) -> str | None:
-        if value is None or value == "" or self.hidden(*path):
-            return None
-        return str(value)
-
-    def leaks(self, text: str) -> bool:
-        return any(s in text for s in self.strings)
-
-
-def _at(data: Any, path: tuple[str, ...]) -> Any:
-    current = data
-    for part in path:
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
-            current = current[int(part)]
-        else:
-            return None
-    return current
-
-
-def _strings(data: Any) -> Iterable[str]:
-    if isinstance(data, dict):
-        for value in data.values():
-            yield from _strings(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _strings(value)
-    elif isinstance(data, int | float | Decimal) and not isinstance(data, bool):
-        amount = Decimal(str(data))
-        yield from (str(data), money(amount), f"{amount:,}")
-    elif data is not None and not isinstance(data, bool):
-        yield str(data)
 
 
 # -- building ------------------------------------------------------------------------------
