@@ -42,9 +42,10 @@ PAGE_TYPES = [
 ]
 
 
-def _browser_missing() -> str | None:
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is not installed (run `make browser`)"
+def browser_missing(chromium: Path = CHROMIUM) -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    if not chromium.exists():
+        return f"{chromium} is not installed (run `make browser`)"
     try:
         import axe_playwright_python  # noqa: F401
         import playwright  # noqa: F401
@@ -53,13 +54,18 @@ def _browser_missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    missing = _browser_missing()
+def require_browser(chromium: Path = CHROMIUM) -> None:
+    """Skip loudly without a browser, or fail when PARTNERFW_REQUIRE_BROWSER=1 (CI)."""
+    missing = browser_missing(chromium)
     if missing:
         if os.environ.get("PARTNERFW_REQUIRE_BROWSER") == "1":
             pytest.fail(f"PARTNERFW_REQUIRE_BROWSER=1 but {missing}")
         pytest.skip(f"!!! BROWSER TESTS SKIPPED: {missing}; accessibility is NOT checked !!!")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -160,3 +160,16 @@ def test_header_text_contrasts_with_the_theme_colour() -> None:
     assert text_colour_for("#1d3f6e") == "#ffffff"
     assert text_colour_for("#ffdd00") == "#0b0c0c"
     assert long_date(dt.date(2026, 3, 1)) == "1 March 2026"
+
+
+def test_browser_tests_skip_loudly_or_fail_when_required(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    from tests.test_site_browser import require_browser
+
+    absent = tmp_path / "no-chromium"
+    monkeypatch.delenv("PARTNERFW_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="BROWSER TESTS SKIPPED"):
+        require_browser(absent)
+    monkeypatch.setenv("PARTNERFW_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="PARTNERFW_REQUIRE_BROWSER=1 but"):
+        require_browser(absent)

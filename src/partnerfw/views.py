@@ -795,8 +795,8 @@ def _findings(findings: list[Finding], item: CheckedRecord, r: Redaction) -> lis
         if f.line in hidden_lines or r.leaks(message):
             message = ("This concerns a part of the record that is confidential, so the detail "
                        "is not published.")
-        out.append(FindingView(f.severity.value, SEVERITY_LABELS[f.severity], title, message,
-                               f.reference))
+        out.append(FindingView(f.severity.value, SEVERITY_LABELS[f.severity], title,
+                               message[:1].upper() + message[1:], f.reference))
     return out
 
 
