@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 TODAY ?=
 
-.PHONY: demo test install dev browser lint typecheck bench clean
+.PHONY: demo test install dev browser lint typecheck bench clean site
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ demo: install
 	@echo
 	@echo "The register is in register/, the policy in partnerfw.yaml."
 	@echo "Try: $(BIN)/partnerfw check --format json   or   $(BIN)/partnerfw rules"
+	@echo
+	@echo "== partnerfw build (the register website and its open data)"
+	@$(BIN)/partnerfw build --out site $(if $(TODAY),--today $(TODAY))
+	@echo "The site is in $(CURDIR)/site/ (open site/index.html)."
+
+## site: build the register website and open data into site/ (what CI publishes to GitHub Pages)
+site: install
+	$(BIN)/partnerfw build --out site $(if $(TODAY),--today $(TODAY))
 
 ## browser: Debian's chromium for the page tests (skipped with a notice where it cannot be installed)
 browser:
@@ -58,6 +66,7 @@ typecheck: dev
 
 bench: install
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_build.py
 
 clean:
 	rm -rf $(VENV) build dist site .pytest_cache

@@ -358,6 +358,28 @@ def trail(
     _print(render(trails, output))
 
 
+@app.command()
+def build(
+    out: Annotated[Path, typer.Option("--out", help="Folder to build the site into (replaced "
+                                      "on each build).", file_okay=False)] = Path("site"),
+    today: TodayOption = None,
+    config: ConfigOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Build the register website and its open data (register.csv, register.json)."""
+    from partnerfw.build import build_site
+    from partnerfw.errors import UserError
+
+    when = _today(today)
+    project = _project(config)
+    try:
+        report = build_site(project, _paths(project, None), out, when)
+    except UserError as exc:
+        _fail(str(exc))
+    _print(report.message())
+    raise typer.Exit(EXIT_FINDINGS if report.unreadable else EXIT_OK)
+
+
 def main() -> None:
     """Entry point: user errors exit 2 with a plain message; other errors are bugs."""
     from partnerfw.errors import UserError

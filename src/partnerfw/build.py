@@ -1,0 +1,84 @@
+"""``partnerfw build``: check the register, make the public view, render the site, write it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from partnerfw.check import run_check
+from partnerfw.project import Project
+from partnerfw.site import page_count, read_logo, render_site, write_site
+from partnerfw.templating import environment
+from partnerfw.views import build_site_view
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+PROGRESS_FROM_PAGES = 150
+"""Below this many pages a build takes well under a second: no progress bar."""
+_UNREADABLE_RULES = ("DATA001", "DATA002", "DATA003", "DATA004", "POL001")
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    pages: int
+    records: int
+    seconds: float
+    unreadable: list[str] = field(default_factory=list)
+    """Files left out of the site because they could not be read as records."""
+
+    def message(self) -> str:
+        lines = [f"Built {self.pages} pages for {self.records} arrangements into {self.out}/ "
+                 f"in {self.seconds:.1f} s.",
+                 f"Open {self.out / 'index.html'} in a browser, or preview it with:",
+                 f"  python3 -m http.server -d {self.out}   (then visit http://localhost:8000/)"]
+        if self.unreadable:
+            lines.insert(0, f"warning: {len(self.unreadable)} files are not on the site because "
+                         "they could not be read; run 'partnerfw check' to see why: "
+                         + ", ".join(self.unreadable))
+        return "\n".join(lines)
+
+
+def site_environment(root: Path) -> Environment:
+    """The shared environment, with block tags trimmed as the site templates expect."""
+    env = environment(root)
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    return env
+
+
+def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.date) -> BuildReport:
+    started = time.perf_counter()
+    result = run_check(project, paths, today)
+    view = build_site_view(result, project, today)
+    logo = read_logo(project.root, project.settings.theme.logo)
+    total = page_count(view)
+    with _progress(total) as advance:
+        files = render_site(view, site_environment(project.root), logo, advance)
+    write_site(out, files)
+    unreadable = sorted({f.file for f in result.findings if f.rule in _UNREADABLE_RULES})
+    return BuildReport(out, sum(1 for name in files if name.endswith(".html")), len(view.pages),
+                       time.perf_counter() - started, unreadable)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A rich progress bar on a terminal when there are enough pages to take a moment."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if total < PROGRESS_FROM_PAGES or not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("Rendering pages"), BarColumn(), MofNCompleteColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("pages", total=total)
+        yield lambda n: progress.advance(task, n)

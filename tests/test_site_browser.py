@@ -1,0 +1,241 @@
+"""The built site in a real headless Chromium: accessibility (axe-core, WCAG 2.2 AA), keyboard
+use of the filter, the print stylesheet, and the README's screenshots.
+
+The site is served over HTTP on 127.0.0.1 (axe cannot read stylesheets from file://). Without
+/usr/bin/chromium these tests skip with a loud notice, unless PARTNERFW_REQUIRE_BROWSER=1 (as
+in CI's .ci/run), when they fail instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partnerfw.build import build_site
+from partnerfw.project import open_project
+from tests.conftest import EXAMPLE_REGISTER, REPO, TODAY
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SCREENSHOTS = REPO / "docs" / "screenshots"
+PAGE_TYPES = [
+    "index.html",
+    "sorted/resources.html",
+    "filter/kind-partnership.html",
+    "arrangements/community-safety-partnership.html",
+    "arrangements/homelessness-prevention-partnership.html",
+    "arrangements/joint-it-management.html",
+    "open-data.html",
+]
+
+
+def browser_missing(chromium: Path = CHROMIUM) -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    if not chromium.exists():
+        return f"{chromium} is not installed (run `make browser`)"
+    try:
+        import axe_playwright_python  # noqa: F401
+        import playwright  # noqa: F401
+    except ImportError as exc:
+        return f"{exc.name} is not installed (run `make dev`)"
+    return None
+
+
+def require_browser(chromium: Path = CHROMIUM) -> None:
+    """Skip loudly without a browser, or fail when PARTNERFW_REQUIRE_BROWSER=1 (CI)."""
+    missing = browser_missing(chromium)
+    if missing:
+        if os.environ.get("PARTNERFW_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"PARTNERFW_REQUIRE_BROWSER=1 but {missing}")
+        pytest.skip(f"!!! BROWSER TESTS SKIPPED: {missing}; accessibility is NOT checked !!!")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("register")
+    shutil.copytree(EXAMPLE_REGISTER, root / "register")
+    shutil.copy(REPO / "partnerfw.yaml", root / "partnerfw.yaml")
+    project = open_project(root)
+    out = root / "site"
+    build_site(project, [project.register_dir], out, dt.date.fromisoformat(TODAY))
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def _axe_violations(page: Any) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
+            f"{[n['target'] for n in v['nodes'][:3]]})"
+            for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_page_type_has_no_axe_violations(page: Any, site_url: str, path: str) -> None:
+    response = page.goto(site_url + path)
+    assert response is not None and response.ok
+    assert _axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "arrangements/community-safety-partnership.html"])
+def test_pages_have_no_axe_violations_on_a_phone(browser: Any, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    phone = context.new_page()
+    phone.goto(site_url + path)
+    assert _axe_violations(phone) == []
+    overflow = phone.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    context.close()
+    assert not overflow, "the page scrolls sideways on a phone (WCAG 1.4.10 reflow)"
+
+
+def test_index_without_javascript_has_no_axe_violations(browser: Any, site_url: str) -> None:
+    context = browser.new_context()
+    plain = context.new_page()
+    plain.route("**/register.js", lambda route: route.abort())  # the page as without JavaScript
+    plain.goto(site_url + "index.html")
+    assert plain.locator("form[data-filter]").is_hidden()
+    assert _axe_violations(plain) == []
+    context.close()
+
+
+def _tab_to(page: Any, selector: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"could not reach {selector} with the Tab key")
+
+
+def _visible_rows(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "table[data-register] tbody tr:not([hidden]) td:first-child",
+        "cells => cells.map(c => c.textContent.trim())")
+
+
+def test_filter_works_from_the_keyboard(page: Any, site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    _tab_to(page, "#filter-q")
+    focus = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
+    assert focus == "rgb(255, 221, 0)", "the search box shows no GOV.UK yellow focus"
+    page.keyboard.type("safety")
+    assert _visible_rows(page) == ["Thamesbridge Community Safety Partnership"]
+    assert page.locator("#register-status").text_content() == "Showing 1 of 16 arrangements"
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    assert len(_visible_rows(page)) == 16
+    _tab_to(page, "#filter-kind")
+    for _ in range(4):  # Any, Commissioning, Company, Informal network, Partnership
+        page.keyboard.press("ArrowDown")
+    assert page.eval_on_selector("#filter-kind", "s => s.value") == "Partnership"
+    assert len(_visible_rows(page)) == 9
+    _tab_to(page, "th[data-sort-key='resources'] button")
+    page.keyboard.press("Enter")
+    header = page.locator("th[data-sort-key='resources']")
+    assert header.get_attribute("aria-sort") == "ascending"
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") == "descending"
+    amounts = page.eval_on_selector_all(
+        "table[data-register] tbody tr:not([hidden]) td:nth-child(5)",
+        "cells => cells.map(c => parseFloat(c.dataset.value))")
+    assert amounts == sorted(amounts, reverse=True) and len(amounts) == 9
+
+
+def test_filter_links_work_from_the_keyboard_without_javascript(browser: Any,
+                                                                site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(site_url + "index.html")
+    _tab_to(plain, "a[href='filter/kind-shared-service.html']")
+    background = plain.evaluate("getComputedStyle(document.activeElement).backgroundColor")
+    assert background == "rgb(255, 221, 0)", "focused links show the yellow focus state"
+    plain.keyboard.press("Enter")
+    plain.wait_for_url("**/filter/kind-shared-service.html")
+    kinds = plain.eval_on_selector_all("table[data-register] tbody td:nth-child(2)",
+                                       "cells => cells.map(c => c.textContent.trim())")
+    assert kinds == ["Shared service"] * 4
+    plain.goto(site_url + "index.html")
+    _tab_to(plain, "th[data-sort-key='resources'] a")
+    plain.keyboard.press("Enter")
+    plain.wait_for_url("**/sorted/resources.html")
+    amounts = plain.eval_on_selector_all("table[data-register] tbody td:nth-child(5)",
+                                         "cells => cells.map(c => parseFloat(c.dataset.value))")
+    assert amounts == sorted(amounts, reverse=True)
+    context.close()
+
+
+def test_print_stylesheet_hides_navigation_and_shows_link_addresses(page: Any,
+                                                                    site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    nav = page.locator("nav.nav")
+    assert nav.is_visible()
+    page.emulate_media(media="print")
+    assert nav.is_hidden()
+    assert page.locator("form[data-filter]").is_hidden()
+    assert page.locator(".filter-links").is_hidden()
+    assert page.locator("table[data-register]").is_visible()
+    header_bg = page.evaluate("getComputedStyle(document.querySelector('.header')).backgroundColor")
+    assert header_bg == "rgba(0, 0, 0, 0)", "print saves ink: no coloured header"
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.header__link[href^=\"http\"]'), '::after')"
+        ".content")
+    assert "thamesbridge.gov.example" in after
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")
+
+
+def test_screenshots_for_the_readme(page: Any, site_url: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in (("index", "index.html"),
+                       ("arrangement", "arrangements/community-safety-partnership.html")):
+        page.goto(site_url + path)
+        if name == "index":
+            page.evaluate("document.getElementById('find').scrollIntoView()")
+        target = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(target))
+        assert target.read_bytes().startswith(b"\x89PNG")
+        assert target.stat().st_size > 10_000
