@@ -71,6 +71,8 @@ class RowResult:
     repaired: list[tuple[str, str, str]] = field(default_factory=list)
     tidied: list[tuple[str, str, str]] = field(default_factory=list)
     in_notes: list[tuple[str, str]] = field(default_factory=list)
+    placeholders: dict[str, str] = field(default_factory=dict)
+    """Field path -> the value put in because the spreadsheet had none (flagged too)."""
     text: str = ""
 
 
@@ -371,6 +373,7 @@ def _person_name(state: _Row, path: str, value: str) -> str:
     state.soft[f"{person}.email"] = match.group(0)
     rest = (value[:match.start()] + value[match.end():]).strip(" <>()[],;:-\t")
     if rest:
+        state.result.tidied.append((path, value, f"{rest}; email {match.group(0)}"))
         return rest
     state.flag(path, value)
     return value
@@ -396,23 +399,26 @@ def _complete(state: _Row) -> None:
         return
     values["id"] = result.record_id = record_id
     for path, placeholder in _REQUIRED:
-        if path not in values:
-            values[path] = placeholder
-            if f"{AS_WRITTEN}.{path}" not in values:
-                state.flag(path, "")
+        _placeholder(state, path, placeholder)
     kind = values["kind"]
-    if kind is Kind.SHARED_SERVICE and "shared_service.type" not in values:
-        values["shared_service.type"] = SharedServiceType.FULL_SHARED_SERVICE
-        if f"{AS_WRITTEN}.shared_service.type" not in values:
-            state.flag("shared_service.type", "")
+    if kind is Kind.SHARED_SERVICE:
+        _placeholder(state, "shared_service.type", SharedServiceType.FULL_SHARED_SERVICE)
     if kind is not Kind.SHARED_SERVICE:
         for path in [p for p in values if p.startswith("shared_service.")]:
             result.in_notes.append((path, state.originals.get(path, str(values.pop(path)))))
     for path in [p for p in values if p.startswith("partners.") and p.endswith(".name")]:
         sector = path[: -len("name")] + "sector"
-        if sector not in values:
-            values[sector] = Sector.OTHER
-            state.flag(sector, "")
+        _placeholder(state, sector, Sector.OTHER)
+
+
+def _placeholder(state: _Row, path: str, value: Any) -> None:
+    """Put in ``value`` for a required field the row does not give, and flag it."""
+    if path in state.values:
+        return
+    state.values[path] = value
+    state.result.placeholders[path] = cells.as_text(plain(value))
+    if f"{AS_WRITTEN}.{path}" not in state.values:
+        state.flag(path, "")
 
 
 def _validate(state: _Row) -> None:
@@ -569,8 +575,12 @@ def _row_lines(result: RowResult) -> list[str]:
     }
     lines = [f"{label}  {states[result.status]}"]
     for path, text in result.flagged:
-        shown = _quote(text) if text else "nothing: a placeholder was put in"
-        lines.append(f"      kept as written, to confirm (DATA010): {path} = {shown}")
+        if text:
+            lines.append(f"      kept as written, to confirm (DATA010): {path} = {_quote(text)}")
+        else:
+            shown = _quote(result.placeholders.get(path, ""))
+            lines.append(f"      not in the sheet, placeholder {shown} to confirm (DATA010): "
+                         f"{path}")
     for header, before, after in result.repaired:
         lines.append(f"      repaired mis-encoded text in {_quote(header)}: {_quote(before)} -> "
                      f"{_quote(after)}")

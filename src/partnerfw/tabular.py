@@ -126,6 +126,8 @@ def column_order(path: str) -> tuple[tuple[int, str], ...]:
         elif kind == "list" and part.isdigit():
             key.append((int(part), ""))
             tp = _unwrap(typing.get_args(tp)[0])
+        elif kind == "dict" and position == 1 and parts[0] == AS_WRITTEN:
+            return (*key, *column_order(".".join(parts[1:])))
         else:
             key.append((0, ".".join(parts[position:])))
             break

@@ -17,7 +17,11 @@ def imported_as_written(ctx: Context) -> Iterator[Hit]:
     field (or confirms the one there) and deletes the line, so the central record holds only
     figures somebody has checked."""
     for path, text in ctx.arrangement.imported_as_written.items():
-        original = f"'{text}'" if text else "nothing (a placeholder was put in)"
-        yield Hit(f"{path} was imported from the spreadsheet as {original}, which could not be "
-                  f"read exactly; enter the exact value in {path} (or confirm the one there), "
-                  "then delete this line from imported_as_written", ("imported_as_written", path))
+        if text:
+            said = (f"{path} was imported as '{text}', which partnerfw could not read exactly: "
+                    f"enter the exact value under {path} (or confirm the one there)")
+        else:
+            said = (f"{path} was not in the spreadsheet, so a placeholder was put in: enter the "
+                    f"right value under {path}")
+        yield Hit(f"{said}, then delete this line from imported_as_written",
+                  ("imported_as_written", path))
