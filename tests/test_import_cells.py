@@ -226,3 +226,45 @@ def test_values_the_record_refuses_are_kept_as_written(
         "monitoring.risk_register.0.likelihood": "7",
         "monitoring.risk_register.0.impact": "2",
     }
+
+
+def test_partners_in_one_cell(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Semicolons and lines separate partners; a comma might be part of a name, so a name
+    with one is kept whole and flagged rather than split on a guess."""
+    root = _repo(tmp_path, monkeypatch)
+    (root / "s.csv").write_text(
+        'Name,Partners\nAlpha,"Kent Police; Kent Fire & Rescue\nNHS Kent, Medway"\n',
+        encoding="utf-8")
+    result = runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
+    assert "kept as written, to confirm (DATA010): partners.2.name = 'NHS Kent, Medway'" in (
+        result.stdout)
+    from partnerfw.register import load
+
+    (record,) = load([root / "register"]).records
+    assert [p.name for p in record.arrangement.partners] == [
+        "Kent Police", "Kent Fire & Rescue", "NHS Kent, Medway"]
+
+
+def test_help_does_not_load_openpyxl() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, partnerfw.cli; "
+            "assert 'openpyxl' not in sys.modules and 'partnerfw.importer' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_public_view_hides_confidential_values_kept_as_written() -> None:
+    from partnerfw.tabular import public_view
+
+    flat = {
+        "id": "x", "council_resources.dedicated_budget": 5,
+        "imported_as_written.council_resources.staff_cost": "about £5k",
+        "imported_as_written.lead_officer.phone": "ring Sam",
+        "imported_as_written.dates.start": "April 2016", "confidential.0": "council_resources",
+    }
+    assert public_view(flat, ["council_resources"], contacts=False) == {
+        "id": "x", "imported_as_written.dates.start": "April 2016"}
+    assert "imported_as_written.lead_officer.phone" in public_view(flat, [], contacts=True)

@@ -354,6 +354,8 @@ def _read_list(state: _Row, found: Target, raw: Any, text: str, header: str) -> 
                 state.flag(found.path, text)
                 return
             _read_value(state, inner, piece, cells.as_text(piece), header, False)
+            if "," in cells.as_text(piece):  # one organisation, or several? an officer says
+                state.flag(inner.path, state.values[inner.path])
         else:
             _read_value(state, Target(position, item.type, item.kind, item.name), piece,
                         cells.as_text(piece), header, False)
