@@ -137,7 +137,7 @@ def test_xlsx_cells_are_text_not_formulas(runner: CliRunner, small_repo: Path) -
     header = [c.value for c in sheet[1]]
     values = dict(zip(header, [c for c in sheet[2]], strict=True))
     assert values["name"].data_type == "s"
-    assert values["name"].value.startswith("'=HYPERLINK")
+    assert str(values["name"].value).startswith("'=HYPERLINK")
     assert values["partners.0.contribution"].value == 5000
     assert "partners.1.name" not in header and "lead_officer.email" not in header
 

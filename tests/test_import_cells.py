@@ -177,6 +177,8 @@ def test_bad_inputs_exit_2_with_a_plain_message(
     (root / "empty.csv").write_text("\n\n")
     (root / "bad.xlsx").write_text("not a zip")
     (root / "map.yaml").write_text("columns:\n  Partnership: nmae\n")
+    (root / "map2.yaml").write_text("columns:\n  Budget (£): overall_budget\n", encoding="utf-8")
+    (root / "list.yaml").write_text("- name\n")
     cases = {
         ("register.ods",): "imports .csv or .xlsx files",
         ("missing.csv",): "missing.csv: no such file",
@@ -184,6 +186,8 @@ def test_bad_inputs_exit_2_with_a_plain_message(
         ("bad.xlsx",): "cannot open it as an Excel workbook",
         ("sheet.csv", "--mapping", "map.yaml"): "map.yaml, line 2: 'nmae' is not a field",
         ("sheet.csv", "--sheet", "One"): "--sheet only applies to .xlsx files",
+        ("sheet.csv", "--mapping", "map2.yaml"): "the column 'Budget (£)' is not in sheet.csv",
+        ("sheet.csv", "--mapping", "list.yaml"): "a mapping file needs 'columns:'",
     }
     for args, message in cases.items():
         result = runner.invoke(app, ["import", *args])
@@ -197,6 +201,10 @@ def test_windows_1252_csv_is_read_and_said_so(
 ) -> None:
     root = _repo(tmp_path, monkeypatch)
     (root / "old.csv").write_bytes("Name,Budget\nCafé Forum,£5k\n".encode("cp1252"))
+    (root / "mojibake.csv").write_text("Name,Budget (Â£)\nTea Forum,Â£5k\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", "mojibake.csv"], catch_exceptions=False)
+    assert "Note: repaired mis-encoded heading 'Budget (Â£)' -> 'Budget (£)'" in result.stdout
+    assert "'Budget (£)' -> overall_budget" in result.stdout
     result = runner.invoke(app, ["import", "old.csv", "--write"], catch_exceptions=False)
     assert "it was read as Windows-1252" in result.stdout
     text = (root / "register" / "cafe-forum.yaml").read_text(encoding="utf-8")

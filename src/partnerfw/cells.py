@@ -224,8 +224,8 @@ def read_enum(raw: Any, enum: type[Enum], synonyms: dict[str, str]) -> Reading:
 def slug(name: str) -> str:
     """The record id a name gives: 'Health & Wellbeing @ Work' -> 'health-and-wellbeing-at-work'."""
     text = name.lower().replace("&", " and ").replace("@", " at ").replace("'", "")
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "")).encode("ascii", "ignore")
-    text = text.decode("ascii")
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", ""))
+    text = decomposed.encode("ascii", "ignore").decode("ascii")
     return "-".join(re.findall(r"[a-z0-9]+", text))[:80].strip("-")
 
 

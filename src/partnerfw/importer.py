@@ -158,7 +158,10 @@ def _table(source: str, lines: list[list[Any]], notes: list[str]) -> Table:
     headers = []
     for index in range(width):
         value = headers_raw[index] if index < len(headers_raw) else None
-        text = cells.repair_encoding(cells.as_text(value))[0].strip()
+        raw = cells.as_text(value).strip()
+        text, repaired = cells.repair_encoding(raw)
+        if repaired:
+            notes.append(f"repaired mis-encoded heading '{raw}' -> '{text}'")
         headers.append(text or f"(column {_letter(index)}, no heading)")
     rows = [(n, line + [None] * (width - len(line))) for n, line in numbered[1:]]
     return Table(source, headers, rows, notes)
