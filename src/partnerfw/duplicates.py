@@ -5,6 +5,7 @@ spelling out '&', '@', common abbreviations and acronyms. Each pair comes with i
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ ABBREVIATIONS = {
     "ltd": "limited", "govt": "government", "cttee": "committee", "grp": "group",
     "intl": "international", "natl": "national", "info": "information", "st": "saint",
 }
+WORD_MATCH = 0.85
+"""Two words count as the same word from this difflib ratio ('comunity' ~ 'community')."""
 _IGNORED = frozenset({"the", "of", "for"})
 
 
@@ -38,7 +41,8 @@ class LikelyDuplicate:
     """The acronym spelt out to match, e.g. 'CSP = community safety partnership'."""
 
 
-def _tokens(name: str) -> list[tuple[str, bool]]:
+@functools.lru_cache(maxsize=4096)
+def _tokens(name: str) -> tuple[tuple[str, bool], ...]:
     """Words of a name, each with whether it was written as an acronym (all capitals)."""
     text = name.replace("&", " and ").replace("@", " at ").replace("\u2019", "'")
     found = []
@@ -47,10 +51,10 @@ def _tokens(name: str) -> list[tuple[str, bool]]:
         for part in ABBREVIATIONS.get(word, word).split():
             if part not in _IGNORED:
                 found.append((part, raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 6))
-    return found
+    return tuple(found)
 
 
-def _expand(words: list[tuple[str, bool]], other: list[str]) -> tuple[list[str], str]:
+def _expand(words: tuple[tuple[str, bool], ...], other: list[str]) -> tuple[list[str], str]:
     """Spell out acronyms of ``words`` that are the initials of consecutive words of ``other``."""
     result: list[str] = []
     spelt = ""
@@ -88,13 +92,32 @@ def _word_match(first: list[str], second: list[str]) -> float:
     for word in first:
         best, best_ratio = None, 0.0
         for index, other in enumerate(left):
-            ratio = 1.0 if word == other else difflib.SequenceMatcher(None, word, other).ratio()
+            ratio = _alike(word, other)
             if ratio > best_ratio:
                 best, best_ratio = index, ratio
-        if best is not None and best_ratio >= 0.85:
+        if best is not None and best_ratio >= WORD_MATCH:
             matched += best_ratio
             left.pop(best)
     return 2 * matched / (len(first) + len(second))
+
+
+@functools.lru_cache(maxsize=65536)
+def _alike(word: str, other: str) -> float:
+    """difflib's ratio of two words, 0 when it cannot reach the 0.85 a match needs."""
+    if word == other:
+        return 1.0
+    if 2 * min(len(word), len(other)) / (len(word) + len(other)) < WORD_MATCH:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, word, other)
+    return matcher.ratio() if matcher.quick_ratio() >= WORD_MATCH else 0.0
+
+
+def _could_reach(first: str, second: str, threshold: float) -> bool:
+    """False when the names' word counts alone rule the pair out (no acronym to spell out)."""
+    a, b = _tokens(first), _tokens(second)
+    if any(acronym for _, acronym in (*a, *b)):
+        return True
+    return bool(a and b) and 2 * min(len(a), len(b)) / (len(a) + len(b)) >= threshold
 
 
 def likely_duplicates(
@@ -104,6 +127,8 @@ def likely_duplicates(
     found = []
     for index, candidate in enumerate(new):
         for other in [*new[index + 1:], *existing]:
+            if not _could_reach(candidate.name, other.name, threshold):
+                continue
             value, spelt = score(candidate.name, other.name)
             if value >= threshold:
                 found.append(LikelyDuplicate(candidate, other, value, spelt))
