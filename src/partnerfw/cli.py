@@ -380,6 +380,102 @@ def build(
     raise typer.Exit(EXIT_FINDINGS if report.unreadable else EXIT_OK)
 
 
+@app.command("import")
+def import_register(
+    file: Annotated[Path, typer.Argument(help="The spreadsheet to import: a .csv or .xlsx file.",
+                                         dir_okay=False)],
+    write: Annotated[bool, typer.Option("--write", help="Create the record files (default: "
+                                        "only show what would be created).")] = False,
+    mapping: Annotated[Path | None, typer.Option(
+        "--mapping", metavar="FILE", dir_okay=False,
+        help="YAML file 'columns: {heading: field}' correcting the guessed columns.")] = None,
+    save_mapping: Annotated[Path | None, typer.Option(
+        "--save-mapping", metavar="FILE", dir_okay=False,
+        help="Write the column mapping in use to FILE, to correct and pass to --mapping.")] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", metavar="NAME",
+                                              help="The sheet of an .xlsx file (default: the "
+                                              "first).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Import a register kept in a spreadsheet, one record file per row; previews unless --write."""
+    from partnerfw import importer
+    from partnerfw.errors import UserError
+    from partnerfw.writer import write_atomic
+
+    project = _project(config)
+    try:
+        table = importer.read_table(file, sheet)
+        overrides = importer.read_mapping(mapping) if mapping else None
+        for heading in overrides or {}:
+            if heading not in table.headers:
+                raise UserError(f"{mapping}: the column '{heading}' is not in {table.source}; "
+                                f"its columns are: {', '.join(table.headers)}")
+        columns = importer.match_columns(table.headers, overrides)
+        plan = importer.plan_import(table, columns, project.register_dir,
+                                    project.settings.register_folder)
+        if save_mapping is not None:
+            write_atomic(save_mapping, importer.mapping_text(table.source, columns))
+        if write:
+            importer.write_records(plan, project.register_dir)
+    except UserError as exc:
+        _fail(str(exc))
+    _print(importer.render_report(plan))
+    if save_mapping is not None:
+        _print(f"The column mapping is in {save_mapping}.")
+    raise typer.Exit(EXIT_FINDINGS if plan.has_problems else EXIT_OK)
+
+
+@app.command()
+def export(
+    output: Annotated[str, typer.Option("--format", "-f", help="csv, json or xlsx.",
+                                        metavar="FORMAT")] = "csv",
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", dir_okay=False,
+                                             help="Write to FILE (default: print; xlsx needs "
+                                             "a file).")] = None,
+    include_confidential: Annotated[bool, typer.Option(
+        "--include-confidential",
+        help="Include what records mark confidential, and officers' contact details. Not for "
+             "publication.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Export the register as CSV, JSON or Excel: public by default, one row per arrangement."""
+    from partnerfw import export as exporter
+    from partnerfw.errors import UserError
+    from partnerfw.register import load
+    from partnerfw.writer import write_atomic, write_atomic_bytes
+
+    _choose(output, exporter.FORMATS, "--format")
+    project = _project(config)
+    try:
+        register = load([project.register_dir], project.root)
+        contacts = project.policy.publication.publish_officer_contact_details
+        table = exporter.export_table(register.records, include_confidential, contacts)
+        if output == "xlsx":
+            if out is None:
+                _fail("--format xlsx writes a workbook: name the file with --out, e.g. "
+                      "--out register.xlsx")
+            write_atomic_bytes(out, exporter.to_xlsx(table), overwrite=force)
+        else:
+            text = (exporter.to_csv(table) if output == "csv" else
+                    exporter.to_json(table, project.council_name, include_confidential))
+            if out is None:
+                sys.stdout.write(text)
+            else:
+                write_atomic(out, ("\ufeff" if output == "csv" else "") + text, overwrite=force)
+    except UserError as exc:
+        _fail(str(exc))
+    if out is not None:
+        view = "including confidential parts" if include_confidential else "public view"
+        sys.stderr.write(f"Exported {len(table.rows)} records ({view}) to {out}\n")
+    if register.problems:
+        sys.stderr.write(f"partnerfw: {len(register.problems)} problem(s) kept records out of "
+                         "the export; run 'partnerfw check' to see them:\n")
+        for problem in register.problems:
+            sys.stderr.write(f"  {problem.file}:{problem.line}: {problem.message}\n")
+        raise typer.Exit(EXIT_FINDINGS)
+
+
 def main() -> None:
     """Entry point: user errors exit 2 with a plain message; other errors are bugs."""
     from partnerfw.errors import UserError

@@ -537,6 +537,15 @@ class Arrangement(Model):
         ),
     )
     notes: str | None = Field(None, description="Anything else the register should say.")
+    imported_as_written: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Values `partnerfw import` could not read exactly, kept as the spreadsheet had them: "
+            "dotted field path -> original text (e.g. 'council_resources.dedicated_budget': "
+            "'just under £14,000'). `check` flags each one (DATA010) until an officer puts the "
+            "exact value in the field and deletes the line."
+        ),
+    )
 
     @model_validator(mode="after")
     def _kind_parts(self) -> Arrangement:

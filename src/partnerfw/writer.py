@@ -67,3 +67,28 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def write_atomic_bytes(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """``write_atomic`` for binary files (an exported workbook): same guarantees."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            os.replace(temp, path)
+            return
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise FileExistsRefusal(f"{path} already exists; partnerfw does not overwrite it "
+                                    "unless asked (--force)") from None
+        finally:
+            temp.unlink(missing_ok=True)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,612 @@
+"""``partnerfw import``: a register kept in a spreadsheet (.csv or .xlsx) becomes one record
+file per row, losing nothing.
+
+Columns are matched to record fields (``headings.guess``, or a mapping file); each cell is read
+by the reader for its field (``cells``). A value read exactly goes into its field; a value that
+cannot be read exactly is kept verbatim under ``imported_as_written`` (and ``check`` flags it,
+DATA010); a cell in a column that names no field is kept in ``notes``. Every one of those is in
+the report, with likely duplicates and rows that cannot become a record.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from partnerfw import cells
+from partnerfw.duplicates import Candidate, LikelyDuplicate, likely_duplicates
+from partnerfw.errors import NoRegisterError, UserError
+from partnerfw.headings import ENUM_WORDS, guess
+from partnerfw.models import Arrangement, Kind, Person, Sector, SharedServiceType, Status
+from partnerfw.tabular import AS_WRITTEN, EMPTY_PART, Target, plain, target, unflatten, unguard
+
+PLACEHOLDER = "(to be confirmed)"
+NAME_FIELDS = frozenset({
+    "name", "department", "title", "host_authority", "lead_organisation", "portfolio",
+    "committee", "area", "role", "owner", "officer", "foi_officer",
+})
+_REQUIRED: tuple[tuple[str, Any], ...] = (
+    ("kind", Kind.PARTNERSHIP),
+    ("status", Status.ACTIVE),
+    ("lead_officer.name", PLACEHOLDER),
+    ("department", PLACEHOLDER),
+)
+
+
+@dataclass
+class Table:
+    source: str
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]]
+    """(spreadsheet row number, cell values) for each row below the headings."""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str
+    path: str | None
+    how: str
+    left_out: bool = False
+
+
+@dataclass
+class RowResult:
+    row: int
+    name: str = ""
+    record_id: str = ""
+    file: str = ""
+    status: str = "new"
+    """new, exists, written, not imported."""
+    problems: list[str] = field(default_factory=list)
+    flagged: list[tuple[str, str]] = field(default_factory=list)
+    """(field path, text as written) kept verbatim for an officer to confirm."""
+    repaired: list[tuple[str, str, str]] = field(default_factory=list)
+    tidied: list[tuple[str, str, str]] = field(default_factory=list)
+    in_notes: list[tuple[str, str]] = field(default_factory=list)
+    placeholders: dict[str, str] = field(default_factory=dict)
+    """Field path -> the value put in because the spreadsheet had none (flagged too)."""
+    text: str = ""
+
+
+@dataclass
+class ImportPlan:
+    table: Table
+    columns: list[Column]
+    rows: list[RowResult]
+    duplicates: list[LikelyDuplicate]
+    register_dir: str
+    written: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def has_problems(self) -> bool:
+        return any(r.status in ("exists", "not imported") for r in self.rows)
+
+
+# Reading the file ------------------------------------------------------------------------
+
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    if not path.is_file():
+        raise UserError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        if sheet is not None:
+            raise UserError("--sheet only applies to .xlsx files")
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet)
+    raise UserError(f"{path}: partnerfw imports .csv or .xlsx files; save the spreadsheet as "
+                    "one of those (in Excel: File > Save As > Excel Workbook or CSV UTF-8)")
+
+
+def _read_csv(path: Path) -> Table:
+    raw = path.read_bytes()
+    notes = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        notes.append("the file is not UTF-8; it was read as Windows-1252 (what Excel saves as "
+                     "'CSV'); check the accented letters and pound signs")
+    try:
+        lines = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise UserError(f"{path}: cannot read it as CSV: {exc}") from None
+    return _table(path.name, [list(line) for line in lines], notes)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Table:
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise UserError(f"{path}: cannot open it as an Excel workbook ({exc}); save it again "
+                        "as .xlsx") from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise UserError(f"{path}: no sheet named '{sheet}'; its sheets are: "
+                            f"{', '.join(book.sheetnames)}")
+        worksheet = book[sheet] if sheet else book.worksheets[0]
+        lines = [list(values) for values in worksheet.iter_rows(values_only=True)]
+        title = worksheet.title
+    finally:
+        book.close()
+    return _table(f"{path.name} (sheet '{title}')", lines, [])
+
+
+def _table(source: str, lines: list[list[Any]], notes: list[str]) -> Table:
+    numbered = [(n, line) for n, line in enumerate(lines, start=1) if any(_filled(c) for c in line)]
+    if not numbered:
+        raise UserError(f"{source}: the sheet is empty; it needs a row of column headings and "
+                        "a row per arrangement")
+    headers_raw = numbered[0][1]
+    width = max(len(line) for _, line in numbered)
+    headers = []
+    for index in range(width):
+        value = headers_raw[index] if index < len(headers_raw) else None
+        raw = cells.as_text(value).strip()
+        text, repaired = cells.repair_encoding(raw)
+        if repaired:
+            notes.append(f"repaired mis-encoded heading '{raw}' -> '{text}'")
+        headers.append(text or f"(column {_letter(index)}, no heading)")
+    rows = [(n, line + [None] * (width - len(line))) for n, line in numbered[1:]]
+    return Table(source, headers, rows, notes)
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+# Matching columns to fields --------------------------------------------------------------
+
+def read_mapping(path: Path) -> dict[str, str | None]:
+    """A mapping file: ``columns: {heading: dotted.field.path, other heading: ~}``."""
+    from partnerfw.yamlread import YamlProblem, decode, parse
+
+    try:
+        doc = parse(decode(path.read_bytes()))
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the mapping file: {exc.strerror}") from None
+    except YamlProblem as problem:
+        raise UserError(f"{path}, line {problem.line}: {problem.message}") from None
+    columns = doc.data.get("columns") if isinstance(doc.data, dict) else None
+    if not isinstance(columns, dict):
+        raise UserError(f"{path}: a mapping file needs 'columns:' with one line per column, "
+                        "e.g.  Partnership name: name")
+    mapping: dict[str, str | None] = {}
+    for heading, value in columns.items():
+        line = doc.line_of(("columns", heading))
+        if value is not None and (not isinstance(value, str) or target(value) is None):
+            raise UserError(f"{path}, line {line}: '{value}' is not a field of a record; use a "
+                            "dotted path such as name, dates.start, partners, partners.0.sector "
+                            "or council_resources.dedicated_budget, or ~ to leave it out")
+        mapping[str(heading)] = value
+    return mapping
+
+
+def match_columns(headers: list[str], mapping: dict[str, str | None] | None = None) -> list[Column]:
+    mapping = mapping or {}
+    columns: list[Column] = []
+    taken: dict[str, str] = {}
+    for index, header in enumerate(headers):
+        if header in mapping:
+            path = mapping[header]
+            if path is None:
+                columns.append(Column(index, header, None, "left out (mapping file)", True))
+                continue
+            how = "mapping file"
+        else:
+            found = guess(header)
+            path, how = found.path, found.how
+        if path is not None and path in taken:
+            how = f"not mapped: '{taken[path]}' already fills {path}; kept in notes"
+            path = None
+        if path is not None:
+            taken[path] = header
+        columns.append(Column(index, header, path, how if path else (
+            how if how.startswith("not mapped:") else "not mapped: kept in notes")))
+    return columns
+
+
+def mapping_text(source: str, columns: list[Column]) -> str:
+    """The mapping in use, as a file to edit and pass back with ``--mapping``."""
+    from partnerfw.writer import dump_text
+
+    lines = [
+        f"# partnerfw import mapping for {source}: spreadsheet column -> record field.",
+        "# Correct a field (a dotted path, e.g. dates.start or partners.0.sector), or put ~ to",
+        "# leave a column out; then run: partnerfw import FILE --mapping THIS-FILE",
+    ]
+    unmapped = [c.header for c in columns if c.path is None and not c.left_out]
+    lines += [f"# not mapped (kept in notes): {h}" for h in unmapped]
+    body = {c.header: c.path for c in columns if c.path is not None or c.left_out}
+    return "\n".join(lines) + "\n" + dump_text({"columns": body})
+
+
+# Building records ------------------------------------------------------------------------
+
+class _Row:
+    """What one spreadsheet row says, field by field, while it is being read."""
+
+    def __init__(self, result: RowResult) -> None:
+        self.result = result
+        self.values: dict[str, Any] = {}
+        self.originals: dict[str, str] = {}
+        self.soft: dict[str, Any] = {}
+
+    def set(self, path: str, value: Any, original: str) -> None:
+        self.values[path] = value
+        self.originals[path] = original
+
+    def flag(self, path: str, text: str) -> None:
+        self.values[f"{AS_WRITTEN}.{path}"] = text
+        self.result.flagged.append((path, text))
+
+
+def build_row(number: int, row: list[Any], columns: list[Column]) -> RowResult:
+    result = RowResult(number)
+    state = _Row(result)
+    for column in columns:
+        if not column.left_out:
+            _read_cell(state, column, row[column.index])
+    for path, value in state.soft.items():
+        state.values.setdefault(path, value)
+    _complete(state)
+    if result.status != "not imported":
+        _validate(state)
+    return result
+
+
+def _read_cell(state: _Row, column: Column, raw: Any) -> None:
+    if not _filled(raw):
+        return
+    unreadable = False
+    if isinstance(raw, str):
+        raw = unguard(raw)
+        fixed, repaired = cells.repair_encoding(raw)
+        if repaired:
+            state.result.repaired.append((column.header, raw, fixed))
+        unreadable = repaired is False
+        raw = fixed
+    text = cells.as_text(raw)
+    found = target(column.path) if column.path else None
+    if found is None:
+        state.result.in_notes.append((column.header, text))
+        return
+    _read_value(state, found, raw, text, column.header, unreadable)
+
+
+def _read_value(state: _Row, found: Target, raw: Any, text: str, header: str,
+                unreadable: bool) -> None:
+    path, kind = found.path, found.kind
+    if kind == "text":
+        value = cells.tidy(text, collapse=found.name in NAME_FIELDS)
+        if value != text.strip() or (value != text and found.name in NAME_FIELDS):
+            state.result.tidied.append((header, text, value))
+        if _is_person(path.rsplit(".", 1)[0]) and found.name == "name":
+            value = _person_name(state, path, value)
+        state.set(path, value, value)
+        if unreadable:
+            state.flag(path, value)
+        return
+    if kind == "list":
+        _read_list(state, found, raw, text, header)
+        return
+    if kind == "model":
+        if text.strip() == EMPTY_PART:
+            state.set(path, EMPTY_PART, text)
+        elif _is_person(path):
+            _read_value(state, typing.cast(Target, target(f"{path}.name")), raw, text, header,
+                        unreadable)
+        else:
+            state.flag(path, text)
+        return
+    if path == "dates.end" and text.strip().lower() in cells.INDEFINITE:
+        state.set("dates.indefinite", True, text)
+        return
+    reading = _reader(found)(raw)
+    if not reading.exact:
+        state.flag(path, text.strip())
+    elif reading.value is not None:
+        state.set(path, reading.value, text)
+
+
+def _reader(found: Target) -> typing.Callable[[Any], cells.Reading]:
+    if found.kind == "enum":
+        words = ENUM_WORDS.get(found.type, {})
+        return lambda raw: cells.read_enum(raw, found.type, words)
+    return {
+        "money": cells.read_money, "number": cells.read_number, "int": cells.read_int,
+        "bool": cells.read_bool, "date": cells.read_date,
+    }[found.kind]
+
+
+def _read_list(state: _Row, found: Target, raw: Any, text: str, header: str) -> None:
+    item = typing.cast(Target, found.item)
+    pieces = cells.split_list(text) if isinstance(raw, str) else [raw]
+    start = 1 + max((int(p.split(".")[found.path.count(".") + 1]) for p in state.values
+                     if p.startswith(found.path + ".")), default=-1)
+    for offset, piece in enumerate(pieces):
+        position = f"{found.path}.{start + offset}"
+        if item.kind == "model":
+            inner = target(f"{position}.name")
+            if inner is None:
+                state.flag(found.path, text)
+                return
+            _read_value(state, inner, piece, cells.as_text(piece), header, False)
+            if "," in cells.as_text(piece):  # one organisation, or several? an officer says
+                state.flag(inner.path, state.values[inner.path])
+        else:
+            _read_value(state, Target(position, item.type, item.kind, item.name), piece,
+                        cells.as_text(piece), header, False)
+
+
+def _is_person(path: str) -> bool:
+    found = target(path)
+    return found is not None and found.type is Person
+
+
+def _person_name(state: _Row, path: str, value: str) -> str:
+    """'Jane Smith <jane.smith@council.gov.uk>': the name, and the email for the email field."""
+    match = cells.EMAIL.search(value)
+    if match is None:
+        return value
+    person = path.rsplit(".", 1)[0]
+    state.soft[f"{person}.email"] = match.group(0)
+    rest = (value[:match.start()] + value[match.end():]).strip(" <>()[],;:-\t")
+    if rest:
+        state.result.tidied.append((path, value, f"{rest}; email {match.group(0)}"))
+        return rest
+    state.flag(path, value)
+    return value
+
+
+def _complete(state: _Row) -> None:
+    """Fill what every record needs: an id, a name, and placeholders flagged for the rest."""
+    values, result = state.values, state.result
+    name = values.get("name")
+    if not isinstance(name, str) or not name:
+        result.status = "not imported"
+        result.problems.append("it has no name: every record needs the arrangement's name "
+                               "(map a column to 'name')")
+        return
+    result.name = name
+    given = values.get("id")
+    record_id = cells.slug(given if isinstance(given, str) else name)
+    if isinstance(given, str) and record_id != given:
+        result.tidied.append(("id", given, record_id))
+    if not record_id:
+        result.status = "not imported"
+        result.problems.append(f"no id can be made from the name '{name}'; add an id column")
+        return
+    values["id"] = result.record_id = record_id
+    for path, placeholder in _REQUIRED:
+        _placeholder(state, path, placeholder)
+    kind = values["kind"]
+    if kind is Kind.SHARED_SERVICE:
+        _placeholder(state, "shared_service.type", SharedServiceType.FULL_SHARED_SERVICE)
+    if kind is not Kind.SHARED_SERVICE:
+        for path in [p for p in values if p.startswith("shared_service.")]:
+            result.in_notes.append((path, state.originals.get(path, str(values.pop(path)))))
+    for path in [p for p in values if p.startswith("partners.") and p.endswith(".name")]:
+        sector = path[: -len("name")] + "sector"
+        _placeholder(state, sector, Sector.OTHER)
+
+
+def _placeholder(state: _Row, path: str, value: Any) -> None:
+    """Put in ``value`` for a required field the row does not give, and flag it."""
+    if path in state.values:
+        return
+    state.values[path] = value
+    state.result.placeholders[path] = cells.as_text(plain(value))
+    if f"{AS_WRITTEN}.{path}" not in state.values:
+        state.flag(path, "")
+
+
+def _validate(state: _Row) -> None:
+    result = state.result
+    for _ in range(20):
+        data = unflatten(state.values)
+        if result.in_notes:
+            extra = "\n".join(f"{header}: {text}" for header, text in result.in_notes)
+            data["notes"] = f"{data['notes']}\n{extra}" if data.get("notes") else extra
+        try:
+            arrangement = Arrangement.model_validate(data)
+        except ValidationError as exc:
+            if not _set_aside(state, exc):
+                result.status = "not imported"
+                result.problems.extend(_plain_errors(exc))
+                return
+            continue
+        result.text = record_text(arrangement)
+        return
+    result.status = "not imported"  # pragma: no cover - every pass sets a value aside
+    result.problems.append("its values could not be made into a valid record")
+
+
+def _set_aside(state: _Row, exc: ValidationError) -> bool:
+    """Move values the record refuses (and their original text) under imported_as_written."""
+    moved = False
+    for error in exc.errors(include_url=False):
+        loc = ".".join(str(part) for part in error["loc"])
+        while loc:
+            inside = [p for p in state.values
+                      if (p == loc or p.startswith(loc + ".")) and not p.startswith(AS_WRITTEN)]
+            if inside and not any(p in ("id", "name") for p in inside):
+                for path in inside:
+                    value = state.values.pop(path)
+                    text = state.originals.get(path, cells.as_text(plain(value)))
+                    state.flag(path, text)
+                moved = True
+                break
+            loc = loc.rpartition(".")[0]
+    return moved
+
+
+def _plain_errors(exc: ValidationError) -> list[str]:
+    return [f"{'.'.join(str(p) for p in e['loc']) or 'the record'}: {e['msg']}"
+            for e in exc.errors(include_url=False)]
+
+
+def record_text(arrangement: Arrangement) -> str:
+    """The record file's YAML: only what differs from the defaults, in the model's order."""
+    from partnerfw.writer import dump_text
+
+    data = plain(arrangement.model_dump(mode="python", exclude_defaults=True))
+    return dump_text(data)
+
+
+# The whole import ------------------------------------------------------------------------
+
+def plan_import(
+    table: Table, columns: list[Column], register_dir: Path, shown_dir: str
+) -> ImportPlan:
+    rows = [build_row(number, line, columns) for number, line in table.rows]
+    seen: dict[str, int] = {}
+    for result in rows:
+        if result.status == "not imported":
+            continue
+        result.file = f"{shown_dir}/{result.record_id}.yaml"
+        if result.record_id in seen:
+            result.status = "not imported"
+            result.problems.append(f"its id '{result.record_id}' is also row "
+                                   f"{seen[result.record_id]}'s; add an id column to tell "
+                                   "them apart")
+        elif (register_dir / f"{result.record_id}.yaml").exists():
+            result.status = "exists"
+        seen.setdefault(result.record_id, result.row)
+        header = (f"# Imported by 'partnerfw import' from {table.source}, row {result.row}.\n")
+        if result.flagged:
+            header += "# Confirm each value under imported_as_written, then delete its line.\n"
+        result.text = header + result.text
+    new = [Candidate(f"row {r.row}", r.name) for r in rows if r.name]
+    duplicates = likely_duplicates(new, _existing(register_dir, shown_dir))
+    return ImportPlan(table, columns, rows, duplicates, shown_dir)
+
+
+def _existing(register_dir: Path, shown_dir: str) -> list[Candidate]:
+    from partnerfw.register import load
+
+    if not register_dir.is_dir():
+        return []
+    try:
+        register = load([register_dir])
+    except NoRegisterError:
+        return []
+    return [Candidate(f"{shown_dir}/{Path(r.file).name}", r.arrangement.name)
+            for r in register.records]
+
+
+def write_records(plan: ImportPlan, register_dir: Path) -> None:
+    """Create the new record files; a file that exists (even one made meanwhile) is kept."""
+    from partnerfw.writer import FileExistsRefusal, write_atomic
+
+    for result in plan.rows:
+        if result.status != "new":
+            continue
+        try:
+            write_atomic(register_dir / f"{result.record_id}.yaml", result.text)
+        except FileExistsRefusal:
+            result.status = "exists"
+            continue
+        result.status = "written"
+    plan.written = True
+
+
+# The report ------------------------------------------------------------------------------
+
+def render_report(plan: ImportPlan) -> str:
+    table = plan.table
+    out = [f"Importing {table.source}: {len(plan.rows)} rows, {len(table.headers)} columns."]
+    out += [f"Note: {note}" for note in table.notes]
+    out += ["", "Columns (heading -> record field):"]
+    exact = [c for c in plan.columns if c.how == "field name"]
+    others = [c for c in plan.columns if c.how != "field name"]
+    if exact:
+        names = ", ".join(c.header for c in exact[:6]) + (", ..." if len(exact) > 6 else "")
+        out.append(f"  {len(exact)} columns are named by their record field ({names})")
+    width = min(max((len(c.header) for c in others), default=0) + 2, 40)
+    for column in others:
+        where = column.path or "-"
+        out.append(f"  {_quote(column.header):<{width}} -> {where}  ({column.how})")
+    out += ["", "Rows:"]
+    for result in plan.rows:
+        out.extend(_row_lines(result))
+    if plan.duplicates:
+        out += ["", "Likely duplicates (the same arrangement under two names? check, and merge "
+                    "or rename):"]
+        for dup in plan.duplicates:
+            spelt = f"; {dup.expanded}" if dup.expanded else ""
+            out.append(f"  {dup.first.label} {_quote(dup.first.name)} and {dup.second.label} "
+                       f"{_quote(dup.second.name)}: score {dup.score:.2f}{spelt}")
+    out += ["", _summary(plan)]
+    if not plan.written:
+        out.append("This was a preview: nothing was written. Check the columns and values above, "
+                   "then run again with --write (and --mapping FILE to correct a column).")
+    return "\n".join(out)
+
+
+def _row_lines(result: RowResult) -> list[str]:
+    label = f"  row {result.row:<4}"
+    states = {
+        "new": f"new      {result.file}",
+        "written": f"written  {result.file}",
+        "exists": f"EXISTS   {result.file} is already there: not written (partnerfw never "
+                  "overwrites; edit that file, or give this row another id)",
+        "not imported": "NOT IMPORTED: " + "; ".join(result.problems),
+    }
+    lines = [f"{label}  {states[result.status]}"]
+    for path, text in result.flagged:
+        if text:
+            lines.append(f"      kept as written, to confirm (DATA010): {path} = {_quote(text)}")
+        else:
+            shown = _quote(result.placeholders.get(path, ""))
+            lines.append(f"      not in the sheet, placeholder {shown} to confirm (DATA010): "
+                         f"{path}")
+    for header, before, after in result.repaired:
+        lines.append(f"      repaired mis-encoded text in {_quote(header)}: {_quote(before)} -> "
+                     f"{_quote(after)}")
+    for header, before, after in result.tidied:
+        lines.append(f"      tidied {_quote(header)}: {_quote(before)} -> {_quote(after)}")
+    for header, text in result.in_notes:
+        lines.append(f"      not mapped, kept in notes: {_quote(header)} = {_quote(text)}")
+    return lines
+
+
+def _summary(plan: ImportPlan) -> str:
+    flagged = sum(len(r.flagged) for r in plan.rows)
+    repaired = sum(len(r.repaired) for r in plan.rows)
+    in_notes = sum(len(r.in_notes) for r in plan.rows)
+    done = "written" if plan.written else "to create"
+    made = plan.count("written") if plan.written else plan.count("new")
+    return (f"Summary: {len(plan.rows)} rows: {made} {done}, {plan.count('exists')} already "
+            f"in the register, {plan.count('not imported')} not imported; {flagged} values kept "
+            f"as written for an officer to confirm; {repaired} mis-encoded texts repaired; "
+            f"{in_notes} cells kept in notes; {len(plan.duplicates)} likely duplicates.")
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("\n", "\\n") + "'"
