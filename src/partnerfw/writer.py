@@ -52,6 +52,7 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, _mode_for(path))
         if overwrite:
             os.replace(temp, path)
         else:
@@ -67,3 +68,14 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (0666 less umask),
+    not the owner-only ones of a temporary file."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
