@@ -159,7 +159,7 @@ def _first_unsorted(node: Any, model: type[BaseModel] | None) -> tuple[Any, list
 
 
 def _reorder_block(text: str, mapping: Any, wanted: list[Any]) -> str:
-    lines = text.splitlines(keepends=True)
+    lines = _Lines(text)
     keys = list(mapping)
     starts = [mapping.lc.key(k)[0] for k in keys]
     col = mapping.lc.key(keys[0])[1]
@@ -169,7 +169,7 @@ def _reorder_block(text: str, mapping: Any, wanted: list[Any]) -> str:
     suffix = end
     while suffix - 1 > starts[-1] and (
         not lines[suffix - 1].strip()
-        or (_is_comment(lines[suffix - 1]) and _indent(lines[suffix - 1]) <= col)
+        or (lines.is_comment(suffix - 1) and _indent(lines[suffix - 1]) <= col)
     ):
         suffix -= 1  # comments closing the mapping stay at its end
     first = starts[0] if col == 0 or in_list else _with_comments_above(lines, starts[0], -1, col)
@@ -188,35 +188,50 @@ def _reorder_block(text: str, mapping: Any, wanted: list[Any]) -> str:
     body = [line for key in wanted for line in chunks[key]]
     if body and not body[-1].endswith("\n"):
         body[-1] += "\n"
-    return "".join(lines[:first] + body + lines[suffix:])
+    return "".join([*lines[:first], *body, *lines[suffix:]])
 
 
-def _is_comment(line: str) -> bool:
-    return line.lstrip().startswith("#")
+class _Lines(list[str]):
+    """A file's lines, knowing which lines that look like comments are really text inside a
+    multi-line scalar (a '# heading' in a block of text is not a comment)."""
+
+    def __init__(self, text: str) -> None:
+        import yaml
+
+        from partnerfw.yamlread import _Loader
+
+        super().__init__(text.splitlines(keepends=True))
+        self.text_lines: set[int] = set()
+        for token in yaml.scan(text, Loader=_Loader):
+            start, end = token.start_mark, token.end_mark
+            if isinstance(token, yaml.ScalarToken) and end.line > start.line:
+                last = end.line if end.column > 0 else end.line - 1
+                self.text_lines.update(range(start.line + 1, last + 1))
+
+    def is_comment(self, index: int) -> bool:
+        return self[index].lstrip().startswith("#") and index not in self.text_lines
 
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _with_comments_above(lines: list[str], start: int, previous: int, col: int) -> int:
+def _with_comments_above(lines: _Lines, start: int, previous: int, col: int) -> int:
     """Where a key's chunk begins: with the comment lines written just above it."""
-    while start - 1 > previous and _is_comment(lines[start - 1]) and (
-        _indent(lines[start - 1]) <= col
-    ):
+    while start - 1 > previous and lines.is_comment(start - 1):
         start -= 1
     return start
 
 
-def _block_end(lines: list[str], last_key: int, col: int) -> int:
+def _block_end(lines: _Lines, last_key: int, col: int) -> int:
     """The line after a mapping's last key's value (and its own trailing comments)."""
     end = last_key + 1
     while end < len(lines) and (
-        not lines[end].strip() or _is_comment(lines[end]) or _indent(lines[end]) > col
+        not lines[end].strip() or lines.is_comment(end) or _indent(lines[end]) > col
     ):
         end += 1
     while end - 1 > last_key and (
-        not lines[end - 1].strip() or (_is_comment(lines[end - 1])
+        not lines[end - 1].strip() or (lines.is_comment(end - 1)
                                        and _indent(lines[end - 1]) < col)
     ):
         end -= 1
