@@ -78,8 +78,11 @@ def test_keys_go_in_model_order_and_comments_stay_with_their_fields() -> None:
 
 
 def test_every_comment_survives() -> None:
-    comments = [line.split("#", 1)[1] for line in MESSY.splitlines()
-                if "#" in line and "not a comment" not in line]
+    comments = [
+        line.split("#", 1)[1]
+        for line in MESSY.splitlines()
+        if "#" in line and "not a comment" not in line
+    ]
     tidied = tidy_text(MESSY)
     for comment in comments:
         assert comment in tidied

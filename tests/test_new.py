@@ -21,15 +21,28 @@ from partnerfw.yamlread import parse
 from tests.conftest import TODAY
 
 PARTNERFW = Path(sys.executable).with_name("partnerfw")
-REQUIRED = ["--kind", "partnership", "--name", "Riverside Youth Hub", "--lead-officer",
-            "Sam Patel", "--department", "Communities"]
+REQUIRED = [
+    "--kind",
+    "partnership",
+    "--name",
+    "Riverside Youth Hub",
+    "--lead-officer",
+    "Sam Patel",
+    "--department",
+    "Communities",
+]
 
 
 def _spawn(cwd: Path) -> pexpect.spawn:
-    child = pexpect.spawn(str(PARTNERFW), ["new", "--today", TODAY], cwd=str(cwd),
-                          env={"PATH": "/usr/bin:/bin", "TERM": "dumb", "COLUMNS": "200",
-                               "LANG": "C.UTF-8"},
-                          encoding="utf-8", timeout=20, dimensions=(50, 200))
+    child = pexpect.spawn(
+        str(PARTNERFW),
+        ["new", "--today", TODAY],
+        cwd=str(cwd),
+        env={"PATH": "/usr/bin:/bin", "TERM": "dumb", "COLUMNS": "200", "LANG": "C.UTF-8"},
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(50, 200),
+    )
     return child
 
 
@@ -103,8 +116,9 @@ def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_rec
     _answer(child, "Is it urgent", "y")
     _answer(child, "Why could it not wait", "The youth centre closed at a week's notice")
     child.expect_exact("Wrote register/riverside-youth-hub.yaml")
-    child.expect_exact("Classification: Significant partnership: £52,000 council resources "
-                       ">= £50,000 threshold")
+    child.expect_exact(
+        "Classification: Significant partnership: £52,000 council resources >= £50,000 threshold"
+    )
     child.expect_exact("Approval route: discussion at the Management Team, then approval by")
     child.expect_exact("To do (")
     child.expect_exact("APR005")
@@ -119,13 +133,19 @@ def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_rec
     assert record is not None
     a = record.arrangement
     assert (a.name, a.lead_officer.name, a.department) == (
-        "Riverside Youth Hub", "Sam Patel", "Communities")
+        "Riverside Youth Hub",
+        "Sam Patel",
+        "Communities",
+    )
     assert [(p.name, p.sector.value) for p in a.partners] == [("Riverside Trust", "voluntary")]
     assert str(a.council_resources.dedicated_budget) == "40000"
     assert a.council_resources.in_kind_description == "Meeting rooms at the Civic Centre"
     assert a.corporate_objectives == ["Opportunities for young people"]
     assert (str(a.dates.start), str(a.dates.end), a.dates.indefinite) == (
-        "2027-04-01", "2030-03-31", False)
+        "2027-04-01",
+        "2030-03-31",
+        False,
+    )
     assert a.public_facing and a.urgency.urgent
     assert a.urgency.justification == "The youth centre closed at a week's notice"
 
@@ -149,46 +169,73 @@ def test_no_input_names_every_missing_option(runner: CliRunner, example_repo: Pa
     result = runner.invoke(app, ["new", "--no-input", "--name", "X"], catch_exceptions=False)
     assert result.exit_code == 2
     assert "these options are needed: --kind, --lead-officer, --department" in result.stderr
-    result = runner.invoke(app, ["new", "--no-input", "--kind", "shared_service", "--urgent",
-                                 *REQUIRED[2:]], catch_exceptions=False)
+    result = runner.invoke(
+        app,
+        ["new", "--no-input", "--kind", "shared_service", "--urgent", *REQUIRED[2:]],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 2
     assert "--shared-service-type, --urgency-justification" in result.stderr
     assert sorted(p.name for p in (example_repo / "register").iterdir()) == sorted(
-        p.name for p in (Path(__file__).parents[1] / "register").iterdir())
+        p.name for p in (Path(__file__).parents[1] / "register").iterdir()
+    )
 
 
-@pytest.mark.parametrize(("option", "value", "reason"), [
-    ("--budget", "abc", "--budget: 'abc' is not an amount"),
-    ("--budget", "-5", "it must be 0 or more"),
-    ("--start", "31/02/2027", "--start: '31/02/2027' is not a date"),
-    ("--kind", "quango", "--kind: 'quango' is not a kind"),
-    ("--partner", "Nobody", "--partner: 'Nobody' should be NAME:SECTOR"),
-    ("--id", "Bad Id", "--id 'Bad Id' is not a valid id"),
-])
+@pytest.mark.parametrize(
+    ("option", "value", "reason"),
+    [
+        ("--budget", "abc", "--budget: 'abc' is not an amount"),
+        ("--budget", "-5", "it must be 0 or more"),
+        ("--start", "31/02/2027", "--start: '31/02/2027' is not a date"),
+        ("--kind", "quango", "--kind: 'quango' is not a kind"),
+        ("--partner", "Nobody", "--partner: 'Nobody' should be NAME:SECTOR"),
+        ("--id", "Bad Id", "--id 'Bad Id' is not a valid id"),
+    ],
+)
 def test_bad_option_values_are_refused_with_the_reason(
     runner: CliRunner, example_repo: Path, option: str, value: str, reason: str
 ) -> None:
-    result = runner.invoke(app, ["new", "--no-input", *REQUIRED, option, value],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["new", "--no-input", *REQUIRED, option, value], catch_exceptions=False
+    )
     assert result.exit_code == 2
     assert reason in result.stderr
     assert not (example_repo / "register" / "riverside-youth-hub.yaml").exists()
 
 
-@pytest.mark.parametrize(("kind", "extra", "label"), [
-    ("partnership", [], "Other partnership"),
-    ("shared_service", ["--shared-service-type", "full_shared_service"], "Full shared service"),
-    ("shared_service", ["--shared-service-type", "ad_hoc_resilience"], "Ad-hoc resilience"),
-    ("informal_network", [], "Informal network"),
-    ("commissioning", [], "Commissioning (not a partnership)"),
-    ("company_or_trust", ["--legal-form", "company limited by guarantee"],
-     "Out of scope (company or trust)"),
-])
+@pytest.mark.parametrize(
+    ("kind", "extra", "label"),
+    [
+        ("partnership", [], "Other partnership"),
+        ("shared_service", ["--shared-service-type", "full_shared_service"], "Full shared service"),
+        ("shared_service", ["--shared-service-type", "ad_hoc_resilience"], "Ad-hoc resilience"),
+        ("informal_network", [], "Informal network"),
+        ("commissioning", [], "Commissioning (not a partnership)"),
+        (
+            "company_or_trust",
+            ["--legal-form", "company limited by guarantee"],
+            "Out of scope (company or trust)",
+        ),
+    ],
+)
 def test_every_kind_gets_a_valid_commented_record(
     runner: CliRunner, example_repo: Path, kind: str, extra: list[str], label: str
 ) -> None:
-    args = ["new", "--no-input", "--today", TODAY, "--kind", kind, "--name", f"A {kind} test",
-            "--lead-officer", "Sam Patel", "--department", "Communities", *extra]
+    args = [
+        "new",
+        "--no-input",
+        "--today",
+        TODAY,
+        "--kind",
+        kind,
+        "--name",
+        f"A {kind} test",
+        "--lead-officer",
+        "Sam Patel",
+        "--department",
+        "Communities",
+        *extra,
+    ]
     result = runner.invoke(app, args, catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     path = example_repo / "register" / f"a-{kind.replace('_', '-')}-test.yaml"
@@ -200,8 +247,9 @@ def test_every_kind_gets_a_valid_commented_record(
     text = path.read_text(encoding="utf-8")
     assert "partnerfw check register/" in text
     # the new record's to-do list is what `check` says about it
-    check = runner.invoke(app, ["check", "--format", "json", "--today", TODAY, str(path)],
-                          catch_exceptions=False)
+    check = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY, str(path)], catch_exceptions=False
+    )
     rules = [f["rule"] for f in json.loads(check.stdout)["findings"]]
     for rule in rules:
         assert f" {rule} " in result.stdout
@@ -210,22 +258,32 @@ def test_every_kind_gets_a_valid_commented_record(
 def test_partnership_template_carries_the_evaluation_form_guidance(
     runner: CliRunner, example_repo: Path
 ) -> None:
-    runner.invoke(app, ["new", "--no-input", *REQUIRED, "--public-facing"],
-                  catch_exceptions=False)
+    runner.invoke(app, ["new", "--no-input", *REQUIRED, "--public-facing"], catch_exceptions=False)
     text = (example_repo / "register" / "riverside-youth-hub.yaml").read_text(encoding="utf-8")
-    for guidance in ("Partnership Evaluation Form (Appendix 1)",
-                     "A risk assessment must be completed before it goes for formal approval",
-                     "protected", "Exit strategy (2.10)", "Handling complaints (App3 1.4b)",
-                     "statutory_duty_or_policy_objective"):
+    for guidance in (
+        "Partnership Evaluation Form (Appendix 1)",
+        "A risk assessment must be completed before it goes for formal approval",
+        "protected",
+        "Exit strategy (2.10)",
+        "Handling complaints (App3 1.4b)",
+        "statutory_duty_or_policy_objective",
+    ):
         assert guidance in text
     assert max(len(line) for line in text.splitlines()) <= 100
 
 
-def test_id_is_derived_from_the_name_and_made_unique(
-    runner: CliRunner, example_repo: Path
-) -> None:
-    args = ["new", "--no-input", "--kind", "partnership", "--lead-officer", "Sam Patel",
-            "--department", "Communities", "--name"]
+def test_id_is_derived_from_the_name_and_made_unique(runner: CliRunner, example_repo: Path) -> None:
+    args = [
+        "new",
+        "--no-input",
+        "--kind",
+        "partnership",
+        "--lead-officer",
+        "Sam Patel",
+        "--department",
+        "Communities",
+        "--name",
+    ]
     first = runner.invoke(app, [*args, "Food Bank Partnership"], catch_exceptions=False)
     assert "Wrote register/food-bank-partnership-2.yaml" in first.stdout
     second = runner.invoke(app, [*args, "Food Bank Partnership"], catch_exceptions=False)
@@ -238,8 +296,11 @@ def test_id_is_derived_from_the_name_and_made_unique(
 def test_new_never_overwrites(runner: CliRunner, example_repo: Path) -> None:
     path = example_repo / "register" / "food-bank-partnership.yaml"
     before = path.read_bytes()
-    result = runner.invoke(app, ["new", "--no-input", *REQUIRED, "--id",
-                                 "food-bank-partnership"], catch_exceptions=False)
+    result = runner.invoke(
+        app,
+        ["new", "--no-input", *REQUIRED, "--id", "food-bank-partnership"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 2
     assert "already used" in result.stderr and "food-bank-partnership-2" in result.stderr
     assert path.read_bytes() == before
@@ -247,10 +308,24 @@ def test_new_never_overwrites(runner: CliRunner, example_repo: Path) -> None:
 
 def test_awkward_answers_are_written_as_safe_yaml(runner: CliRunner, example_repo: Path) -> None:
     name = 'The "A&B": #1 Partnership - yes'
-    result = runner.invoke(app, ["new", "--no-input", "--kind", "partnership", "--name", name,
-                                 "--lead-officer", "O'Neill: Jo", "--department", "null",
-                                 "--partner", "Kent: County Council:public"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app,
+        [
+            "new",
+            "--no-input",
+            "--kind",
+            "partnership",
+            "--name",
+            name,
+            "--lead-officer",
+            "O'Neill: Jo",
+            "--department",
+            "null",
+            "--partner",
+            "Kent: County Council:public",
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.stderr
     path = example_repo / "register" / "the-a-and-b-1-partnership-yes.yaml"
     _assert_good_record(path)

@@ -40,9 +40,7 @@ def test_committed_schemas_are_up_to_date() -> None:
     assert stale(REPO / "schema") == [], "run 'partnerfw schema' and commit schema/"
 
 
-def test_schema_check_option_reports_a_stale_file(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_schema_check_option_reports_a_stale_file(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(app, ["schema", "--out", str(tmp_path)]).exit_code == 0
     assert runner.invoke(app, ["schema", "--check", "--out", str(tmp_path)]).exit_code == 0
     (tmp_path / "policy.schema.json").write_text("{}\n")
@@ -89,18 +87,19 @@ def test_policy_schema_accepts_the_built_in_editions(edition: str) -> None:
 
 
 def test_schema_carries_field_descriptions(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["schema", "--out", str(tmp_path / "out")],
-                           catch_exceptions=False)
+    result = runner.invoke(app, ["schema", "--out", str(tmp_path / "out")], catch_exceptions=False)
     assert result.exit_code == 0
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["arrangement.schema.json", "policy.schema.json"]
     record = json.loads((tmp_path / "out" / "arrangement.schema.json").read_text())
     assert record["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert record["properties"]["fundamental_to_corporate_objective"]["description"].startswith(
-        "Without it a Corporate Plan objective")
+        "Without it a Corporate Plan objective"
+    )
     assert record["additionalProperties"] is False
     assert (tmp_path / "out" / "arrangement.schema.json").read_text() == schema_texts()[
-        "arrangement.schema.json"]
+        "arrangement.schema.json"
+    ]
 
 
 def test_pre_commit_hooks_run_real_commands(runner: CliRunner) -> None:

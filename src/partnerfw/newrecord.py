@@ -164,21 +164,28 @@ def template_context(answers: Answers, policy: Policy, route: str) -> dict[str, 
         "req": {
             "evaluation": bool(requirements and requirements.evaluation)
             and answers.kind in (Kind.PARTNERSHIP, Kind.SHARED_SERVICE),
-            "governance": _items(list(requirements.governance) if requirements else [],
-                                 Governance),
+            "governance": _items(list(requirements.governance) if requirements else [], Governance),
             "agreement": _items(agreement, AgreementItems),
-            "exit_covers": _items(list(requirements.exit_strategy_covers) if requirements
-                                  else [], ExitCoverage),
+            "exit_covers": _items(
+                list(requirements.exit_strategy_covers) if requirements else [], ExitCoverage
+            ),
             "opinions": policy_route is None or policy_route.opinions_required,
         },
-        "threshold": f"£{threshold:,.0f} under the {policy.edition} edition" if threshold
-        is not None else "none in this policy",
+        "threshold": f"£{threshold:,.0f} under the {policy.edition} edition"
+        if threshold is not None
+        else "none in this policy",
         "route": route,
     }
 
 
-def render(answers: Answers, policy: Policy, route: str, modeline: str, file: str,
-           register_root: Path | None) -> str:
+def render(
+    answers: Answers,
+    policy: Policy,
+    route: str,
+    modeline: str,
+    file: str,
+    register_root: Path | None,
+) -> str:
     """The record's text: the kind's template rendered, then tidied as ``fmt`` would."""
     from jinja2 import TemplateNotFound
 
@@ -193,8 +200,10 @@ def render(answers: Answers, policy: Policy, route: str, modeline: str, file: st
     try:
         template = env.get_template(f"record/{answers.kind.value}.yaml.j2")
     except TemplateNotFound as exc:
-        raise UserError(f"the record template {exc.name} is missing; reinstall partnerfw or "
-                        "restore it in your templates/ folder") from None
+        raise UserError(
+            f"the record template {exc.name} is missing; reinstall partnerfw or "
+            "restore it in your templates/ folder"
+        ) from None
     from markupsafe import Markup
 
     context = template_context(answers, policy, route)
@@ -238,12 +247,14 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     path = project.register_dir / f"{answers.id}.yaml"
     shown = _shown(path, project.root)
     if path.exists():
-        raise UserError(f"{shown} already exists; partnerfw never overwrites a record: "
-                        "choose another --id or edit the existing file")
+        raise UserError(
+            f"{shown} already exists; partnerfw never overwrites a record: "
+            "choose another --id or edit the existing file"
+        )
     schema_folder = project.root / SCHEMA_FOLDER
     line = modeline(path, schema_folder)
     draft = render(answers, project.policy, "", line, shown, project.root)
-    record, problems = parse_record(draft.encode("utf-8"), shown)
+    record, _ = parse_record(draft.encode("utf-8"), shown)
     if record is None:
         check_text(draft, shown)
     assert record is not None
@@ -258,9 +269,15 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
         written = write_schemas(schema_folder)
     write_atomic(path, text)
     result = run_check(project, [path], today)
-    return Created(path, shown, classification, route_text,
-                   route_.reference if route_ else "", result.findings_for(answers.id),
-                   written)
+    return Created(
+        path,
+        shown,
+        classification,
+        route_text,
+        route_.reference if route_ else "",
+        result.findings_for(answers.id),
+        written,
+    )
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -277,10 +294,14 @@ def assign_id(answers: Answers, register_dir: Path, requested: str | None) -> No
         answers.id = unique_id(answers.name, taken)
         return
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", requested) or len(requested) > 80:
-        raise UserError(f"--id '{requested}' is not a valid id: use lower-case letters, digits "
-                        f"and hyphens, e.g. '{slug(requested)}'")
+        raise UserError(
+            f"--id '{requested}' is not a valid id: use lower-case letters, digits "
+            f"and hyphens, e.g. '{slug(requested)}'"
+        )
     if requested in taken:
-        raise UserError(f"--id '{requested}' is already used in {register_dir.name}/; partnerfw "
-                        f"never overwrites a record: choose another id, e.g. "
-                        f"'{unique_id(requested, taken)}'")
+        raise UserError(
+            f"--id '{requested}' is already used in {register_dir.name}/; partnerfw "
+            f"never overwrites a record: choose another id, e.g. "
+            f"'{unique_id(requested, taken)}'"
+        )
     answers.id = requested

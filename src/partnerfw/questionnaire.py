@@ -63,6 +63,7 @@ class Question:
 
 # --- parsers: value or ValueError(reason) ----------------------------------------------
 
+
 def _choice(values: list[str], what: str) -> Callable[[str, Answer], str]:
     def parse(text: str, _: Answer) -> str:
         answer = text.strip().lower().replace(" ", "_").replace("-", "_")
@@ -71,8 +72,10 @@ def _choice(values: list[str], what: str) -> Callable[[str, Answer], str]:
         matches = [v for v in values if v == answer] or [v for v in values if v.startswith(answer)]
         if answer and len(matches) == 1:
             return matches[0]
-        raise ValueError(f"'{text}' is not a {what}; answer with a number or one of: "
-                         + ", ".join(values))
+        raise ValueError(
+            f"'{text}' is not a {what}; answer with a number or one of: " + ", ".join(values)
+        )
+
     return parse
 
 
@@ -104,8 +107,9 @@ def _money(text: str, _: Answer) -> Decimal:
     try:
         amount = Decimal(cleaned or "0")
     except InvalidOperation:
-        raise ValueError(f"'{text}' is not an amount; write pounds as a number, e.g. 12500"
-                         ) from None
+        raise ValueError(
+            f"'{text}' is not an amount; write pounds as a number, e.g. 12500"
+        ) from None
     if not amount.is_finite() or amount < 0:
         raise ValueError(f"'{text}' is not an amount of money; it must be 0 or more")
     if amount != amount.quantize(Decimal("0.01")):
@@ -133,8 +137,9 @@ def _date(text: str, _: Answer) -> dt.date | None:
             return dt.date(int(uk[3]), int(uk[2]), int(uk[1]))
         return dt.date.fromisoformat(cleaned)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date; write it as 2027-04-01 (or 01/04/2027)"
-                         ) from None
+        raise ValueError(
+            f"'{text}' is not a date; write it as 2027-04-01 (or 01/04/2027)"
+        ) from None
 
 
 def _end(text: str, answers: Answer) -> dt.date | None:
@@ -149,8 +154,10 @@ def _justification(text: str, answers: Answer) -> str:
     try:
         return _text(text, answers)
     except ValueError:
-        raise ValueError("the revised framework asks why it could not wait for the normal "
-                         "approval; say why it is needed within days") from None
+        raise ValueError(
+            "the revised framework asks why it could not wait for the normal "
+            "approval; say why it is needed within days"
+        ) from None
 
 
 def _partner(text: str, _: Answer) -> PartnerAnswer:
@@ -170,54 +177,147 @@ def _is(kind: Kind) -> Callable[[Answer], bool]:
 
 
 QUESTIONS = [
-    Question("kind", "--kind", "Kind (1-5)", lambda t, a: Kind(_choice(_kinds, "kind")(t, a)),
-             required=True, intro=KIND_HELP),
-    Question("shared_service_type", "--shared-service-type", "Type (1-4)",
-             _choice(_types, "shared service type"), when=_is(Kind.SHARED_SERVICE),
-             required=True, intro=TYPE_HELP),
-    Question("legal_form", "--legal-form",
-             "Its legal form, e.g. company limited by guarantee (Enter to skip)", _optional_text,
-             default="", when=_is(Kind.COMPANY_OR_TRUST)),
-    Question("name", "--name", "Name of the arrangement, as the public would know it", _text,
-             required=True),
-    Question("lead_officer", "--lead-officer", "The council's lead officer (full name)", _text,
-             required=True),
-    Question("lead_officer_title", "--lead-officer-title",
-             "Their job title (Enter to skip)", _optional_text, default=""),
-    Question("department", "--department", "The lead officer's department", _text,
-             required=True),
-    Question("dedicated_budget", "--budget", "Dedicated council budget, £ a year", _money,
-             default="0", intro="What the council puts in (Appendix 1); 0 if none."),
-    Question("staff_fte", "--staff-fte", "Council staff time, full-time equivalents", _number,
-             default="0"),
-    Question("staff_cost", "--staff-cost", "Cost of that staff time, £ a year", _money,
-             default="0"),
-    Question("in_kind_value", "--in-kind-value", "Value of resources given in kind, £", _money,
-             default="0"),
-    Question("in_kind_description", "--in-kind-description",
-             "What is given in kind, e.g. meeting rooms (Enter to skip)", _optional_text,
-             default="", when=lambda a: bool(a.get("in_kind_value"))),
-    Question("fundamental", "--fundamental",
-             "Is it fundamental to delivering a Corporate Plan objective, so that without it "
-             "the objective would not be delivered (1.9)? [y/n]", _yes_no, default="n",
-             when=_is(Kind.PARTNERSHIP)),
-    Question("corporate_objectives", "--corporate-objective",
-             "Which Corporate Plan objective does it contribute to? (Enter to skip)",
-             lambda t, a: [x] if (x := _optional_text(t, a)) else [], default=""),
-    Question("start", "--start", "Start date, e.g. 2027-04-01 (Enter if not known yet)", _date,
-             default=""),
-    Question("indefinite", "--indefinite", "Does it run indefinitely, with no end date? [y/n]",
-             _yes_no, default="n"),
-    Question("end", "--end", "End date, if it has a fixed term (Enter if not known yet)", _end,
-             default="", when=lambda a: not a.get("indefinite")),
-    Question("public_facing", "--public-facing",
-             "Does it provide services directly to the public (4.11)? [y/n]", _yes_no,
-             default="n"),
-    Question("urgent", "--urgent", "Is it urgent, needed within days? [y/n]", _yes_no,
-             default="n", intro=URGENT_HELP),
-    Question("urgency_justification", "--urgency-justification",
-             "Why could it not wait for the normal approval?", _justification,
-             when=lambda a: bool(a.get("urgent")), required=True),
+    Question(
+        "kind",
+        "--kind",
+        "Kind (1-5)",
+        lambda t, a: Kind(_choice(_kinds, "kind")(t, a)),
+        required=True,
+        intro=KIND_HELP,
+    ),
+    Question(
+        "shared_service_type",
+        "--shared-service-type",
+        "Type (1-4)",
+        _choice(_types, "shared service type"),
+        when=_is(Kind.SHARED_SERVICE),
+        required=True,
+        intro=TYPE_HELP,
+    ),
+    Question(
+        "legal_form",
+        "--legal-form",
+        "Its legal form, e.g. company limited by guarantee (Enter to skip)",
+        _optional_text,
+        default="",
+        when=_is(Kind.COMPANY_OR_TRUST),
+    ),
+    Question(
+        "name",
+        "--name",
+        "Name of the arrangement, as the public would know it",
+        _text,
+        required=True,
+    ),
+    Question(
+        "lead_officer",
+        "--lead-officer",
+        "The council's lead officer (full name)",
+        _text,
+        required=True,
+    ),
+    Question(
+        "lead_officer_title",
+        "--lead-officer-title",
+        "Their job title (Enter to skip)",
+        _optional_text,
+        default="",
+    ),
+    Question("department", "--department", "The lead officer's department", _text, required=True),
+    Question(
+        "dedicated_budget",
+        "--budget",
+        "Dedicated council budget, £ a year",
+        _money,
+        default="0",
+        intro="What the council puts in (Appendix 1); 0 if none.",
+    ),
+    Question(
+        "staff_fte",
+        "--staff-fte",
+        "Council staff time, full-time equivalents",
+        _number,
+        default="0",
+    ),
+    Question(
+        "staff_cost", "--staff-cost", "Cost of that staff time, £ a year", _money, default="0"
+    ),
+    Question(
+        "in_kind_value",
+        "--in-kind-value",
+        "Value of resources given in kind, £",
+        _money,
+        default="0",
+    ),
+    Question(
+        "in_kind_description",
+        "--in-kind-description",
+        "What is given in kind, e.g. meeting rooms (Enter to skip)",
+        _optional_text,
+        default="",
+        when=lambda a: bool(a.get("in_kind_value")),
+    ),
+    Question(
+        "fundamental",
+        "--fundamental",
+        "Is it fundamental to delivering a Corporate Plan objective, so that without it "
+        "the objective would not be delivered (1.9)? [y/n]",
+        _yes_no,
+        default="n",
+        when=_is(Kind.PARTNERSHIP),
+    ),
+    Question(
+        "corporate_objectives",
+        "--corporate-objective",
+        "Which Corporate Plan objective does it contribute to? (Enter to skip)",
+        lambda t, a: [x] if (x := _optional_text(t, a)) else [],
+        default="",
+    ),
+    Question(
+        "start",
+        "--start",
+        "Start date, e.g. 2027-04-01 (Enter if not known yet)",
+        _date,
+        default="",
+    ),
+    Question(
+        "indefinite",
+        "--indefinite",
+        "Does it run indefinitely, with no end date? [y/n]",
+        _yes_no,
+        default="n",
+    ),
+    Question(
+        "end",
+        "--end",
+        "End date, if it has a fixed term (Enter if not known yet)",
+        _end,
+        default="",
+        when=lambda a: not a.get("indefinite"),
+    ),
+    Question(
+        "public_facing",
+        "--public-facing",
+        "Does it provide services directly to the public (4.11)? [y/n]",
+        _yes_no,
+        default="n",
+    ),
+    Question(
+        "urgent",
+        "--urgent",
+        "Is it urgent, needed within days? [y/n]",
+        _yes_no,
+        default="n",
+        intro=URGENT_HELP,
+    ),
+    Question(
+        "urgency_justification",
+        "--urgency-justification",
+        "Why could it not wait for the normal approval?",
+        _justification,
+        when=lambda a: bool(a.get("urgent")),
+        required=True,
+    ),
 ]
 PARTNERS_OPTION = "--partner"
 
@@ -225,8 +325,9 @@ Asker = Callable[[Question, Answer], Any]
 PartnerAsker = Callable[[], list[PartnerAnswer]]
 
 
-def collect(given: dict[str, Any], ask: Asker | None = None,
-            ask_partners: PartnerAsker | None = None) -> Answers:
+def collect(
+    given: dict[str, Any], ask: Asker | None = None, ask_partners: PartnerAsker | None = None
+) -> Answers:
     """Answers from the options given, asking for the rest when ``ask`` is set.
 
     Without ``ask`` (no terminal, or --no-input) every required question must be answered by
@@ -249,8 +350,11 @@ def collect(given: dict[str, Any], ask: Asker | None = None,
         if question.key == "department":
             answers["partners"] = _partners(given, ask_partners)
     if missing:
-        raise UserError("without a terminal to ask in, these options are needed: "
-                        + ", ".join(missing) + " (see partnerfw new --help)")
+        raise UserError(
+            "without a terminal to ask in, these options are needed: "
+            + ", ".join(missing)
+            + " (see partnerfw new --help)"
+        )
     return Answers(**answers)
 
 
@@ -290,15 +394,20 @@ def terminal_asker() -> tuple[Asker, PartnerAsker]:
             except ValueError as exc:
                 raise typer.BadParameter(str(exc)) from None
 
-        return typer.prompt(question.text, default=question.default, value_proc=convert,
-                            show_default=bool(question.default))
+        return typer.prompt(
+            question.text,
+            default=question.default,
+            value_proc=convert,
+            show_default=bool(question.default),
+        )
 
     def ask_partners() -> list[PartnerAnswer]:
         typer.echo("\nThe other organisations taking part (Enter on an empty line when done).")
         partners: list[PartnerAnswer] = []
         while True:
-            name = typer.prompt(f"Partner {len(partners) + 1} name", default="",
-                                show_default=False).strip()
+            name = typer.prompt(
+                f"Partner {len(partners) + 1} name", default="", show_default=False
+            ).strip()
             if not name:
                 return partners
 
@@ -308,8 +417,10 @@ def terminal_asker() -> tuple[Asker, PartnerAsker]:
                 except ValueError as exc:
                     raise typer.BadParameter(str(exc)) from None
 
-            chosen = typer.prompt(f"Sector of {name} (public, private, voluntary, community, "
-                                  "individual, other)", value_proc=sector)
+            chosen = typer.prompt(
+                f"Sector of {name} (public, private, voluntary, community, individual, other)",
+                value_proc=sector,
+            )
             partners.append(PartnerAnswer(" ".join(name.split()), Sector(chosen)))
 
     return ask, ask_partners

@@ -88,6 +88,7 @@ def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
 
 # --- step 1: ruamel's layout --------------------------------------------------------------
 
+
 def _load(text: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError
 
@@ -97,8 +98,10 @@ def _load(text: str) -> Any:
         return load_round_trip(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise TidyProblem(f"not valid YAML: {exc.problem}; fix it, then run fmt again",
-                          mark.line + 1 if mark else 1) from None
+        raise TidyProblem(
+            f"not valid YAML: {exc.problem}; fix it, then run fmt again",
+            mark.line + 1 if mark else 1,
+        ) from None
 
 
 def _normalise(text: str, model: type[BaseModel]) -> str:
@@ -127,6 +130,7 @@ def _sort_flow_mappings(node: Any, model: type[BaseModel] | None) -> None:
 
 
 # --- step 2: block mappings, reordered as text ------------------------------------------
+
 
 def _reorder_all(text: str, model: type[BaseModel]) -> str:
     for _ in range(_MAX_MOVES):
@@ -198,11 +202,10 @@ class _Lines(list[str]):
     def __init__(self, text: str) -> None:
         import yaml
 
-        from partnerfw.yamlread import _Loader
-
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         super().__init__(text.splitlines(keepends=True))
         self.text_lines: set[int] = set()
-        for token in yaml.scan(text, Loader=_Loader):
+        for token in yaml.scan(text, Loader=loader):
             start, end = token.start_mark, token.end_mark
             if isinstance(token, yaml.ScalarToken) and end.line > start.line:
                 last = end.line if end.column > 0 else end.line - 1
@@ -231,14 +234,14 @@ def _block_end(lines: _Lines, last_key: int, col: int) -> int:
     ):
         end += 1
     while end - 1 > last_key and (
-        not lines[end - 1].strip() or (lines.is_comment(end - 1)
-                                       and _indent(lines[end - 1]) < col)
+        not lines[end - 1].strip() or (lines.is_comment(end - 1) and _indent(lines[end - 1]) < col)
     ):
         end -= 1
     return end
 
 
 # --- the model's order ----------------------------------------------------------------
+
 
 def _wanted_order(keys: list[Any], model: type[BaseModel]) -> list[Any]:
     rank = {name: i for i, name in enumerate(model.model_fields)}
@@ -263,18 +266,22 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 # --- the safety net -------------------------------------------------------------------
 
+
 def _verify(before: str, after: str) -> None:
     try:
         same_values = parse(before).data == parse(after).data
     except YamlProblem as problem:
         raise TidyProblem(problem.message, problem.line) from None
     if not same_values:
-        raise TidyProblem("tidying would change a value; the file was left as it is "
-                          "(please report this file)")
+        raise TidyProblem(
+            "tidying would change a value; the file was left as it is (please report this file)"
+        )
     lost = _comments(before) - _comments(after)
     if lost:
-        raise TidyProblem(f"tidying would lose the comment '#{next(iter(lost))}'; the file "
-                          "was left as it is (please report this file)")
+        raise TidyProblem(
+            f"tidying would lose the comment '#{next(iter(lost))}'; the file "
+            "was left as it is (please report this file)"
+        )
 
 
 def _comments(text: str) -> Counter[str]:
