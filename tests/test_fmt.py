@@ -160,3 +160,11 @@ def test_unreadable_file_is_reported_and_left_alone(
 def test_empty_file_is_a_problem_not_a_crash() -> None:
     with pytest.raises(TidyProblem, match="empty"):
         tidy_text("# only a comment\n")
+
+
+def test_hash_signs_inside_text_are_not_taken_for_comments() -> None:
+    long_text = "Partners meet as group #1 and group #2 " + "to plan the work " * 6
+    text = f"id: x\nname: '{long_text}'  # the real comment\nkind: partnership\n"
+    tidied = tidy_text(text)
+    assert parse(tidied).data == parse(text).data
+    assert "# the real comment" in tidied

@@ -337,3 +337,20 @@ def test_awkward_answers_are_written_as_safe_yaml(runner: CliRunner, example_rep
     assert record.arrangement.partners[0].name == "Kent: County Council"
     for value in ("yes", "2027-04-01", "12", "a: b", "- x", "[x]", "#x", "x #y", " x"):
         assert parse(f"k: {yaml_scalar(value)}\n").data == {"k": value}
+
+
+@pytest.mark.parametrize(
+    ("extra", "reason"),
+    [
+        (["--shared-service-type", "joint_officer"], "only a shared service has a type"),
+        (["--indefinite", "--end", "2030-01-01"], "an indefinite arrangement has no end date"),
+        (["--urgency-justification", "because"], "give --urgent too"),
+    ],
+)
+def test_options_that_do_not_apply_are_refused(
+    runner: CliRunner, example_repo: Path, extra: list[str], reason: str
+) -> None:
+    result = runner.invoke(app, ["new", "--no-input", *REQUIRED, *extra], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert reason in result.stderr
+    assert not (example_repo / "register" / "riverside-youth-hub.yaml").exists()

@@ -242,15 +242,19 @@ def new(
         "urgency_justification": urgency_justification,
     }
     interactive = not no_input and sys.stdin.isatty()
+    record_file: Path | None = None
     try:
         ask, ask_partners = terminal_asker() if interactive else (None, None)
         answers = collect(given, ask, ask_partners)
         assign_id(answers, project.register_dir, record_id)
+        record_file = project.register_dir / f"{answers.id}.yaml"
         created = create_record(project, answers, when)
     except UserError as exc:
         _fail(str(exc))
     except (typer.Abort, KeyboardInterrupt):
-        sys.stderr.write("\npartnerfw: interrupted; nothing was written\n")
+        done = record_file is not None and record_file.exists()
+        sys.stderr.write("\npartnerfw: interrupted; "
+                         + (f"{record_file} was written\n" if done else "nothing was written\n"))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     _print(_created_text(created))
 
@@ -330,11 +334,18 @@ def schema(
     if check_only:
         outdated = stale(folder)
         for path in outdated:
-            _print(f"out of date: {path.as_posix()}")
+            _print(f"out of date: {_relative(path)}")
         _print("schemas up to date" if not outdated else "run 'partnerfw schema' to refresh them")
         raise typer.Exit(EXIT_FINDINGS if outdated else EXIT_OK)
     for path in write_schemas(folder):
-        _print(f"wrote {path.as_posix()}")
+        _print(f"wrote {_relative(path)}")
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 @app.command()

@@ -320,6 +320,14 @@ QUESTIONS = [
     ),
 ]
 PARTNERS_OPTION = "--partner"
+_NOT_HERE = {
+    "shared_service_type": "only a shared service has a type (--kind shared_service)",
+    "legal_form": "only a company or trust has a legal form (--kind company_or_trust)",
+    "in_kind_description": "it describes resources given in kind: give --in-kind-value too",
+    "fundamental": "significance is for partnerships (--kind partnership)",
+    "end": "an indefinite arrangement has no end date; leave out --indefinite or --end",
+    "urgency_justification": "it explains an urgent arrangement: give --urgent too",
+}
 
 Asker = Callable[[Question, Answer], Any]
 PartnerAsker = Callable[[], list[PartnerAnswer]]
@@ -349,6 +357,9 @@ def collect(
             answers[question.key] = question.parse(question.default, answers)
         if question.key == "department":
             answers["partners"] = _partners(given, ask_partners)
+    for question in QUESTIONS:
+        if given.get(question.key) not in (None, []) and not question.when(answers):
+            raise UserError(f"{question.option} does not apply here: {_NOT_HERE[question.key]}")
     if missing:
         raise UserError(
             "without a terminal to ask in, these options are needed: "

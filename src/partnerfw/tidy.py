@@ -28,7 +28,7 @@ from partnerfw.models import Arrangement
 from partnerfw.yamlread import YamlProblem, decode, parse
 
 _MAX_MOVES = 10_000
-_EOL_COMMENT = re.compile(r"\s#(.*)$")
+_COMMENT = re.compile(r"(?:^|(?<=\s))#", re.MULTILINE)
 
 
 class TidyProblem(Exception):
@@ -285,13 +285,26 @@ def _verify(before: str, after: str) -> None:
 
 
 def _comments(text: str) -> Counter[str]:
+    """Every comment's text: a '#' at a line's start or after a space, outside any scalar."""
+    import bisect
+
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    spans = sorted(
+        (token.start_mark.index, token.end_mark.index)
+        for token in yaml.scan(text, Loader=loader)
+        if isinstance(token, yaml.ScalarToken)
+    )
+    starts = [start for start, _ in spans]
     found: Counter[str] = Counter()
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#"):
-            found[stripped[1:].strip()] += 1
-        else:
-            match = _EOL_COMMENT.search(line)
-            if match:
-                found[match.group(1).strip()] += 1
+    taken_to = -1  # a comment runs to the end of its line: no second one on that line
+    for match in _COMMENT.finditer(text):
+        at = match.start()
+        inside = bisect.bisect_right(starts, at) - 1
+        if at < taken_to or (inside >= 0 and spans[inside][0] <= at < spans[inside][1]):
+            continue
+        end = text.find("\n", at)
+        taken_to = len(text) if end < 0 else end
+        found[text[at + 1 : taken_to].strip()] += 1
     return found
