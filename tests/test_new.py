@@ -354,3 +354,45 @@ def test_options_that_do_not_apply_are_refused(
     assert result.exit_code == 2
     assert reason in result.stderr
     assert not (example_repo / "register" / "riverside-youth-hub.yaml").exists()
+
+
+def test_interactive_shared_service_takes_defaults_on_enter(example_repo: Path) -> None:
+    child = _spawn(example_repo)
+    _answer(child, "Kind (1-5)", "shared")
+    child.expect_exact("joint_management     one council's manager also manages")
+    _answer(child, "Type (1-4)", "2")
+    _answer(child, "Name of the arrangement", "Joint Parking Manager")
+    _answer(child, "lead officer (full name)", "Ola Nwosu")
+    _answer(child, "Their job title (Enter to skip)", "Parking Manager")
+    _answer(child, "department", "Environment")
+    _answer(child, "Partner 1 name", "Medley District Council")
+    _answer(child, "Sector of Medley District Council", "pub")
+    _answer(child, "Partner 2 name", "")
+    for prompt in (
+        "Dedicated council budget",
+        "full-time equivalents",
+        "Cost of that staff",
+        "given in kind",
+        "Which Corporate Plan objective",
+        "Start date",
+        "run indefinitely",
+        "End date",
+        "directly to the public",
+        "Is it urgent",
+    ):
+        _answer(child, prompt, "")
+    child.expect_exact("Wrote register/joint-parking-manager.yaml")
+    child.expect_exact("Wrote schema/arrangement.schema.json")
+    child.expect_exact("Classification: Joint management")
+    child.expect_exact("Approval route: approval by the Leader of the Executive")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    path = example_repo / "register" / "joint-parking-manager.yaml"
+    _assert_good_record(path)
+    record, _ = parse_record(path.read_bytes(), "x")
+    assert record is not None and record.arrangement.shared_service is not None
+    assert record.arrangement.shared_service.type.value == "joint_management"
+    assert record.arrangement.partners[0].sector.value == "public"
+    assert record.arrangement.lead_officer.title == "Parking Manager"
+    assert not record.arrangement.urgency.urgent and not record.arrangement.public_facing

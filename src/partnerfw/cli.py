@@ -265,7 +265,7 @@ def _created_text(created: object) -> str:
     assert isinstance(created, Created)
     c = created.classification
     lines = [f"Wrote {created.shown}"]
-    lines += [f"Wrote {p.as_posix()} (so that editors can check the record)"
+    lines += [f"Wrote {p} (so that editors can check the record)"
               for p in created.schema_written]
     lines += [
         "",

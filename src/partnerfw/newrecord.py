@@ -231,7 +231,7 @@ class Created:
     route: str
     route_reference: str
     findings: list[Any]
-    schema_written: list[Path]
+    schema_written: list[str]
 
 
 def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
@@ -276,7 +276,7 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
         route_text,
         route_.reference if route_ else "",
         result.findings_for(answers.id),
-        written,
+        [_shown(p, project.root) for p in written],
     )
 
 
