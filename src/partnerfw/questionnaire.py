@@ -261,7 +261,7 @@ QUESTIONS = [
         "fundamental",
         "--fundamental",
         "Is it fundamental to delivering a Corporate Plan objective, so that without it "
-        "the objective would not be delivered (1.9)? [y/n]",
+        "the objective would not be delivered (1.9)? (y/n)",
         _yes_no,
         default="n",
         when=_is(Kind.PARTNERSHIP),
@@ -283,7 +283,7 @@ QUESTIONS = [
     Question(
         "indefinite",
         "--indefinite",
-        "Does it run indefinitely, with no end date? [y/n]",
+        "Does it run indefinitely, with no end date? (y/n)",
         _yes_no,
         default="n",
     ),
@@ -298,14 +298,14 @@ QUESTIONS = [
     Question(
         "public_facing",
         "--public-facing",
-        "Does it provide services directly to the public (4.11)? [y/n]",
+        "Does it provide services directly to the public (4.11)? (y/n)",
         _yes_no,
         default="n",
     ),
     Question(
         "urgent",
         "--urgent",
-        "Is it urgent, needed within days? [y/n]",
+        "Is it urgent, needed within days? (y/n)",
         _yes_no,
         default="n",
         intro=URGENT_HELP,
@@ -405,9 +405,10 @@ def terminal_asker() -> tuple[Asker, PartnerAsker]:
             except ValueError as exc:
                 raise typer.BadParameter(str(exc)) from None
 
+        # An empty answer goes to the parser too, so that it says why one is needed.
         return typer.prompt(
             question.text,
-            default=question.default,
+            default=question.default if question.default is not None else "",
             value_proc=convert,
             show_default=bool(question.default),
         )
