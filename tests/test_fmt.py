@@ -168,3 +168,9 @@ def test_hash_signs_inside_text_are_not_taken_for_comments() -> None:
     tidied = tidy_text(text)
     assert parse(tidied).data == parse(text).data
     assert "# the real comment" in tidied
+
+
+def test_an_order_that_would_break_an_alias_is_refused_not_written() -> None:
+    text = "id: x\nnotes: &note hello\nsummary: *note\n"
+    with pytest.raises(TidyProblem, match="alias used before its anchor"):
+        tidy_text(text)

@@ -133,8 +133,17 @@ def _sort_flow_mappings(node: Any, model: type[BaseModel] | None) -> None:
 
 
 def _reorder_all(text: str, model: type[BaseModel]) -> str:
-    for _ in range(_MAX_MOVES):
-        unsorted = _first_unsorted(_load(text), model)
+    for moves in range(_MAX_MOVES):
+        try:
+            data = _load(text)
+        except TidyProblem:
+            if moves == 0:
+                raise
+            raise TidyProblem(
+                "the keys cannot be put in order without breaking the file (an alias used "
+                "before its anchor?); the file was left as it is"
+            ) from None
+        unsorted = _first_unsorted(data, model)
         if unsorted is None:
             return text
         text = _reorder_block(text, *unsorted)
