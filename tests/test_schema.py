@@ -90,7 +90,7 @@ def test_schema_carries_field_descriptions(runner: CliRunner, tmp_path: Path) ->
     result = runner.invoke(app, ["schema", "--out", str(tmp_path / "out")], catch_exceptions=False)
     assert result.exit_code == 0
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == ["arrangement.schema.json", "policy.schema.json"]
+    assert written == ["arrangement.schema.json", "policy.schema.json", "settings.schema.json"]
     record = json.loads((tmp_path / "out" / "arrangement.schema.json").read_text())
     assert record["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert record["properties"]["fundamental_to_corporate_objective"]["description"].startswith(
@@ -109,3 +109,13 @@ def test_pre_commit_hooks_run_real_commands(runner: CliRunner) -> None:
         program, command = hook["entry"].split()
         assert program == "partnerfw"
         assert runner.invoke(app, [command, "--help"]).exit_code == 0
+
+
+def test_settings_schema_accepts_the_bundled_partnerfw_yaml_and_partial_overrides() -> None:
+    validator = _validator("settings.schema.json")
+    data = _json_terms(yaml.safe_load((REPO / "partnerfw.yaml").read_text(encoding="utf-8")))
+    validator.validate(data)
+    assert isinstance(data, dict)
+    validator.validate({**data, "policy": {"intervals": {"grace_days": 7}}})
+    assert not validator.is_valid({**data, "policy": {"intervals": {"grace_dayz": 7}}})
+    assert not validator.is_valid({**data, "edtion": "earlier"})

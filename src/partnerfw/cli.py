@@ -327,7 +327,7 @@ def schema(
     ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Write the JSON Schemas of a record and of the policy, for editors and other tools."""
+    """Write the JSON Schemas of a record, a policy and partnerfw.yaml, for editors and tools."""
     from partnerfw.schemas import SCHEMA_FOLDER, stale, write_schemas
 
     folder = out if out is not None else _project(config).root / SCHEMA_FOLDER

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from partnerfw.models import Arrangement
-from partnerfw.policy import Policy
+from partnerfw.policy import Policy, Settings
 
 SCHEMA_FOLDER = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -32,6 +32,10 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
         Policy,
         "partnerfw policy: one edition of the Working in Partnership Framework",
     ),
+    "settings.schema.json": (
+        Settings,
+        "partnerfw.yaml: a register repository's council, edition and policy overrides",
+    ),
 }
 RECORD_SCHEMA = "arrangement.schema.json"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
@@ -39,7 +43,38 @@ MODELINE_PREFIX = "# yaml-language-server: $schema="
 
 def schema_of(model: type[BaseModel], title: str) -> dict[str, Any]:
     body = model.model_json_schema(mode="validation")
+    if model is Settings:
+        body = _with_policy_overrides(body)
     return {"$schema": DRAFT, **body, "title": title}
+
+
+def _with_policy_overrides(settings: dict[str, Any]) -> dict[str, Any]:
+    """partnerfw.yaml's ``policy:`` overrides any part of an edition: the policy schema with
+    nothing required (an override may be partial), so editors still complete every key."""
+    policy = _partial(Policy.model_json_schema(mode="validation"))
+    defs = {f"Partial{name}": body for name, body in policy.pop("$defs", {}).items()}
+    description = settings["properties"]["policy"].get("description")
+    settings["properties"]["policy"] = {**policy, "description": description}
+    settings.setdefault("$defs", {}).update(defs)
+    return settings
+
+
+def _partial(node: Any, names: bool = False) -> Any:
+    """The schema with nothing required; ``names`` marks a mapping of property names."""
+    if isinstance(node, dict):
+        if names:
+            return {k: _partial(v) for k, v in node.items()}
+        out = {
+            k: _partial(v, names=k in ("properties", "$defs"))
+            for k, v in node.items()
+            if k != "required"
+        }
+        return out
+    if isinstance(node, list):
+        return [_partial(v) for v in node]
+    if isinstance(node, str) and node.startswith("#/$defs/"):
+        return node.replace("#/$defs/", "#/$defs/Partial")  # $ref and discriminator mapping
+    return node
 
 
 def schema_texts() -> dict[str, str]:
