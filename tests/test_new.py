@@ -10,6 +10,8 @@ from pathlib import Path
 import jsonschema
 import pexpect
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
@@ -400,3 +402,9 @@ def test_interactive_shared_service_takes_defaults_on_enter(example_repo: Path) 
     assert record.arrangement.partners[0].sector.value == "public"
     assert record.arrangement.lead_officer.title == "Parking Manager"
     assert not record.arrangement.urgency.urgent and not record.arrangement.public_facing
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_answer_is_written_as_a_scalar_that_reads_back_exactly(value: str) -> None:
+    assert parse(f"k: {yaml_scalar(value)}\n").data == {"k": value}

@@ -16,7 +16,7 @@ from typing import Any
 
 from partnerfw.errors import UserError
 from partnerfw.models import Kind, Sector, SharedServiceType
-from partnerfw.newrecord import Answers, PartnerAnswer
+from partnerfw.newrecord import _NOT_PRINTABLE, Answers, PartnerAnswer
 
 KIND_HELP = """\
 What kind of arrangement is it?
@@ -79,8 +79,8 @@ def _choice(values: list[str], what: str) -> Callable[[str, Answer], str]:
     return parse
 
 
-def _text(text: str, _: Answer) -> str:
-    cleaned = " ".join(text.split())
+def _text(text: str, answers: Answer) -> str:
+    cleaned = _optional_text(text, answers)
     if not cleaned:
         raise ValueError("an answer is needed here")
     return cleaned
@@ -88,6 +88,12 @@ def _text(text: str, _: Answer) -> str:
 
 def _optional_text(text: str, _: Answer) -> str | None:
     cleaned = " ".join(text.split())
+    odd = _NOT_PRINTABLE.search(cleaned)
+    if odd:
+        raise ValueError(
+            f"the answer contains a control character (U+{ord(odd[0]):04X}); "
+            "type it again without it"
+        )
     return cleaned or None
 
 
