@@ -22,7 +22,7 @@ from partnerfw.models import AgreementItems, ExitCoverage, Governance, Kind, Sec
 from partnerfw.policy import Policy
 
 ID_MAX = 60
-_NOT_PRINTABLE = re.compile(
+NOT_PRINTABLE = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 """Characters YAML does not allow written as they are."""
@@ -134,7 +134,7 @@ def yaml_scalar(value: Any) -> str:
         except YamlProblem:
             pass
     quoted = json.dumps(text, ensure_ascii=False)
-    return Markup(_NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted))
+    return Markup(NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted))
 
 
 def comment_text(value: Any, indent: int = 0) -> str:

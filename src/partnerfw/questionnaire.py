@@ -16,7 +16,7 @@ from typing import Any
 
 from partnerfw.errors import UserError
 from partnerfw.models import Kind, Sector, SharedServiceType
-from partnerfw.newrecord import _NOT_PRINTABLE, Answers, PartnerAnswer
+from partnerfw.newrecord import NOT_PRINTABLE, Answers, PartnerAnswer
 
 KIND_HELP = """\
 What kind of arrangement is it?
@@ -88,7 +88,7 @@ def _text(text: str, answers: Answer) -> str:
 
 def _optional_text(text: str, _: Answer) -> str | None:
     cleaned = " ".join(text.split())
-    odd = _NOT_PRINTABLE.search(cleaned)
+    odd = NOT_PRINTABLE.search(cleaned)
     if odd:
         raise ValueError(
             f"the answer contains a control character (U+{ord(odd[0]):04X}); "
