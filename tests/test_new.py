@@ -408,3 +408,14 @@ def test_interactive_shared_service_takes_defaults_on_enter(example_repo: Path) 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
 def test_any_answer_is_written_as_a_scalar_that_reads_back_exactly(value: str) -> None:
     assert parse(f"k: {yaml_scalar(value)}\n").data == {"k": value}
+
+
+def test_a_broken_policy_stops_new_before_anything_is_written(
+    runner: CliRunner, example_repo: Path
+) -> None:
+    settings = example_repo / "partnerfw.yaml"
+    settings.write_text(settings.read_text("utf-8") + "edition: nonsense\n", encoding="utf-8")
+    result = runner.invoke(app, ["new", "--no-input", *REQUIRED], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "partnerfw.yaml" in result.stderr
+    assert not (example_repo / "register" / "riverside-youth-hub.yaml").exists()

@@ -230,7 +230,7 @@ def new(
     from partnerfw.questionnaire import collect, terminal_asker
 
     when = _today(today)
-    project = _project(config)
+    project = _settled_project(config)
     given = {
         "kind": kind, "shared_service_type": shared_service_type, "legal_form": legal_form,
         "name": name, "lead_officer": lead_officer, "lead_officer_title": lead_officer_title,
