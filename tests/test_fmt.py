@@ -121,7 +121,7 @@ def test_fmt_check_lists_files_that_would_change_and_changes_nothing(
     result = runner.invoke(app, ["fmt", "--check"], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"would tidy {(tmp_path / 'register' / 'messy.yaml').as_posix()}",
+        "would tidy register/messy.yaml",
         "1 of 2 files would tidy",
     ]
     assert (tmp_path / "register" / "messy.yaml").read_text() == MESSY
@@ -174,3 +174,11 @@ def test_an_order_that_would_break_an_alias_is_refused_not_written() -> None:
     text = "id: x\nnotes: &note hello\nsummary: *note\n"
     with pytest.raises(TidyProblem, match="alias used before its anchor"):
         tidy_text(text)
+
+
+def test_records_written_by_approved_facts_are_already_tidy(
+    runner: CliRunner, example_repo: Path
+) -> None:
+    assert runner.invoke(app, ["approved-facts", "--all"], catch_exceptions=False).exit_code == 0
+    result = runner.invoke(app, ["fmt", "--check"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stdout

@@ -305,10 +305,10 @@ def fmt(
     except UserError as exc:
         _fail(str(exc))
     for path, problem in result.problems:
-        sys.stderr.write(f"partnerfw: {path.as_posix()}:{problem.line}: {problem.message}\n")
+        sys.stderr.write(f"partnerfw: {_relative(path)}:{problem.line}: {problem.message}\n")
     verb = "would tidy" if check_only else "tidied"
     for path in result.changed:
-        _print(f"{verb} {path.as_posix()}")
+        _print(f"{verb} {_relative(path)}")
     total = len(result.changed) + len(result.unchanged) + len(result.problems)
     _print(f"{len(result.changed)} of {total} files {verb}"
            + (f", {len(result.problems)} could not be read" if result.problems else ""))
