@@ -43,13 +43,13 @@ def test_wrong_lead_member_and_officer_get_the_likely_intended_one(
     _edit(example_repo, RIVERSIDE, "    name: Priya Chandran", "    name: Priya Chandra")
     found = _lst(runner)
     assert [(code, line, message) for code, _, line, message in found] == [
-        ("LST001", 9, "the lead officer 'Tom Brenan' is not on the officers list in "
+        ("LST001", 10, "the lead officer 'Tom Brenan' is not on the officers list in "
          "partnerfw.yaml (did you mean 'Tom Brennan'?): correct the name, or add them to the "
          "list"),
-        ("LST001", 158, "the monitoring officer giving the opinion 'Priya Chandra' is not on the "
+        ("LST001", 160, "the monitoring officer giving the opinion 'Priya Chandra' is not on the "
          "officers list in partnerfw.yaml (did you mean 'Priya Chandran'?): correct the name, or "
          "add them to the list"),
-        ("LST001", 174, "the Leader of the Executive decision's 'Cllr Dave Marsh' is not on the "
+        ("LST001", 176, "the Leader of the Executive decision's 'Cllr Dave Marsh' is not on the "
          "councillors or officers list in partnerfw.yaml (did you mean 'Cllr David Marsh'?): "
          "correct the name, or add them to the list"),
     ]

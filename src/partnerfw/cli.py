@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from partnerfw.project import Project
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 app = typer.Typer(
     name="partnerfw",
@@ -177,6 +178,174 @@ def rules(
     _choose(output, ("text", "json"), "--format")
     project = _project(config)
     _print(render_rules(project.policy, output), markup=output == "text")
+
+@app.command()
+def new(
+    kind: Annotated[str | None, typer.Option(help="partnership, shared_service, informal_network, "
+                                             "commissioning or company_or_trust.")] = None,
+    shared_service_type: Annotated[str | None, typer.Option(
+        help="For a shared service: full_shared_service, joint_management, joint_officer or "
+        "ad_hoc_resilience.")] = None,
+    legal_form: Annotated[str | None, typer.Option(help="For a company or trust.")] = None,
+    name: Annotated[str | None, typer.Option(help="Name as the public would know it.")] = None,
+    record_id: Annotated[str | None, typer.Option(
+        "--id", help="The record's id and file name (default: made from the name).")] = None,
+    lead_officer: Annotated[str | None, typer.Option(help="The lead officer's name.")] = None,
+    lead_officer_title: Annotated[str | None, typer.Option(help="Their job title.")] = None,
+    department: Annotated[str | None, typer.Option(help="The lead officer's department.")] = None,
+    partner: Annotated[list[str] | None, typer.Option(
+        help="A partner as NAME:SECTOR (public, private, voluntary, community, individual, "
+        "other); repeat for each.")] = None,
+    budget: Annotated[str | None, typer.Option(help="Dedicated council budget, £ a year.")] = None,
+    staff_fte: Annotated[str | None, typer.Option(help="Council staff, full-time equivalents.")
+                         ] = None,
+    staff_cost: Annotated[str | None, typer.Option(help="Cost of that staff time, £ a year.")
+                          ] = None,
+    in_kind_value: Annotated[str | None, typer.Option(help="Value given in kind, £.")] = None,
+    in_kind_description: Annotated[str | None, typer.Option(help="What is given in kind.")
+                                   ] = None,
+    fundamental: Annotated[bool | None, typer.Option(
+        "--fundamental/--not-fundamental",
+        help="Fundamental to delivering a Corporate Plan objective (1.9).")] = None,
+    corporate_objective: Annotated[list[str] | None, typer.Option(
+        help="A Corporate Plan objective it contributes to; repeat for each.")] = None,
+    start: Annotated[str | None, typer.Option(help="Start date, YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option(help="End date of a fixed term, YYYY-MM-DD.")] = None,
+    indefinite: Annotated[bool | None, typer.Option(
+        "--indefinite/--fixed-term", help="Runs indefinitely, with no end date.")] = None,
+    public_facing: Annotated[bool | None, typer.Option(
+        "--public-facing/--not-public-facing", help="Provides services to the public.")] = None,
+    urgent: Annotated[bool | None, typer.Option(
+        "--urgent/--not-urgent", help="Needed within days to keep services running.")] = None,
+    urgency_justification: Annotated[str | None, typer.Option(
+        help="Why an urgent arrangement could not wait for approval.")] = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask: take every answer from the options.")] = False,
+    today: TodayOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Add an arrangement: answer a few questions, get a commented record and a to-do list."""
+    from partnerfw.errors import UserError
+    from partnerfw.newrecord import assign_id, create_record
+    from partnerfw.questionnaire import collect, terminal_asker
+
+    when = _today(today)
+    project = _settled_project(config)
+    given = {
+        "kind": kind, "shared_service_type": shared_service_type, "legal_form": legal_form,
+        "name": name, "lead_officer": lead_officer, "lead_officer_title": lead_officer_title,
+        "department": department, "partners": partner, "dedicated_budget": budget,
+        "staff_fte": staff_fte, "staff_cost": staff_cost, "in_kind_value": in_kind_value,
+        "in_kind_description": in_kind_description, "fundamental": fundamental,
+        "corporate_objectives": corporate_objective, "start": start, "end": end,
+        "indefinite": indefinite, "public_facing": public_facing, "urgent": urgent,
+        "urgency_justification": urgency_justification,
+    }
+    interactive = not no_input and sys.stdin.isatty()
+    record_file: Path | None = None
+    try:
+        ask, ask_partners = terminal_asker() if interactive else (None, None)
+        answers = collect(given, ask, ask_partners)
+        assign_id(answers, project.register_dir, record_id)
+        record_file = project.register_dir / f"{answers.id}.yaml"
+        created = create_record(project, answers, when)
+    except UserError as exc:
+        _fail(str(exc))
+    except (typer.Abort, KeyboardInterrupt):
+        done = record_file is not None and record_file.exists()
+        sys.stderr.write("\npartnerfw: interrupted; "
+                         + (f"{record_file} was written\n" if done else "nothing was written\n"))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    _print(_created_text(created))
+
+
+def _created_text(created: object) -> str:
+    from partnerfw.newrecord import Created
+
+    assert isinstance(created, Created)
+    c = created.classification
+    lines = [f"Wrote {created.shown}"]
+    lines += [f"Wrote {p} (so that editors can check the record)"
+              for p in created.schema_written]
+    lines += [
+        "",
+        f"Classification: {c.label}: {c.reason} ({c.reference})",
+        f"Approval route: {created.route}"
+        + (f" ({created.route_reference})" if created.route_reference else ""),
+        "",
+    ]
+    if created.findings:
+        lines.append(f"To do ({len(created.findings)}; partnerfw check {created.shown} "
+                     "lists them again):")
+        for number, f in enumerate(created.findings, 1):
+            lines.append(f"  {number:>2}. {f.severity.value:<7} {f.rule:<7} {f.message} "
+                         f"({f.reference})")
+    else:
+        lines.append("Nothing is missing yet.")
+    lines += ["", f"Open {created.shown} in your editor: the comments say what the framework "
+              "asks for in each section."]
+    return "\n".join(lines)
+
+
+@app.command()
+def fmt(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Record files or folders "
+                                                       "(default: the register).")] = None,
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="Change nothing; list the files that would change and exit 1.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Tidy record files: keys in the record's order, one layout, every comment kept."""
+    from partnerfw.errors import UserError
+    from partnerfw.tidy import tidy_files
+
+    project = _project(config)
+    try:
+        result = tidy_files(_paths(project, paths), check=check_only)
+    except UserError as exc:
+        _fail(str(exc))
+    for path, problem in result.problems:
+        sys.stderr.write(f"partnerfw: {_relative(path)}:{problem.line}: {problem.message}\n")
+    verb = "would tidy" if check_only else "tidied"
+    for path in result.changed:
+        _print(f"{verb} {_relative(path)}")
+    total = len(result.changed) + len(result.unchanged) + len(result.problems)
+    _print(f"{len(result.changed)} of {total} files {verb}"
+           + (f", {len(result.problems)} could not be read" if result.problems else ""))
+    if result.problems:
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    raise typer.Exit(EXIT_FINDINGS if check_only and result.changed else EXIT_OK)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Folder to write to (default: schema/ in the register repository).",
+        file_okay=False)] = None,
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="Write nothing; exit 1 if the files are missing or out of date.")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Write the JSON Schemas of a record, a policy and partnerfw.yaml, for editors and tools."""
+    from partnerfw.schemas import SCHEMA_FOLDER, stale, write_schemas
+
+    folder = out if out is not None else _project(config).root / SCHEMA_FOLDER
+    if check_only:
+        outdated = stale(folder)
+        for path in outdated:
+            _print(f"out of date: {_relative(path)}")
+        _print("schemas up to date" if not outdated else "run 'partnerfw schema' to refresh them")
+        raise typer.Exit(EXIT_FINDINGS if outdated else EXIT_OK)
+    for path in write_schemas(folder):
+        _print(f"wrote {_relative(path)}")
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 @app.command()

@@ -1,0 +1,421 @@
+"""`partnerfw new`: the interactive questionnaire in a real pseudo-terminal, the same answers
+as options without a terminal, and the record it writes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import jsonschema
+import pexpect
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from partnerfw.cli import app
+from partnerfw.newrecord import slug, unique_id, yaml_scalar
+from partnerfw.register import parse_record
+from partnerfw.schemas import schema_texts
+from partnerfw.tidy import tidy_text
+from partnerfw.yamlread import parse
+from tests.conftest import TODAY
+
+PARTNERFW = Path(sys.executable).with_name("partnerfw")
+REQUIRED = [
+    "--kind",
+    "partnership",
+    "--name",
+    "Riverside Youth Hub",
+    "--lead-officer",
+    "Sam Patel",
+    "--department",
+    "Communities",
+]
+
+
+def _spawn(cwd: Path) -> pexpect.spawn:
+    child = pexpect.spawn(
+        str(PARTNERFW),
+        ["new", "--today", TODAY],
+        cwd=str(cwd),
+        env={"PATH": "/usr/bin:/bin", "TERM": "dumb", "COLUMNS": "200", "LANG": "C.UTF-8"},
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(50, 200),
+    )
+    return child
+
+
+def _answer(child: pexpect.spawn, prompt: str, text: str) -> None:
+    child.expect_exact(prompt)
+    child.sendline(text)
+
+
+def _json_terms(value: object) -> object:
+    """What an editor's YAML language server hands the schema: dates as ISO strings."""
+    if isinstance(value, dict):
+        return {k: _json_terms(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_terms(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _assert_good_record(path: Path) -> None:
+    """Loads and validates as a record, passes the exported schema, and fmt leaves it alone."""
+    text = path.read_text(encoding="utf-8")
+    record, problems = parse_record(text.encode(), path.name)
+    assert problems == [] and record is not None
+    schema = json.loads(schema_texts()["arrangement.schema.json"])
+    jsonschema.Draft202012Validator(schema).validate(_json_terms(parse(text).data))
+    assert tidy_text(text) == text
+    first = text.splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    target = (path.parent / first.split("=", 1)[1]).resolve()
+    assert target.name == "arrangement.schema.json" and target.is_file()
+
+
+def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_record(
+    example_repo: Path,
+) -> None:
+    before = set((example_repo / "register").iterdir())
+    child = _spawn(example_repo)
+    child.expect_exact("commissioning     the council is paid to deliver a service")
+    _answer(child, "Kind (1-5)", "7")
+    child.expect_exact("'7' is not a kind")
+    _answer(child, "Kind (1-5)", "1")
+    _answer(child, "Name of the arrangement", "   ")
+    child.expect_exact("an answer is needed here")
+    _answer(child, "Name of the arrangement", "Riverside Youth Hub")
+    _answer(child, "lead officer (full name)", "Sam Patel")
+    _answer(child, "Their job title (Enter to skip)", "")
+    _answer(child, "department", "Communities")
+    _answer(child, "Partner 1 name", "Riverside Trust")
+    _answer(child, "Sector of Riverside Trust", "charity")
+    child.expect_exact("'charity' is not a sector")
+    _answer(child, "Sector of Riverside Trust", "voluntary")
+    _answer(child, "Partner 2 name", "")
+    _answer(child, "Dedicated council budget", "lots")
+    child.expect_exact("'lots' is not an amount")
+    _answer(child, "Dedicated council budget", "£40,000")
+    _answer(child, "full-time equivalents", "0.2")
+    _answer(child, "Cost of that staff time", "9000")
+    _answer(child, "Value of resources given in kind", "3000")
+    _answer(child, "What is given in kind", "Meeting rooms at the Civic Centre")
+    _answer(child, "fundamental to delivering a Corporate Plan objective", "maybe")
+    child.expect_exact("'maybe' is not yes or no")
+    _answer(child, "(1.9)? (y/n)", "n")
+    _answer(child, "Which Corporate Plan objective", "Opportunities for young people")
+    _answer(child, "Start date", "2027-13-01")
+    child.expect_exact("is not a date")
+    _answer(child, "Start date", "2027-04-01")
+    _answer(child, "run indefinitely", "n")
+    _answer(child, "End date", "2027-01-01")
+    child.expect_exact("the end date 2027-01-01 is before the start date 2027-04-01")
+    _answer(child, "End date", "2030-03-31")
+    _answer(child, "directly to the public", "y")
+    _answer(child, "Is it urgent", "y")
+    _answer(child, "Why could it not wait", "")
+    child.expect_exact("the revised framework asks why it could not wait")
+    _answer(child, "Why could it not wait", "The youth centre closed at a week's notice")
+    child.expect_exact("Wrote register/riverside-youth-hub.yaml")
+    child.expect_exact(
+        "Classification: Significant partnership: £52,000 council resources >= £50,000 threshold"
+    )
+    child.expect_exact("Approval route: discussion at the Management Team, then approval by")
+    child.expect_exact("To do (")
+    child.expect_exact("APR005")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    path = example_repo / "register" / "riverside-youth-hub.yaml"
+    assert set((example_repo / "register").iterdir()) == before | {path}
+    _assert_good_record(path)
+    record, _ = parse_record(path.read_bytes(), "x")
+    assert record is not None
+    a = record.arrangement
+    assert (a.name, a.lead_officer.name, a.department) == (
+        "Riverside Youth Hub",
+        "Sam Patel",
+        "Communities",
+    )
+    assert [(p.name, p.sector.value) for p in a.partners] == [("Riverside Trust", "voluntary")]
+    assert str(a.council_resources.dedicated_budget) == "40000"
+    assert a.council_resources.in_kind_description == "Meeting rooms at the Civic Centre"
+    assert a.corporate_objectives == ["Opportunities for young people"]
+    assert (str(a.dates.start), str(a.dates.end), a.dates.indefinite) == (
+        "2027-04-01",
+        "2030-03-31",
+        False,
+    )
+    assert a.public_facing and a.urgency.urgent
+    assert a.urgency.justification == "The youth centre closed at a week's notice"
+
+
+def test_ctrl_c_leaves_no_file_behind(example_repo: Path) -> None:
+    before = sorted(p.name for p in (example_repo / "register").iterdir())
+    child = _spawn(example_repo)
+    _answer(child, "Kind (1-5)", "partnership")
+    _answer(child, "Name of the arrangement", "Half Finished Partnership")
+    child.expect_exact("lead officer (full name)")
+    child.sendintr()
+    child.expect_exact("interrupted; nothing was written")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert sorted(p.name for p in (example_repo / "register").iterdir()) == before
+    assert not (example_repo / "schema").exists()
+
+
+def test_no_input_names_every_missing_option(runner: CliRunner, example_repo: Path) -> None:
+    result = runner.invoke(app, ["new", "--no-input", "--name", "X"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "these options are needed: --kind, --lead-officer, --department" in result.stderr
+    result = runner.invoke(
+        app,
+        ["new", "--no-input", "--kind", "shared_service", "--urgent", *REQUIRED[2:]],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 2
+    assert "--shared-service-type, --urgency-justification" in result.stderr
+    assert sorted(p.name for p in (example_repo / "register").iterdir()) == sorted(
+        p.name for p in (Path(__file__).parents[1] / "register").iterdir()
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "reason"),
+    [
+        ("--budget", "abc", "--budget: 'abc' is not an amount"),
+        ("--budget", "-5", "it must be 0 or more"),
+        ("--start", "31/02/2027", "--start: '31/02/2027' is not a date"),
+        ("--kind", "quango", "--kind: 'quango' is not a kind"),
+        ("--partner", "Nobody", "--partner: 'Nobody' should be NAME:SECTOR"),
+        ("--id", "Bad Id", "--id 'Bad Id' is not a valid id"),
+    ],
+)
+def test_bad_option_values_are_refused_with_the_reason(
+    runner: CliRunner, example_repo: Path, option: str, value: str, reason: str
+) -> None:
+    result = runner.invoke(
+        app, ["new", "--no-input", *REQUIRED, option, value], catch_exceptions=False
+    )
+    assert result.exit_code == 2
+    assert reason in result.stderr
+    assert not (example_repo / "register" / "riverside-youth-hub.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "extra", "label"),
+    [
+        ("partnership", [], "Other partnership"),
+        ("shared_service", ["--shared-service-type", "full_shared_service"], "Full shared service"),
+        ("shared_service", ["--shared-service-type", "ad_hoc_resilience"], "Ad-hoc resilience"),
+        ("informal_network", [], "Informal network"),
+        ("commissioning", [], "Commissioning (not a partnership)"),
+        (
+            "company_or_trust",
+            ["--legal-form", "company limited by guarantee"],
+            "Out of scope (company or trust)",
+        ),
+    ],
+)
+def test_every_kind_gets_a_valid_commented_record(
+    runner: CliRunner, example_repo: Path, kind: str, extra: list[str], label: str
+) -> None:
+    args = [
+        "new",
+        "--no-input",
+        "--today",
+        TODAY,
+        "--kind",
+        kind,
+        "--name",
+        f"A {kind} test",
+        "--lead-officer",
+        "Sam Patel",
+        "--department",
+        "Communities",
+        *extra,
+    ]
+    result = runner.invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    path = example_repo / "register" / f"a-{kind.replace('_', '-')}-test.yaml"
+    assert f"Wrote register/{path.name}" in result.stdout
+    assert f"Classification: {label}" in result.stdout
+    assert "Approval route: " in result.stdout
+    _assert_good_record(path)
+    assert (example_repo / "schema" / "arrangement.schema.json").is_file()
+    text = path.read_text(encoding="utf-8")
+    assert "partnerfw check register/" in text
+    # the new record's to-do list is what `check` says about it
+    check = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY, str(path)], catch_exceptions=False
+    )
+    rules = [f["rule"] for f in json.loads(check.stdout)["findings"]]
+    for rule in rules:
+        assert f" {rule} " in result.stdout
+
+
+def test_partnership_template_carries_the_evaluation_form_guidance(
+    runner: CliRunner, example_repo: Path
+) -> None:
+    runner.invoke(app, ["new", "--no-input", *REQUIRED, "--public-facing"], catch_exceptions=False)
+    text = (example_repo / "register" / "riverside-youth-hub.yaml").read_text(encoding="utf-8")
+    for guidance in (
+        "Partnership Evaluation Form (Appendix 1)",
+        "A risk assessment must be completed before it goes for formal approval",
+        "protected",
+        "Exit strategy (2.10)",
+        "Handling complaints (App3 1.4b)",
+        "statutory_duty_or_policy_objective",
+    ):
+        assert guidance in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_id_is_derived_from_the_name_and_made_unique(runner: CliRunner, example_repo: Path) -> None:
+    args = [
+        "new",
+        "--no-input",
+        "--kind",
+        "partnership",
+        "--lead-officer",
+        "Sam Patel",
+        "--department",
+        "Communities",
+        "--name",
+    ]
+    first = runner.invoke(app, [*args, "Food Bank Partnership"], catch_exceptions=False)
+    assert "Wrote register/food-bank-partnership-2.yaml" in first.stdout
+    second = runner.invoke(app, [*args, "Food Bank Partnership"], catch_exceptions=False)
+    assert "Wrote register/food-bank-partnership-3.yaml" in second.stdout
+    assert slug("Café & Bar: Thamesbridge (2027)!") == "cafe-and-bar-thamesbridge-2027"
+    assert len(slug("word " * 40)) <= 60
+    assert unique_id("x", {"x", "x-2"}) == "x-3"
+
+
+def test_new_never_overwrites(runner: CliRunner, example_repo: Path) -> None:
+    path = example_repo / "register" / "food-bank-partnership.yaml"
+    before = path.read_bytes()
+    result = runner.invoke(
+        app,
+        ["new", "--no-input", *REQUIRED, "--id", "food-bank-partnership"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 2
+    assert "already used" in result.stderr and "food-bank-partnership-2" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_awkward_answers_are_written_as_safe_yaml(runner: CliRunner, example_repo: Path) -> None:
+    name = 'The "A&B": #1 Partnership - yes'
+    result = runner.invoke(
+        app,
+        [
+            "new",
+            "--no-input",
+            "--kind",
+            "partnership",
+            "--name",
+            name,
+            "--lead-officer",
+            "O'Neill: Jo",
+            "--department",
+            "null",
+            "--partner",
+            "Kent: County Council:public",
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stderr
+    path = example_repo / "register" / "the-a-and-b-1-partnership-yes.yaml"
+    _assert_good_record(path)
+    record, _ = parse_record(path.read_bytes(), "x")
+    assert record is not None
+    assert record.arrangement.name == name
+    assert record.arrangement.lead_officer.name == "O'Neill: Jo"
+    assert record.arrangement.department == "null"
+    assert record.arrangement.partners[0].name == "Kent: County Council"
+    for value in ("yes", "2027-04-01", "12", "a: b", "- x", "[x]", "#x", "x #y", " x"):
+        assert parse(f"k: {yaml_scalar(value)}\n").data == {"k": value}
+
+
+@pytest.mark.parametrize(
+    ("extra", "reason"),
+    [
+        (["--shared-service-type", "joint_officer"], "only a shared service has a type"),
+        (["--indefinite", "--end", "2030-01-01"], "an indefinite arrangement has no end date"),
+        (["--urgency-justification", "because"], "give --urgent too"),
+    ],
+)
+def test_options_that_do_not_apply_are_refused(
+    runner: CliRunner, example_repo: Path, extra: list[str], reason: str
+) -> None:
+    result = runner.invoke(app, ["new", "--no-input", *REQUIRED, *extra], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert reason in result.stderr
+    assert not (example_repo / "register" / "riverside-youth-hub.yaml").exists()
+
+
+def test_interactive_shared_service_takes_defaults_on_enter(example_repo: Path) -> None:
+    child = _spawn(example_repo)
+    _answer(child, "Kind (1-5)", "shared")
+    child.expect_exact("joint_management     one council's manager also manages")
+    _answer(child, "Type (1-4)", "2")
+    _answer(child, "Name of the arrangement", "Joint Parking Manager")
+    _answer(child, "lead officer (full name)", "Ola Nwosu")
+    _answer(child, "Their job title (Enter to skip)", "Parking Manager")
+    _answer(child, "department", "Environment")
+    _answer(child, "Partner 1 name", "Medley District Council")
+    _answer(child, "Sector of Medley District Council", "pub")
+    _answer(child, "Partner 2 name", "")
+    for prompt in (
+        "Dedicated council budget",
+        "full-time equivalents",
+        "Cost of that staff",
+        "given in kind",
+        "Which Corporate Plan objective",
+        "Start date",
+        "run indefinitely",
+        "End date",
+        "directly to the public",
+        "Is it urgent",
+    ):
+        _answer(child, prompt, "")
+    child.expect_exact("Wrote register/joint-parking-manager.yaml")
+    child.expect_exact("Wrote schema/arrangement.schema.json")
+    child.expect_exact("Classification: Joint management")
+    child.expect_exact("Approval route: approval by the Leader of the Executive")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    path = example_repo / "register" / "joint-parking-manager.yaml"
+    _assert_good_record(path)
+    record, _ = parse_record(path.read_bytes(), "x")
+    assert record is not None and record.arrangement.shared_service is not None
+    assert record.arrangement.shared_service.type.value == "joint_management"
+    assert record.arrangement.partners[0].sector.value == "public"
+    assert record.arrangement.lead_officer.title == "Parking Manager"
+    assert not record.arrangement.urgency.urgent and not record.arrangement.public_facing
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_answer_is_written_as_a_scalar_that_reads_back_exactly(value: str) -> None:
+    assert parse(f"k: {yaml_scalar(value)}\n").data == {"k": value}
+
+
+def test_a_broken_policy_stops_new_before_anything_is_written(
+    runner: CliRunner, example_repo: Path
+) -> None:
+    settings = example_repo / "partnerfw.yaml"
+    settings.write_text(settings.read_text("utf-8") + "edition: nonsense\n", encoding="utf-8")
+    result = runner.invoke(app, ["new", "--no-input", *REQUIRED], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "partnerfw.yaml" in result.stderr
+    assert not (example_repo / "register" / "riverside-youth-hub.yaml").exists()
