@@ -76,7 +76,8 @@ def check_record(
             message = hit.message
             if rule.before_approval and record.arrangement.status is Status.PROPOSED:
                 message = f"before approval: {message}"
-            found.append(Finding(record.file, record.line_of(*hit.path), rule.code, severity,
+            found.append(Finding(record.file, record.line_of(*hit.path), rule.code,
+                                 hit.severity or severity,
                                  record.arrangement.id, message, hit.reference or rule.reference))
     return found
 

@@ -141,7 +141,7 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
                   f"{describe_route(ctx, route_)} now", ("urgency",), urgent.reference)
     else:
         yield Hit(f"urgent arrangement: approval ({describe_route(ctx, route_)}) is due by {due}",
-                  ("urgency",), urgent.reference)
+                  ("urgency",), urgent.reference, Severity.INFO)
 
 
 @rule("APR006", "approvals", "Decisions in order, each with a reference", Severity.WARNING,

@@ -40,6 +40,8 @@ class Hit:
     message: str
     path: tuple[str | int, ...] = ()
     reference: str | None = None
+    severity: Severity | None = None
+    """Overrides the rule's severity for this hit, e.g. a note that something falls due."""
 
 
 Check = Callable[[Context], Iterable[Hit]]
