@@ -55,8 +55,10 @@ def run_check(project: Project, paths: Sequence[Path], today: dt.date) -> CheckR
         classification = classify(record.arrangement, policy)
         checked.append(CheckedRecord(record, classification))
         findings.extend(check_record(record, classification, policy, today))
-    findings.extend(_apply_policy(f, policy) for f in check_register(register.records))
-    findings = [f for f in findings if f is not None]
+    for finding in check_register(register.records):
+        applied = _apply_policy(finding, policy)
+        if applied is not None:
+            findings.append(applied)
     return CheckResult(checked, sorted(set(findings)), register.files)
 
 

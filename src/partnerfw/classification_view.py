@@ -41,7 +41,9 @@ def classify_register(project: Project, paths: Sequence[Path]) -> tuple[list[Row
     return rows, project.problems + register.problems
 
 
-def compare(project: Project, paths: Sequence[Path], other: Path) -> tuple[list[Row], list[Finding]]:
+def compare(
+    project: Project, paths: Sequence[Path], other: Path
+) -> tuple[list[Row], list[Finding]]:
     """Rows whose class differs between the project's policy and ``other``."""
     policy, problems = load_policy_file(other)
     if policy is None:
@@ -76,7 +78,8 @@ def render(rows: list[Row], problems: list[Finding], output: str, edition: str,
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.classification.label] = counts.get(row.classification.label, 0) + 1
-        lines.append("  " + ", ".join(f"{n} {label.lower()}" for label, n in sorted(counts.items())))
+        lines.append("  " + ", ".join(f"{n} {label.lower()}"
+                                      for label, n in sorted(counts.items())))
         return "\n".join(lines)
     if not rows:
         lines.append(f"No arrangement changes class between '{escape(edition)}' and "

@@ -90,7 +90,9 @@ class Intervals(PolicyModel):
     risk_review_months: int = Field(12, ge=1, description="4.10: risk register reviewed.")
     annual_review_months: int = Field(12, ge=1, description="6.6: annual review.")
     grace_days: int = Field(14, ge=0, description="Days allowed after a due date before overdue.")
-    renewal_notice_days: int = Field(90, ge=0, description="Warn this many days before an end date.")
+    renewal_notice_days: int = Field(
+        90, ge=0, description="Warn this many days before an end date."
+    )
 
 
 class SharedServiceReview(PolicyModel):
@@ -129,7 +131,9 @@ class Policy(PolicyModel):
     title: str = Field(description="The framework's title and date.")
     significance: Significance
     approval_routes: dict[str, ApprovalRoute] = Field(
-        description="Key: kind, or kind.class (partnership.significant, shared_service.joint_officer)."
+        description=(
+            "Key: kind, or kind.class (partnership.significant, shared_service.joint_officer)."
+        )
     )
     requirements: dict[Kind, Requirements] = Field(description="What each kind requires.")
     intervals: Intervals = Field(default_factory=Intervals)
@@ -155,7 +159,8 @@ class Policy(PolicyModel):
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
         problems: list[str] = []
-        valid_route_keys = {k.value for k in Kind} | {"partnership.significant", "partnership.other"}
+        valid_route_keys = {k.value for k in Kind}
+        valid_route_keys |= {"partnership.significant", "partnership.other"}
         valid_route_keys |= {f"shared_service.{t.value}" for t in SharedServiceType}
         for key, route in self.approval_routes.items():
             if key not in valid_route_keys:
@@ -212,7 +217,9 @@ class Theme(PolicyModel):
 
 
 class Council(PolicyModel):
-    name: str = Field(min_length=1, description="The council's name, e.g. 'Borough of Thamesbridge'.")
+    name: str = Field(
+        min_length=1, description="The council's name, e.g. 'Borough of Thamesbridge'."
+    )
     website: str | None = Field(None, description="The council's website address.")
 
 

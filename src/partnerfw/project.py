@@ -122,11 +122,11 @@ def _edition_data(
         ))
         doc = parse(edition_text(DEFAULT_EDITION))
         return doc.data, shown, doc
-    doc = _read_yaml(path, shown, problems)
-    if doc is None or not isinstance(doc.data, dict):
+    read = _read_yaml(path, shown, problems)
+    if read is None or not isinstance(read.data, dict):
         fallback = parse(edition_text(DEFAULT_EDITION))
         return fallback.data, shown, fallback
-    return doc.data, shown, doc
+    return read.data, shown, read
 
 
 def load_edition(name: str) -> Policy:

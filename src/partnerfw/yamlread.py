@@ -93,7 +93,8 @@ def parse(text: str) -> Document:
         raise _explain(exc, text) from None
     except yaml.reader.ReaderError as exc:  # a control character such as NUL
         line = text[: exc.position].count("\n") + 1
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        char = exc.character
+        code = char if isinstance(char, int) else ord(str(char)[:1] or "?")
         raise YamlProblem(f"the control character #x{code:04x} is not allowed in YAML; remove it",
                           line) from None
     except yaml.YAMLError as exc:
@@ -113,9 +114,8 @@ def _check_nesting(text: str) -> None:
     the C stack and crashes the process on ``[[[[...`` many thousands deep. Only files with
     many brackets, or collections nested on one line, pay for the extra (iterative) pass over
     the events."""
-    if text.count("[") + text.count("{") < _BRACKETS_BEFORE_SCAN and not _NESTED_ON_ONE_LINE.search(
-        text
-    ):
+    brackets = text.count("[") + text.count("{")
+    if brackets < _BRACKETS_BEFORE_SCAN and not _NESTED_ON_ONE_LINE.search(text):
         return
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
@@ -125,7 +125,7 @@ def _check_nesting(text: str) -> None:
                 raise YamlProblem(
                     f"the document is nested more than {MAX_DEPTH} levels deep; a record needs "
                     "only a few levels, so write it out plainly",
-                    event.start_mark.line + 1,
+                    event.start_mark.line + 1 if event.start_mark else 1,
                 )
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
             depth -= 1

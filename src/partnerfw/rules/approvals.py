@@ -183,7 +183,8 @@ def _unknown_role(ctx: Context, index: int, approval: Approval) -> Iterator[Hit]
         return
     close = difflib.get_close_matches(approval.role, list(ctx.policy.roles), n=1)
     hint = f"did you mean '{close[0]}'?" if close else "roles: " + ", ".join(ctx.policy.roles)
-    yield Hit(f"'{approval.role}' is not a role in the policy; {hint}", ("approvals", index, "role"))
+    yield Hit(f"'{approval.role}' is not a role in the policy; {hint}",
+              ("approvals", index, "role"))
 
 
 @rule("APR008", "approvals", "Rejected arrangement not going ahead", Severity.ERROR,
