@@ -109,7 +109,12 @@ _OPINIONS = {
 }
 
 
-def _approval(role: str, decision: str = "approved", day: dt.date = _D(2021, 1, 12)) -> dict[str, Any]:
+_APPROVED_ON = _D(2021, 1, 12)
+
+
+def _approval(
+    role: str, decision: str = "approved", day: dt.date = _APPROVED_ON
+) -> dict[str, Any]:
     return {"role": role, "name": f"Holder of {role}", "date": day, "decision": decision,
             "reference": f"Decision notice {role}"}
 
