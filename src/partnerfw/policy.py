@@ -8,6 +8,8 @@ it; the merged result is validated here like a record is.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from decimal import Decimal
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -164,10 +166,12 @@ class Policy(PolicyModel):
         valid_route_keys |= {f"shared_service.{t.value}" for t in SharedServiceType}
         for key, route in self.approval_routes.items():
             if key not in valid_route_keys:
-                problems.append(f"approval_routes: unknown route '{key}'")
+                problems.append(f"approval_routes: unknown route '{key}'"
+                                f"{_did_you_mean(key, valid_route_keys)}")
             for role in (*route.approvers, *route.discussed_at, *route.informed):
                 if role not in self.roles:
-                    problems.append(f"approval_routes.{key}: role '{role}' is not under roles")
+                    problems.append(f"approval_routes.{key}: role '{role}' is not under roles"
+                                    f"{_did_you_mean(role, self.roles)}")
         for kind, req in self.requirements.items():
             for item in req.governance:
                 if item not in Governance.model_fields:
@@ -197,6 +201,11 @@ class Policy(PolicyModel):
     def role_title(self, role: str) -> str:
         found = self.roles.get(role)
         return found.title if found else role.replace("_", " ")
+
+
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else " (add it there, or correct it)"
 
 
 _EXIT_FIELDS = (
