@@ -71,6 +71,11 @@ def _read_settings(
     doc = _read_yaml(path, shown, problems)
     if doc is None:
         return fallback, None
+    if not isinstance(doc.data, dict):
+        problems.append(Finding(shown, 1, POLICY_INVALID, Severity.ERROR, "",
+                                "the settings must be a mapping (council:, edition:, register:, "
+                                f"policy:, rules:), not a {type(doc.data).__name__}", _POLICY_REF))
+        return fallback, None
     try:
         return Settings.model_validate(doc.data), doc
     except ValidationError as exc:
