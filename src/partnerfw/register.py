@@ -114,11 +114,11 @@ def _problem(file: str, line: int, code: str, message: str) -> Finding:
 
 
 def _display(path: Path, base: Path | None) -> str:
+    """The path relative to the register repository when it is inside it, else as given."""
     if base is not None:
-        try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            pass
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+        if not relative.startswith(".."):
+            return Path(relative).as_posix()
     return path.as_posix()
 
 

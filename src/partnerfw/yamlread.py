@@ -37,6 +37,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 
+_STR = "tag:yaml.org,2002:str"
 Path = tuple[str | int, ...]
 
 
@@ -56,11 +57,11 @@ class Document:
 
     def line_of(self, path: Path) -> int:
         """Line of the key at ``path``, or of its nearest ancestor that exists."""
-        for end in range(len(path), -1, -1):
+        for end in range(len(path), 0, -1):
             line = self.lines.get(tuple(path[:end]))
             if line is not None:
                 return line
-        return 1
+        return min(self.lines.values(), default=1)  # the record's first key
 
 
 def decode(raw: bytes) -> str:
@@ -160,6 +161,8 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.nodes += 1
+        if node.tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value  # the common case, without the constructor's overhead
         if self.nodes > MAX_NODES:
             raise YamlProblem(
                 f"the document expands to more than {MAX_NODES:,} values (anchors and aliases "
@@ -196,11 +199,12 @@ class _Builder:
                     "merge keys ('<<') are not allowed in a record; write the keys out",
                     key_node.start_mark.line + 1,
                 )
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if key_node.tag == _STR:
+                key = key_node.value
+            else:
+                raw = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                key = "" if raw is None else str(raw)
             line = key_node.start_mark.line + 1
-            if not isinstance(key, str | int | bool) or isinstance(key, bool):
-                key = str(key) if key is not None else ""
-            key = str(key)
             if key in result:
                 first = self.lines.get((*path, key), line)
                 raise YamlProblem(

@@ -58,9 +58,13 @@ def _opinion(ctx: Context, which: str, title: str) -> Iterator[Hit]:
     if route_ is not None and not route_.opinions_required:
         return
     opinion = getattr(ctx.arrangement.opinions, which)
-    if opinion is None:
+    if opinion is None and ctx.arrangement.status is Status.PROPOSED:
         yield Hit(f"seek and record the {title}'s opinion under opinions.{which} "
                   "(name, date, opinion) before the arrangement is approved", ("opinions",))
+    elif opinion is None:
+        yield Hit(f"the arrangement is {ctx.arrangement.status.value} but no {title}'s opinion "
+                  f"is recorded, though it must be sought before approval: record it under "
+                  f"opinions.{which} (name, date, opinion)", ("opinions",))
     elif not opinion.endorsed and ctx.arrangement.status is not Status.PROPOSED:
         yield Hit(f"the {title} did not endorse this arrangement, yet it has gone ahead: record "
                   "how their concerns were resolved", ("opinions", which))
