@@ -312,3 +312,38 @@ def test_a_generated_bad_file_never_stops_the_rest_of_the_register(bad: bytes) -
 def test_every_baseline_survives_a_round_trip_through_yaml() -> None:
     for kind in KINDS:
         assert yaml.safe_load(text(BASELINES[kind]))["kind"] == kind
+
+
+DATES = st.one_of(
+    st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 12, 31)),
+    st.dates(min_value=dt.date(9998, 1, 1)),  # due dates would fall past year 9999
+    st.dates(max_value=dt.date(1, 12, 31)),
+    st.dates(),
+)
+
+
+@FAST
+@given(kind=st.sampled_from(KINDS), status=st.sampled_from(["proposed", "approved", "active",
+                                                            "under_review", "ending", "ended"]),
+       start=DATES, other=DATES, today=DATES, urgent=st.booleans(),
+       fixed_term=st.booleans())
+def test_rules_never_raise_on_dates_at_the_ends_of_the_calendar(
+    kind: str, status: str, start: dt.date, other: dt.date, today: dt.date, urgent: bool,
+    fixed_term: bool,
+) -> None:
+    changes: dict[str, Any] = {
+        "dates.start": start,
+        "monitoring.budget_reports": [other], "monitoring.annual_reviews": [other],
+        "monitoring.performance_reports": [other], "monitoring.shared_service_reviews": [other],
+        "urgency": {"urgent": urgent, "justification": "The provider collapsed."},
+    }
+    if fixed_term:
+        changes |= {"dates.indefinite": False, "dates.end": max(start, other)}
+    if urgent:
+        changes["approvals"] = []
+    record, problems = parse_record(yaml_text(kind, changes, status=status).encode(),
+                                    "register/d.yaml")
+    assert record is not None, problems
+    active = policy()
+    for finding in check_record(record, classify(record.arrangement, active), active, today):
+        assert finding.line >= 1

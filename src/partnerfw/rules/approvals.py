@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterator
 
@@ -16,6 +15,7 @@ from partnerfw.rules.base import (
     Context,
     Hit,
     blank,
+    plus_days,
     rule,
 )
 
@@ -138,7 +138,7 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     start = arrangement.dates.start
     if route_ is None or start is None or not missing_steps(ctx, route_):
         return
-    due = start + dt.timedelta(days=urgent.approval_within_days)
+    due = plus_days(start, urgent.approval_within_days)
     if ctx.today > due:
         yield Hit(f"urgent arrangement started {start} and approval was due by {due} "
                   f"({urgent.approval_within_days} days): seek "
