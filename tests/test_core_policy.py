@@ -4,11 +4,14 @@ bad record (POL001, file and line); --compare-policy lists exactly what changes 
 from __future__ import annotations
 
 import json
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
@@ -62,6 +65,8 @@ BAD_SETTINGS = [
      ("exit-1",)),
     ("tab in the policy", SETTINGS + "policy:\n\tintervals: {}\n", 6, ("tab character",)),
     ("not a mapping", "- council\n", 1, ("must be a mapping (council:", "not a list")),
+    ("NUL in the edition", SETTINGS.replace("edition: revised", 'edition: "a\\0b"'), 3,
+     ("is neither a built-in edition",)),
 ]
 
 
@@ -260,3 +265,67 @@ def test_open_project_never_raises_on_a_broken_settings_file(tmp_path: Path) -> 
     project = open_project(tmp_path)
     assert [(p.rule, p.line) for p in project.problems] == [("POL001", 1)]
     assert project.policy.edition == "revised"
+
+
+# --- Property-based: generated bad settings ----------------------------------------------
+
+GOOD_SETTINGS = SETTINGS + (
+    "policy:\n  significance:\n    near_threshold_margin: 0.2\n  intervals:\n"
+    "    grace_days: 7\n  approval_routes:\n    partnership.other:\n"
+    "      approvers: [director, leader]\n      reference: Framework 2.11.2\n"
+    "rules:\n  EVA010:\n    severity: error\n    reason: Insurance matters.\n"
+)
+FRAGMENTS = st.sampled_from([
+    "edition: earlier\n", "edition: \"a\\0b\"\n", "edition: ../../etc\n", "edition: .\n",
+    "policy: []\n", "policy:\n  roles: 5\n", "  intervals: {grace_days: -1}\n", "rules: x\n",
+    "  significance: {triggers: []}\n", "council: null\n", "register: /\n",
+    "theme: {colour: red}\n",
+    ": ", "- ", "\t", "[", "{", "&a ", "*a", "!!python/name:os.system ", "\x00", "'", "\n",
+    "  EXIT001: {enabled: maybe, reason: x}\n",
+    "  requirements: {partnership: {governance: [x]}}\n",
+    "  approval_routes: {shared_service.joint_officer: {reference: r, informed: [nobody]}}\n",
+])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edition=st.text(max_size=30))
+def test_any_edition_name_is_reported_not_raised(edition: str) -> None:
+    source = SETTINGS.replace("edition: revised", f"edition: {json.dumps(edition)}")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "partnerfw.yaml").write_text(source, encoding="utf-8", errors="surrogatepass")
+        project = open_project(root)
+    assert project.policy.edition in ("revised", "earlier")
+    assert all(p.rule == "POL001" and p.line >= 1 for p in project.problems)
+
+
+def test_a_policy_file_that_is_not_a_mapping_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
+    _repo(tmp_path, SETTINGS.replace("edition: revised", "edition: policy/ours.yaml"))
+    (tmp_path / "policy").mkdir()
+    (tmp_path / "policy" / "ours.yaml").write_text("- significance\n")
+    monkeypatch.chdir(tmp_path)
+    code, payload = _check(runner)
+    assert code == 1
+    assert [(p["file"], p["line"]) for p in _policy_findings(payload)] == [
+        ("policy/ours.yaml", 1)]
+    assert "must be a mapping" in _policy_findings(payload)[0]["message"]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits=st.lists(st.tuples(st.integers(min_value=0, max_value=len(GOOD_SETTINGS)),
+                                FRAGMENTS), min_size=1, max_size=4))
+def test_generated_bad_settings_never_raise(edits: list[tuple[int, str]]) -> None:
+    source = GOOD_SETTINGS
+    for at, fragment in edits:
+        source = source[:at] + fragment + source[at:]
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "partnerfw.yaml").write_text(source, encoding="utf-8")
+        project = open_project(root)
+    assert project.policy is not None
+    for problem in project.problems:
+        assert problem.rule == "POL001"
+        assert problem.line >= 1
+        assert problem.message

@@ -141,9 +141,13 @@ def _edition_data(
     if edition in EDITIONS:
         doc = parse(edition_text(edition))
         return doc.data, f"<built-in edition '{edition}'>", doc
-    path = (root / edition).resolve()
+    try:
+        path = (root / edition).resolve()
+        is_file = path.is_file()
+    except (OSError, ValueError):  # e.g. a NUL character in the name
+        path, is_file = root / edition.replace("\0", ""), False
     shown = _shown(path, root)
-    if not path.is_file():
+    if not is_file:
         problems.append(Finding(
             edition_at[0], edition_at[1], POLICY_INVALID, Severity.ERROR, "",
             f"edition '{edition}' is neither a built-in edition ({', '.join(EDITIONS)}) "
@@ -152,6 +156,12 @@ def _edition_data(
         doc = parse(edition_text(DEFAULT_EDITION))
         return doc.data, shown, doc
     read = _read_yaml(path, shown, problems)
+    if read is not None and not isinstance(read.data, dict):
+        problems.append(Finding(
+            shown, 1, POLICY_INVALID, Severity.ERROR, "",
+            f"a policy file must be a mapping (edition:, title:, significance:, ...), not a "
+            f"{type(read.data).__name__}; using the revised edition", _POLICY_REF,
+        ))
     if read is None or not isinstance(read.data, dict):
         fallback = parse(edition_text(DEFAULT_EDITION))
         return fallback.data, shown, fallback
