@@ -18,7 +18,7 @@ import yaml
 from partnerfw.check import check_record
 from partnerfw.classify import classify
 from partnerfw.findings import Finding
-from partnerfw.policy import Policy, deep_merge, edition_text
+from partnerfw.policy import MasterLists, Policy, deep_merge, edition_text
 from partnerfw.register import LoadedRecord, parse_record
 from partnerfw.yamlread import parse
 
@@ -286,11 +286,13 @@ def policy(edition: str = "revised", overrides: dict[str, Any] | None = None) ->
     return Policy.model_validate(deep_merge(base, overrides or {}))
 
 
-def findings(source: str, today: dt.date = TODAY, policy_: Policy | None = None) -> list[Finding]:
-    """Every finding ``check`` gives for one record file."""
+def findings(source: str, today: dt.date = TODAY, policy_: Policy | None = None,
+             lists: MasterLists | None = None) -> list[Finding]:
+    """Every finding ``check`` gives for one record file (master lists: none kept, unless
+    given)."""
     record = load(source)
     active = policy_ or policy()
-    return check_record(record, classify(record.arrangement, active), active, today)
+    return check_record(record, classify(record.arrangement, active), active, today, lists)
 
 
 def line_of(source: str, path: tuple[str | int, ...]) -> int:

@@ -17,6 +17,7 @@ import pytest
 from partnerfw.check import check_record
 from partnerfw.classify import classify
 from partnerfw.models import Status
+from partnerfw.policy import MasterLists
 from partnerfw.rules import RULES
 from partnerfw.rules.base import Rule
 from tests.records import (
@@ -31,6 +32,17 @@ from tests.records import (
 )
 
 D = dt.date
+# The master lists that match the baselines' people and objectives.
+LISTS = MasterLists(
+    councillors=("Cllr Ada Lane",),
+    officers=("Ann Officer", "Graham Oduya", "Priya Chandran", "Holder of director",
+              "Holder of leader", "Holder of portfolio_holder", "Holder of management_team"),
+    corporate_objectives=("A well-run council", "Homes for everyone"),
+)
+# What 'partnerfw approved-facts' records for the partnership baseline.
+FACTS = {"approved": D(2021, 1, 12), "reference": "Decision notice leader",
+         "kind": "partnership", "classification": "other", "council_resources": 20000,
+         "partners": ["Thamesbridge Housing Trust"], "indefinite": True}
 ENDING_STEPS = [{"step": "Give notice to partners", "owner": "Ann Officer",
                  "due": D(2026, 12, 31)}]
 
@@ -49,6 +61,8 @@ class Case:
     """Words the message must contain: usually the field to fill in."""
     severity: str | None = None
     """Expected severity; default: the rule's, or a warning for a proposed record's to-do."""
+    lists: MasterLists | None = None
+    """The master lists partnerfw.yaml keeps (default: none, so LST rules stay quiet)."""
     why: str = ""
 
     @property
@@ -59,7 +73,7 @@ class Case:
         return yaml_text(self.kind, self.changes, status=self.status)
 
     def found(self) -> list[Any]:
-        return [f for f in findings(self.source(), self.today, policy(self.edition))
+        return [f for f in findings(self.source(), self.today, policy(self.edition), self.lists)
                 if f.rule == self.code]
 
 
@@ -137,6 +151,19 @@ MISSES = [
                                             "date": D(2021, 2, 1), "decision": "rejected",
                                             "reference": "Minute 12"}},
          at=("approvals", 4), words=("rejected it on 2021-02-01",)),
+    Case("APR009", changes={"approved_facts": FACTS, "partners.1": {"name": "Kent Police",
+                                                                    "sector": "public"}},
+         at=("partners",), words=("added Kent Police", "partnerfw approved-facts")),
+    Case("APR009", changes={"approved_facts": FACTS,
+                            "council_resources.dedicated_budget": 13000},
+         at=("council_resources",), words=("grew from £20,000 to £23,000",), why="resources"),
+    # master lists
+    Case("LST001", lists=LISTS, changes={"lead_officer.name": "Anne Officer"},
+         at=("lead_officer", "name"), words=("did you mean 'Ann Officer'?",)),
+    Case("LST001", lists=LISTS, changes={"members": [{"name": "Cllr Ada Lain"}]},
+         at=("members", 0, "name"), words=("councillors list",), why="councillor"),
+    Case("LST002", lists=LISTS, changes={"corporate_objectives": ["A well run council"]},
+         at=("corporate_objectives", 0), words=("did you mean 'A well-run council'?",)),
     # classification
     Case("CLS001", kind="company_or_trust",
          changes={"governance.separate_legal_arrangements": DELETE}, at=("governance",),
@@ -345,6 +372,14 @@ MEETS = [
                                             "date": D(2021, 1, 2), "decision": "rejected",
                                             "reference": "Minute 3"}},
          why="approved-later-by-same-role"),
+    Case("APR009", changes={"approved_facts": FACTS,
+                            "council_resources.dedicated_budget": 12000},
+         why="within-margin"),
+    Case("LST001", lists=LISTS, changes={"members": [{"name": "Councillor  ada lane"}]},
+         why="title-and-case-ignored"),
+    Case("LST001", changes={"lead_officer.name": "Someone Else"}, why="no-lists-kept"),
+    Case("LST002", lists=LISTS, changes={"corporate_objectives": ["Homes for Everyone"]},
+         why="case-ignored"),
     Case("CLS001", kind="company_or_trust", status="ended",
          changes={"governance": DELETE, "dates.indefinite": False, "dates.end": D(2025, 3, 31)},
          why="ended"),
@@ -512,6 +547,7 @@ def test_a_record_that_meets_the_requirement_gets_no_finding(case: Case) -> None
 @pytest.mark.parametrize("edition", ["revised", "earlier"])
 def test_each_baseline_is_complete_under_both_editions(kind: str, edition: str) -> None:
     assert findings(yaml_text(kind), policy_=policy(edition)) == []
+    assert findings(yaml_text(kind), policy_=policy(edition), lists=LISTS) == []
 
 
 @pytest.mark.parametrize("code", CHECKED)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerfw.classify import Classification, classify
 from partnerfw.findings import Finding, Severity, count_by_severity
 from partnerfw.models import Status
-from partnerfw.policy import Policy
+from partnerfw.policy import MasterLists, Policy
 from partnerfw.project import Project
 from partnerfw.register import LoadedRecord, Register, load
 from partnerfw.rules import RULES, Context, Rule
@@ -47,20 +47,37 @@ class CheckResult:
         return [f for f in self.findings if f.record == record_id]
 
 
-def run_check(project: Project, paths: Sequence[Path], today: dt.date) -> CheckResult:
+def run_check(
+    project: Project, paths: Sequence[Path], today: dt.date,
+    only: Collection[Path] | None = None,
+) -> CheckResult:
+    """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
+    though the checks across records (REG) still see the whole register."""
     register = _load_quickly(paths, project.root)
     policy = project.policy
-    findings = list(project.problems) + register.problems
+
+    def chosen(file: str) -> bool:
+        return only is None or _resolved(project.root, file) in only
+
+    findings = list(project.problems) + [p for p in register.problems if chosen(p.file)]
     checked = []
     for record in register.records:
+        if not chosen(record.file):
+            continue
         classification = classify(record.arrangement, policy)
         checked.append(CheckedRecord(record, classification))
-        findings.extend(check_record(record, classification, policy, today))
+        findings.extend(check_record(record, classification, policy, today,
+                                     project.settings.master_lists))
     for finding in check_register(register.records):
         applied = _apply_policy(finding, policy)
         if applied is not None:
             findings.append(applied)
-    return CheckResult(checked, sorted(set(findings)), register.files)
+    return CheckResult(checked, sorted(set(findings)), [f for f in register.files if chosen(f)])
+
+
+def _resolved(root: Path, file: str) -> Path:
+    path = Path(file)
+    return (path if path.is_absolute() else root / path).resolve()
 
 
 def _load_quickly(paths: Sequence[Path], root: Path) -> Register:
@@ -76,9 +93,10 @@ def _load_quickly(paths: Sequence[Path], root: Path) -> Register:
 
 
 def check_record(
-    record: LoadedRecord, classification: Classification, policy: Policy, today: dt.date
+    record: LoadedRecord, classification: Classification, policy: Policy, today: dt.date,
+    lists: MasterLists | None = None,
 ) -> list[Finding]:
-    ctx = Context(record, classification, policy, today)
+    ctx = Context(record, classification, policy, today, lists or MasterLists())
     found = []
     for rule in RULES.values():
         if rule.check is None or not rule.applies_to(record.arrangement):

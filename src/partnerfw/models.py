@@ -419,6 +419,23 @@ class Approval(Model):
     )
 
 
+class ApprovedFacts(Model):
+    """The material facts of the arrangement as they stood when it was approved, written by
+    ``partnerfw approved-facts`` in the approval's pull request. ``check`` (APR009) says when
+    the record has since moved past them, so it cannot quietly grow past what was approved."""
+
+    approved: dt.date = Field(description="Date of the decision these facts were approved at.")
+    reference: str | None = Field(None, description="That decision's reference, e.g. 'PR #12'.")
+    kind: Kind = Field(description="The kind then.")
+    classification: str = Field(description="The class then, e.g. 'significant' or 'other'.")
+    council_resources: Money = Field(
+        description="The council resources counted for significance then, in pounds."
+    )
+    partners: list[str] = Field(default_factory=list, description="The partners' names then.")
+    end: dt.date | None = Field(None, description="The end date then, if it had one.")
+    indefinite: bool = Field(False, description="True when it had no end date then.")
+
+
 class SharedService(Model):
     """Shared service specifics (framework section 3 and Appendix 2)."""
 
@@ -543,6 +560,9 @@ class Arrangement(Model):
     exit_strategy: ExitStrategy | None = Field(None, description="The exit strategy (2.10).")
     opinions: Opinions = Field(default_factory=Opinions, description="Statutory officers (2.11).")
     approvals: list[Approval] = Field(default_factory=list, description="Decisions, in order.")
+    approved_facts: ApprovedFacts | None = Field(
+        None, description="What was approved: kind, class, resources, partners, end date (APR009)."
+    )
     monitoring: Monitoring = Field(default_factory=Monitoring, description="Monitoring (4.5-4.10).")
     confidential: list[str] = Field(
         default_factory=list,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -122,6 +123,35 @@ class Publication(PolicyModel):
     )
 
 
+class RatingBand(PolicyModel):
+    min_complete_percent: Decimal = Field(
+        ge=0, le=100, description="Governance items in place, as a share of those required."
+    )
+    max_errors: int | None = Field(
+        None, ge=0, description="Most error findings allowed in this band; none means any number."
+    )
+
+
+class GovernanceRating(PolicyModel):
+    """How the governance review (6.9) rates each arrangement red, amber or green."""
+
+    green: RatingBand = Field(
+        default_factory=lambda: RatingBand(min_complete_percent=Decimal(90), max_errors=0),
+        description="Green when at least this complete with at most this many errors.",
+    )
+    amber: RatingBand = Field(
+        default_factory=lambda: RatingBand(min_complete_percent=Decimal(60)),
+        description="Amber when at least this complete (and not green); otherwise red.",
+    )
+    green_needs_assurance: bool = Field(
+        True, description="Green also needs the responsible officer's assurance (6.9) in date."
+    )
+    assurance_months: int = Field(
+        12, ge=1, description="An assurance older than this many months is out of date."
+    )
+    reference: str = Field("Framework 6.9", description="Where the framework asks for the review.")
+
+
 class RuleSetting(PolicyModel):
     enabled: bool = Field(True, description="False switches the rule off.")
     severity: Literal["error", "warning", "info"] | None = Field(None, description="New severity.")
@@ -156,7 +186,15 @@ class Policy(PolicyModel):
     )
     roles: dict[str, Role] = Field(description="Every role a route or rule names.")
     publication: Publication = Field(default_factory=Publication)
+    governance_rating: GovernanceRating = Field(
+        default_factory=GovernanceRating, description="Red/amber/green rules of the 6.9 review."
+    )
     rules: dict[Code, RuleSetting] = Field(default_factory=dict, description="Rule overrides.")
+    approval_margin: Decimal = Field(
+        Decimal("0.1"), ge=0,
+        description="Share by which council resources may grow after approval (0.1 = 10%) "
+        "before the approval no longer covers the record (APR009).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
@@ -247,6 +285,32 @@ class Settings(PolicyModel):
     )
     rules: dict[Code, RuleSetting] = Field(default_factory=dict, description="Rule overrides.")
     theme: Theme = Field(default_factory=Theme, description="How the published site looks.")
+    councillors: list[str] | None = Field(
+        None, description="Master list of the council's councillors (names as records write them)."
+    )
+    officers: list[str] | None = Field(
+        None, description="Master list of officers who lead, evaluate, give opinions or approve."
+    )
+    corporate_objectives: list[str] | None = Field(
+        None, description="Master list of the Corporate Plan objectives records may name."
+    )
+
+    @property
+    def master_lists(self) -> MasterLists:
+        def kept(names: list[str] | None) -> tuple[str, ...] | None:
+            return None if names is None else tuple(names)
+
+        return MasterLists(kept(self.councillors), kept(self.officers),
+                           kept(self.corporate_objectives))
+
+
+@dataclass(frozen=True)
+class MasterLists:
+    """Who and what a record may name, from partnerfw.yaml; None means that list is not kept."""
+
+    councillors: tuple[str, ...] | None = None
+    officers: tuple[str, ...] | None = None
+    corporate_objectives: tuple[str, ...] | None = None
 
 
 def edition_text(name: str) -> str:

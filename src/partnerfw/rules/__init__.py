@@ -7,6 +7,7 @@ from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     exit,
     governance,
     guidance,
+    master_lists,
     monitoring,
     purpose,
     register,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterator
 
@@ -151,17 +152,27 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
 @rule("APR006", "approvals", "Decisions in order, each with a reference", Severity.WARNING,
       "Framework 2.11, 3.9", kinds=_ROUTED, stages=APPROVED_ONWARDS)
 def decisions_in_order(ctx: Context) -> Iterator[Hit]:
-    """Opinions come before approval, approval before the start (unless urgent), and each
-    decision names where it is recorded: a pull request, committee minute or decision notice."""
+    """Opinions come before approval, discussion (e.g. at Management Team) before approval,
+    approval before the start (unless urgent); decisions are listed in date order, none is dated
+    after today, and each names where it is recorded: a pull request, committee minute or
+    decision notice."""
     arrangement = ctx.arrangement
     approvals = [a for a in arrangement.approvals if a.decision is Decision.APPROVED]
     for index, approval in enumerate(arrangement.approvals):
         if blank(approval.reference):
             yield Hit(f"the {approval.role} decision of {approval.date} has no reference: add "
                       "the pull request, minute or decision notice", ("approvals", index))
+        if approval.date > ctx.today:
+            yield Hit(f"the {approval.role} decision is dated {approval.date}, after today "
+                      f"({ctx.today}): correct the date", ("approvals", index, "date"))
+        if index and approval.date < arrangement.approvals[index - 1].date:
+            yield Hit(f"the {approval.role} decision of {approval.date} is listed after one of "
+                      f"{arrangement.approvals[index - 1].date}: list decisions in date order",
+                      ("approvals", index, "date"))
     first = min((a.date for a in approvals), default=None)
     if first is None:
         return
+    yield from _discussed_first(ctx, first)
     for which in ("monitoring_officer", "section_151_officer"):
         opinion = getattr(arrangement.opinions, which)
         if opinion is not None and opinion.date > first:
@@ -172,6 +183,19 @@ def decisions_in_order(ctx: Context) -> Iterator[Hit]:
     if start is not None and first > start and not arrangement.is_urgent:
         yield Hit(f"approved on {first}, after the start on {start}: only urgent arrangements "
                   "may start before approval", ("dates", "start"))
+
+
+def _discussed_first(ctx: Context, first: dt.date) -> Iterator[Hit]:
+    route_ = route(ctx)
+    if route_ is None:
+        return
+    for index, decision in enumerate(ctx.arrangement.approvals):
+        if decision.role in route_.discussed_at and decision.decision is Decision.DISCUSSED and (
+            decision.date > first
+        ):
+            yield Hit(f"the discussion at the {ctx.policy.role_title(decision.role)} "
+                      f"({decision.date}) is dated after the first approval ({first}); it must "
+                      "come before approval", ("approvals", index, "date"), route_.reference)
 
 
 @rule("APR007", "approvals", "Approval names a role the policy knows", Severity.ERROR,
@@ -204,3 +228,30 @@ def rejected(ctx: Context) -> Iterator[Hit]:
         ):
             yield Hit(f"the {approval.role} rejected it on {approval.date} but its status is "
                       f"{ctx.arrangement.status.value}", ("approvals", index))
+
+
+@rule("APR009", "approvals", "Approval still covers the record", Severity.ERROR,
+      "Framework 2.11, 3.10 (what was approved)", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+def approval_covers(ctx: Context) -> Iterator[Hit]:
+    """Once ``partnerfw approved-facts`` has recorded what was approved (``approved_facts``:
+    kind, class, council resources, partners, end date), a material change after it means the
+    approval no longer covers the record: a change of kind, class, partners or end date, or
+    council resources grown beyond the policy's ``approval_margin``. Seek approval again through
+    the route for its class, then record the new facts."""
+    from partnerfw.approved_facts import changes
+
+    arrangement = ctx.arrangement
+    approved = arrangement.approved_facts
+    if approved is None:
+        return
+    when = f"the approval of {approved.approved}" + (
+        f" ({approved.reference})" if approved.reference else "")
+    later = [a for a in arrangement.approvals
+             if a.decision is Decision.APPROVED and a.date > approved.approved]
+    then = (f"; a later approval ({later[-1].date}) is recorded, so run 'partnerfw approved-facts "
+            f"{arrangement.id}' to record what it approved" if later else
+            f"; seek approval again through the route for its class, then run 'partnerfw "
+            f"approved-facts {arrangement.id}'")
+    for change, path in changes(approved, arrangement, ctx.classification,
+                                ctx.policy.approval_margin):
+        yield Hit(f"{when} no longer covers this record: {change}{then}", path)

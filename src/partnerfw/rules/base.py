@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from partnerfw.classify import Classification
 from partnerfw.findings import Severity
 from partnerfw.models import Arrangement, Kind, Status
-from partnerfw.policy import Policy
+from partnerfw.policy import MasterLists, Policy
 from partnerfw.register import LoadedRecord
 
 ALL_KINDS = frozenset(Kind)
@@ -29,6 +29,8 @@ class Context:
     classification: Classification
     policy: Policy
     today: dt.date
+    lists: MasterLists = field(default_factory=MasterLists)
+    """The people and objectives partnerfw.yaml lists (master lists; empty when not kept)."""
 
     @property
     def arrangement(self) -> Arrangement:

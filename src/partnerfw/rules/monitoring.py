@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from partnerfw.findings import Severity
 from partnerfw.models import Kind, Status
+from partnerfw.policy import SharedServiceReview
 from partnerfw.rules.base import (
     ALL_KINDS,
     EVALUATED,
@@ -26,6 +27,15 @@ def next_due(last: dt.date | None, start: dt.date | None, months: int) -> dt.dat
     """When the next report is due: ``months`` after the last, or after the start."""
     base = last or start
     return add_months(base, months) if base else None
+
+
+def shared_service_review_due(start: dt.date, reviews: list[dt.date],
+                              review: SharedServiceReview) -> dt.date:
+    """When the revised shared service review is next due: from the start of year
+    ``review.from_year``, then every ``review.interval_months`` after the last one."""
+    year_begins = add_months(start, 12 * (review.from_year - 1))
+    last = max((d for d in reviews if d >= year_begins), default=None)
+    return add_months(last, review.interval_months) if last else year_begins
 
 
 def _overdue(ctx: Context, dates: list[dt.date], months: int, what: str,
@@ -111,9 +121,8 @@ def shared_service_review(ctx: Context) -> Iterator[Hit]:
     year_begins = add_months(start, 12 * (review.from_year - 1))
     if ctx.today < year_begins:
         return
-    reviews = [d for d in ctx.arrangement.monitoring.shared_service_reviews if d >= year_begins]
-    last = max(reviews, default=None)
-    due = add_months(last, review.interval_months) if last else year_begins
+    due = shared_service_review_due(start, ctx.arrangement.monitoring.shared_service_reviews,
+                                    review)
     if ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
         yield Hit(f"in year {review.from_year} or later (since {year_begins}) the shared service "
                   f"review was due by {due}; record it under monitoring.shared_service_reviews",

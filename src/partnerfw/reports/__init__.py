@@ -1,0 +1,150 @@
+"""Reports for the committees and the review cycle: ``partnerfw report NAME``.
+
+Each report is computed from the checked register and the policy (``reports/<name>.py``,
+pure: the as-of date is given), turned into a :class:`~partnerfw.reports.paper.Paper`, and
+rendered as HTML, Markdown, DOCX or CSV (``reports/render.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from partnerfw.check import CheckResult
+from partnerfw.classify import Classification, classify
+from partnerfw.errors import UserError
+from partnerfw.project import Project, load_policy_file
+from partnerfw.reports import annual, due, governance, reclassification, scrutiny
+from partnerfw.reports.common import ReportData, Scope, prepare
+from partnerfw.reports.history import load_baseline, parse_since, revision_at
+from partnerfw.reports.paper import Paper
+from partnerfw.rules.base import add_months
+
+REPORTS = ("annual", "governance", "due", "scrutiny", "reclassification")
+FORMATS = ("html", "md", "docx", "csv")
+
+
+@dataclass(frozen=True)
+class Options:
+    scope: Scope = field(default_factory=Scope)
+    since: str | None = None
+    """annual: a date (YYYY-MM-DD) or a git revision; only what changed since is shown."""
+    within: int | None = None
+    """due: days ahead to look (default: the policy's renewal notice days)."""
+    compare_policy: str | None = None
+    """reclassification: a policy file or a built-in edition (default: the other edition)."""
+    public: bool = True
+    """Leave out confidential parts and officers' contact details (as the site does)."""
+
+
+def build_paper(name: str, project: Project, result: CheckResult, as_of: dt.date,
+                options: Options | None = None) -> Paper:
+    options = options or Options()
+    if name not in REPORTS:
+        raise UserError(f"no report called '{name}'; choose one of: {', '.join(REPORTS)}")
+    data = prepare(project.council_name, project.policy, result, as_of, options.scope,
+                   options.public)
+    if not data.records and result.records:
+        raise UserError(f"no arrangement matches {options.scope.describe()}; "
+                        + _known(result, options.scope))
+    if name == "annual":
+        return _annual(project, data, options)
+    if name == "governance":
+        return governance.paper(governance.compute(data), data)
+    if name == "due":
+        if options.within is not None and options.within < 0:
+            raise UserError("--within must be a number of days, 0 or more")
+        return due.paper(due.compute(data, options.within), data)
+    if name == "scrutiny":
+        return scrutiny.paper(scrutiny.compute(data), data)
+    return _reclassification(project, result, data, options)
+
+
+def _known(result: CheckResult, scope: Scope) -> str:
+    """The values the register uses for the options given, to correct a typo."""
+    parts = []
+    for option, value, field_ in (("--portfolio", scope.portfolio, "portfolio"),
+                                  ("--committee", scope.committee, "committee"),
+                                  ("--department", scope.department, "department")):
+        if value is not None:
+            known = sorted({getattr(r.record.arrangement, field_) or "" for r in result.records}
+                           - {""})
+            parts.append(f"{option} is one of: {', '.join(known)}")
+    return "; ".join(parts)
+
+
+def _annual(project: Project, data: ReportData, options: Options) -> Paper:
+    since = parse_since(options.since) if options.since else None
+    period_start = since if isinstance(since, dt.date) else None
+    if period_start is not None and period_start >= data.as_of:
+        raise UserError(f"--since {period_start} is not before the report date {data.as_of}")
+    revision: str | None
+    label: str | None = None
+    if isinstance(since, str):
+        revision = since
+    else:
+        start = period_start or add_months(data.as_of, -12)
+        revision = revision_at(project.root, start)
+        if revision:
+            label = (f"the register as committed on or before {start.isoformat()} "
+                     f"(revision {revision[:7]})")
+    baseline_data: ReportData | None = None
+    if revision:
+        baseline = load_baseline(project.root, project.settings.register_folder, revision,
+                                 project.policy, label)
+        baseline_data = prepare(data.council, data.policy,
+                                CheckResult(baseline.records, baseline.findings),
+                                period_start or baseline.day, data.scope, data.public)
+        label = baseline.label
+        if period_start is None and isinstance(since, str):
+            period_start = baseline.day
+    report = annual.compute(data, period_start, baseline_data, label,
+                            changes_only=since is not None)
+    return annual.paper(report, data)
+
+
+def other_policy_name(project: Project) -> str:
+    return "earlier" if project.policy.edition == "revised" else "revised"
+
+
+def _reclassification(project: Project, result: CheckResult, data: ReportData,
+                      options: Options) -> Paper:
+    label = options.compare_policy or other_policy_name(project)
+    path = Path(label)
+    if label not in ("earlier", "revised") and not path.is_absolute():
+        path = Path.cwd() / path
+    if label not in ("earlier", "revised") and not path.is_file():
+        raise UserError(f"--compare-policy {label}: no such file; give a policy file, a "
+                        "partnerfw.yaml, or a built-in edition (earlier, revised)")
+    other, problems = load_policy_file(Path(label) if label in ("earlier", "revised") else path)
+    if other is None:
+        shown = "; ".join(f"{p.file}:{p.line}: {p.message}" for p in problems)
+        raise UserError(f"--compare-policy {label}: not a valid policy: {shown}")
+    classes: dict[str, Classification] = {}
+    public_ids = {r.id: r for r in data.records}
+    for checked in result.records:
+        if checked.id not in public_ids:
+            continue
+        then = classify(checked.record.arrangement, other)
+        shown_now = public_ids[checked.id].classification
+        if shown_now.reason != checked.classification.reason:  # figures withheld
+            then = replace(then, reason=f"{then.label} (the figures are confidential)")
+        classes[checked.id] = then
+    report = reclassification.compute(data, other, label, classes)
+    return reclassification.paper(report, data)
+
+
+def build_reports(project: Project, result: CheckResult, as_of: dt.date) -> dict[str, str]:
+    """Every report as a public HTML page for the site: ``{'reports/annual.html': html, ...}``.
+
+    Built from the public view only: nothing a record marks confidential, and no officer's
+    email or phone unless the policy publishes contact details.
+    """
+    from partnerfw.reports.render import render_html
+
+    pages = {}
+    for name in REPORTS:
+        paper = build_paper(name, project, result, as_of, Options(public=True))
+        pages[f"reports/{name}.html"] = render_html(paper, project.root)
+    return pages

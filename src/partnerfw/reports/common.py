@@ -1,0 +1,221 @@
+"""What every report starts from: the checked register, cut to a scope, public or internal."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from partnerfw.check import CheckedRecord, CheckResult
+from partnerfw.classify import KIND_LABELS, classify, money
+from partnerfw.findings import Finding
+from partnerfw.models import Arrangement, Status
+from partnerfw.policy import Policy
+from partnerfw.register import LoadedRecord
+
+LIVE = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
+"""Arrangements the council is committed to: approved and not yet ended."""
+STATUS_LABELS = {
+    Status.PROPOSED: "Proposed",
+    Status.APPROVED: "Approved",
+    Status.ACTIVE: "Active",
+    Status.UNDER_REVIEW: "Under review",
+    Status.ENDING: "Ending",
+    Status.ENDED: "Ended",
+}
+WITHHELD = "Withheld"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Cut a report to one portfolio, committee or lead department (case-insensitive)."""
+
+    portfolio: str | None = None
+    committee: str | None = None
+    department: str | None = None
+
+    def matches(self, arrangement: Arrangement) -> bool:
+        return all(
+            wanted is None or (have or "").strip().casefold() == wanted.strip().casefold()
+            for wanted, have in ((self.portfolio, arrangement.portfolio),
+                                 (self.committee, arrangement.committee),
+                                 (self.department, arrangement.department))
+        )
+
+    def describe(self) -> str:
+        parts = [f"{label} {value}" for label, value in (("portfolio:", self.portfolio),
+                                                        ("committee:", self.committee),
+                                                        ("lead department:", self.department))
+                 if value]
+        return "; ".join(parts) if parts else "the whole register"
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """The register as a report sees it: already cut to the scope and, for a public report,
+    without confidential parts or officers' contact details."""
+
+    council: str
+    policy: Policy
+    as_of: dt.date
+    records: list[CheckedRecord]
+    findings: list[Finding]
+    scope: Scope
+    public: bool
+
+    def findings_for(self, record_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.record == record_id]
+
+
+def prepare(council: str, policy: Policy, result: CheckResult, as_of: dt.date,
+            scope: Scope | None = None, public: bool = True) -> ReportData:
+    scope = scope or Scope()
+    records = [r for r in result.records if scope.matches(r.record.arrangement)]
+    ids = {r.id for r in records}
+    findings = [f for f in result.findings if f.record in ids]
+    if public:
+        records, findings = public_view(records, findings, policy)
+    records.sort(key=lambda r: (r.record.arrangement.name.casefold(), r.id))
+    return ReportData(council, policy, as_of, records, findings, scope, public)
+
+
+# --- the public view -------------------------------------------------------------------------
+
+def public_view(records: list[CheckedRecord], findings: list[Finding],
+                policy: Policy) -> tuple[list[CheckedRecord], list[Finding]]:
+    """Records without their confidential parts (and contact details unless the policy
+    publishes them); findings that point into, or quote, a confidential part are dropped."""
+    contacts = policy.publication.publish_officer_contact_details
+    shown: list[CheckedRecord] = []
+    kept = list(findings)
+    for checked in records:
+        redacted, lines, secrets = _redact(checked.record, contacts)
+        kept = [f for f in kept if f.record != checked.id
+                or (f.line not in lines and not any(s in f.message for s in secrets))]
+        if redacted is None:
+            kept = [f for f in kept if f.record != checked.id]
+            continue
+        classification = checked.classification
+        confidential = checked.record.arrangement.confidential
+        if any(p.split(".")[0] == "council_resources" for p in confidential):
+            classification = replace(
+                classification, council_resources=classify(redacted, policy).council_resources,
+                reason=f"{classification.label} (the figures are confidential)")
+        record = LoadedRecord(redacted, checked.record.file, checked.record.document)
+        shown.append(CheckedRecord(record, classification))
+    return shown, kept
+
+
+def _redact(record: LoadedRecord, contacts: bool) -> tuple[Arrangement | None, set[int], set[str]]:
+    data = copy.deepcopy(record.document.data)
+    lines: set[int] = set()
+    secrets: set[str] = set()
+    paths = sorted((_parts(p) for p in record.arrangement.confidential), reverse=True)
+    for parts in paths:
+        removed = _pop(data, parts)
+        if removed is _MISSING:
+            continue
+        secrets.update(_leaves(removed))
+        lines.update(n for path, n in record.document.lines.items()
+                     if tuple(path[:len(parts)]) == parts and path)
+    if not contacts:
+        for person in ("lead_officer",):
+            if isinstance(data.get(person), dict):
+                for key in ("email", "phone"):
+                    value = data[person].pop(key, None)
+                    if value:
+                        secrets.add(str(value))
+        completed = (data.get("evaluation") or {}).get("completed_by")
+        if isinstance(completed, dict):
+            completed.pop("email", None)
+            completed.pop("phone", None)
+    data["confidential"] = []
+    secrets = {s for s in secrets if len(s) >= 3}
+    try:
+        return Arrangement.model_validate(data), lines, secrets
+    except ValidationError as exc:
+        for error in exc.errors():
+            if error["type"] == "missing":
+                _put(data, error["loc"], {"name": WITHHELD}
+                     if error["loc"][-1] in ("lead_officer", "completed_by") else WITHHELD)
+    try:
+        return Arrangement.model_validate(data), lines, secrets
+    except ValidationError:
+        return None, lines, secrets
+
+
+_MISSING = object()
+
+
+def _parts(dotted: str) -> tuple[Any, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
+
+
+def _pop(data: Any, parts: tuple[Any, ...]) -> Any:
+    current = data
+    for part in parts[:-1]:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            return _MISSING
+    try:
+        return current.pop(parts[-1])
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return _MISSING
+
+
+def _put(data: Any, loc: tuple[Any, ...], value: Any) -> None:
+    current = data
+    for part in loc[:-1]:
+        current = current.setdefault(part, {}) if isinstance(current, dict) else current[part]
+    current[loc[-1]] = value
+
+
+def _leaves(value: Any) -> Iterable[str]:
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _leaves(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item)
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, int | float | Decimal):
+        amount = Decimal(str(value))
+        yield money(amount)
+        yield str(value)
+    else:
+        yield str(value)
+
+
+# --- small helpers shared by the reports -----------------------------------------------------
+
+def kind_label(checked: CheckedRecord) -> str:
+    return KIND_LABELS[checked.record.arrangement.kind]
+
+
+def status_label(status: Status) -> str:
+    return STATUS_LABELS[status]
+
+
+def date_text(day: dt.date | None) -> str:
+    return day.strftime("%-d %B %Y") if day else "—"
+
+
+def percent(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value.quantize(Decimal(1))}%"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def highest_risk(arrangement: Arrangement) -> int:
+    """The highest likelihood × impact on the arrangement's risk register (0 when none)."""
+    return max((r.likelihood * r.impact for r in arrangement.monitoring.risk_register), default=0)
+

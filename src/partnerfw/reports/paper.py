@@ -1,0 +1,73 @@
+"""A committee paper as plain data: what every report turns into before it is rendered.
+
+Renderers (HTML, Markdown, DOCX, CSV) only lay out a :class:`Paper`; they never look at
+records or compute anything, so the four formats always say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of text cells; every cell is already formatted for people."""
+
+    caption: str
+    columns: list[str]
+    rows: list[list[str]]
+    numeric: frozenset[int] = frozenset()
+    """Positions of columns to right-align (money, counts)."""
+    rating_column: int | None = None
+    """Position of a Red/Amber/Green column, shaded by the renderers."""
+    total: list[str] | None = None
+    """A totals row shown under the body."""
+    heat_map: bool = False
+    """Rows are likelihood 5..1 and columns 1..5 impact: renderers may shade each cell."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture (inline SVG) with its text alternative: a title, a description and the same
+    numbers as a table."""
+
+    title: str
+    description: str
+    svg: str
+    """SVG markup built from escaped text only (see figures.py)."""
+    table: Table
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A committee paper: title, summary, recommendations, sections and appendices."""
+
+    name: str
+    """The report's name: annual, governance, due, scrutiny or reclassification."""
+    title: str
+    council: str
+    committee: str
+    """Who the paper is for, e.g. 'Cabinet Committee'."""
+    as_of: dt.date
+    framework: str
+    """The policy edition's title, e.g. the revised Working in Partnership Framework."""
+    scope: str
+    """Which part of the register it covers, e.g. 'the whole register'."""
+    public: bool
+    """True when confidential parts and contact details were left out."""
+    summary: list[str]
+    recommendations: list[str]
+    sections: list[Section]
+    appendices: list[Section]
+    data: Table
+    """The report's main table, which the CSV format gives."""

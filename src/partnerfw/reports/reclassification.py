@@ -1,0 +1,197 @@
+"""The effect of another policy edition on the register: what moves between significant and
+other (and any other class), what that changes in approvals and reporting, and what else the
+edition changes for every arrangement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from partnerfw.check import CheckedRecord
+from partnerfw.classify import Classification, money
+from partnerfw.models import Status
+from partnerfw.policy import ApprovalRoute, Policy
+from partnerfw.reports.common import ReportData, date_text, plural, status_label
+from partnerfw.reports.paper import Paper, Section, Table
+from partnerfw.rules.approvals import missing_steps
+from partnerfw.rules.base import Context
+
+_STEPS = (("discussed_at", "discussion at"), ("approvers", "approval by"),
+          ("informed", "informing"))
+SAME_REPORTING = ("It stays on the register and is reported the same way (Framework review "
+                  "minutes).")
+
+
+@dataclass(frozen=True)
+class Move:
+    id: str
+    name: str
+    status: str
+    resources: Decimal
+    now: str
+    then: str
+    now_reason: str
+    then_reason: str
+    route_now: str
+    route_then: str
+    still_needed: list[str]
+    """Approval steps the other policy's route asks for that the record does not show (only
+    for arrangements already approved or running)."""
+
+
+@dataclass(frozen=True)
+class PolicyDifference:
+    what: str
+    now: str
+    then: str
+
+
+@dataclass(frozen=True)
+class ReclassificationReport:
+    as_of: dt.date
+    now_title: str
+    other_title: str
+    other_label: str
+    moves: list[Move]
+    counts: list[tuple[str, int, int]]
+    """(class, how many now, how many under the other policy)."""
+    differences: list[PolicyDifference]
+
+
+def route_text(policy: Policy, route: ApprovalRoute | None) -> str:
+    if route is None:
+        return "no route"
+    parts = []
+    for step, verb in _STEPS:
+        roles = [policy.role_title(r) for r in getattr(route, step)]
+        if roles:
+            parts.append(f"{verb} {', '.join(roles)}")
+    return ("; then ".join(parts) or "no approval step") + f" ({route.reference})"
+
+
+def compute(data: ReportData, other: Policy, other_label: str,
+            other_classes: dict[str, Classification]) -> ReclassificationReport:
+    moves = []
+    counts: dict[str, list[int]] = {}
+    for r in data.records:
+        a = r.record.arrangement
+        if a.status is Status.ENDED:
+            continue
+        then = other_classes[r.id]
+        counts.setdefault(r.classification.label, [0, 0])[0] += 1
+        counts.setdefault(then.label, [0, 0])[1] += 1
+        if then.klass == r.classification.klass:
+            continue
+        moves.append(Move(
+            a.id, a.name, status_label(a.status), r.classification.council_resources,
+            r.classification.label, then.label, r.classification.reason, then.reason,
+            route_text(data.policy, data.policy.route_for(a.kind, r.classification.klass)),
+            route_text(other, other.route_for(a.kind, then.klass)),
+            _still_needed(r, then, other, data.as_of)))
+    return ReclassificationReport(
+        data.as_of, data.policy.title, other.title, other_label, moves,
+        [(label, n[0], n[1]) for label, n in sorted(counts.items())],
+        differences(data.policy, other))
+
+
+def _still_needed(r: CheckedRecord, then: Classification, other: Policy,
+                  as_of: dt.date) -> list[str]:
+    if r.record.arrangement.status is Status.PROPOSED:
+        return []
+    route = other.route_for(r.record.arrangement.kind, then.klass)
+    if route is None:
+        return []
+    ctx = Context(r.record, then, other, as_of)
+    verbs = dict(_STEPS)
+    return [f"{verbs[step]} the {other.role_title(role)}"
+            for step, role in missing_steps(ctx, route)]
+
+
+def differences(now: Policy, then: Policy) -> list[PolicyDifference]:
+    """What else the other edition changes, for every arrangement."""
+    found = []
+
+    def compare(what: str, a: object, b: object) -> None:
+        if a != b:
+            found.append(PolicyDifference(what, _text(a), _text(b)))
+
+    compare("Significance threshold", now.threshold, then.threshold)
+    for name, field in type(now.intervals).model_fields.items():
+        compare(field.description or name, getattr(now.intervals, name),
+                getattr(then.intervals, name))
+    compare("Shared service review from year",
+            now.shared_service_review.from_year if now.shared_service_review else None,
+            then.shared_service_review.from_year if then.shared_service_review else None)
+    compare("Urgent route: approval within (days)",
+            now.urgent_route.approval_within_days if now.urgent_route else None,
+            then.urgent_route.approval_within_days if then.urgent_route else None)
+    compare("Contribution to the Equalities Aims shown", now.require_equalities_aims,
+            then.require_equalities_aims)
+    compare("Contribution to climate change shown", now.require_climate_change,
+            then.require_climate_change)
+    compare("'Do nothing' risks for customers and residents",
+            now.do_nothing_customers_and_residents, then.do_nothing_customers_and_residents)
+    for key in sorted(set(now.approval_routes) | set(then.approval_routes)):
+        a, b = now.approval_routes.get(key), then.approval_routes.get(key)
+        if (a.model_dump(exclude={"reference"}) if a else None) != (
+                b.model_dump(exclude={"reference"}) if b else None):
+            found.append(PolicyDifference(f"Approval route: {key}", route_text(now, a),
+                                          route_text(then, b)))
+    return found
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "required" if value else "not required"
+    if isinstance(value, Decimal):
+        return money(value)
+    return str(value)
+
+
+def paper(report: ReclassificationReport, data: ReportData) -> Paper:
+    to_other = [m for m in report.moves if m.now.startswith("Significant")]
+    to_significant = [m for m in report.moves if m.then.startswith("Significant")]
+    summary = [
+        f"Under {report.other_title} ('{report.other_label}') instead of {report.now_title}, "
+        f"{plural(len(report.moves), 'arrangement')} would change class: "
+        f"{len(to_other)} from significant to other and {len(to_significant)} from other to "
+        "significant.",
+        "Partnerships that move stay on the register and are reported the same way; what "
+        "changes is the approval route for new decisions.",
+    ]
+    moves = Table("Arrangements that change class", [
+        "Arrangement", "Status", "Council resources", "Class now", "Class under the other policy",
+        "Approval route now", "Approval route under the other policy",
+        "Approvals the record would lack"],
+        [[m.name, m.status, money(m.resources), m.now, m.then, m.route_now, m.route_then,
+          "; ".join(m.still_needed) or "none"] for m in report.moves],
+        numeric=frozenset({2}))
+    counts = Table("Arrangements by class (not ended)", ["Class", "Now", "Under the other policy"],
+                   [[label, str(a), str(b)] for label, a, b in report.counts],
+                   numeric=frozenset({1, 2}))
+    differences = Table("What else the other policy changes",
+                        ["What", "Now", "Under the other policy"],
+                        [[d.what, d.now, d.then] for d in report.differences])
+    reasons = Section("Appendix A: the reasons for each class", bullets=[
+        f"{m.name}: now {m.now_reason}; under the other policy {m.then_reason}."
+        for m in report.moves])
+    data_table = Table("Reclassification", [
+        "Id", "Arrangement", "Status", "Council resources", "Class now", "Class then",
+        "Reason now", "Reason then", "Route now", "Route then", "Approvals lacking"],
+        [[m.id, m.name, m.status, f"{m.resources:f}", m.now, m.then, m.now_reason,
+          m.then_reason, m.route_now, m.route_then, "; ".join(m.still_needed)]
+         for m in report.moves])
+    return Paper(
+        "reclassification", "Effect of a policy change on the register", data.council,
+        "Cabinet Committee", report.as_of, data.policy.title, data.scope.describe(),
+        data.public, summary,
+        ["That the Committee notes the effect of the policy change on the register before "
+         "deciding whether to adopt it.",
+         "[Further recommendations to be added by the report author.]"],
+        [Section("Arrangements that change class", [SAME_REPORTING], tables=[moves, counts]),
+         Section("Other changes for every arrangement",
+                 [f"As at {date_text(report.as_of)}."], tables=[differences])],
+        [reasons], data_table)

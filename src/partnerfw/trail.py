@@ -1,0 +1,278 @@
+"""The approval trail: what git remembers of each record file.
+
+``history()`` reads the real history of one record file with ``git log --follow`` (so a renamed
+file keeps its past), finds the pull request each change came through - from the merge commit
+that brought it into the main line ('Merge pull request #12 from ...') or from a squash commit's
+title ('Add the food bank partnership (#12)') - and the record's status before and after each
+change, read from the file as it was at that commit. Only the ``git`` command is used, through
+``subprocess``; outside a git repository the history is simply empty.
+
+``changed_since()`` lists the files changed since a reference, for ``check --changed-since``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from partnerfw.errors import UserError
+from partnerfw.yamlread import YamlProblem, decode, parse
+
+GIT_TIMEOUT_SECONDS = 120
+MERGE_PR = re.compile(r"^Merge pull request #(\d+) from \S+")
+SQUASH_PR = re.compile(r"\(#(\d+)\)\s*$")
+_FIELD, _RECORD = "\x1f", "\x1e"
+
+
+class GitError(UserError):
+    """git could not answer (not a repository, unknown reference, git not installed)."""
+
+
+@dataclass(frozen=True)
+class TrailEntry:
+    """One commit that changed a record file, oldest first in a history."""
+
+    commit: str
+    """The full commit id."""
+    author: str
+    """Who made the change (the commit's author name)."""
+    date: str
+    """When, as the author dated it: ISO 8601 with offset, e.g. '2026-10-06T10:15:00+01:00'."""
+    pr: int | None
+    """The pull request it came through, or None for a change made directly on the main line."""
+    message: str
+    """The commit's title (first line of its message)."""
+    status_before: str | None
+    """The record's status before this change (None for the commit that added the file)."""
+    status_after: str | None
+    """The status after it (None when the file could not be read as a record then)."""
+    path: str = ""
+    """The file's path at that commit, relative to the repository (changes on a rename)."""
+    merged_by: str | None = None
+    """Who merged the pull request, when it was merged with a merge commit."""
+    pr_title: str | None = None
+    """The pull request's title, from the merge commit's message or the squash commit's title."""
+
+    @property
+    def day(self) -> str:
+        return self.date[:10]
+
+    @property
+    def status_changed(self) -> bool:
+        return self.status_before != self.status_after
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    try:
+        done = subprocess.run(
+            ["git", "-c", "core.quotePath=false", "-C", str(root), *args], input=stdin,
+            capture_output=True, timeout=GIT_TIMEOUT_SECONDS, env=env, check=False,
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed; install it to read the register's history") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0]} took longer than {GIT_TIMEOUT_SECONDS}s") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]} failed: {message[-1] if message else 'no message'}")
+    return done.stdout
+
+
+def _text(root: Path, *args: str) -> str:
+    return _run(root, *args).decode("utf-8", "replace")
+
+
+def repository_root(path: Path, *, strict: bool = False) -> Path | None:
+    """The top folder of the git repository holding ``path``, or None when there is none.
+    With ``strict``, a repository git refuses to read (e.g. 'dubious ownership') or a missing
+    git raises GitError saying so, rather than looking like no repository."""
+    folder = path if path.is_dir() else path.parent
+    if not folder.is_dir():
+        return None
+    try:
+        top = _text(folder, "rev-parse", "--show-toplevel").strip()
+    except GitError as exc:
+        if strict and "not a git repository" not in str(exc).lower():
+            raise
+        return None
+    return Path(top).resolve() if top else None
+
+
+def history(repo_root: Path, record_file: Path) -> list[TrailEntry]:
+    """The changes git recorded to ``record_file``, oldest first; [] outside a git repository
+    or for a file git does not know yet."""
+    top = repository_root(repo_root)
+    if top is None:
+        return []
+    target = record_file if record_file.is_absolute() else repo_root / record_file
+    try:
+        relative = target.resolve().relative_to(top).as_posix()
+        head = _text(top, "rev-parse", "--verify", "--quiet", "HEAD").strip()
+    except (ValueError, GitError):
+        return []
+    commits = _file_log(top, relative)
+    if not commits:
+        return []
+    statuses = _statuses(top, [(c[0], c[4]) for c in commits])
+    graph = _mainline(top, head)
+    entries: list[TrailEntry] = []
+    before: str | None = None
+    for (sha, author, date, subject, path), status in zip(commits, statuses, strict=True):
+        pr, title, merged_by = _pull_request(sha, subject, graph)
+        entries.append(TrailEntry(sha, author, date, pr, subject, before, status, path,
+                                  merged_by, title))
+        before = status
+    return entries
+
+
+def histories(repo_root: Path, record_files: list[Path]) -> dict[Path, list[TrailEntry]]:
+    """``history()`` of many files at once (git runs in parallel), keyed by the paths given."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if not record_files or repository_root(repo_root) is None:
+        return {path: [] for path in record_files}
+    first = history(repo_root, record_files[0])  # fills the shared main-line cache once
+    workers = min(8, os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        rest = list(pool.map(lambda path: history(repo_root, path), record_files[1:]))
+    return dict(zip(record_files, [first, *rest], strict=True))
+
+
+def _file_log(top: Path, relative: str) -> list[tuple[str, str, str, str, str]]:
+    """(commit, author, date, title, path then) of each change to the file, oldest first.
+
+    ``git log --follow`` also follows copies; a record made by copying another (which goes on
+    existing) starts its own history at that copy, so the walk back stops there.
+    """
+    fmt = _RECORD + _FIELD.join(("%H", "%an", "%aI", "%s"))
+    out = _text(top, "log", "--follow", f"--format={fmt}", "--name-status", "HEAD", "--",
+                relative)
+    commits = []
+    for chunk in out.split(_RECORD)[1:]:
+        head, _, names = chunk.partition("\n")
+        sha, author, date, subject = head.split(_FIELD, 3)
+        changes = [n.split("\t") for n in names.splitlines() if "\t" in n]
+        path = changes[-1][-1] if changes else relative
+        commits.append((sha, author, date, subject, path))
+        if changes and changes[-1][0].startswith("C"):
+            break
+    commits.reverse()
+    return commits
+
+
+def _statuses(top: Path, blobs: list[tuple[str, str]]) -> list[str | None]:
+    """The record's status in each (commit, path) version, read in one ``git cat-file``."""
+    request = "".join(f"{sha}:{path}\n" for sha, path in blobs).encode("utf-8")
+    out = _run(top, "cat-file", "--batch", stdin=request)
+    statuses: list[str | None] = []
+    position = 0
+    for _ in blobs:
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        position = end + 1
+        if len(header) < 3 or header[1] != b"blob":
+            statuses.append(None)
+            continue
+        size = int(header[2])
+        statuses.append(_status_of(out[position:position + size]))
+        position += size + 1
+    return statuses
+
+
+def _status_of(raw: bytes) -> str | None:
+    try:
+        data = parse(decode(raw)).data
+    except YamlProblem:
+        return None
+    status = data.get("status") if isinstance(data, dict) else None
+    return status if isinstance(status, str) else None
+
+
+@dataclass(frozen=True)
+class _Mainline:
+    introduced_by: dict[str, str]
+    """Each commit reachable from HEAD -> the first-parent (main line) commit that brought it."""
+    subjects: dict[str, str]
+    bodies: dict[str, str]
+    authors: dict[str, str]
+
+
+@lru_cache(maxsize=8)
+def _mainline(top: Path, head: str) -> _Mainline:
+    """Which main-line commit brought each commit in: one ``git log`` of the whole graph.
+
+    Walking the first-parent chain from the oldest commit, everything reachable from the
+    previous main-line commit has been seen, so whatever a merge's other parents reach that
+    is not yet seen came in through that merge.
+    """
+    fmt = _RECORD + _FIELD.join(("%H", "%P", "%an", "%s", "%b"))
+    out = _text(top, "log", f"--format={fmt}", head)
+    parents: dict[str, list[str]] = {}
+    subjects: dict[str, str] = {}
+    bodies: dict[str, str] = {}
+    authors: dict[str, str] = {}
+    for chunk in out.split(_RECORD)[1:]:
+        sha, parent_list, author, subject, body = chunk.split(_FIELD, 4)
+        parents[sha] = parent_list.split()
+        subjects[sha], bodies[sha], authors[sha] = subject, body.strip(), author
+    chain = [head]
+    while parents.get(chain[-1]):
+        chain.append(parents[chain[-1]][0])
+    chain.reverse()
+    introduced_by: dict[str, str] = {}
+    for commit in chain:
+        stack = list(parents.get(commit, [])[1:])
+        while stack:
+            other = stack.pop()
+            if other in introduced_by or other not in parents:
+                continue
+            introduced_by[other] = commit
+            stack.extend(parents[other])
+        introduced_by[commit] = commit
+    return _Mainline(introduced_by, subjects, bodies, authors)
+
+
+def _pull_request(sha: str, subject: str, graph: _Mainline) -> tuple[int | None, str | None,
+                                                                     str | None]:
+    """(number, title, merged by) of the pull request that brought ``sha`` in."""
+    via = graph.introduced_by.get(sha, sha)
+    via_subject = graph.subjects.get(via, subject)
+    merged = MERGE_PR.match(via_subject)
+    if merged:
+        title = graph.bodies.get(via, "").splitlines()
+        return int(merged.group(1)), (title[0] if title else None), graph.authors.get(via)
+    squashed = SQUASH_PR.search(via_subject)
+    if squashed:
+        return int(squashed.group(1)), via_subject[: squashed.start()].strip(), None
+    return None, None, None
+
+
+def changed_since(root: Path, ref: str) -> list[Path]:
+    """Files changed between ``ref`` and HEAD (``git diff REF...HEAD``) plus those modified or
+    untracked in the working tree, as absolute paths. Raises GitError when it cannot tell."""
+    top = repository_root(root, strict=True)
+    if top is None:
+        raise GitError(f"--changed-since needs a git repository, and {root} is not in one")
+    try:
+        _text(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except GitError:
+        raise GitError(f"--changed-since {ref}: no such commit, branch or tag in this repository "
+                       "(for example 'origin/main', 'main' or a commit id)") from None
+    names = set(_text(top, "diff", "--name-only", "-z", f"{ref}...HEAD").split("\0"))
+    status = _text(top, "status", "--porcelain", "-z", "--untracked-files=all").split("\0")
+    skip_next = False
+    for entry in status:
+        if skip_next or len(entry) < 4:
+            skip_next = False
+            continue
+        names.add(entry[3:])
+        skip_next = entry[0] in "RC"
+    return sorted(top / name for name in names if name)

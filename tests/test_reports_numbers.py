@@ -1,0 +1,175 @@
+"""Each report's numbers, pinned on the bundled register as of 2026-11-23."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from partnerfw.check import run_check
+from partnerfw.project import open_project
+from partnerfw.reports import Options, annual, due, governance, scrutiny
+from partnerfw.reports import build_paper as build
+from partnerfw.reports.common import ReportData, Scope, prepare
+from tests.conftest import TODAY
+
+AS_OF = dt.date.fromisoformat(TODAY)
+
+
+def _data(root: Path, public: bool = True, scope: Scope | None = None) -> ReportData:
+    project = open_project(root)
+    result = run_check(project, [project.register_dir], AS_OF)
+    return prepare(project.council_name, project.policy, result, AS_OF, scope, public)
+
+
+def test_annual_totals_by_kind_and_class(example_repo: Path) -> None:
+    report = annual.compute(_data(example_repo))
+    assert len(report.lines) == 16
+    totals = {(t.kind, t.classification): (t.live, t.proposed, t.resources) for t in report.totals}
+    assert totals[("Partnership", "Significant partnership")] == (3, 0, Decimal(180000))
+    assert totals[("Partnership", "Other partnership")] == (4, 1, Decimal(124000))
+    assert totals[("Shared service", "Full shared service")] == (1, 0, Decimal(190000))
+    assert totals[("Shared service", "Joint management")] == (0, 1, Decimal(0))
+    assert sum(t.live for t in report.totals) == 13
+    assert report.total_resources == Decimal(1090500)
+    assert dict(report.by_kind) == {
+        "Partnership": Decimal(304000), "Shared service": Decimal(237000),
+        "Informal network": Decimal(1500), "Commissioning arrangement": Decimal(78000),
+        "Company or charitable trust": Decimal(470000)}
+
+
+def test_annual_changes_in_the_year_from_the_records_dates(example_repo: Path) -> None:
+    report = annual.compute(_data(example_repo))
+    assert report.period_start == dt.date(2025, 11, 23)
+    assert [e.id for e in report.added] == ["planning-resilience-cover",
+                                            "emergency-rest-centre-partnership"]
+    assert [e.id for e in report.ended] == ["homelessness-prevention-partnership"]
+    assert len(report.decisions) == 8
+    assert report.baseline is None and report.class_changes == []
+    assert sum(1 for g in report.gaps if g.severity == "error") == 6
+    assert sum(1 for g in report.gaps if g.severity == "warning") == 26
+
+
+def test_annual_heat_map_leaves_out_confidential_risks(example_repo: Path) -> None:
+    public = annual.compute(_data(example_repo))
+    internal = annual.compute(_data(example_repo, public=False))
+    assert sum(public.risks.values()) == 10
+    assert sum(internal.risks.values()) == 11
+    assert internal.risks[(2, 5)] == public.risks[(2, 5)] + 1 == 4
+
+
+def test_governance_ratings_and_completeness(example_repo: Path) -> None:
+    report = governance.compute(_data(example_repo))
+    assert report.counts == {"Green": 4, "Amber": 8, "Red": 1}
+    lines = {line.id: line for line in report.lines}
+    rest = lines["emergency-rest-centre-partnership"]
+    assert (rest.in_place, rest.required, rest.rating) == (2, 21, "Red")
+    assert rest.complete is not None and round(rest.complete) == 10
+    safety = lines["community-safety-partnership"]
+    assert (safety.in_place, safety.required, safety.rating) == (21, 21, "Green")
+    assert safety.assurance_date == dt.date(2026, 2, 27) and safety.assurance_current
+    climate = lines["climate-action-partnership"]
+    assert (climate.in_place, climate.required, climate.rating) == (18, 19, "Green")
+    assert climate.drafted == ["conflicts_of_interest"]
+    dementia = lines["dementia-friendly-thamesbridge"]
+    assert (dementia.errors, dementia.rating) == (2, "Amber")
+    assert len(report.exceptions) == 9
+
+
+def test_governance_rating_rules_come_from_the_policy(example_repo: Path) -> None:
+    settings = example_repo / "partnerfw.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("\npolicy:\n", (
+        "\npolicy:\n"
+        "  governance_rating:\n"
+        "    amber: {min_complete_percent: 5}\n"
+        "    green_needs_assurance: false\n"), 1), encoding="utf-8")
+    report = governance.compute(_data(example_repo))
+    lines = {line.id: line.rating for line in report.lines}
+    assert lines["emergency-rest-centre-partnership"] == "Amber"
+    assert lines["planning-resilience-cover"] == "Green"  # no assurance needed any more
+    assert report.counts == {"Green": 8, "Amber": 5, "Red": 0}
+
+
+def test_due_items_grouped_by_lead_officer(example_repo: Path) -> None:
+    report = due.compute(_data(example_repo))
+    assert report.until == dt.date(2027, 2, 21)  # renewal_notice_days: 90
+    assert len(report.items) == 23
+    assert len(report.overdue()) == 9
+    officers = {o.officer: o for o in report.officers}
+    assert len(officers) == 10
+    fiona = [(i.what, i.due.isoformat()) for i in officers["Fiona Grant"].items]
+    assert fiona == [("Shared service review", "2026-06-01"),
+                     ("Budget monitoring report", "2026-06-30"),
+                     ("Performance report", "2026-12-01")]
+    kwame = [(i.what, i.due.isoformat()) for i in officers["Kwame Asante"].items]
+    assert ("Urgent arrangement awaiting approval", "2026-08-31") in kwame
+    claire = [i.what for i in officers["Claire Ndlovu"].items]
+    assert claire == ["Exit step", "Exit step", "Budget monitoring report",
+                      "End date: arrangement ends"]
+    assert all(o.email is None for o in report.officers)  # public: no contact details
+
+
+def test_due_window_and_contact_details(example_repo: Path) -> None:
+    now_only = due.compute(_data(example_repo), within=0)
+    assert len(now_only.items) == len(now_only.overdue()) == 9
+    year = due.compute(_data(example_repo), within=365)
+    whats = {i.what for i in year.items}
+    assert "End date: decide on renewal or exit" in whats  # e.g. planning cover, 2027-04-30
+    internal = due.compute(_data(example_repo, public=False))
+    emails = {o.officer: o.email for o in internal.officers}
+    assert emails["Fiona Grant"] == "fiona.grant@thamesbridge.gov.example"
+
+
+def test_scrutiny_ranking_shows_the_parts_of_the_score(example_repo: Path) -> None:
+    report = scrutiny.compute(_data(example_repo))
+    assert len(report.candidates) == 13
+    top = report.candidates[0]
+    assert top.id == "homelessness-prevention-partnership"
+    assert (top.resources_points, top.risk_points, top.gap_points, top.score) == (
+        Decimal("8.1"), Decimal("4.0"), Decimal("2.0"), Decimal("14.1"))
+    assert (top.highest_risk, top.errors, top.warnings) == (10, 1, 0)
+    assert [c.id for c in report.candidates[1:4]] == [
+        "climate-action-partnership", "shared-internal-audit-service",
+        "thamesbridge-leisure-trust"]
+    assert report.candidates[-1].id == "downsmere-finance-officers-group"
+    assert report.candidates[-1].score == Decimal("0.2")
+
+
+def test_reclassification_against_the_earlier_edition(example_repo: Path) -> None:
+    project = open_project(example_repo)
+    result = run_check(project, [project.register_dir], AS_OF)
+    paper = build("reclassification", project, result, AS_OF)
+    moved = [row[0] for row in paper.data.rows]
+    assert moved == ["emergency-rest-centre-partnership", "climate-action-partnership",
+                     "food-bank-partnership", "youth-sports-partnership"]
+    assert all(row[4] == "Other partnership" and row[5] == "Significant partnership"
+               for row in paper.data.rows)
+    lacking = {row[0]: row[10] for row in paper.data.rows}
+    assert lacking["youth-sports-partnership"] == "discussion at the Management Team"
+    assert lacking["food-bank-partnership"] == ""  # proposed: the new route simply applies
+    differences = paper.sections[1].tables[0].rows
+    assert ["Significance threshold", "£50,000", "£10,000"] in differences
+    assert ["Urgent route: approval within (days)", "28", "none"] in differences
+
+
+def test_scope_cuts_every_report(example_repo: Path) -> None:
+    data = _data(example_repo, scope=Scope(committee="corporate services cabinet committee"))
+    assert {r.id for r in data.records} == {"joint-building-control-officer",
+                                            "joint-it-management", "planning-resilience-cover",
+                                            "shared-internal-audit-service"}
+    assert {f.record for f in data.findings} <= {r.id for r in data.records}
+    assert annual.compute(data).total_resources == Decimal(237000)
+    assert [o.officer for o in due.compute(data).officers] == ["Fiona Grant", "Mark Ellison",
+                                                              "Nadia Kowalski"]
+
+
+@pytest.mark.parametrize("name", ["annual", "governance", "due", "scrutiny", "reclassification"])
+def test_every_report_is_reproducible_for_a_date(example_repo: Path, name: str) -> None:
+    project = open_project(example_repo)
+    result = run_check(project, [project.register_dir], AS_OF)
+    first = build(name, project, result, AS_OF, Options())
+    again = build(name, project, result, AS_OF, Options())
+    assert first == again
+    assert first.as_of == AS_OF and first.council == "Thamesbridge Borough Council"
