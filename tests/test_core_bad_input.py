@@ -3,6 +3,7 @@ the other files are still checked, the exit code is 1 and no traceback is ever p
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import os
@@ -25,6 +26,7 @@ from partnerfw.project import open_project
 from partnerfw.register import parse_record
 from tests.conftest import TODAY
 from tests.records import BASELINES, KINDS, data, policy, text, yaml_text
+from tests.test_core_rules import FACTS, LISTS
 
 GOOD = yaml_text("informal_network")
 GOOD_ID = "test-network"
@@ -257,7 +259,10 @@ def _parent(record: dict[str, Any], path: tuple[Any, ...]) -> Any:
 
 @st.composite
 def mutated_records(draw: st.DrawFn) -> str:
-    record = data(draw(st.sampled_from(KINDS)))
+    kind = draw(st.sampled_from(KINDS))
+    record = data(kind)
+    if kind == "partnership" and draw(st.booleans()):
+        record["approved_facts"] = copy.deepcopy(FACTS)
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         paths = _paths(record)
         if not paths:
@@ -286,7 +291,7 @@ def test_mutated_records_never_raise_through_parse_and_rules(source: str) -> Non
         return
     active = policy()
     for finding in check_record(record, classify(record.arrangement, active), active,
-                                dt.date(2026, 11, 23)):
+                                dt.date(2026, 11, 23), LISTS):
         assert finding.file == "register/m.yaml"
         assert finding.line >= 1
         assert finding.message
