@@ -68,8 +68,10 @@ def run_check(
         checked.append(CheckedRecord(record, classification))
         findings.extend(check_record(record, classification, policy, today,
                                      project.settings.master_lists))
-    findings.extend(_apply_policy(f, policy) for f in check_register(register.records))
-    findings = [f for f in findings if f is not None]
+    for finding in check_register(register.records):
+        applied = _apply_policy(finding, policy)
+        if applied is not None:
+            findings.append(applied)
     return CheckResult(checked, sorted(set(findings)), [f for f in register.files if chosen(f)])
 
 
@@ -107,7 +109,8 @@ def check_record(
             message = hit.message
             if rule.before_approval and record.arrangement.status is Status.PROPOSED:
                 message = f"before approval: {message}"
-            found.append(Finding(record.file, record.line_of(*hit.path), rule.code, severity,
+            found.append(Finding(record.file, record.line_of(*hit.path), rule.code,
+                                 hit.severity or severity,
                                  record.arrangement.id, message, hit.reference or rule.reference))
     return found
 

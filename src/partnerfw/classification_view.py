@@ -12,6 +12,7 @@ from rich.markup import escape
 from partnerfw.classify import KIND_LABELS, Classification, classify
 from partnerfw.errors import UserError
 from partnerfw.findings import Finding
+from partnerfw.policy import EDITIONS
 from partnerfw.project import Project, load_policy_file
 from partnerfw.register import load
 
@@ -41,8 +42,13 @@ def classify_register(project: Project, paths: Sequence[Path]) -> tuple[list[Row
     return rows, project.problems + register.problems
 
 
-def compare(project: Project, paths: Sequence[Path], other: Path) -> tuple[list[Row], list[Finding]]:
+def compare(
+    project: Project, paths: Sequence[Path], other: Path
+) -> tuple[list[Row], list[Finding]]:
     """Rows whose class differs between the project's policy and ``other``."""
+    if str(other) not in EDITIONS and not other.is_file():
+        raise UserError(f"--compare-policy {other}: no such file; give a policy file, a "
+                        f"partnerfw.yaml or a built-in edition ({', '.join(EDITIONS)})")
     policy, problems = load_policy_file(other)
     if policy is None:
         if not problems:
@@ -76,7 +82,12 @@ def render(rows: list[Row], problems: list[Finding], output: str, edition: str,
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.classification.label] = counts.get(row.classification.label, 0) + 1
-        lines.append("  " + ", ".join(f"{n} {label.lower()}" for label, n in sorted(counts.items())))
+        lines.append("  " + ", ".join(f"{n} {label.lower()}"
+                                      for label, n in sorted(counts.items())))
+        return "\n".join(lines)
+    if any(p.file == Path(compared_with).as_posix() for p in problems):
+        lines.append(f"Cannot compare with '{escape(compared_with)}' until the problems above "
+                     "are fixed.")
         return "\n".join(lines)
     if not rows:
         lines.append(f"No arrangement changes class between '{escape(edition)}' and "

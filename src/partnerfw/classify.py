@@ -67,10 +67,12 @@ def classify(arrangement: Arrangement, policy: Policy) -> Classification:
     if kind is Kind.SHARED_SERVICE:
         assert arrangement.shared_service is not None
         kind_of = arrangement.shared_service.type
-        return Classification(kind, kind_of.value, f"shared service of the '{CLASS_LABELS[kind_of.value]}' kind",
+        return Classification(kind, kind_of.value,
+                              f"shared service of the '{CLASS_LABELS[kind_of.value]}' kind",
                               "Framework 1.12", resources)
     if kind is Kind.INFORMAL_NETWORK:
-        return Classification(kind, "informal_network", "informal network: recorded, light governance",
+        return Classification(kind, "informal_network",
+                              "informal network: recorded, light governance",
                               "Framework review minutes", resources)
     if kind is Kind.COMMISSIONING:
         return Classification(kind, "commissioning",
@@ -100,10 +102,12 @@ def _significance(arrangement: Arrangement, policy: Policy) -> Classification:
         if isinstance(trigger, ResourcesTrigger):
             amount = counted_resources(arrangement, list(trigger.counts))
             if amount >= trigger.amount:
-                reasons.append(f"{money(amount)} council resources >= {money(trigger.amount)} threshold")
+                reasons.append(f"{money(amount)} council resources >= "
+                               f"{money(trigger.amount)} threshold")
                 references.append(trigger.reference)
             else:
-                below.append(f"{money(amount)} council resources < {money(trigger.amount)} threshold")
+                below.append(f"{money(amount)} council resources < "
+                             f"{money(trigger.amount)} threshold")
                 margin = trigger.amount * policy.significance.near_threshold_margin
                 near = near or amount >= trigger.amount - margin
         elif _flag(arrangement, trigger):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -133,13 +133,19 @@ class Partner(Model):
 class CouncilResources(Model):
     """What the council puts in: these count towards significance as the policy says."""
 
-    dedicated_budget: Money = Field(Decimal(0), description="Dedicated council budget, pounds a year.")
-    staff_fte: Decimal = Field(Decimal(0), ge=0, description="Council staff time, full-time equivalents.")
+    dedicated_budget: Money = Field(
+        Decimal(0), description="Dedicated council budget, pounds a year."
+    )
+    staff_fte: Decimal = Field(
+        Decimal(0), ge=0, description="Council staff time, full-time equivalents."
+    )
     staff_days_per_year: Decimal | None = Field(
         None, ge=0, description="Council staff time in working days a year (Appendix 1)."
     )
     staff_cost: Money = Field(Decimal(0), description="Cost of that staff time, pounds a year.")
-    in_kind_value: Money = Field(Decimal(0), description="Value of resources given in kind, pounds.")
+    in_kind_value: Money = Field(
+        Decimal(0), description="Value of resources given in kind, pounds."
+    )
     in_kind_description: str | None = Field(
         None, description="What is given in kind, e.g. 'meeting rooms at the Civic Centre'."
     )
@@ -148,7 +154,9 @@ class CouncilResources(Model):
 
 class Member(Model):
     name: Text = Field(description="The councillor's name.")
-    role: str | None = Field(None, description="Their role in the arrangement, e.g. 'board member'.")
+    role: str | None = Field(
+        None, description="Their role in the arrangement, e.g. 'board member'."
+    )
     on_board: bool = Field(False, description="True when they sit on the partnership board (2.5).")
 
 
@@ -171,7 +179,9 @@ class Purpose(Model):
         None,
         description="How it helps the council safeguard children and vulnerable adults (2.3, 3.3).",
     )
-    outcomes_for_council: str | None = Field(None, description="Anticipated outcomes for the council.")
+    outcomes_for_council: str | None = Field(
+        None, description="Anticipated outcomes for the council."
+    )
     outcomes_for_community: str | None = Field(None, description="What the community will see.")
 
 
@@ -209,7 +219,8 @@ class Evaluation(Model):
     deputy_monitoring_officer_consulted: bool = Field(False, description="Consulted, as 2.4 asks.")
     section_151_officer_consulted: bool = Field(False, description="Consulted, as 2.4 asks.")
     director_involved: bool = Field(
-        False, description="The relevant Director was involved (2.5, when Members sit on the board)."
+        False,
+        description="The relevant Director was involved (2.5, when Members sit on the board).",
     )
     benefits: list[str] = Field(default_factory=list, description="Likely benefits (2.8).")
     costs: list[str] = Field(default_factory=list, description="Likely costs (2.8).")
@@ -238,7 +249,9 @@ class Item(Model):
 
     status: ItemStatus = Field(description="in_place, drafted, missing or not_applicable.")
     evidence: str | None = Field(None, description="Where it is: document, clause, path or link.")
-    reason: str | None = Field(None, description="Why it does not apply (needed for not_applicable).")
+    reason: str | None = Field(
+        None, description="Why it does not apply (needed for not_applicable)."
+    )
 
     @model_validator(mode="after")
     def _reason_for_not_applicable(self) -> Item:
@@ -247,7 +260,7 @@ class Item(Model):
         return self
 
 
-def _item(text: str) -> object:
+def _item(text: str) -> Any:
     return Field(None, description=text)
 
 
@@ -260,10 +273,14 @@ class Governance(Model):
     )
     representation: Item | None = _item("Representation of each partner, authority to act (4.3b).")
     decision_rules: Item | None = _item("Rules for making decisions for the partnership (4.3c).")
-    meeting_rules: Item | None = _item("Rules for meetings: frequency, notice, quorum, chair (4.3d).")
+    meeting_rules: Item | None = _item(
+        "Rules for meetings: frequency, notice, quorum, chair (4.3d)."
+    )
     recording_decisions: Item | None = _item("Recording and reporting decisions (4.3e).")
     carrying_out_decisions: Item | None = _item("Ensuring decisions are carried out (4.3f).")
-    partner_responsibilities: Item | None = _item("Responsibilities of partners to each other (4.3g).")
+    partner_responsibilities: Item | None = _item(
+        "Responsibilities of partners to each other (4.3g)."
+    )
     performance_and_finance_review: Item | None = _item(
         "Reviewing performance and financial information (4.3h)."
     )
@@ -341,7 +358,8 @@ class ExitCoverage(Model):
         None, description="Impact of dissolution on protected characteristics (Equality Act 2010)."
     )
     safeguarding_impact: str | None = Field(
-        None, description="Impact on safeguarding duties (Children Act 2004 s11, Care Act 2014 s42)."
+        None,
+        description="Impact on safeguarding duties (Children Act 2004 s11, Care Act 2014 s42).",
     )
     resources: str | None = Field(
         None, description="What happens to resources the council contributed."
@@ -387,11 +405,14 @@ class Opinions(Model):
 
 
 class Approval(Model):
-    role: Text = Field(description="The role as the policy names it, e.g. leader, portfolio_holder.")
+    role: Text = Field(
+        description="The role as the policy names it, e.g. leader, portfolio_holder."
+    )
     name: Text = Field(description="Who holds that role and gave the decision.")
     date: dt.date = Field(description="Date of the decision.")
     decision: Decision = Field(
-        Decision.APPROVED, description="approved, rejected, discussed (Management Team) or informed."
+        Decision.APPROVED,
+        description="approved, rejected, discussed (Management Team) or informed.",
     )
     reference: str | None = Field(
         None, description="Pull request, committee minute or decision notice, e.g. 'PR #12'."
@@ -424,14 +445,19 @@ class SharedService(Model):
         None, description="Usually section 113 of the Local Government Act 1972 (App2 4.1)."
     )
     business_case: Item | None = Field(
-        None, description="Business case (3.7): required for full shared service and joint management."
+        None,
+        description="Business case (3.7): required for full shared service and joint management.",
     )
     savings_or_income: str | None = Field(None, description="Savings or income expected (3.12.1).")
     resilience: str | None = Field(None, description="Resilience it brings (3.12.1).")
-    cost_split: str | None = Field(None, description="The agreed split of costs (3.4), e.g. '60/40'.")
+    cost_split: str | None = Field(
+        None, description="The agreed split of costs (3.4), e.g. '60/40'."
+    )
     budgets_agreed: bool = Field(False, description="Budgets and review mechanism agreed (3.4).")
     hr_informed: bool = Field(False, description="Personnel/HR informed of the proposal (3.12.2).")
-    officer_consultation: Item | None = Field(None, description="Consultation with officers (3.12.2).")
+    officer_consultation: Item | None = Field(
+        None, description="Consultation with officers (3.12.2)."
+    )
     facilities: str | None = Field(None, description="Location, travel and equipment (3.12.3).")
     staff_communication: str | None = Field(None, description="How staff are kept informed (3.13).")
 
@@ -471,7 +497,8 @@ class Monitoring(Model):
     risk_register: list[Risk] = Field(default_factory=list, description="The risk register (4.10).")
     annual_reviews: list[dt.date] = Field(default_factory=list, description="Annual reviews (6.6).")
     shared_service_reviews: list[dt.date] = Field(
-        default_factory=list, description="Shared service reviews from year three (revised framework)."
+        default_factory=list,
+        description="Shared service reviews from year three (revised framework).",
     )
     representatives_briefed: bool = Field(
         False, description="Representatives told their responsibilities on appointment (5.9)."
@@ -485,7 +512,9 @@ class Arrangement(Model):
     id: Identifier = Field(description="Short id, lower case with hyphens; the file's name.")
     name: Text = Field(description="Name of the arrangement as the public would know it.")
     kind: Kind = Field(
-        description="partnership, shared_service, informal_network, commissioning, company_or_trust."
+        description=(
+            "partnership, shared_service, informal_network, commissioning, company_or_trust."
+        )
     )
     status: Status = Field(
         description="proposed, approved, active, under_review, ending or ended."
@@ -495,7 +524,9 @@ class Arrangement(Model):
         None, description="For a company or charitable trust: its legal form (1.10)."
     )
     area: str | None = Field(None, description="Where it operates, e.g. 'borough', 'Kent-wide'.")
-    lead_organisation: str | None = Field(None, description="Lead organisation, if not the council.")
+    lead_organisation: str | None = Field(
+        None, description="Lead organisation, if not the council."
+    )
     lead_officer: Person = Field(description="The council's lead officer.")
     department: Text = Field(description="The lead officer's department.")
     portfolio: str | None = Field(None, description="The Cabinet portfolio it falls under.")
@@ -519,8 +550,12 @@ class Arrangement(Model):
     shared_service: SharedService | None = Field(
         None, description="Shared service details; required when kind is shared_service."
     )
-    evaluation: Evaluation = Field(default_factory=Evaluation, description="Evaluation (App1/App2).")
-    governance: Governance = Field(default_factory=Governance, description="Governance items (4.3).")
+    evaluation: Evaluation = Field(
+        default_factory=Evaluation, description="Evaluation (App1/App2)."
+    )
+    governance: Governance = Field(
+        default_factory=Governance, description="Governance items (4.3)."
+    )
     agreement: Agreement = Field(default_factory=Agreement, description="The agreement (App3).")
     exit_strategy: ExitStrategy | None = Field(None, description="The exit strategy (2.10).")
     opinions: Opinions = Field(default_factory=Opinions, description="Statutory officers (2.11).")
@@ -555,7 +590,8 @@ class Arrangement(Model):
                 "(full_shared_service, joint_management, joint_officer or ad_hoc_resilience)"
             )
         if self.kind is not Kind.SHARED_SERVICE and self.shared_service is not None:
-            raise ValueError(f"the 'shared_service:' section only belongs to kind shared_service, not {self.kind}")
+            raise ValueError("the 'shared_service:' section only belongs to kind shared_service, "
+                             f"not {self.kind}")
         return self
 
     @property

@@ -8,6 +8,8 @@ it; the merged result is validated here like a record is.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -91,7 +93,9 @@ class Intervals(PolicyModel):
     risk_review_months: int = Field(12, ge=1, description="4.10: risk register reviewed.")
     annual_review_months: int = Field(12, ge=1, description="6.6: annual review.")
     grace_days: int = Field(14, ge=0, description="Days allowed after a due date before overdue.")
-    renewal_notice_days: int = Field(90, ge=0, description="Warn this many days before an end date.")
+    renewal_notice_days: int = Field(
+        90, ge=0, description="Warn this many days before an end date."
+    )
 
 
 class SharedServiceReview(PolicyModel):
@@ -159,7 +163,9 @@ class Policy(PolicyModel):
     title: str = Field(description="The framework's title and date.")
     significance: Significance
     approval_routes: dict[str, ApprovalRoute] = Field(
-        description="Key: kind, or kind.class (partnership.significant, shared_service.joint_officer)."
+        description=(
+            "Key: kind, or kind.class (partnership.significant, shared_service.joint_officer)."
+        )
     )
     requirements: dict[Kind, Requirements] = Field(description="What each kind requires.")
     intervals: Intervals = Field(default_factory=Intervals)
@@ -193,14 +199,17 @@ class Policy(PolicyModel):
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
         problems: list[str] = []
-        valid_route_keys = {k.value for k in Kind} | {"partnership.significant", "partnership.other"}
+        valid_route_keys = {k.value for k in Kind}
+        valid_route_keys |= {"partnership.significant", "partnership.other"}
         valid_route_keys |= {f"shared_service.{t.value}" for t in SharedServiceType}
         for key, route in self.approval_routes.items():
             if key not in valid_route_keys:
-                problems.append(f"approval_routes: unknown route '{key}'")
+                problems.append(f"approval_routes: unknown route '{key}'"
+                                f"{_did_you_mean(key, valid_route_keys)}")
             for role in (*route.approvers, *route.discussed_at, *route.informed):
                 if role not in self.roles:
-                    problems.append(f"approval_routes.{key}: role '{role}' is not under roles")
+                    problems.append(f"approval_routes.{key}: role '{role}' is not under roles"
+                                    f"{_did_you_mean(role, self.roles)}")
         for kind, req in self.requirements.items():
             for item in req.governance:
                 if item not in Governance.model_fields:
@@ -232,6 +241,11 @@ class Policy(PolicyModel):
         return found.title if found else role.replace("_", " ")
 
 
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else " (add it there, or correct it)"
+
+
 _EXIT_FIELDS = (
     "termination",
     "partner_withdrawal",
@@ -250,7 +264,9 @@ class Theme(PolicyModel):
 
 
 class Council(PolicyModel):
-    name: str = Field(min_length=1, description="The council's name, e.g. 'Borough of Thamesbridge'.")
+    name: str = Field(
+        min_length=1, description="The council's name, e.g. 'Borough of Thamesbridge'."
+    )
     website: str | None = Field(None, description="The council's website address.")
 
 

@@ -71,6 +71,11 @@ def _read_settings(
     doc = _read_yaml(path, shown, problems)
     if doc is None:
         return fallback, None
+    if not isinstance(doc.data, dict):
+        problems.append(Finding(shown, 1, POLICY_INVALID, Severity.ERROR, "",
+                                "the settings must be a mapping (council:, edition:, register:, "
+                                f"policy:, rules:), not a {type(doc.data).__name__}", _POLICY_REF))
+        return fallback, None
     try:
         return Settings.model_validate(doc.data), doc
     except ValidationError as exc:
@@ -85,7 +90,9 @@ def _build_policy(
     settings_path: Path,
     settings_doc: Document | None,
 ) -> Policy:
-    base, base_file, base_doc = _edition_data(settings.edition, root, problems)
+    edition_at = (_shown(settings_path, root),
+                  settings_doc.line_of(("edition",)) if settings_doc else 1)
+    base, base_file, base_doc = _edition_data(settings.edition, root, problems, edition_at)
     merged = deep_merge(base, settings.policy)
     if settings.rules:
         merged["rules"] = deep_merge(merged.get("rules", {}), {
@@ -102,31 +109,63 @@ def _build_policy(
             lines.update({p[1:]: n for p, n in settings_doc.lines.items() if p[0] == "policy"})
             lines.update({p: n for p, n in settings_doc.lines.items() if p[0] == "rules"})
         merged_doc = Document(merged, lines)
-        problems.extend(_as_policy(findings_from(exc, Policy, merged_doc, shown, "")))
+        found = findings_from(exc, Policy, merged_doc, shown, "")
+        problems.extend(_as_policy(_split_consistency(found, merged_doc)))
         return load_edition(DEFAULT_EDITION)
 
 
+def _split_consistency(found: list[Finding], doc: Document) -> list[Finding]:
+    """The policy's cross-checks (an unknown role in a route, ...) come as one message about
+    the whole policy, 'part.path: problem; ...': one finding each, at the line of its part."""
+    result = []
+    for finding in found:
+        if not finding.message.startswith(_WHOLE):
+            result.append(finding)
+            continue
+        for part in finding.message.removeprefix(_WHOLE).split("; "):
+            where = part.split(":", 1)[0]
+            keys = [k for k in doc.lines if where == ".".join(map(str, k))
+                    or where.startswith(".".join(map(str, k)) + ".")]
+            line = doc.lines[max(keys, key=len)] if keys else finding.line
+            result.append(Finding(finding.file, line, finding.rule, finding.severity,
+                                  finding.record, part, finding.reference))
+    return result
+
+
+_WHOLE = "the record: "
+
+
 def _edition_data(
-    edition: str, root: Path, problems: list[Finding]
+    edition: str, root: Path, problems: list[Finding], edition_at: tuple[str, int]
 ) -> tuple[dict[str, Any], str, Document]:
     if edition in EDITIONS:
         doc = parse(edition_text(edition))
         return doc.data, f"<built-in edition '{edition}'>", doc
-    path = (root / edition).resolve()
+    try:
+        path = (root / edition).resolve()
+        is_file = path.is_file()
+    except (OSError, ValueError):  # e.g. a NUL character in the name
+        path, is_file = root / edition.replace("\0", ""), False
     shown = _shown(path, root)
-    if not path.is_file():
+    if not is_file:
         problems.append(Finding(
-            "partnerfw.yaml", 1, POLICY_INVALID, Severity.ERROR, "",
+            edition_at[0], edition_at[1], POLICY_INVALID, Severity.ERROR, "",
             f"edition '{edition}' is neither a built-in edition ({', '.join(EDITIONS)}) "
             "nor a policy file; using the revised edition", _POLICY_REF,
         ))
         doc = parse(edition_text(DEFAULT_EDITION))
         return doc.data, shown, doc
-    doc = _read_yaml(path, shown, problems)
-    if doc is None or not isinstance(doc.data, dict):
+    read = _read_yaml(path, shown, problems)
+    if read is not None and not isinstance(read.data, dict):
+        problems.append(Finding(
+            shown, 1, POLICY_INVALID, Severity.ERROR, "",
+            f"a policy file must be a mapping (edition:, title:, significance:, ...), not a "
+            f"{type(read.data).__name__}; using the revised edition", _POLICY_REF,
+        ))
+    if read is None or not isinstance(read.data, dict):
         fallback = parse(edition_text(DEFAULT_EDITION))
         return fallback.data, shown, fallback
-    return doc.data, shown, doc
+    return read.data, shown, read
 
 
 def load_edition(name: str) -> Policy:

@@ -9,6 +9,7 @@ in ``writer.py`` and is only used by commands that write.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,10 @@ except ImportError:  # pragma: no cover
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 50
+_BRACKETS_BEFORE_SCAN = 500
+_NESTED_ON_ONE_LINE = re.compile(r"[-?][ \t]+(?:[&!]\S*[ \t]+)*[-?]")
+"""'- - x' or '? ? x': block collections nested on one line, cheap to make very deep."""
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -83,11 +88,21 @@ def parse(text: str) -> Document:
     ):
         raise YamlProblem("the file is empty; it should describe one arrangement")
     try:
+        _check_nesting(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise _explain(exc) from None
+        raise _explain(exc, text) from None
+    except yaml.reader.ReaderError as exc:  # a control character such as NUL
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character
+        code = char if isinstance(char, int) else ord(str(char)[:1] or "?")
+        raise YamlProblem(f"the control character #x{code:04x} is not allowed in YAML; remove it",
+                          line) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"not valid YAML: {exc}") from None
+        raise YamlProblem(f"not valid YAML: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise YamlProblem(f"the document is nested more than {MAX_DEPTH} levels deep; a record "
+                          "needs only a few levels, so write it out plainly") from None
     if node is None:
         raise YamlProblem("the file is empty; it should describe one arrangement")
     builder = _Builder()
@@ -95,15 +110,47 @@ def parse(text: str) -> Document:
     return Document(data, builder.lines)
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> YamlProblem:
+def _check_nesting(text: str) -> None:
+    """Refuse deeply nested flow collections before composing: libyaml's composer recurses on
+    the C stack and crashes the process on ``[[[[...`` many thousands deep. Only files with
+    many brackets, or collections nested on one line, pay for the extra (iterative) pass over
+    the events."""
+    brackets = text.count("[") + text.count("{")
+    if brackets < _BRACKETS_BEFORE_SCAN and not _NESTED_ON_ONE_LINE.search(text):
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(
+                    f"the document is nested more than {MAX_DEPTH} levels deep; a record needs "
+                    "only a few levels, so write it out plainly",
+                    event.start_mark.line + 1 if event.start_mark else 1,
+                )
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            depth -= 1
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     problem = exc.problem or str(exc)
-    if "'\\t'" in problem or "\\t" in problem:
-        return YamlProblem("a tab character is used for indentation; YAML needs spaces", line)
+    tab = _tab_indented_line(text)
+    # libyaml says only "found character that cannot start any token" for a tab.
+    if tab is not None and (tab <= line or "\\t" in problem):
+        return YamlProblem("a tab character is used for indentation; YAML needs spaces", tab)
     if exc.context:
         problem = f"{exc.context}, {problem}"
     return YamlProblem(f"not valid YAML: {problem}; check the indentation and quotes", line)
+
+
+def _tab_indented_line(text: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return number
+    return None
 
 
 class _Builder:
@@ -122,6 +169,12 @@ class _Builder:
                 "repeated too often); write the content out plainly",
                 node.start_mark.line + 1,
             )
+        if len(path) > MAX_DEPTH:
+            raise YamlProblem(
+                f"the document is nested more than {MAX_DEPTH} levels deep (or an alias refers "
+                "to itself); a record needs only a few levels, so write it out plainly",
+                node.start_mark.line + 1,
+            )
         if node.tag not in _PLAIN_TAGS:
             raise YamlProblem(
                 f"the tag '{node.tag}' is not allowed in a record; remove it and write the "
@@ -131,7 +184,11 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            items = []
+            for i, item in enumerate(node.value):
+                self.lines[(*path, i)] = item.start_mark.line + 1
+                items.append(self.build(item, (*path, i)))
+            return items
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
@@ -160,11 +217,15 @@ class _Builder:
 
     def _scalar(self, node: yaml.Node) -> Any:
         if node.tag == "tag:yaml.org,2002:timestamp":
-            value = self._constructor.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            try:
+                value = self._constructor.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            except ValueError as exc:  # e.g. 2025-02-30: looks like a date but is none
+                raise YamlProblem(f"'{node.value}' is not a real date ({exc}); write it as "
+                                  "YYYY-MM-DD", node.start_mark.line + 1) from None
             if isinstance(value, dt.datetime):
                 return value.date() if value.time() == dt.time() and not value.tzinfo else value
             return value
         try:
             return self._constructor.construct_object(node, deep=True)
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, ValueError) as exc:
             raise YamlProblem(f"cannot read the value: {exc}", node.start_mark.line + 1) from None

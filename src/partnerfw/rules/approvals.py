@@ -16,6 +16,7 @@ from partnerfw.rules.base import (
     Context,
     Hit,
     blank,
+    plus_days,
     rule,
 )
 
@@ -138,14 +139,14 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     start = arrangement.dates.start
     if route_ is None or start is None or not missing_steps(ctx, route_):
         return
-    due = start + dt.timedelta(days=urgent.approval_within_days)
+    due = plus_days(start, urgent.approval_within_days)
     if ctx.today > due:
         yield Hit(f"urgent arrangement started {start} and approval was due by {due} "
                   f"({urgent.approval_within_days} days): seek "
                   f"{describe_route(ctx, route_)} now", ("urgency",), urgent.reference)
     else:
         yield Hit(f"urgent arrangement: approval ({describe_route(ctx, route_)}) is due by {due}",
-                  ("urgency",), urgent.reference)
+                  ("urgency",), urgent.reference, Severity.INFO)
 
 
 @rule("APR006", "approvals", "Decisions in order, each with a reference", Severity.WARNING,
@@ -210,7 +211,8 @@ def _unknown_role(ctx: Context, index: int, approval: Approval) -> Iterator[Hit]
         return
     close = difflib.get_close_matches(approval.role, list(ctx.policy.roles), n=1)
     hint = f"did you mean '{close[0]}'?" if close else "roles: " + ", ".join(ctx.policy.roles)
-    yield Hit(f"'{approval.role}' is not a role in the policy; {hint}", ("approvals", index, "role"))
+    yield Hit(f"'{approval.role}' is not a role in the policy; {hint}",
+              ("approvals", index, "role"))
 
 
 @rule("APR008", "approvals", "Rejected arrangement not going ahead", Severity.ERROR,

@@ -41,7 +41,8 @@ def evaluated_by_senior_officers(ctx: Context) -> Iterator[Hit]:
 def director_for_member_boards(ctx: Context) -> Iterator[Hit]:
     """When councillors will sit on the partnership board, the relevant Director is involved."""
     arrangement = ctx.arrangement
-    if any(m.on_board for m in arrangement.members) and not arrangement.evaluation.director_involved:
+    on_board = any(m.on_board for m in arrangement.members)
+    if on_board and not arrangement.evaluation.director_involved:
         yield Hit("councillors sit on the board, so the relevant Director must be involved in the "
                   "evaluation: set evaluation.director_involved once they are", ("members",))
 
@@ -142,7 +143,9 @@ def do_nothing(ctx: Context) -> Iterator[Hit]:
     if do_nothing is None or blank(do_nothing.consequences):
         yield Hit("describe the consequences of not going ahead under "
                   "evaluation.do_nothing.consequences", ("evaluation",))
-    elif ctx.policy.do_nothing_customers_and_residents and blank(do_nothing.customers_and_residents):
+    elif ctx.policy.do_nothing_customers_and_residents and blank(
+        do_nothing.customers_and_residents
+    ):
         yield Hit("say what 'do nothing' would mean for customers and residents under "
                   "evaluation.do_nothing.customers_and_residents", ("evaluation", "do_nothing"))
 
@@ -164,7 +167,8 @@ def business_case(ctx: Context) -> Iterator[Hit]:
     arrangements; joint officer and ad-hoc arrangements do not need one (3.8)."""
     shared = ctx.arrangement.shared_service
     assert shared is not None
-    if shared.type not in (SharedServiceType.FULL_SHARED_SERVICE, SharedServiceType.JOINT_MANAGEMENT):
+    needs_case = (SharedServiceType.FULL_SHARED_SERVICE, SharedServiceType.JOINT_MANAGEMENT)
+    if shared.type not in needs_case:
         return
     case = shared.business_case
     accepted = {ItemStatus.IN_PLACE, ItemStatus.DRAFTED}

@@ -19,7 +19,8 @@ def exit_strategy_considered(ctx: Context) -> Iterator[Hit]:
     An indefinite arrangement needs one too."""
     exit_strategy = ctx.arrangement.exit_strategy
     if exit_strategy is None or exit_strategy.status is ItemStatus.MISSING:
-        term = " (an indefinite arrangement needs one too)" if ctx.arrangement.dates.indefinite else ""
+        indefinite = ctx.arrangement.dates.indefinite
+        term = " (an indefinite arrangement needs one too)" if indefinite else ""
         yield Hit(f"no exit strategy{term}: say how it can be suspended, dissolved or ended and "
                   "how a partner can withdraw, under exit_strategy", ("exit_strategy",))
 

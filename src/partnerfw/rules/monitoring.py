@@ -8,7 +8,16 @@ from collections.abc import Iterator
 from partnerfw.findings import Severity
 from partnerfw.models import Kind, Status
 from partnerfw.policy import SharedServiceReview
-from partnerfw.rules.base import ALL_KINDS, EVALUATED, RUNNING, Context, Hit, add_months, rule
+from partnerfw.rules.base import (
+    ALL_KINDS,
+    EVALUATED,
+    RUNNING,
+    Context,
+    Hit,
+    add_months,
+    plus_days,
+    rule,
+)
 
 _REPORTED = [*EVALUATED, Kind.COMMISSIONING]
 _LIVE_NOT_PROPOSED = [Status.APPROVED, *RUNNING]
@@ -36,8 +45,7 @@ def _overdue(ctx: Context, dates: list[dt.date], months: int, what: str,
     due = next_due(last, start, months)
     if due is None:
         return
-    grace = dt.timedelta(days=ctx.policy.intervals.grace_days)
-    if ctx.today > due + grace:
+    if ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
         since = f"the last was on {last}" if last else f"none recorded since the start on {start}"
         yield Hit(f"{what} overdue: due by {due} ({months}-monthly), {since}; "
                   f"add the date under {'.'.join(path)}", path)
@@ -84,7 +92,7 @@ def risk_review(ctx: Context) -> Iterator[Hit]:
     months = ctx.policy.intervals.risk_review_months
     for index, risk in enumerate(ctx.arrangement.monitoring.risk_register):
         due = next_due(risk.last_reviewed, ctx.arrangement.dates.start, months)
-        if due is not None and ctx.today > due + dt.timedelta(days=ctx.policy.intervals.grace_days):
+        if due is not None and ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
             when = f"last reviewed {risk.last_reviewed}" if risk.last_reviewed else "never reviewed"
             yield Hit(f"risk '{risk.risk}' is {when}; review was due by {due}",
                       ("monitoring", "risk_register", index))
@@ -115,7 +123,7 @@ def shared_service_review(ctx: Context) -> Iterator[Hit]:
         return
     due = shared_service_review_due(start, ctx.arrangement.monitoring.shared_service_reviews,
                                     review)
-    if ctx.today > due + dt.timedelta(days=ctx.policy.intervals.grace_days):
+    if ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
         yield Hit(f"in year {review.from_year} or later (since {year_begins}) the shared service "
                   f"review was due by {due}; record it under monitoring.shared_service_reviews",
                   ("monitoring",), review.reference)
@@ -153,8 +161,8 @@ def end_date_passed(ctx: Context) -> Iterator[Hit]:
 def end_date_approaching(ctx: Context) -> Iterator[Hit]:
     """The arrangement ends within the policy's notice window: decide on renewal or exit."""
     end = ctx.arrangement.dates.end
-    window = dt.timedelta(days=ctx.policy.intervals.renewal_notice_days)
-    if end is not None and ctx.today <= end <= ctx.today + window:
+    window_ends = plus_days(ctx.today, ctx.policy.intervals.renewal_notice_days)
+    if end is not None and ctx.today <= end <= window_ends:
         renewal = ctx.arrangement.dates.renewal or "no renewal arrangement recorded"
         yield Hit(f"ends on {end}: decide on renewal ({renewal}) or start the exit steps",
                   ("dates", "end"))

@@ -27,7 +27,8 @@ def check_register(records: list[LoadedRecord]) -> list[Finding]:
             found.append(Finding(
                 record.file, record.line_of("id"), "REG002", Severity.ERROR, record.arrangement.id,
                 f"the file is named '{stem}' but the id is '{record.arrangement.id}': rename the "
-                f"file to {record.arrangement.id}.yaml or correct the id", RULES["REG002"].reference,
+                f"file to {record.arrangement.id}.yaml or correct the id",
+                RULES["REG002"].reference,
             ))
     for record_id, same in by_id.items():
         if len(same) > 1:
