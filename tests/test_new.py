@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import jsonschema
@@ -162,6 +163,7 @@ def test_ctrl_c_leaves_no_file_behind(example_repo: Path) -> None:
     _answer(child, "Kind (1-5)", "partnership")
     _answer(child, "Name of the arrangement", "Half Finished Partnership")
     child.expect_exact("lead officer (full name)")
+    time.sleep(0.5)  # let the prompt finish and wait for input, as a person would
     child.sendintr()
     child.expect_exact("interrupted; nothing was written")
     child.expect(pexpect.EOF)
