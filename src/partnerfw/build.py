@@ -10,14 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from partnerfw.check import run_check
+from partnerfw.check import CheckResult, run_check
 from partnerfw.project import Project
 from partnerfw.site import page_count, read_logo, render_site, write_site
 from partnerfw.templating import environment
-from partnerfw.views import build_site_view
+from partnerfw.views import build_site_view, report_links
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from partnerfw.trail import TrailEntry
 
 PROGRESS_FROM_PAGES = 150
 """Below this many pages a build takes well under a second: no progress bar."""
@@ -55,16 +57,32 @@ def site_environment(root: Path) -> Environment:
 
 def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.date) -> BuildReport:
     started = time.perf_counter()
+    from partnerfw.reports import build_reports
+
     result = run_check(project, paths, today)
-    view = build_site_view(result, project, today)
+    view = build_site_view(result, project, today, trails=_trails(project, result))
+    reports = build_reports(project, result, today)
+    view.reports = report_links(sorted(reports))
     logo = read_logo(project.root, project.settings.theme.logo)
     total = page_count(view)
     with _progress(total) as advance:
-        files = render_site(view, site_environment(project.root), logo, advance)
+        files = render_site(view, site_environment(project.root), logo, advance, reports)
     write_site(out, files)
     unreadable = sorted({f.file for f in result.findings if f.rule in _UNREADABLE_RULES})
     return BuildReport(out, sum(1 for name in files if name.endswith(".html")), len(view.pages),
                        time.perf_counter() - started, unreadable)
+
+
+def _trails(project: Project, result: CheckResult) -> dict[str, list[TrailEntry]] | None:
+    """Each record's git history by id, every file read in one parallel pass; None when the
+    register is not in a git repository (then git is asked nothing more)."""
+    from partnerfw.trail import histories, repository_root
+
+    if repository_root(project.root) is None:
+        return None
+    files = {c.id: project.root / c.record.file for c in result.records}
+    found = histories(project.root, sorted(set(files.values())))
+    return {record_id: found[path] for record_id, path in files.items()}
 
 
 @contextmanager

@@ -146,5 +146,5 @@ def build_reports(project: Project, result: CheckResult, as_of: dt.date) -> dict
     pages = {}
     for name in REPORTS:
         paper = build_paper(name, project, result, as_of, Options(public=True))
-        pages[f"reports/{name}.html"] = render_html(paper, project.root)
+        pages[f"reports/{name}.html"] = render_html(paper, project.root, site_nav=True)
     return pages

@@ -17,6 +17,7 @@ from partnerfw.findings import Finding
 from partnerfw.models import Arrangement, Status
 from partnerfw.policy import Policy
 from partnerfw.register import LoadedRecord
+from partnerfw.tabular import AS_WRITTEN, withheld, withheld_paths
 
 LIVE = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
 """Arrangements the council is committed to: approved and not yet ended."""
@@ -134,6 +135,14 @@ def _redact(record: LoadedRecord, contacts: bool) -> tuple[Arrangement | None, s
         if isinstance(completed, dict):
             completed.pop("email", None)
             completed.pop("phone", None)
+    written = data.get(AS_WRITTEN)
+    if isinstance(written, dict):  # as export decides: hidden when the part it stands for is
+        hidden = withheld_paths(record.arrangement.confidential, contacts)
+        for key in [k for k in written if withheld(f"{AS_WRITTEN}.{k}", hidden)]:
+            secrets.add(str(written.pop(key)))
+            line = record.document.lines.get((AS_WRITTEN, key))
+            if line is not None:
+                lines.add(line)
     data["confidential"] = []
     secrets = {s for s in secrets if len(s) >= 3}
     try:
