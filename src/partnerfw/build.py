@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerfw.check import CheckResult, run_check
+from partnerfw.errors import NoRegisterError
 from partnerfw.project import Project
 from partnerfw.site import page_count, read_logo, render_site, write_site
 from partnerfw.templating import environment
@@ -57,11 +58,24 @@ def site_environment(root: Path) -> Environment:
 
 def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.date) -> BuildReport:
     started = time.perf_counter()
-    from partnerfw.reports import build_reports
+    from concurrent.futures import ProcessPoolExecutor
 
-    result = run_check(project, paths, today)
-    view = build_site_view(result, project, today, trails=_trails(project, result))
-    reports = build_reports(project, result, today)
+    from partnerfw.reports import build_reports
+    from partnerfw.trail import repository_root
+
+    if repository_root(project.root) is None:
+        result = run_check(project, paths, today)
+        reports = build_reports(project, result, today)
+        trails = None
+    else:
+        # Another process has git read the records' history while this one checks the
+        # register and makes the reports (threads would wait on each other for Python's lock).
+        with ProcessPoolExecutor(max_workers=1) as background:
+            history = background.submit(_histories, project.root, list(paths))
+            result = run_check(project, paths, today)
+            reports = build_reports(project, result, today)
+            trails = _by_record(project, result, history.result())
+    view = build_site_view(result, project, today, trails=trails)
     view.reports = report_links(sorted(reports))
     logo = read_logo(project.root, project.settings.theme.logo)
     total = page_count(view)
@@ -73,16 +87,23 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
                        time.perf_counter() - started, unreadable)
 
 
-def _trails(project: Project, result: CheckResult) -> dict[str, list[TrailEntry]] | None:
-    """Each record's git history by id, every file read in one parallel pass; None when the
-    register is not in a git repository (then git is asked nothing more)."""
-    from partnerfw.trail import histories, repository_root
+def _histories(root: Path, paths: list[Path]) -> dict[Path, list[TrailEntry]]:
+    """The git history of every record file under ``paths``, by resolved path, read in one
+    parallel pass (``trail.histories``)."""
+    from partnerfw.register import discover
+    from partnerfw.trail import histories
 
-    if repository_root(project.root) is None:
-        return None
-    files = {c.id: project.root / c.record.file for c in result.records}
-    found = histories(project.root, sorted(set(files.values())))
-    return {record_id: found[path] for record_id, path in files.items()}
+    try:
+        files = [path.resolve() for path in discover(paths)]
+    except NoRegisterError:
+        return {}
+    return histories(root, files)
+
+
+def _by_record(project: Project, result: CheckResult,
+               found: dict[Path, list[TrailEntry]]) -> dict[str, list[TrailEntry]]:
+    return {c.id: found.get((project.root / c.record.file).resolve(), [])
+            for c in result.records}
 
 
 @contextmanager
