@@ -23,6 +23,7 @@ import pytest
 from partnerfw.build import build_site
 from partnerfw.project import open_project
 from tests.conftest import EXAMPLE_REGISTER, REPO, TODAY
+from tests.trail_repo import GitRepo
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +40,12 @@ PAGE_TYPES = [
     "arrangements/homelessness-prevention-partnership.html",
     "arrangements/joint-it-management.html",
     "open-data.html",
+    "reports.html",
+    "reports/annual.html",
+    "reports/governance.html",
+    "reports/due.html",
+    "reports/scrutiny.html",
+    "reports/reclassification.html",
 ]
 
 
@@ -77,8 +84,10 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("register")
+    repo = GitRepo(root)  # a committed register, so record pages show their history table
     shutil.copytree(EXAMPLE_REGISTER, root / "register")
     shutil.copy(REPO / "partnerfw.yaml", root / "partnerfw.yaml")
+    repo.commit("Start the register", who="Priya Chandran")
     project = open_project(root)
     out = root / "site"
     build_site(project, [project.register_dir], out, dt.date.fromisoformat(TODAY))
@@ -120,7 +129,30 @@ def test_every_page_type_has_no_axe_violations(page: Any, site_url: str, path: s
     assert _axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["index.html", "arrangements/community-safety-partnership.html"])
+def test_record_pages_show_their_history(page: Any, site_url: str) -> None:
+    page.goto(site_url + "arrangements/community-safety-partnership.html")
+    history = page.get_by_role("region", name="History")
+    assert history.get_by_role("cell", name="Priya Chandran").count() == 1
+    assert history.get_by_role("cell", name="Added, status Active").count() == 1
+
+
+def test_reports_are_reached_from_the_navigation_by_keyboard(page: Any, site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    _tab_to(page, 'nav[aria-label="Site"] a[href="reports.html"]')
+    assert page.evaluate("document.activeElement.textContent") == "Committee reports"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/reports.html")
+    links = page.get_by_role("main").get_by_role("link")
+    assert links.count() == 5
+    page.get_by_role("link", name="Annual register report").click()
+    page.wait_for_url("**/reports/annual.html")
+    assert page.get_by_role("heading", level=1).count() == 1
+    page.get_by_role("link", name="All arrangements in the register").click()
+    page.wait_for_url("**/index.html")
+
+
+@pytest.mark.parametrize("path", ["index.html", "arrangements/community-safety-partnership.html",
+                                  *(p for p in PAGE_TYPES if p.startswith("reports"))])
 def test_pages_have_no_axe_violations_on_a_phone(browser: Any, site_url: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740})
     phone = context.new_page()

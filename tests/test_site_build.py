@@ -161,7 +161,8 @@ def test_a_broken_record_is_named_and_the_build_exits_1(runner: CliRunner,
 def _plant_confidential(repo: Path) -> list[str]:
     secrets = ["SECRETPARTNERQX1", "SECRETRISKQX2", "SECRETLIABILITYQX3", "SECRETSUMMARYQX4",
                "secret.officer.qx5@thamesbridge.gov.example", "01632 999555",
-               "SECRETREFERENCEQX6", "£73,519", "73519"]
+               "SECRETREFERENCEQX6", "£73,519", "73519",
+               "SECRETASWRITTENQX7", "SECRETBUDGETQX8", "SECRETPHONEQX9"]
 
     def community(data: dict[str, Any]) -> None:
         data["partners"][2]["name"] = secrets[0]
@@ -175,6 +176,14 @@ def _plant_confidential(repo: Path) -> list[str]:
         data["council_resources"] = {"dedicated_budget": 73519, "staff_fte": 0.2}
         data["confidential"] += ["exit_strategy.covers.liabilities", "summary",
                                  "approvals.0.reference", "council_resources"]
+        # as an import leaves them: the spreadsheet's text of confidential parts (and of a
+        # contact detail), which DATA010 findings would quote, and one public value
+        data["imported_as_written"] = {
+            "partners.2.name": secrets[9],
+            "council_resources.dedicated_budget": f"just under {secrets[10]}",
+            "lead_officer.phone": f"ring {secrets[11]}",
+            "dates.start": "PUBLICSTARTQX10",
+        }
 
     edit_record(repo, "community-safety-partnership", community)
     return secrets
@@ -186,6 +195,12 @@ def test_no_built_file_contains_anything_confidential(runner: CliRunner,
     assert build(runner).exit_code == 0
     files = site_files(example_repo / "site")
     assert len(files) > 40
+    names = {p.relative_to(example_repo / "site").as_posix() for p in files}
+    assert {"reports.html", "reports/annual.html", "reports/governance.html", "reports/due.html",
+            "reports/scrutiny.html", "reports/reclassification.html"} <= names
+    reports = [p for p in files if p.parent.name == "reports"]
+    assert all("Community Safety Partnership" in p.read_text("utf-8") for p in reports
+               if p.name in ("annual.html", "governance.html"))  # the record is in the reports
     for path in files:
         content = path.read_bytes().decode("utf-8", "replace")
         for secret in secrets:
@@ -194,6 +209,7 @@ def test_no_built_file_contains_anything_confidential(runner: CliRunner,
     page = (example_repo / "site/arrangements/community-safety-partnership.html").read_text()
     assert "not published because they are confidential" in page
     assert "Kent Police" in page  # what is not confidential is still published
+    assert "PUBLICSTARTQX10" in page  # and so is a public value imported as written
 
 
 def test_officer_contact_details_only_when_the_policy_publishes_them(
@@ -285,6 +301,10 @@ def test_html_in_every_text_field_is_never_live(runner: CliRunner, example_repo:
         shown_as_text += text.count('<script>alert("xss")</script>')
         assert "pwned" not in text
     assert shown_as_text > 50, "the payload should be shown to the reader as plain text"
+    reports = [site / "reports.html", *sorted((site / "reports").glob("*.html"))]
+    assert len(reports) == 6
+    for path in reports:  # the reports are published pages too, and carry the payload as text
+        assert '<script>alert("xss")</script>' in "".join(parse(path).text), path.name
     json.loads((site / "register.json").read_text("utf-8"))
 
 

@@ -10,14 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from partnerfw.check import run_check
+from partnerfw.check import CheckResult, run_check
+from partnerfw.errors import NoRegisterError
 from partnerfw.project import Project
 from partnerfw.site import page_count, read_logo, render_site, write_site
 from partnerfw.templating import environment
-from partnerfw.views import build_site_view
+from partnerfw.views import build_site_view, report_links
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from partnerfw.trail import TrailEntry
 
 PROGRESS_FROM_PAGES = 150
 """Below this many pages a build takes well under a second: no progress bar."""
@@ -55,16 +58,52 @@ def site_environment(root: Path) -> Environment:
 
 def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.date) -> BuildReport:
     started = time.perf_counter()
-    result = run_check(project, paths, today)
-    view = build_site_view(result, project, today)
+    from concurrent.futures import ProcessPoolExecutor
+
+    from partnerfw.reports import build_reports
+    from partnerfw.trail import repository_root
+
+    if repository_root(project.root) is None:
+        result = run_check(project, paths, today)
+        reports = build_reports(project, result, today)
+        trails = None
+    else:
+        # Another process has git read the records' history while this one checks the
+        # register and makes the reports (threads would wait on each other for Python's lock).
+        with ProcessPoolExecutor(max_workers=1) as background:
+            history = background.submit(_histories, project.root, list(paths))
+            result = run_check(project, paths, today)
+            reports = build_reports(project, result, today)
+            trails = _by_record(project, result, history.result())
+    view = build_site_view(result, project, today, trails=trails)
+    view.reports = report_links(sorted(reports))
     logo = read_logo(project.root, project.settings.theme.logo)
     total = page_count(view)
     with _progress(total) as advance:
-        files = render_site(view, site_environment(project.root), logo, advance)
+        files = render_site(view, site_environment(project.root), logo, advance, reports)
     write_site(out, files)
     unreadable = sorted({f.file for f in result.findings if f.rule in _UNREADABLE_RULES})
     return BuildReport(out, sum(1 for name in files if name.endswith(".html")), len(view.pages),
                        time.perf_counter() - started, unreadable)
+
+
+def _histories(root: Path, paths: list[Path]) -> dict[Path, list[TrailEntry]]:
+    """The git history of every record file under ``paths``, by resolved path, read in one
+    parallel pass (``trail.histories``)."""
+    from partnerfw.register import discover
+    from partnerfw.trail import histories
+
+    try:
+        files = [path.resolve() for path in discover(paths)]
+    except NoRegisterError:
+        return {}
+    return histories(root, files)
+
+
+def _by_record(project: Project, result: CheckResult,
+               found: dict[Path, list[TrailEntry]]) -> dict[str, list[TrailEntry]]:
+    return {c.id: found.get((project.root / c.record.file).resolve(), [])
+            for c in result.records}
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from typing import Any
 
 from partnerfw.classify import money
 from partnerfw.models import Arrangement
+from partnerfw.tabular import AS_WRITTEN, withheld, withheld_paths
 
 
 class Redaction:
@@ -24,14 +25,25 @@ class Redaction:
         self.public = public
         self.contact_details = contact_details or not public
         self.paths = [tuple(p.split(".")) for p in arrangement.confidential] if public else []
+        self.withheld = (withheld_paths(arrangement.confidential, self.contact_details)
+                         if public else [])
+        """As ``export`` withholds columns: also the ``imported_as_written`` entries of them."""
+        as_written = [text for key, text in arrangement.imported_as_written.items()
+                      if public and withheld(f"{AS_WRITTEN}.{key}", self.withheld)]
+        self.as_written_hidden = bool(as_written)
         self.strings = sorted(
-            {s for p in self.paths for s in _strings(_at(document_data, p)) if len(s) >= 3},
+            {s for p in self.paths for s in _strings(_at(document_data, p)) if len(s) >= 3}
+            | {s for s in as_written if len(s) >= 3},
             key=len, reverse=True,
         )
         """Text of the confidential parts (and numbers as pounds), to keep out of findings."""
 
     def hidden(self, *path: str | int) -> bool:
-        """True when this part, or a part containing it, is confidential."""
+        """True when this part, or a part containing it, is confidential. An
+        ``imported_as_written`` entry (``hidden('imported_as_written', 'partners.0.name')``)
+        is hidden when the part it stands for is, as ``export`` decides it."""
+        if len(path) > 1 and path[0] == AS_WRITTEN and self.withheld:
+            return withheld(".".join(str(p) for p in path), self.withheld)
         if not self.paths:
             return False
         parts = tuple(str(p) for p in path)

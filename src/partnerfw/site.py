@@ -39,12 +39,15 @@ def page_jobs(view: SiteView) -> Iterator[tuple[str, str, dict[str, object]]]:
     for page in view.pages:
         yield page.row.href, "site/arrangement.html", {"page": page}
     yield "open-data.html", "site/open-data.html", {"columns": COLUMNS}
+    yield "reports.html", "site/reports.html", {}
 
 
 def render_site(view: SiteView, env: Environment, logo: bytes | None = None,
-                progress: Callable[[int], None] | None = None) -> Files:
-    """Every file of the site, rendered in memory."""
-    files: Files = {}
+                progress: Callable[[int], None] | None = None,
+                reports: dict[str, str] | None = None) -> Files:
+    """Every file of the site, rendered in memory; ``reports`` are the committee reports'
+    pages (``reports.build_reports``), listed on ``reports.html``."""
+    files: Files = dict(reports or {})
     row_macro = env.get_template("site/_row.html").module.register_row  # type: ignore[attr-defined]
     rows: dict[tuple[str, str], str] = {}
 
@@ -75,7 +78,7 @@ def render_site(view: SiteView, env: Environment, logo: bytes | None = None,
 
 
 def page_count(view: SiteView) -> int:
-    return len(view.listings) + len(view.pages) + 1
+    return len(view.listings) + len(view.pages) + 2
 
 
 def read_logo(root: Path, logo: str | None) -> bytes | None:

@@ -197,18 +197,28 @@ def hidden(path: str, hidden_paths: list[str]) -> bool:
     return any(path == h or path.startswith(h + ".") for h in hidden_paths)
 
 
-def public_view(flat: dict[str, Any], confidential: list[str], contacts: bool) -> dict[str, Any]:
-    """The columns that may be published: nothing listed as confidential (nor the list
-    itself), and officers' email and phone only when ``contacts`` is true."""
+def withheld_paths(confidential: list[str], contacts: bool) -> list[str]:
+    """The dotted paths a public view leaves out: what the record lists as confidential,
+    the list itself, and officers' email and phone unless ``contacts`` is true."""
     withheld = [*confidential, "confidential"]
     if not contacts:
         withheld.extend(CONTACT_PATHS)
-    shown = {}
-    for path, value in flat.items():
-        inner = path[len(AS_WRITTEN) + 1:] if path.startswith(AS_WRITTEN + ".") else path
-        if not hidden(inner, withheld):
-            shown[path] = value
-    return shown
+    return withheld
+
+
+def withheld(path: str, withheld: list[str]) -> bool:
+    """True when ``path`` may not be published, given ``withheld_paths()``. An
+    ``imported_as_written.<path>`` entry is withheld exactly when ``<path>`` itself is: the
+    text as the spreadsheet had it is the same confidential fact."""
+    inner = path[len(AS_WRITTEN) + 1:] if path.startswith(AS_WRITTEN + ".") else path
+    return hidden(inner, withheld)
+
+
+def public_view(flat: dict[str, Any], confidential: list[str], contacts: bool) -> dict[str, Any]:
+    """The columns that may be published: nothing listed as confidential (nor the list
+    itself), and officers' email and phone only when ``contacts`` is true."""
+    paths = withheld_paths(confidential, contacts)
+    return {path: value for path, value in flat.items() if not withheld(path, paths)}
 
 
 def guard(text: str) -> str:

@@ -109,41 +109,52 @@ def repository_root(path: Path, *, strict: bool = False) -> Path | None:
 def history(repo_root: Path, record_file: Path) -> list[TrailEntry]:
     """The changes git recorded to ``record_file``, oldest first; [] outside a git repository
     or for a file git does not know yet."""
-    top = repository_root(repo_root)
-    if top is None:
-        return []
-    target = record_file if record_file.is_absolute() else repo_root / record_file
-    try:
-        relative = target.resolve().relative_to(top).as_posix()
-        head = _text(top, "rev-parse", "--verify", "--quiet", "HEAD").strip()
-    except (ValueError, GitError):
-        return []
-    commits = _file_log(top, relative)
-    if not commits:
-        return []
-    statuses = _statuses(top, [(c[0], c[4]) for c in commits])
-    graph = _mainline(top, head)
-    entries: list[TrailEntry] = []
-    before: str | None = None
-    for (sha, author, date, subject, path), status in zip(commits, statuses, strict=True):
-        pr, title, merged_by = _pull_request(sha, subject, graph)
-        entries.append(TrailEntry(sha, author, date, pr, subject, before, status, path,
-                                  merged_by, title))
-        before = status
-    return entries
+    return histories(repo_root, [record_file])[record_file]
 
 
 def histories(repo_root: Path, record_files: list[Path]) -> dict[Path, list[TrailEntry]]:
-    """``history()`` of many files at once (git runs in parallel), keyed by the paths given."""
+    """``history()`` of many files at once, keyed by the paths given: one ``git log`` per
+    file (run in parallel), then every version's status read in a single ``git cat-file``."""
     from concurrent.futures import ThreadPoolExecutor
 
-    if not record_files or repository_root(repo_root) is None:
-        return {path: [] for path in record_files}
-    first = history(repo_root, record_files[0])  # fills the shared main-line cache once
+    none: dict[Path, list[TrailEntry]] = {path: [] for path in record_files}
+    top = repository_root(repo_root) if record_files else None
+    if top is None:
+        return none
+    try:
+        head = _text(top, "rev-parse", "--verify", "--quiet", "HEAD").strip()
+    except GitError:
+        return none
+    relatives = {path: _relative(top, repo_root, path) for path in record_files}
+    wanted = sorted({r for r in relatives.values() if r is not None})
     workers = min(8, os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        rest = list(pool.map(lambda path: history(repo_root, path), record_files[1:]))
-    return dict(zip(record_files, [first, *rest], strict=True))
+        logs = dict(zip(wanted, pool.map(lambda rel: _file_log(top, rel), wanted), strict=True))
+    blobs = [(c[0], c[4]) for rel in wanted for c in logs[rel]]
+    statuses = iter(_statuses(top, blobs)) if blobs else iter(())
+    graph = _mainline(top, head) if blobs else None
+    found: dict[str, list[TrailEntry]] = {}
+    for rel in wanted:
+        entries: list[TrailEntry] = []
+        before: str | None = None
+        for sha, author, date, subject, path in logs[rel]:
+            status = next(statuses)
+            assert graph is not None
+            pr, title, merged_by = _pull_request(sha, subject, graph)
+            entries.append(TrailEntry(sha, author, date, pr, subject, before, status, path,
+                                      merged_by, title))
+            before = status
+        found[rel] = entries
+    return {path: list(found[rel]) if rel is not None else []
+            for path, rel in relatives.items()}
+
+
+def _relative(top: Path, repo_root: Path, record_file: Path) -> str | None:
+    target = record_file if record_file.is_absolute() else repo_root / record_file
+    try:
+        return target.resolve().relative_to(top).as_posix()
+    except ValueError:
+        return None
 
 
 def _file_log(top: Path, relative: str) -> list[tuple[str, str, str, str, str]]:

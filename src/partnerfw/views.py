@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partnerfw.check import CheckedRecord, CheckResult
 from partnerfw.classify import KIND_LABELS, money
@@ -34,7 +34,15 @@ from partnerfw.redaction import Redaction
 from partnerfw.rules import RULES
 from partnerfw.rules.monitoring import next_due
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from partnerfw.trail import TrailEntry
+
 WITHHELD = "Not published (confidential)"
+NO_REPOSITORY = "No history: this register is not in a git repository."
+NOT_COMMITTED = "No history yet: this arrangement's file has not been committed to the register."
+_EMAIL = re.compile(r"[^\s<>()@]+@[^\s<>()@]+")
 STATUS_LABELS = {
     Status.PROPOSED: "Proposed",
     Status.APPROVED: "Approved",
@@ -198,6 +206,18 @@ class FindingView:
 
 
 @dataclass(frozen=True)
+class HistoryStep:
+    """One change to the record's file in git: when, who, what, through which pull request."""
+
+    date: str
+    datetime: str
+    who: str
+    change: str
+    pull_request: int | None
+    merged_by: str | None
+
+
+@dataclass(frozen=True)
 class Page:
     """Everything on an arrangement's own page."""
 
@@ -220,6 +240,9 @@ class Page:
     findings: list[FindingView]
     withheld: bool
     """Some parts of the record were left out because they are confidential."""
+    history: list[HistoryStep] = field(default_factory=list)
+    history_note: str | None = NO_REPOSITORY
+    """Why there is no history to show (None when there is)."""
 
 
 @dataclass(frozen=True)
@@ -246,6 +269,38 @@ class Column:
     label: str
 
 
+@dataclass(frozen=True)
+class ReportLink:
+    """A committee report published with the site, as the reports page lists it."""
+
+    text: str
+    href: str
+    description: str
+
+
+REPORT_LINKS = {
+    "annual": ("Annual register report", "to the Cabinet Committee: every arrangement by kind "
+               "and class, council resources, what changed in the year and open governance gaps."),
+    "governance": ("Governance review", "for the Annual Governance Statement: the governance "
+                   "each arrangement has in place against what its kind requires."),
+    "due": ("Monitoring and reviews due", "what falls due or is overdue, by lead officer."),
+    "scrutiny": ("Candidates for scrutiny and internal audit", "ranked by a published score "
+                 "from council resources, risks and governance gaps."),
+    "reclassification": ("Effect of a policy change", "how another edition of the framework "
+                         "would classify the register's arrangements."),
+}
+
+
+def report_links(paths: Sequence[str]) -> list[ReportLink]:
+    """Links to the published reports (``reports/<name>.html``), in the order given."""
+    links = []
+    for path in paths:
+        name = path.rsplit("/", 1)[-1].removesuffix(".html")
+        text, description = REPORT_LINKS.get(name, (name.capitalize() + " report", ""))
+        links.append(ReportLink(text, path, description))
+    return links
+
+
 @dataclass
 class SiteView:
     theme: Theme
@@ -262,6 +317,7 @@ class SiteView:
     columns: list[Column]
     open_data: list[dict[str, Any]] = field(default_factory=list)
     public: bool = True
+    reports: list[ReportLink] = field(default_factory=list)
 
 
 SORTS = (
@@ -304,8 +360,11 @@ def slug(text: str) -> str:
 
 
 def build_site_view(result: CheckResult, project: Project, today: dt.date,
-                    public: bool = True) -> SiteView:
-    """The whole site's data, sorted, from a check result; ``today`` is injected."""
+                    public: bool = True,
+                    trails: Mapping[str, Sequence[TrailEntry]] | None = None) -> SiteView:
+    """The whole site's data, sorted, from a check result; ``today`` is injected.
+    ``trails`` is each record's git history by id (``trail.histories``), or None when the
+    register is not in a git repository."""
     policy = project.policy
     contact = policy.publication.publish_officer_contact_details
     findings: dict[str, list[Finding]] = {}
@@ -317,6 +376,9 @@ def build_site_view(result: CheckResult, project: Project, today: dt.date,
     for item in checked:
         redaction = Redaction(item.record.arrangement, item.record.document.data, public, contact)
         page = _page(item, policy, today, redaction, findings.get(item.id, []))
+        if trails is not None:
+            steps = _history(trails.get(item.id, []), redaction)
+            page = replace(page, history=steps, history_note=None if steps else NOT_COMMITTED)
         pages.append(page)
         open_data.append(_open_record(item, page, policy, redaction))
     rows = [p.row for p in pages]
@@ -786,7 +848,7 @@ def _due_entry(label: str, dates: list[dt.date], start: dt.date | None, months: 
 
 def _findings(findings: list[Finding], item: CheckedRecord, r: Redaction) -> list[FindingView]:
     hidden_lines = {line for path, line in item.record.document.lines.items()
-                    if path and r.hidden(*path)} if r.paths else set()
+                    if path and r.hidden(*path)} if r.paths or r.as_written_hidden else set()
     out = []
     for f in sorted(findings, key=lambda f: (f.severity.rank, f.rule, f.line, f.message)):
         rule = RULES.get(f.rule)
@@ -798,6 +860,52 @@ def _findings(findings: list[Finding], item: CheckedRecord, r: Redaction) -> lis
         out.append(FindingView(f.severity.value, SEVERITY_LABELS[f.severity], title,
                                message[:1].upper() + message[1:], f.reference))
     return out
+
+
+def _history(entries: Sequence[TrailEntry], r: Redaction) -> list[HistoryStep]:
+    """The record's git history for the public: names, never email addresses; the status
+    change only when the status is not confidential; no commit messages (free text that
+    nobody checked for confidential parts)."""
+    steps = []
+    previous: TrailEntry | None = None
+    for entry in entries:
+        steps.append(HistoryStep(
+            date=long_date(dt.date.fromisoformat(entry.day)),
+            datetime=entry.day,
+            who=_person(entry.author),
+            change=_change(entry, previous, r.hidden("status")),
+            pull_request=entry.pr,
+            merged_by=_person(entry.merged_by) if entry.merged_by else None,
+        ))
+        previous = entry
+    return steps
+
+
+def _person(name: str) -> str:
+    """An author's name as published: an email address in it (some set their name to one)
+    is taken out."""
+    return " ".join(_EMAIL.sub("", name).split()) or "Name not published"
+
+
+def _status_text(status: str | None) -> str:
+    if status is None:
+        return "unreadable"
+    try:
+        return STATUS_LABELS[Status(status)]
+    except ValueError:
+        return status
+
+
+def _change(entry: TrailEntry, previous: TrailEntry | None, status_hidden: bool) -> str:
+    if previous is None:
+        return "Added" if status_hidden else f"Added, status {_status_text(entry.status_after)}"
+    parts = []
+    if entry.path != previous.path:
+        parts.append("File renamed")
+    if entry.status_changed and not status_hidden:
+        parts.append(f"Status {_status_text(entry.status_before)} → "
+                     f"{_status_text(entry.status_after)}")
+    return "; ".join(parts) or "Details edited"
 
 
 def _open_record(item: CheckedRecord, page: Page, policy: Policy, r: Redaction) -> dict[str, Any]:

@@ -45,6 +45,11 @@ def build_paper(name: str, project: Project, result: CheckResult, as_of: dt.date
         raise UserError(f"no report called '{name}'; choose one of: {', '.join(REPORTS)}")
     data = prepare(project.council_name, project.policy, result, as_of, options.scope,
                    options.public)
+    return _paper(name, project, result, data, options)
+
+
+def _paper(name: str, project: Project, result: CheckResult, data: ReportData,
+           options: Options) -> Paper:
     if not data.records and result.records:
         raise UserError(f"no arrangement matches {options.scope.describe()}; "
                         + _known(result, options.scope))
@@ -143,8 +148,10 @@ def build_reports(project: Project, result: CheckResult, as_of: dt.date) -> dict
     """
     from partnerfw.reports.render import render_html
 
+    options = Options(public=True)
+    data = prepare(project.council_name, project.policy, result, as_of, options.scope, True)
     pages = {}
-    for name in REPORTS:
-        paper = build_paper(name, project, result, as_of, Options(public=True))
-        pages[f"reports/{name}.html"] = render_html(paper, project.root)
+    for name in REPORTS:  # the public view is made once for all of them
+        paper = _paper(name, project, result, data, options)
+        pages[f"reports/{name}.html"] = render_html(paper, project.root, site_nav=True)
     return pages

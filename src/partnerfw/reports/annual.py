@@ -147,10 +147,7 @@ def compute(data: ReportData, period_start: dt.date | None = None,
 
 
 def _name(data: ReportData, record_id: str) -> str:
-    for r in data.records:
-        if r.id == record_id:
-            return r.record.arrangement.name
-    return record_id
+    return data.name_of(record_id)
 
 
 def _ratings(data: ReportData) -> dict[str, str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,6 +17,7 @@ from partnerfw.findings import Finding
 from partnerfw.models import Arrangement, Status
 from partnerfw.policy import Policy
 from partnerfw.register import LoadedRecord
+from partnerfw.tabular import AS_WRITTEN, withheld, withheld_paths
 
 LIVE = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
 """Arrangements the council is committed to: approved and not yet ended."""
@@ -69,7 +70,22 @@ class ReportData:
     public: bool
 
     def findings_for(self, record_id: str) -> list[Finding]:
-        return [f for f in self.findings if f.record == record_id]
+        return self._by_record.get(record_id, [])
+
+    def name_of(self, record_id: str) -> str:
+        """The arrangement's name (the id when it is not in the report)."""
+        return self._names.get(record_id, record_id)
+
+    @cached_property
+    def _by_record(self) -> dict[str, list[Finding]]:
+        found: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            found.setdefault(f.record, []).append(f)
+        return found
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return {r.id: r.record.arrangement.name for r in reversed(self.records)}
 
 
 def prepare(council: str, policy: Policy, result: CheckResult, as_of: dt.date,
@@ -92,13 +108,17 @@ def public_view(records: list[CheckedRecord], findings: list[Finding],
     publishes them); findings that point into, or quote, a confidential part are dropped."""
     contacts = policy.publication.publish_officer_contact_details
     shown: list[CheckedRecord] = []
-    kept = list(findings)
+    dropped: set[int] = set()
+    by_record: dict[str, list[int]] = {}
+    for position, f in enumerate(findings):
+        by_record.setdefault(f.record, []).append(position)
     for checked in records:
         redacted, lines, secrets = _redact(checked.record, contacts)
-        kept = [f for f in kept if f.record != checked.id
-                or (f.line not in lines and not any(s in f.message for s in secrets))]
+        for position in by_record.get(checked.id, []):
+            f = findings[position]
+            if redacted is None or f.line in lines or any(s in f.message for s in secrets):
+                dropped.add(position)
         if redacted is None:
-            kept = [f for f in kept if f.record != checked.id]
             continue
         classification = checked.classification
         confidential = checked.record.arrangement.confidential
@@ -108,11 +128,11 @@ def public_view(records: list[CheckedRecord], findings: list[Finding],
                 reason=f"{classification.label} (the figures are confidential)")
         record = LoadedRecord(redacted, checked.record.file, checked.record.document)
         shown.append(CheckedRecord(record, classification))
-    return shown, kept
+    return shown, [f for position, f in enumerate(findings) if position not in dropped]
 
 
 def _redact(record: LoadedRecord, contacts: bool) -> tuple[Arrangement | None, set[int], set[str]]:
-    data = copy.deepcopy(record.document.data)
+    data = _copy(record.document.data)
     lines: set[int] = set()
     secrets: set[str] = set()
     paths = sorted((_parts(p) for p in record.arrangement.confidential), reverse=True)
@@ -134,6 +154,14 @@ def _redact(record: LoadedRecord, contacts: bool) -> tuple[Arrangement | None, s
         if isinstance(completed, dict):
             completed.pop("email", None)
             completed.pop("phone", None)
+    written = data.get(AS_WRITTEN)
+    if isinstance(written, dict):  # as export decides: hidden when the part it stands for is
+        hidden = withheld_paths(record.arrangement.confidential, contacts)
+        for key in [k for k in written if withheld(f"{AS_WRITTEN}.{k}", hidden)]:
+            secrets.add(str(written.pop(key)))
+            line = record.document.lines.get((AS_WRITTEN, key))
+            if line is not None:
+                lines.add(line)
     data["confidential"] = []
     secrets = {s for s in secrets if len(s) >= 3}
     try:
@@ -150,6 +178,15 @@ def _redact(record: LoadedRecord, contacts: bool) -> tuple[Arrangement | None, s
 
 
 _MISSING = object()
+
+
+def _copy(data: Any) -> Any:
+    """A copy of parsed YAML (dicts, lists and immutable scalars), much faster than deepcopy."""
+    if isinstance(data, dict):
+        return {key: _copy(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_copy(value) for value in data]
+    return data
 
 
 def _parts(dotted: str) -> tuple[Any, ...]:

@@ -39,9 +39,12 @@ def markdown_text(value: object) -> Markup:
     return Markup(text)
 
 
-def render_html(paper: Paper, root: Path | None = None) -> str:
+def render_html(paper: Paper, root: Path | None = None, site_nav: bool = False) -> str:
+    """The paper as an HTML page; with ``site_nav``, as a page of the published site (in its
+    ``reports/`` folder), with links back to the register and the list of reports."""
     env = _environment(root)
-    return str(env.get_template(f"reports/{paper.name}.html.j2").render(paper=paper))
+    return str(env.get_template(f"reports/{paper.name}.html.j2").render(paper=paper,
+                                                                          site_nav=site_nav))
 
 
 def render_md(paper: Paper, root: Path | None = None) -> str:
