@@ -31,12 +31,23 @@ RUNS = 3
 
 
 def _commit(root: Path, message: str) -> None:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "b@example.org",
-           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "b@example.org"}
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Bench",
+        "GIT_AUTHOR_EMAIL": "b@example.org",
+        "GIT_COMMITTER_NAME": "Bench",
+        "GIT_COMMITTER_EMAIL": "b@example.org",
+    }
     for args in (["add", "-A"], ["commit", "-q", "-m", message]):
-        subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=root, env=env,
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-c", "commit.gpgsign=false", *args],
+            cwd=root,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
 
 
 def main(n: int = 1000, git: bool = False) -> int:
@@ -51,8 +62,16 @@ def main(n: int = 1000, git: bool = False) -> int:
             for path in files[::10]:
                 path.write_text(path.read_text("utf-8") + "# reviewed\n", "utf-8")
             _commit(root, "Review a tenth of the records (#2)")
-        command = [sys.executable, "-m", "partnerfw", "build", "--out", "site",
-                   "--today", "2026-11-23"]
+        command = [
+            sys.executable,
+            "-m",
+            "partnerfw",
+            "build",
+            "--out",
+            "site",
+            "--today",
+            "2026-11-23",
+        ]
         times, cpu = [], []
         for _ in range(RUNS):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -69,10 +88,12 @@ def main(n: int = 1000, git: bool = False) -> int:
     best, median = min(times), statistics.median(times)
     verdict = "within" if median <= TARGET_SECONDS else "OVER"
     where = ", in a git repository (history on every page)" if git else ""
-    print(f"partnerfw build: {n} records{where}, {pages} pages, {size / 1e6:.1f} MB: "
-          f"best {best:.2f} s, median {median:.2f} s of {RUNS} runs "
-          f"({verdict} the {TARGET_SECONDS:.0f} s target); CPU time {min(cpu):.2f} s; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"partnerfw build: {n} records{where}, {pages} pages, {size / 1e6:.1f} MB: "
+        f"best {best:.2f} s, median {median:.2f} s of {RUNS} runs "
+        f"({verdict} the {TARGET_SECONDS:.0f} s target); CPU time {min(cpu):.2f} s; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     return 0 if median <= TARGET_SECONDS else 1
 
 

@@ -25,8 +25,9 @@ def best_of(runs: int, command: list[str], cwd: Path) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
+        subprocess.run(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
         times.append(time.perf_counter() - start)
     return min(times)
 
@@ -46,14 +47,18 @@ def main(sizes: list[int]) -> None:
             root = Path(tmp)
             files = generate(root / "register", n)
             (root / "partnerfw.yaml").write_text(
-                "council:\n  name: Benchmark Borough Council\nedition: revised\n", "utf-8")
+                "council:\n  name: Benchmark Borough Council\nedition: revised\n", "utf-8"
+            )
             parse = min(bare_parse(files) for _ in range(3))
-            check = best_of(3, [*PARTNERFW, "check", "--today", "2026-11-23",
-                                "--format", "json"], root)
+            check = best_of(
+                3, [*PARTNERFW, "check", "--today", "2026-11-23", "--format", "json"], root
+            )
             in_process = _in_process(root)
-            print(f"{n:>6} records: check {check:.2f} s (process, best of 3); "
-                  f"in-process {in_process:.2f} s; bare libyaml parse {parse:.2f} s; "
-                  f"ratio in-process/parse {in_process / parse:.2f}")
+            print(
+                f"{n:>6} records: check {check:.2f} s (process, best of 3); "
+                f"in-process {in_process:.2f} s; bare libyaml parse {parse:.2f} s; "
+                f"ratio in-process/parse {in_process / parse:.2f}"
+            )
 
 
 def _in_process(root: Path) -> float:

@@ -21,11 +21,22 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def git(root: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "b@example.org",
-           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "b@example.org"}
-    subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=root, env=env, check=True,
-                   capture_output=True)
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Bench",
+        "GIT_AUTHOR_EMAIL": "b@example.org",
+        "GIT_COMMITTER_NAME": "Bench",
+        "GIT_COMMITTER_EMAIL": "b@example.org",
+    }
+    subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args],
+        cwd=root,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def build(root: Path, records: int, prs: int) -> list[str]:
@@ -52,8 +63,15 @@ def build(root: Path, records: int, prs: int) -> list[str]:
         git(root, "commit", "-q", "-am", f"Edit in PR {n}")
         git(root, "checkout", "-q", "main")
         if n % 2:
-            git(root, "merge", "-q", "--no-ff", branch, "-m",
-                f"Merge pull request #{n} from org/{branch}\n\nEdit {n}")
+            git(
+                root,
+                "merge",
+                "-q",
+                "--no-ff",
+                branch,
+                "-m",
+                f"Merge pull request #{n} from org/{branch}\n\nEdit {n}",
+            )
         else:
             git(root, "merge", "-q", "--squash", branch)
             git(root, "commit", "-q", "-m", f"Edit {n} (#{n})")
@@ -62,8 +80,9 @@ def build(root: Path, records: int, prs: int) -> list[str]:
 
 def timed(root: Path, *args: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "partnerfw", *args], cwd=root, capture_output=True,
-                   check=False)
+    subprocess.run(
+        [sys.executable, "-m", "partnerfw", *args], cwd=root, capture_output=True, check=False
+    )
     return time.perf_counter() - start
 
 
@@ -76,8 +95,10 @@ def main() -> None:
         print(f"{records} records, {prs} pull requests")
         print(f"trail {ids[1]}: {timed(root, 'trail', ids[1]):.2f}s")
         print(f"trail (all, json): {timed(root, 'trail', '--format', 'json'):.2f}s")
-        print(f"check --changed-since HEAD~5: "
-              f"{timed(root, 'check', '--changed-since', 'HEAD~5'):.2f}s")
+        print(
+            f"check --changed-since HEAD~5: "
+            f"{timed(root, 'check', '--changed-since', 'HEAD~5'):.2f}s"
+        )
         print(f"check (all): {timed(root, 'check'):.2f}s")
         print(f"codeowners --check: {timed(root, 'codeowners', '--check'):.2f}s")
 

@@ -20,10 +20,19 @@ import yaml
 from partnerfw.models import Arrangement
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "register"
-PLACES = ("Northbank", "Eastfield", "Westmoor", "Southgate", "Riverside", "Hillcrest",
-          "Old Town", "Marshside", "Kingsmead", "Abbey Ward")
-_MONEY_KEYS = ("dedicated_budget", "staff_cost", "in_kind_value", "contribution",
-               "overall_budget")
+PLACES = (
+    "Northbank",
+    "Eastfield",
+    "Westmoor",
+    "Southgate",
+    "Riverside",
+    "Hillcrest",
+    "Old Town",
+    "Marshside",
+    "Kingsmead",
+    "Abbey Ward",
+)
+_MONEY_KEYS = ("dedicated_budget", "staff_cost", "in_kind_value", "contribution", "overall_budget")
 
 
 def _examples() -> list[dict[str, Any]]:
@@ -32,8 +41,14 @@ def _examples() -> list[dict[str, Any]]:
 
 def _scale(node: Any, factor: Decimal) -> Any:
     if isinstance(node, dict):
-        return {k: (_money(v, factor) if k in _MONEY_KEYS and isinstance(v, int | float)
-                    else _scale(v, factor)) for k, v in node.items()}
+        return {
+            k: (
+                _money(v, factor)
+                if k in _MONEY_KEYS and isinstance(v, int | float)
+                else _scale(v, factor)
+            )
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [_scale(v, factor) for v in node]
     return node
@@ -63,8 +78,9 @@ def generate(out_dir: Path, n: int) -> list[Path]:
         record = make_record(examples[index % len(examples)], index)
         Arrangement.model_validate(record)  # every generated record is valid
         path = out_dir / f"{record['id']}.yaml"
-        path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True,
-                                       width=100), "utf-8")
+        path.write_text(
+            yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100), "utf-8"
+        )
         written.append(path)
     return written
 

@@ -34,35 +34,78 @@ def _in_place(names: list[str], where: str) -> dict[str, Any]:
 
 
 PARTNERSHIP_GOVERNANCE = [
-    "terms_of_reference", "membership_rules", "representation", "decision_rules",
-    "meeting_rules", "recording_decisions", "carrying_out_decisions", "partner_responsibilities",
-    "performance_and_finance_review", "declarations_of_interest", "conflicts_of_interest",
-    "ethical_standards", "amending_agreement", "breaches", "draft_agreement",
-    "performance_monitoring", "financial_monitoring", "risk_monitoring", "audit",
+    "terms_of_reference",
+    "membership_rules",
+    "representation",
+    "decision_rules",
+    "meeting_rules",
+    "recording_decisions",
+    "carrying_out_decisions",
+    "partner_responsibilities",
+    "performance_and_finance_review",
+    "declarations_of_interest",
+    "conflicts_of_interest",
+    "ethical_standards",
+    "amending_agreement",
+    "breaches",
+    "draft_agreement",
+    "performance_monitoring",
+    "financial_monitoring",
+    "risk_monitoring",
+    "audit",
 ]
 PARTNERSHIP_AGREEMENT = [
-    "aims_and_objectives", "rationale", "duration_and_renewal", "governance_arrangements",
-    "funding_responsibilities", "spending_decisions", "reallocation", "financial_reporting",
-    "information_sharing", "freedom_of_information", "dispute_resolution", "exit_strategy",
-    "dissolution", "partner_withdrawal",
+    "aims_and_objectives",
+    "rationale",
+    "duration_and_renewal",
+    "governance_arrangements",
+    "funding_responsibilities",
+    "spending_decisions",
+    "reallocation",
+    "financial_reporting",
+    "information_sharing",
+    "freedom_of_information",
+    "dispute_resolution",
+    "exit_strategy",
+    "dissolution",
+    "partner_withdrawal",
 ]
 SHARED_GOVERNANCE = ["performance_monitoring", "financial_monitoring", "risk_monitoring"]
 SHARED_AGREEMENT = [
-    "delegation_of_functions", "service_provision", "accommodation", "staff_transfers",
-    "funding_and_payments", "assets_and_liabilities", "termination", "freedom_of_information",
-    "scope_of_service", "safeguarding",
+    "delegation_of_functions",
+    "service_provision",
+    "accommodation",
+    "staff_transfers",
+    "funding_and_payments",
+    "assets_and_liabilities",
+    "termination",
+    "freedom_of_information",
+    "scope_of_service",
+    "safeguarding",
 ]
 
 _OFFICER = {"name": "Ann Officer", "title": "Head of Policy"}
 _MONITORING = {
     "outcomes": ["Fewer households in temporary accommodation"],
-    "targets": [{"target": "100 households helped a year", "action": "Quarterly case review",
-                 "owner": "Ann Officer"}],
+    "targets": [
+        {
+            "target": "100 households helped a year",
+            "action": "Quarterly case review",
+            "owner": "Ann Officer",
+        }
+    ],
     "budget_reports": [_D(2026, 6, 30), _D(2026, 9, 30)],
     "performance_reports": [_D(2026, 4, 15), _D(2026, 10, 14)],
-    "risk_register": [{"risk": "A partner withdraws funding", "likelihood": 2, "impact": 3,
-                       "mitigation": "Twelve months' notice in the agreement",
-                       "owner": "Ann Officer", "last_reviewed": _D(2026, 7, 1)}],
+    "risk_register": [
+        {
+            "risk": "A partner withdraws funding",
+            "likelihood": 2,
+            "impact": 3,
+            "mitigation": "Twelve months' notice in the agreement",
+            "owner": "Ann Officer",
+            "last_reviewed": _D(2026, 7, 1),
+        }
+    ],
     "annual_reviews": [_D(2026, 3, 16)],
     "representatives_briefed": True,
 }
@@ -77,14 +120,22 @@ _EVALUATION = {
     "risks": ["a partner withdraws"],
     "equalities_issues": ["none identified after screening"],
     "risk_assessment": {"done": True, "date": _D(2020, 11, 10), "evidence": "Risk assessments"},
-    "equalities_analysis": {"done": True, "date": _D(2020, 11, 12),
-                            "summary": "No negative impact on any protected characteristic."},
-    "gdpr": {"considered": True, "issues": "Only anonymised data is shared.",
-             "dpia_required": False},
+    "equalities_analysis": {
+        "done": True,
+        "date": _D(2020, 11, 12),
+        "summary": "No negative impact on any protected characteristic.",
+    },
+    "gdpr": {
+        "considered": True,
+        "issues": "Only anonymised data is shared.",
+        "dpia_required": False,
+    },
     "equalities_aims_contribution": "Supports Equalities Objective 2: fair access.",
     "climate_change_contribution": "Meetings are online by default.",
-    "do_nothing": {"consequences": "The council would work alone at greater cost.",
-                   "customers_and_residents": "Residents would lose a joined-up service."},
+    "do_nothing": {
+        "consequences": "The council would work alone at greater cost.",
+        "customers_and_residents": "Residents would lose a joined-up service.",
+    },
     "insurance_checked": True,
 }
 _EXIT = {
@@ -102,25 +153,39 @@ _EXIT = {
     },
 }
 _OPINIONS = {
-    "monitoring_officer": {"name": "Priya Chandran", "date": _D(2020, 12, 1),
-                           "opinion": "No legal objection.", "reference": "Evaluation form p6"},
-    "section_151_officer": {"name": "Graham Oduya", "date": _D(2020, 12, 2),
-                            "opinion": "Within budget.", "reference": "Evaluation form p6"},
+    "monitoring_officer": {
+        "name": "Priya Chandran",
+        "date": _D(2020, 12, 1),
+        "opinion": "No legal objection.",
+        "reference": "Evaluation form p6",
+    },
+    "section_151_officer": {
+        "name": "Graham Oduya",
+        "date": _D(2020, 12, 2),
+        "opinion": "Within budget.",
+        "reference": "Evaluation form p6",
+    },
 }
 
 
 _APPROVED_ON = _D(2021, 1, 12)
 
 
-def _approval(
-    role: str, decision: str = "approved", day: dt.date = _APPROVED_ON
-) -> dict[str, Any]:
-    return {"role": role, "name": f"Holder of {role}", "date": day, "decision": decision,
-            "reference": f"Decision notice {role}"}
+def _approval(role: str, decision: str = "approved", day: dt.date = _APPROVED_ON) -> dict[str, Any]:
+    return {
+        "role": role,
+        "name": f"Holder of {role}",
+        "date": day,
+        "decision": decision,
+        "reference": f"Decision notice {role}",
+    }
 
 
-_START = {"start": _D(2021, 4, 1), "indefinite": True,
-          "renewal": "Continues until a partner gives notice."}
+_START = {
+    "start": _D(2021, 4, 1),
+    "indefinite": True,
+    "renewal": "Continues until a partner gives notice.",
+}
 
 BASELINES: dict[str, dict[str, Any]] = {
     # An 'other' partnership under the revised edition (£20,000), significant under the earlier
@@ -133,23 +198,32 @@ BASELINES: dict[str, dict[str, Any]] = {
         "lead_officer": _OFFICER,
         "department": "Housing",
         "dates": _START,
-        "partners": [{"name": "Thamesbridge Housing Trust", "sector": "voluntary",
-                      "contribution": 5000}],
-        "council_resources": {"dedicated_budget": 10000, "staff_cost": 8000,
-                              "in_kind_value": 2000},
-        "purpose": {"aims": "Prevent homelessness.", "conditions": ["cannot_achieve_alone"],
-                    "safeguarding": "Referrals follow the council's safeguarding policy."},
+        "partners": [
+            {"name": "Thamesbridge Housing Trust", "sector": "voluntary", "contribution": 5000}
+        ],
+        "council_resources": {"dedicated_budget": 10000, "staff_cost": 8000, "in_kind_value": 2000},
+        "purpose": {
+            "aims": "Prevent homelessness.",
+            "conditions": ["cannot_achieve_alone"],
+            "safeguarding": "Referrals follow the council's safeguarding policy.",
+        },
         "evaluation": _EVALUATION,
         "governance": _in_place(PARTNERSHIP_GOVERNANCE, "Partnership agreement"),
-        "agreement": {"document": "Legal: partnership agreements", "signed": _D(2021, 3, 25),
-                      "monitoring_officer_involved": True,
-                      "foi_officer": "Information Officer, Thamesbridge Borough Council",
-                      "items": _in_place(PARTNERSHIP_AGREEMENT, "Agreement")},
+        "agreement": {
+            "document": "Legal: partnership agreements",
+            "signed": _D(2021, 3, 25),
+            "monitoring_officer_involved": True,
+            "foi_officer": "Information Officer, Thamesbridge Borough Council",
+            "items": _in_place(PARTNERSHIP_AGREEMENT, "Agreement"),
+        },
         "exit_strategy": _EXIT,
         "opinions": _OPINIONS,
-        "approvals": [_approval("management_team", "discussed", _D(2021, 1, 5)),
-                      _approval("director"), _approval("leader"),
-                      _approval("portfolio_holder")],
+        "approvals": [
+            _approval("management_team", "discussed", _D(2021, 1, 5)),
+            _approval("director"),
+            _approval("leader"),
+            _approval("portfolio_holder"),
+        ],
         "monitoring": _MONITORING,
     },
     "shared_service": {
@@ -160,12 +234,15 @@ BASELINES: dict[str, dict[str, Any]] = {
         "lead_officer": _OFFICER,
         "department": "Corporate Services",
         "dates": _START,
-        "partners": [{"name": "Medley District Council", "sector": "public",
-                      "contribution": 160000}],
+        "partners": [
+            {"name": "Medley District Council", "sector": "public", "contribution": 160000}
+        ],
         "council_resources": {"staff_fte": 4.5, "staff_cost": 190000},
-        "purpose": {"aims": "A resilient audit service.",
-                    "shared_service_conditions": ["saving_or_income"],
-                    "safeguarding": "Host authority's safeguarding policy applies."},
+        "purpose": {
+            "aims": "A resilient audit service.",
+            "shared_service_conditions": ["saving_or_income"],
+            "safeguarding": "Host authority's safeguarding policy applies.",
+        },
         "shared_service": {
             "type": "full_shared_service",
             "host_authority": "Thamesbridge Borough Council",
@@ -180,9 +257,12 @@ BASELINES: dict[str, dict[str, Any]] = {
         },
         "evaluation": _EVALUATION,
         "governance": _in_place(SHARED_GOVERNANCE, "Shared service agreement"),
-        "agreement": {"document": "Legal: shared service agreements", "signed": _D(2021, 3, 25),
-                      "monitoring_officer_involved": True,
-                      "items": _in_place(SHARED_AGREEMENT, "Agreement")},
+        "agreement": {
+            "document": "Legal: shared service agreements",
+            "signed": _D(2021, 3, 25),
+            "monitoring_officer_involved": True,
+            "items": _in_place(SHARED_AGREEMENT, "Agreement"),
+        },
         "exit_strategy": _EXIT,
         "opinions": _OPINIONS,
         "approvals": [_approval("leader"), _approval("portfolio_holder")],
@@ -207,12 +287,18 @@ BASELINES: dict[str, dict[str, Any]] = {
         "lead_officer": _OFFICER,
         "department": "Licensing",
         "dates": _START,
-        "governance": {"terms_of_reference_or_sla": {"status": "in_place",
-                                                     "evidence": "Service level agreement"}},
+        "governance": {
+            "terms_of_reference_or_sla": {
+                "status": "in_place",
+                "evidence": "Service level agreement",
+            }
+        },
         "approvals": [_approval("director")],
-        "monitoring": {"budget_reports": [_D(2026, 9, 30)],
-                       "performance_reports": [_D(2026, 10, 14)],
-                       "annual_reviews": [_D(2026, 3, 16)]},
+        "monitoring": {
+            "budget_reports": [_D(2026, 9, 30)],
+            "performance_reports": [_D(2026, 10, 14)],
+            "annual_reviews": [_D(2026, 3, 16)],
+        },
     },
     "company_or_trust": {
         "id": "test-trust",
@@ -223,8 +309,12 @@ BASELINES: dict[str, dict[str, Any]] = {
         "lead_officer": _OFFICER,
         "department": "Leisure",
         "dates": _START,
-        "governance": {"separate_legal_arrangements": {
-            "status": "in_place", "evidence": "Trust deed and funding agreement"}},
+        "governance": {
+            "separate_legal_arrangements": {
+                "status": "in_place",
+                "evidence": "Trust deed and funding agreement",
+            }
+        },
         "monitoring": {"annual_reviews": [_D(2026, 3, 16)]},
     },
 }
@@ -262,8 +352,9 @@ def set_path(target: Any, dotted: str, value: Any) -> None:
 
 def text(record: dict[str, Any]) -> str:
     """The record as YAML text, as an officer would write it (block style, keys in order)."""
-    return yaml.safe_dump(record, sort_keys=False, allow_unicode=True, default_flow_style=False,
-                          width=1000)
+    return yaml.safe_dump(
+        record, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000
+    )
 
 
 def yaml_text(kind: str, changes: dict[str, Any] | None = None, **top: Any) -> str:
@@ -286,8 +377,12 @@ def policy(edition: str = "revised", overrides: dict[str, Any] | None = None) ->
     return Policy.model_validate(deep_merge(base, overrides or {}))
 
 
-def findings(source: str, today: dt.date = TODAY, policy_: Policy | None = None,
-             lists: MasterLists | None = None) -> list[Finding]:
+def findings(
+    source: str,
+    today: dt.date = TODAY,
+    policy_: Policy | None = None,
+    lists: MasterLists | None = None,
+) -> list[Finding]:
     """Every finding ``check`` gives for one record file (master lists: none kept, unless
     given)."""
     record = load(source)
@@ -314,8 +409,9 @@ def line_of(source: str, path: tuple[str | int, ...]) -> int:
             body = line.strip()
             if item_line and index == start:
                 indent, body = indent + 2, body[2:]
-            if indent < child or (isinstance(part, int) and indent == child
-                                  and not body.startswith("- ")):
+            if indent < child or (
+                isinstance(part, int) and indent == child and not body.startswith("- ")
+            ):
                 break
             if indent != child:
                 continue
@@ -334,7 +430,7 @@ def line_of(source: str, path: tuple[str | int, ...]) -> int:
             start, child, item_line = hit, indent_of(lines[hit]) + 2, True
         else:
             start, item_line = hit + 1, False
-            following = next((ln for ln in lines[hit + 1:] if ln.strip()), "")
+            following = next((ln for ln in lines[hit + 1 :] if ln.strip()), "")
             child = indent_of(following)
             if child <= indent_of(lines[hit]) and not following.strip().startswith("- "):
                 child = indent_of(lines[hit]) + 2

@@ -15,8 +15,9 @@ RIVERSIDE = "register/riverside-regeneration-partnership.yaml"
 
 
 def _findings(runner: CliRunner, rule: str, record: str) -> list[dict[str, object]]:
-    result = runner.invoke(app, ["check", "--format", "json", "--today", TODAY],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY], catch_exceptions=False
+    )
     payload = json.loads(result.stdout)
     return [f for f in payload["findings"] if f["rule"] == rule and f["record"] == record]
 
@@ -40,8 +41,10 @@ def test_approved_facts_written_after_the_approvals(example_repo: Path, runner: 
     assert out == f"{RIVERSIDE}: recorded what the approval of 2026-10-06 covers\n"
     after = (example_repo / RIVERSIDE).read_text("utf-8")
     assert after.startswith(before.split("monitoring:\n  outcomes")[0])
-    assert "approved_facts:\n  approved: 2026-10-06\n  reference: 'PR #41'\n  kind: partnership\n" \
-           "  classification: significant\n  council_resources: 37000\n" in after
+    assert (
+        "approved_facts:\n  approved: 2026-10-06\n  reference: 'PR #41'\n  kind: partnership\n"
+        "  classification: significant\n  council_resources: 37000\n" in after
+    )
     assert _findings(runner, "APR009", "riverside-regeneration-partnership") == []
     assert _approve(runner).endswith("already up to date\n")
 
@@ -59,7 +62,8 @@ def test_resources_beyond_the_margin_make_the_approval_stale(
         "the approval of 2026-10-06 (PR #41) no longer covers this record: council resources "
         "grew from £37,000 to £42,000, beyond the 10% margin the policy allows (£40,700); seek "
         "approval again through the route for its class, then run 'partnerfw approved-facts "
-        "riverside-regeneration-partnership'")
+        "riverside-regeneration-partnership'"
+    )
     assert finding["line"] == 29  # council_resources:
 
 
@@ -74,29 +78,47 @@ def test_class_partners_and_end_date_changes_each_named(
     example_repo: Path, runner: CliRunner
 ) -> None:
     _approve(runner)
-    _edit(example_repo, RIVERSIDE, "fundamental_to_corporate_objective: true",
-          "fundamental_to_corporate_objective: false")
-    _edit(example_repo, RIVERSIDE, "  - name: Quayside Developments Ltd",
-          "  - name: Harbour Homes Ltd")
+    _edit(
+        example_repo,
+        RIVERSIDE,
+        "fundamental_to_corporate_objective: true",
+        "fundamental_to_corporate_objective: false",
+    )
+    _edit(
+        example_repo,
+        RIVERSIDE,
+        "  - name: Quayside Developments Ltd",
+        "  - name: Harbour Homes Ltd",
+    )
     _edit(example_repo, RIVERSIDE, "end: 2032-03-31", "end: 2037-03-31")
-    messages = [f["message"] for f in _findings(runner, "APR009",
-                                                "riverside-regeneration-partnership")]
+    messages = [
+        f["message"] for f in _findings(runner, "APR009", "riverside-regeneration-partnership")
+    ]
     assert len(messages) == 3
     assert any("its class changed from significant to other" in m for m in messages)
-    assert any("its partners changed (added Harbour Homes Ltd; removed Quayside Developments "
-               "Ltd)" in m for m in messages)
+    assert any(
+        "its partners changed (added Harbour Homes Ltd; removed Quayside Developments Ltd)" in m
+        for m in messages
+    )
     assert any("its end date changed from 2032-03-31 to 2037-03-31" in m for m in messages)
 
 
 def test_a_later_approval_asks_for_the_facts_again(example_repo: Path, runner: CliRunner) -> None:
     _approve(runner)
     _edit(example_repo, RIVERSIDE, "end: 2032-03-31", "end: 2037-03-31")
-    _edit(example_repo, RIVERSIDE, "approved_facts:", "  - role: leader\n    name: Cllr David "
-          "Marsh\n    date: 2026-11-02\n    decision: approved\n    reference: 'PR #57'\n"
-          "approved_facts:")
+    _edit(
+        example_repo,
+        RIVERSIDE,
+        "approved_facts:",
+        "  - role: leader\n    name: Cllr David "
+        "Marsh\n    date: 2026-11-02\n    decision: approved\n    reference: 'PR #57'\n"
+        "approved_facts:",
+    )
     [finding] = _findings(runner, "APR009", "riverside-regeneration-partnership")
-    assert "a later approval (2026-11-02) is recorded, so run 'partnerfw approved-facts" in (
-        finding["message"])
+    assert (
+        "a later approval (2026-11-02) is recorded, so run 'partnerfw approved-facts"
+        in (finding["message"])
+    )
     _approve(runner)
     assert _findings(runner, "APR009", "riverside-regeneration-partnership") == []
 
@@ -106,15 +128,15 @@ def test_facts_repeating_confidential_parts_are_kept_confidential(
 ) -> None:
     _approve(runner, "community-safety-partnership")
     text = (example_repo / "register/community-safety-partnership.yaml").read_text("utf-8")
-    assert ("confidential:\n  - monitoring.risk_register.1\n  - partners.2\n"
-            "  - approved_facts\n") in text
+    assert (
+        "confidential:\n  - monitoring.risk_register.1\n  - partners.2\n  - approved_facts\n"
+    ) in text
 
 
 def test_approved_facts_refuses_a_record_without_approval(
     example_repo: Path, runner: CliRunner
 ) -> None:
-    result = runner.invoke(app, ["approved-facts", "food-bank-partnership"],
-                           catch_exceptions=False)
+    result = runner.invoke(app, ["approved-facts", "food-bank-partnership"], catch_exceptions=False)
     assert result.exit_code == 2
     assert "has no approval recorded yet" in result.stderr
     result = runner.invoke(app, ["approved-facts", "riverside"], catch_exceptions=False)
@@ -125,17 +147,33 @@ def test_approved_facts_refuses_a_record_without_approval(
 
 
 def test_decisions_out_of_order_and_in_the_future(example_repo: Path, runner: CliRunner) -> None:
-    _edit(example_repo, RIVERSIDE, "    date: 2026-09-22\n    decision: discussed",
-          "    date: 2026-10-09\n    decision: discussed")
-    messages = [f["message"] for f in _findings(runner, "APR006",
-                                                "riverside-regeneration-partnership")]
-    assert ("the discussion at the Management Team (2026-10-09) is dated after the first "
-            "approval (2026-10-06); it must come before approval") in messages
-    assert ("the portfolio_holder decision of 2026-10-06 is listed after one of 2026-10-09: "
-            "list decisions in date order") in messages
-    _edit(example_repo, RIVERSIDE, "    date: 2026-10-09\n    decision: discussed",
-          "    date: 2026-12-09\n    decision: discussed")
-    messages = [f["message"] for f in _findings(runner, "APR006",
-                                                "riverside-regeneration-partnership")]
-    assert ("the management_team decision is dated 2026-12-09, after today (2026-11-23): "
-            "correct the date") in messages
+    _edit(
+        example_repo,
+        RIVERSIDE,
+        "    date: 2026-09-22\n    decision: discussed",
+        "    date: 2026-10-09\n    decision: discussed",
+    )
+    messages = [
+        f["message"] for f in _findings(runner, "APR006", "riverside-regeneration-partnership")
+    ]
+    assert (
+        "the discussion at the Management Team (2026-10-09) is dated after the first "
+        "approval (2026-10-06); it must come before approval"
+    ) in messages
+    assert (
+        "the portfolio_holder decision of 2026-10-06 is listed after one of 2026-10-09: "
+        "list decisions in date order"
+    ) in messages
+    _edit(
+        example_repo,
+        RIVERSIDE,
+        "    date: 2026-10-09\n    decision: discussed",
+        "    date: 2026-12-09\n    decision: discussed",
+    )
+    messages = [
+        f["message"] for f in _findings(runner, "APR006", "riverside-regeneration-partnership")
+    ]
+    assert (
+        "the management_team decision is dated 2026-12-09, after today (2026-11-23): "
+        "correct the date"
+    ) in messages

@@ -27,8 +27,9 @@ def register_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 
 
 def _check(runner: CliRunner, *extra: str) -> tuple[int, dict[str, object], str]:
-    result = runner.invoke(app, ["check", "--format", "json", "--today", TODAY, *extra],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY, *extra], catch_exceptions=False
+    )
     return result.exit_code, json.loads(result.stdout), result.stderr
 
 
@@ -45,14 +46,20 @@ def test_only_changed_records_plus_cross_record_checks(
     assert "checking the records changed since main" in stderr
     assert code == 1
     assert [r["id"] for r in payload["records"]] == [  # type: ignore[index]
-        "food-bank-partnership", "riverside-regeneration-partnership"]
+        "food-bank-partnership",
+        "riverside-regeneration-partnership",
+    ]
     by_file = {(f["file"], f["rule"]) for f in payload["findings"]}  # type: ignore[index]
     files = {file for file, _ in by_file}
-    assert files == {"register/food-bank-copy.yaml", "register/food-bank-partnership.yaml",
-                     "register/riverside-regeneration-partnership.yaml"}
+    assert files == {
+        "register/food-bank-copy.yaml",
+        "register/food-bank-partnership.yaml",
+        "register/riverside-regeneration-partnership.yaml",
+    }
     # the unchanged food-bank-partnership.yaml is only reported by the cross-record check
-    assert {rule for file, rule in by_file
-            if file == "register/food-bank-partnership.yaml"} == {"REG001"}
+    assert {rule for file, rule in by_file if file == "register/food-bank-partnership.yaml"} == {
+        "REG001"
+    }
     assert ("register/riverside-regeneration-partnership.yaml", "APR006") in by_file
     assert payload["summary"]["records"] == 2  # type: ignore[index]
 

@@ -23,12 +23,23 @@ def _line(text: str, path: str) -> str:
 def test_owners_follow_kind_and_class() -> None:
     policy = load_edition("revised")
     assert review_roles(policy, Kind.PARTNERSHIP, "significant") == (
-        "monitoring_officer", "section_151_officer", "management_team", "portfolio_holder",
-        "leader")
+        "monitoring_officer",
+        "section_151_officer",
+        "management_team",
+        "portfolio_holder",
+        "leader",
+    )
     assert review_roles(policy, Kind.PARTNERSHIP, "other") == (
-        "monitoring_officer", "section_151_officer", "director", "leader", "portfolio_holder")
+        "monitoring_officer",
+        "section_151_officer",
+        "director",
+        "leader",
+        "portfolio_holder",
+    )
     assert review_roles(policy, Kind.SHARED_SERVICE, "ad_hoc_resilience") == (
-        "monitoring_officer", "section_151_officer")
+        "monitoring_officer",
+        "section_151_officer",
+    )
     assert review_roles(policy, Kind.COMMISSIONING, "commissioning") == ("director",)
     assert review_roles(policy, Kind.COMPANY_OR_TRUST, "out_of_scope") == ()
 
@@ -44,15 +55,19 @@ def test_codeowners_check_catches_a_class_change(
     text = (repo.root / ".github/CODEOWNERS").read_text("utf-8")
     assert _line(text, "/register/riverside.yaml") == (
         "/register/riverside.yaml @tbc/monitoring-officer @tbc/finance @tbc/directors "
-        "@tbc/leader-office @tbc/cabinet")
+        "@tbc/leader-office @tbc/cabinet"
+    )
     assert _line(text, "/partnerfw.yaml") == "/partnerfw.yaml @tbc/monitoring-officer @tbc/finance"
     repo.commit("Add CODEOWNERS")
     assert runner.invoke(app, ["codeowners", "--check"], catch_exceptions=False).exit_code == 0
 
     # The riverside budget grows past the £50,000 threshold: it becomes significant.
     repo.branch("grow")
-    repo.commit("Riverside budget grows", {"register/riverside.yaml": record(
-        "riverside", "approved", budget=60000)}, who="Tom Brennan")
+    repo.commit(
+        "Riverside budget grows",
+        {"register/riverside.yaml": record("riverside", "approved", budget=60000)},
+        who="Tom Brennan",
+    )
     result = runner.invoke(app, ["codeowners", "--check"], catch_exceptions=False)
     assert result.exit_code == 1
     assert "-# riverside: partnership, class other" in result.stdout
@@ -63,7 +78,8 @@ def test_codeowners_check_catches_a_class_change(
 
     assert runner.invoke(app, ["codeowners"], catch_exceptions=False).exit_code == 0
     assert "@tbc/management-team" in _line(
-        (repo.root / ".github/CODEOWNERS").read_text("utf-8"), "/register/riverside.yaml")
+        (repo.root / ".github/CODEOWNERS").read_text("utf-8"), "/register/riverside.yaml"
+    )
     assert runner.invoke(app, ["codeowners", "--check"], catch_exceptions=False).exit_code == 0
 
 
@@ -110,10 +126,14 @@ def test_bad_reviewer_is_a_user_error(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = GitRepo(tmp_path / "repo")
-    repo.commit("Start", {
-        "partnerfw.yaml": "council: {name: X}\npolicy:\n  roles:\n    leader:\n"
-                          "      title: Leader\n      reviewers: ['the leader']\n",
-        "register/a.yaml": record("a")})
+    repo.commit(
+        "Start",
+        {
+            "partnerfw.yaml": "council: {name: X}\npolicy:\n  roles:\n    leader:\n"
+            "      title: Leader\n      reviewers: ['the leader']\n",
+            "register/a.yaml": record("a"),
+        },
+    )
     monkeypatch.chdir(repo.root)
     result = runner.invoke(app, ["codeowners"], catch_exceptions=False)
     assert result.exit_code == 2
@@ -130,15 +150,21 @@ def test_bundled_register_codeowners_and_template_are_current(
     result = runner.invoke(app, ["codeowners", "--check"], catch_exceptions=False)
     assert result.exit_code == 0, result.stdout
     assert (REPO / ".github/pull_request_template.md").read_text() == (
-        REPO / "templates/github/pull_request_template.md").read_text()
+        REPO / "templates/github/pull_request_template.md"
+    ).read_text()
 
 
 def test_invalid_settings_stop_codeowners(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = GitRepo(tmp_path / "repo")
-    repo.commit("Start", {"partnerfw.yaml": "council: {name: X}\nedition: nonsense\n",
-                          "register/a.yaml": record("a")})
+    repo.commit(
+        "Start",
+        {
+            "partnerfw.yaml": "council: {name: X}\nedition: nonsense\n",
+            "register/a.yaml": record("a"),
+        },
+    )
     monkeypatch.chdir(repo.root)
     result = runner.invoke(app, ["codeowners"], catch_exceptions=False)
     assert result.exit_code == 2

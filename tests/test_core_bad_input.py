@@ -48,51 +48,139 @@ def _with(old: str, new: str) -> bytes:
 
 # name, file content, rule, line, words in the message
 BAD_FILES: list[tuple[str, bytes, str, int, tuple[str, ...]]] = [
-    ("malformed", b"id: x\nname: [unclosed\nkind: partnership\n", "DATA002", 3,
-     ("not valid YAML", "check the indentation and quotes")),
-    ("tabs", b"id: tabs\nname: Tabs\nlead_officer:\n\tname: Ann\n", "DATA002", 4,
-     ("tab character", "spaces")),
-    ("duplicate-key", _with("department: Finance", "department: Finance\nname: Again"),
-     "DATA002", 9, ("the key 'name' appears twice (first on line 2)", "keep one")),
-    ("misspelt-field", _with("department:", "departmnet:"), "DATA003", 8,
-     ("unknown field 'departmnet'", "did you mean 'department'?")),
-    ("misspelt-nested", _with("  indefinite: true", "  indefinate: true"), "DATA003", 11,
-     ("unknown field 'indefinate' under 'dates'", "did you mean 'indefinite'?")),
-    ("unknown-field", _with("department: Finance", "department: Finance\nbudget_code: X1"),
-     "DATA003", 9, ("unknown field 'budget_code'", "allowed here:")),
-    ("wrong-type-date", _with("  start: 2021-04-01", "  start: soon"), "DATA004", 10,
-     ("dates.start", "'soon'")),
-    ("wrong-type-list", _with("department: Finance",
-                              "department: Finance\npartners: Kent County Council"),
-     "DATA004", 9, ("partners",)),
-    ("wrong-enum", _with("kind: informal_network", "kind: partnrship"), "DATA004", 3,
-     ("'partnrship' is not one of", "'partnership'")),
-    ("negative-money", _with("department: Finance", "department: Finance\noverall_budget: -5"),
-     "DATA004", 9, ("overall_budget", "cannot be negative")),
-    ("end-before-start", _with("  indefinite: true", "  end: 2020-01-01"), "DATA004", 9,
-     ("the end date 2020-01-01 is before the start date 2021-04-01",)),
-    ("impossible-date", _with("  start: 2021-04-01", "  start: 2021-02-30"), "DATA002", 10,
-     ("'2021-02-30' is not a real date",)),
-    ("missing-required", GOOD.replace("department: Finance\n", "").encode(), "DATA004", 1,
-     ("department: is required but missing; add it",)),
+    (
+        "malformed",
+        b"id: x\nname: [unclosed\nkind: partnership\n",
+        "DATA002",
+        3,
+        ("not valid YAML", "check the indentation and quotes"),
+    ),
+    (
+        "tabs",
+        b"id: tabs\nname: Tabs\nlead_officer:\n\tname: Ann\n",
+        "DATA002",
+        4,
+        ("tab character", "spaces"),
+    ),
+    (
+        "duplicate-key",
+        _with("department: Finance", "department: Finance\nname: Again"),
+        "DATA002",
+        9,
+        ("the key 'name' appears twice (first on line 2)", "keep one"),
+    ),
+    (
+        "misspelt-field",
+        _with("department:", "departmnet:"),
+        "DATA003",
+        8,
+        ("unknown field 'departmnet'", "did you mean 'department'?"),
+    ),
+    (
+        "misspelt-nested",
+        _with("  indefinite: true", "  indefinate: true"),
+        "DATA003",
+        11,
+        ("unknown field 'indefinate' under 'dates'", "did you mean 'indefinite'?"),
+    ),
+    (
+        "unknown-field",
+        _with("department: Finance", "department: Finance\nbudget_code: X1"),
+        "DATA003",
+        9,
+        ("unknown field 'budget_code'", "allowed here:"),
+    ),
+    (
+        "wrong-type-date",
+        _with("  start: 2021-04-01", "  start: soon"),
+        "DATA004",
+        10,
+        ("dates.start", "'soon'"),
+    ),
+    (
+        "wrong-type-list",
+        _with("department: Finance", "department: Finance\npartners: Kent County Council"),
+        "DATA004",
+        9,
+        ("partners",),
+    ),
+    (
+        "wrong-enum",
+        _with("kind: informal_network", "kind: partnrship"),
+        "DATA004",
+        3,
+        ("'partnrship' is not one of", "'partnership'"),
+    ),
+    (
+        "negative-money",
+        _with("department: Finance", "department: Finance\noverall_budget: -5"),
+        "DATA004",
+        9,
+        ("overall_budget", "cannot be negative"),
+    ),
+    (
+        "end-before-start",
+        _with("  indefinite: true", "  end: 2020-01-01"),
+        "DATA004",
+        9,
+        ("the end date 2020-01-01 is before the start date 2021-04-01",),
+    ),
+    (
+        "impossible-date",
+        _with("  start: 2021-04-01", "  start: 2021-02-30"),
+        "DATA002",
+        10,
+        ("'2021-02-30' is not a real date",),
+    ),
+    (
+        "missing-required",
+        GOOD.replace("department: Finance\n", "").encode(),
+        "DATA004",
+        1,
+        ("department: is required but missing; add it",),
+    ),
     ("empty", b"", "DATA002", 1, ("the file is empty",)),
     ("only-comments", b"# to do\n\n", "DATA002", 1, ("the file is empty",)),
     ("a-list", b"- id: x\n- id: y\n", "DATA002", 1, ("must be a mapping of fields", "list")),
     ("non-utf8", b"id: cafe\nname: Caf\xe9\n", "DATA001", 2, ("0xe9 is not UTF-8", "UTF-8")),
-    ("huge", b"id: huge\nnotes: '" + b"a" * 1_100_000 + b"'\n", "DATA001", 1,
-     ("1,000,000-byte limit",)),
+    (
+        "huge",
+        b"id: huge\nnotes: '" + b"a" * 1_100_000 + b"'\n",
+        "DATA001",
+        1,
+        ("1,000,000-byte limit",),
+    ),
     ("alias-bomb", _billion_laughs().encode(), "DATA002", 2, ("anchors and aliases",)),
     ("self-alias", b"id: x\nnotes: &a [*a]\n", "DATA002", 2, ("alias refers to itself",)),
-    ("deep-nesting", b"id: x\nnotes: " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "DATA002", 2,
-     ("nested more than 50 levels",)),
-    ("deep-block-nesting", b"id: x\nnotes:\n  " + b"- " * 100_000 + b"x\n", "DATA002", 3,
-     ("nested more than 50 levels",)),
-    ("python-object", b"id: x\nname: !!python/object/apply:os.system ['echo pwned']\n",
-     "DATA002", 2, ("python/object/apply:os.system", "not allowed")),
-    ("merge-key", _with("department: Finance", "base: &b {x: 1}\nmore:\n  <<: *b"),
-     "DATA002", 10, ("merge keys",)),  # the mapping that holds '<<'
-    ("two-documents", GOOD.encode() + b"---\nid: other\n", "DATA002", 22,
-     ("single document",)),
+    (
+        "deep-nesting",
+        b"id: x\nnotes: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+        "DATA002",
+        2,
+        ("nested more than 50 levels",),
+    ),
+    (
+        "deep-block-nesting",
+        b"id: x\nnotes:\n  " + b"- " * 100_000 + b"x\n",
+        "DATA002",
+        3,
+        ("nested more than 50 levels",),
+    ),
+    (
+        "python-object",
+        b"id: x\nname: !!python/object/apply:os.system ['echo pwned']\n",
+        "DATA002",
+        2,
+        ("python/object/apply:os.system", "not allowed"),
+    ),
+    (
+        "merge-key",
+        _with("department: Finance", "base: &b {x: 1}\nmore:\n  <<: *b"),
+        "DATA002",
+        10,
+        ("merge keys",),
+    ),  # the mapping that holds '<<'
+    ("two-documents", GOOD.encode() + b"---\nid: other\n", "DATA002", 22, ("single document",)),
     ("control-character", b"id: x\nname: a\x00b\n", "DATA002", 2, ("control character",)),
 ]
 
@@ -118,15 +206,22 @@ def test_the_good_file_alone_is_clean(bad_repo: Path, runner: CliRunner) -> None
     assert "1 arrangements in 1 files: 0 errors" in result.stdout
 
 
-@pytest.mark.parametrize(("name", "content", "code", "line", "words"), BAD_FILES,
-                         ids=[b[0] for b in BAD_FILES])
+@pytest.mark.parametrize(
+    ("name", "content", "code", "line", "words"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
 def test_a_bad_file_is_a_located_finding_and_the_rest_is_still_checked(
-    bad_repo: Path, runner: CliRunner, name: str, content: bytes, code: str, line: int,
+    bad_repo: Path,
+    runner: CliRunner,
+    name: str,
+    content: bytes,
+    code: str,
+    line: int,
     words: tuple[str, ...],
 ) -> None:
     _repo(bad_repo, {f"{name}.yaml": content})
-    result = runner.invoke(app, ["check", "--format", "json", "--today", TODAY],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY], catch_exceptions=False
+    )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     payload = json.loads(result.stdout)
@@ -156,9 +251,14 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     _repo(tmp_path, {f"{name}.yaml": content for name, content, *_ in BAD_FILES})
     exe = Path(sys.executable).with_name("partnerfw")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "partnerfw"]
-    done = subprocess.run([*command, "check", "--today", TODAY, "--format", "github"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "NO_COLOR": "1"})
+    done = subprocess.run(
+        [*command, "check", "--today", TODAY, "--format", "github"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     assert done.stderr == ""
@@ -172,29 +272,92 @@ def test_a_folder_named_like_a_record_does_not_stop_the_check(
     (bad_repo / "register" / "folder.yaml").mkdir()
     (bad_repo / "register" / "unreadable.yaml").write_text("id: x\n")
     (bad_repo / "register" / "unreadable.yaml").chmod(0)
-    result = runner.invoke(app, ["check", "--format", "json", "--today", TODAY],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY], catch_exceptions=False
+    )
     payload = json.loads(result.stdout)
     assert [r["id"] for r in payload["records"]] == [GOOD_ID]
     if os.geteuid() != 0:  # root can read any file
-        assert any(f["rule"] == "DATA001" and "cannot read" in f["message"]
-                   for f in payload["findings"])
+        assert any(
+            f["rule"] == "DATA001" and "cannot read" in f["message"] for f in payload["findings"]
+        )
 
 
 # --- Property-based: generated bad documents ---------------------------------------------
 
-FAST = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-YAMLISH = st.lists(st.sampled_from([
-    "id", "name", "kind", "status", "dates", "start", "partners", "council_resources",
-    ":", ": ", "-", "- ", " ", "  ", "\n", "\t", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ",
-    "!!python/object:os.system ", "!custom ", "'", '"', "#", "?", "? ", "|", ">", "%YAML 1.1",
-    "---", "...", "<<: *a", "2025-02-30", "2025-04-01", "-5", "1e400", ".nan", ".inf", "null",
-    "~", "yes", "0x1F", "\\u0000", "\x00", "\ufeff", "é", "£50,000", "@", "`",
-    "start: 2021-02-30\n", "x: &a [*a]\n", "[" * 3000, "]" * 3000, "- " * 3000,
-    "key:\n\tvalue\n", "a: b: c\n", "  - x\n", "&a", "*b",
-]), max_size=40).map("".join)
+YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            "id",
+            "name",
+            "kind",
+            "status",
+            "dates",
+            "start",
+            "partners",
+            "council_resources",
+            ":",
+            ": ",
+            "-",
+            "- ",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "&a ",
+            "*a",
+            "!!str ",
+            "!!python/object:os.system ",
+            "!custom ",
+            "'",
+            '"',
+            "#",
+            "?",
+            "? ",
+            "|",
+            ">",
+            "%YAML 1.1",
+            "---",
+            "...",
+            "<<: *a",
+            "2025-02-30",
+            "2025-04-01",
+            "-5",
+            "1e400",
+            ".nan",
+            ".inf",
+            "null",
+            "~",
+            "yes",
+            "0x1F",
+            "\\u0000",
+            "\x00",
+            "\ufeff",
+            "é",
+            "£50,000",
+            "@",
+            "`",
+            "start: 2021-02-30\n",
+            "x: &a [*a]\n",
+            "[" * 3000,
+            "]" * 3000,
+            "- " * 3000,
+            "key:\n\tvalue\n",
+            "a: b: c\n",
+            "  - x\n",
+            "&a",
+            "*b",
+        ]
+    ),
+    max_size=40,
+).map("".join)
 
 
 @st.composite
@@ -232,8 +395,13 @@ def test_random_yaml_like_text_never_raises(source: str) -> None:
 
 
 WRONG_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-10**30, max_value=10**30),
-    st.floats(), st.text(max_size=20), st.dates(), st.lists(st.integers(), max_size=3),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(),
+    st.text(max_size=20),
+    st.dates(),
+    st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=8), st.integers(), max_size=2),
     st.sampled_from(["2025-02-30", "-1", "partnership", "in_place", "yes", ""]),
 )
@@ -290,16 +458,23 @@ def test_mutated_records_never_raise_through_parse_and_rules(source: str) -> Non
         assert problems
         return
     active = policy()
-    for finding in check_record(record, classify(record.arrangement, active), active,
-                                dt.date(2026, 11, 23), LISTS):
+    for finding in check_record(
+        record, classify(record.arrangement, active), active, dt.date(2026, 11, 23), LISTS
+    ):
         assert finding.file == "register/m.yaml"
         assert finding.line >= 1
         assert finding.message
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(bad=st.one_of(mutated_records().map(str.encode), YAMLISH.map(str.encode),
-                     edited_good_text().map(str.encode), st.binary(max_size=500)))
+@given(
+    bad=st.one_of(
+        mutated_records().map(str.encode),
+        YAMLISH.map(str.encode),
+        edited_good_text().map(str.encode),
+        st.binary(max_size=500),
+    )
+)
 def test_a_generated_bad_file_never_stops_the_rest_of_the_register(bad: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -327,26 +502,39 @@ DATES = st.one_of(
 
 
 @FAST
-@given(kind=st.sampled_from(KINDS), status=st.sampled_from(["proposed", "approved", "active",
-                                                            "under_review", "ending", "ended"]),
-       start=DATES, other=DATES, today=DATES, urgent=st.booleans(),
-       fixed_term=st.booleans())
+@given(
+    kind=st.sampled_from(KINDS),
+    status=st.sampled_from(["proposed", "approved", "active", "under_review", "ending", "ended"]),
+    start=DATES,
+    other=DATES,
+    today=DATES,
+    urgent=st.booleans(),
+    fixed_term=st.booleans(),
+)
 def test_rules_never_raise_on_dates_at_the_ends_of_the_calendar(
-    kind: str, status: str, start: dt.date, other: dt.date, today: dt.date, urgent: bool,
+    kind: str,
+    status: str,
+    start: dt.date,
+    other: dt.date,
+    today: dt.date,
+    urgent: bool,
     fixed_term: bool,
 ) -> None:
     changes: dict[str, Any] = {
         "dates.start": start,
-        "monitoring.budget_reports": [other], "monitoring.annual_reviews": [other],
-        "monitoring.performance_reports": [other], "monitoring.shared_service_reviews": [other],
+        "monitoring.budget_reports": [other],
+        "monitoring.annual_reviews": [other],
+        "monitoring.performance_reports": [other],
+        "monitoring.shared_service_reviews": [other],
         "urgency": {"urgent": urgent, "justification": "The provider collapsed."},
     }
     if fixed_term:
         changes |= {"dates.indefinite": False, "dates.end": max(start, other)}
     if urgent:
         changes["approvals"] = []
-    record, problems = parse_record(yaml_text(kind, changes, status=status).encode(),
-                                    "register/d.yaml")
+    record, problems = parse_record(
+        yaml_text(kind, changes, status=status).encode(), "register/d.yaml"
+    )
     assert record is not None, problems
     active = policy()
     for finding in check_record(record, classify(record.arrangement, active), active, today):

@@ -43,6 +43,7 @@ def _run(runner: CliRunner, *args: str) -> Any:
 
 # --- Exit codes ---------------------------------------------------------------------------
 
+
 def test_a_clean_register_exits_0(repo: Path, runner: CliRunner) -> None:
     result = _run(runner, "check", "--today", TODAY)
     assert result.exit_code == 0, result.stdout
@@ -61,8 +62,9 @@ def test_errors_exit_1(repo: Path, runner: CliRunner) -> None:
 
 
 def test_warnings_alone_exit_0_unless_strict(repo: Path, runner: CliRunner) -> None:
-    _write(repo, "test-partnership",
-           yaml_text("partnership", {"evaluation.insurance_checked": False}))
+    _write(
+        repo, "test-partnership", yaml_text("partnership", {"evaluation.insurance_checked": False})
+    )
     assert _run(runner, "check", "--today", TODAY).exit_code == 0
     strict = _run(runner, "check", "--today", TODAY, "--strict")
     assert strict.exit_code == 1
@@ -70,8 +72,11 @@ def test_warnings_alone_exit_0_unless_strict(repo: Path, runner: CliRunner) -> N
 
 
 def test_notes_alone_never_fail(repo: Path, runner: CliRunner) -> None:
-    _write(repo, "test-partnership", yaml_text("partnership", {
-        "dates.indefinite": False, "dates.end": "2027-01-31"}))
+    _write(
+        repo,
+        "test-partnership",
+        yaml_text("partnership", {"dates.indefinite": False, "dates.end": "2027-01-31"}),
+    )
     result = _run(runner, "check", "--today", TODAY, "--strict")
     assert "MON009" in result.stdout
     assert result.exit_code == 0
@@ -80,22 +85,28 @@ def test_notes_alone_never_fail(repo: Path, runner: CliRunner) -> None:
 def test_a_proposed_record_with_to_dos_does_not_fail_the_build(
     repo: Path, runner: CliRunner
 ) -> None:
-    _write(repo, "test-partnership", yaml_text(
-        "partnership", {"approvals": DELETE, "exit_strategy": DELETE}, status="proposed"))
+    _write(
+        repo,
+        "test-partnership",
+        yaml_text("partnership", {"approvals": DELETE, "exit_strategy": DELETE}, status="proposed"),
+    )
     result = _run(runner, "check", "--today", TODAY)
     assert result.exit_code == 0
     assert "before approval: no exit strategy" in result.stdout
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["check", "--format", "xml"], "--format 'xml' is not one of: text, json, github"),
-    (["check", "--today", "23/11/2026"], "--today '23/11/2026' is not a date"),
-    (["check", "--today", "2026-02-30"], "is not a date"),
-    (["check", "--config", "nosuch.yaml"], "--config nosuch.yaml: no such file"),
-    (["check", "nosuch-folder"], "nosuch-folder: no such file or folder"),
-    (["classify", "--format", "github"], "--format 'github' is not one of: text, json"),
-    (["rules", "--format", "csv"], "--format 'csv' is not one of: text, json"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "--format", "xml"], "--format 'xml' is not one of: text, json, github"),
+        (["check", "--today", "23/11/2026"], "--today '23/11/2026' is not a date"),
+        (["check", "--today", "2026-02-30"], "is not a date"),
+        (["check", "--config", "nosuch.yaml"], "--config nosuch.yaml: no such file"),
+        (["check", "nosuch-folder"], "nosuch-folder: no such file or folder"),
+        (["classify", "--format", "github"], "--format 'github' is not one of: text, json"),
+        (["rules", "--format", "csv"], "--format 'csv' is not one of: text, json"),
+    ],
+)
 def test_a_command_that_cannot_run_exits_2_with_a_plain_message(
     repo: Path, runner: CliRunner, args: list[str], message: str
 ) -> None:
@@ -126,8 +137,7 @@ def test_an_empty_register_folder_exits_2(repo: Path, runner: CliRunner) -> None
 
 def test_paths_limit_the_check_to_those_files(repo: Path, runner: CliRunner) -> None:
     _write(repo, "test-partnership", yaml_text("partnership", {"exit_strategy": DELETE}))
-    only = _run(runner, "check", "--today", TODAY, "--format", "json",
-                "register/test-network.yaml")
+    only = _run(runner, "check", "--today", TODAY, "--format", "json", "register/test-network.yaml")
     assert only.exit_code == 0
     assert [r["id"] for r in json.loads(only.stdout)["records"]] == ["test-network"]
 
@@ -142,10 +152,21 @@ def test_today_decides_what_is_overdue(repo: Path, runner: CliRunner) -> None:
 
 # --- Output formats -----------------------------------------------------------------------
 
+
 def _with_findings(repo: Path) -> None:
-    _write(repo, "test-partnership", yaml_text("partnership", {
-        "exit_strategy": DELETE, "evaluation.insurance_checked": False,
-        "dates.indefinite": False, "dates.end": "2027-01-31"}))
+    _write(
+        repo,
+        "test-partnership",
+        yaml_text(
+            "partnership",
+            {
+                "exit_strategy": DELETE,
+                "evaluation.insurance_checked": False,
+                "dates.indefinite": False,
+                "dates.end": "2027-01-31",
+            },
+        ),
+    )
 
 
 def test_json_format_is_the_documented_contract(repo: Path, runner: CliRunner) -> None:
@@ -165,7 +186,8 @@ def test_json_format_is_the_documented_contract(repo: Path, runner: CliRunner) -
     assert {f["rule"] for f in findings} == {"EXIT001", "EVA010", "MON009"}
     for finding in findings:
         assert {"rule", "severity", "record", "file", "line", "message", "reference"} <= set(
-            finding)
+            finding
+        )
         assert finding["record"] == "test-partnership"
         assert finding["file"] == "register/test-partnership.yaml"
         assert isinstance(finding["line"], int) and finding["line"] >= 1
@@ -179,8 +201,10 @@ def test_github_format_annotates_each_finding(repo: Path, runner: CliRunner) -> 
     _with_findings(repo)
     result = _run(runner, "check", "--today", TODAY, "--format", "github")
     lines = result.stdout.splitlines()
-    pattern = re.compile(r"^::(error|warning|notice) file=register/test-partnership\.yaml,"
-                         r"line=(\d+),title=([A-Z]+\d{3}) \((.*?)\)::(.+)$")
+    pattern = re.compile(
+        r"^::(error|warning|notice) file=register/test-partnership\.yaml,"
+        r"line=(\d+),title=([A-Z]+\d{3}) \((.*?)\)::(.+)$"
+    )
     annotations = [pattern.match(line) for line in lines[:-1]]
     assert all(annotations), lines
     levels = {m.group(3): m.group(1) for m in annotations if m}
@@ -195,16 +219,27 @@ def test_text_format_groups_findings_by_file_with_lines(repo: Path, runner: CliR
     result = _run(runner, "check", "--today", TODAY)
     lines = result.stdout.splitlines()
     assert lines[0] == "register/test-partnership.yaml"
-    assert re.search(r"^\s+\d+\s+error\s+EXIT001\s+no exit strategy: .*\(Framework 2\.10\)$",
-                    "\n".join(lines), re.MULTILINE)
+    assert re.search(
+        r"^\s+\d+\s+error\s+EXIT001\s+no exit strategy: .*\(Framework 2\.10\)$",
+        "\n".join(lines),
+        re.MULTILINE,
+    )
 
 
 def test_a_message_with_markup_characters_is_printed_as_written(
     repo: Path, runner: CliRunner
 ) -> None:
-    _write(repo, "test-partnership", yaml_text("partnership", {
-        "monitoring.targets.0.owner": DELETE,
-        "monitoring.targets.0.target": "[bold]100%[/bold] of cases, 50% 'on time'"}))
+    _write(
+        repo,
+        "test-partnership",
+        yaml_text(
+            "partnership",
+            {
+                "monitoring.targets.0.owner": DELETE,
+                "monitoring.targets.0.target": "[bold]100%[/bold] of cases, 50% 'on time'",
+            },
+        ),
+    )
     result = _run(runner, "check", "--today", TODAY)
     assert "target '[bold]100%[/bold] of cases, 50% 'on time'' has no owner" in result.stdout
     github = _run(runner, "check", "--today", TODAY, "--format", "github").stdout
@@ -213,14 +248,17 @@ def test_a_message_with_markup_characters_is_printed_as_written(
 
 # --- Cross-record checks ------------------------------------------------------------------
 
+
 def test_duplicate_ids_are_reported_in_both_files(repo: Path) -> None:
     source = yaml_text("informal_network")
     _write(repo, "test-network-copy", source)
     project = open_project(repo)
     result = run_check(project, [project.register_dir], TODAY_DATE)
     duplicates = [f for f in result.findings if f.rule == "REG001"]
-    assert sorted(f.file for f in duplicates) == ["register/test-network-copy.yaml",
-                                                  "register/test-network.yaml"]
+    assert sorted(f.file for f in duplicates) == [
+        "register/test-network-copy.yaml",
+        "register/test-network.yaml",
+    ]
     for finding in duplicates:
         assert finding.line == 1
         assert finding.severity.value == "error"
@@ -244,7 +282,8 @@ def test_a_file_not_named_after_its_id(repo: Path) -> None:
 def test_cross_record_rules_can_be_switched_off_by_policy(repo: Path, runner: CliRunner) -> None:
     _write(repo, "finance-officers", yaml_text("informal_network", id="finance-officers-group"))
     (repo / "partnerfw.yaml").write_text(
-        SETTINGS + "rules:\n  REG002:\n    enabled: false\n    reason: Legacy names.\n")
+        SETTINGS + "rules:\n  REG002:\n    enabled: false\n    reason: Legacy names.\n"
+    )
     result = _run(runner, "check", "--today", TODAY, "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["findings"] == []
@@ -252,9 +291,11 @@ def test_cross_record_rules_can_be_switched_off_by_policy(repo: Path, runner: Cl
 
 # --- Entry points -------------------------------------------------------------------------
 
+
 def test_python_dash_m_partnerfw_help() -> None:
-    done = subprocess.run([sys.executable, "-m", "partnerfw", "--help"], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerfw", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     for command in ("check", "classify", "rules"):
         assert command in done.stdout
@@ -270,8 +311,9 @@ def test_no_arguments_shows_help(runner: CliRunner) -> None:
 def test_the_installed_command_exits_2_on_a_bad_option(repo: Path) -> None:
     exe = Path(sys.executable).with_name("partnerfw")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "partnerfw"]
-    done = subprocess.run([*command, "check", "--today", "soon"], capture_output=True,
-                          text=True, timeout=60, cwd=repo)
+    done = subprocess.run(
+        [*command, "check", "--today", "soon"], capture_output=True, text=True, timeout=60, cwd=repo
+    )
     assert done.returncode == 2
     assert "--today 'soon' is not a date" in done.stderr
     assert "Traceback" not in done.stderr

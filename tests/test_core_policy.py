@@ -30,8 +30,9 @@ def _repo(root: Path, settings: str, records: dict[str, str] | None = None) -> N
 
 
 def _check(runner: CliRunner, *extra: str) -> tuple[int, dict[str, object]]:
-    result = runner.invoke(app, ["check", "--format", "json", "--today", TODAY, *extra],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY, *extra], catch_exceptions=False
+    )
     assert "Traceback" not in result.output
     return result.exit_code, json.loads(result.stdout)
 
@@ -43,38 +44,81 @@ def _policy_findings(payload: dict[str, object]) -> list[dict[str, object]]:
 BAD_SETTINGS = [
     # (what, settings text, line, words)
     ("unknown key", SETTINGS + "colour: blue\n", 5, ("unknown field 'colour'",)),
-    ("misspelt key", SETTINGS.replace("edition:", "editon:"), 3,
-     ("unknown field 'editon'", "did you mean 'edition'?")),
-    ("bad threshold type", SETTINGS + "policy:\n  significance:\n    triggers:\n"
-     "    - type: resources_at_least\n      amount: fifty thousand\n"
-     "      counts: [dedicated_budget]\n      reference: Framework 1.9\n", 8,
-     ("amount", "valid decimal", "'fifty thousand'")),
-    ("negative interval", SETTINGS + "policy:\n  intervals:\n    grace_days: -3\n", 7,
-     ("intervals.grace_days",)),
-    ("unknown role in a route", SETTINGS + "policy:\n  approval_routes:\n"
-     "    partnership.other:\n      approvers: [director, leeder]\n"
-     "      reference: Framework 2.11.2\n", 7,
-     ("role 'leeder' is not under roles", "did you mean 'leader'?")),
-    ("unknown route", SETTINGS + "policy:\n  approval_routes:\n    partnership.big:\n"
-     "      approvers: [leader]\n      reference: x\n", 6, ("unknown route 'partnership.big'",)),
-    ("unknown edition", SETTINGS.replace("edition: revised", "edition: latest"), 3,
-     ("edition 'latest' is neither a built-in edition (revised, earlier) nor a policy file",)),
-    ("rule override without reason", SETTINGS + "rules:\n  EXIT001:\n    enabled: false\n", 6,
-     ("rules.EXIT001.reason", "required")),
-    ("bad rule code", SETTINGS + "rules:\n  exit-1:\n    enabled: false\n    reason: x\n", 6,
-     ("exit-1",)),
+    (
+        "misspelt key",
+        SETTINGS.replace("edition:", "editon:"),
+        3,
+        ("unknown field 'editon'", "did you mean 'edition'?"),
+    ),
+    (
+        "bad threshold type",
+        SETTINGS + "policy:\n  significance:\n    triggers:\n"
+        "    - type: resources_at_least\n      amount: fifty thousand\n"
+        "      counts: [dedicated_budget]\n      reference: Framework 1.9\n",
+        8,
+        ("amount", "valid decimal", "'fifty thousand'"),
+    ),
+    (
+        "negative interval",
+        SETTINGS + "policy:\n  intervals:\n    grace_days: -3\n",
+        7,
+        ("intervals.grace_days",),
+    ),
+    (
+        "unknown role in a route",
+        SETTINGS + "policy:\n  approval_routes:\n"
+        "    partnership.other:\n      approvers: [director, leeder]\n"
+        "      reference: Framework 2.11.2\n",
+        7,
+        ("role 'leeder' is not under roles", "did you mean 'leader'?"),
+    ),
+    (
+        "unknown route",
+        SETTINGS + "policy:\n  approval_routes:\n    partnership.big:\n"
+        "      approvers: [leader]\n      reference: x\n",
+        6,
+        ("unknown route 'partnership.big'",),
+    ),
+    (
+        "unknown edition",
+        SETTINGS.replace("edition: revised", "edition: latest"),
+        3,
+        ("edition 'latest' is neither a built-in edition (revised, earlier) nor a policy file",),
+    ),
+    (
+        "rule override without reason",
+        SETTINGS + "rules:\n  EXIT001:\n    enabled: false\n",
+        6,
+        ("rules.EXIT001.reason", "required"),
+    ),
+    (
+        "bad rule code",
+        SETTINGS + "rules:\n  exit-1:\n    enabled: false\n    reason: x\n",
+        6,
+        ("exit-1",),
+    ),
     ("tab in the policy", SETTINGS + "policy:\n\tintervals: {}\n", 6, ("tab character",)),
     ("not a mapping", "- council\n", 1, ("must be a mapping (council:", "not a list")),
-    ("NUL in the edition", SETTINGS.replace("edition: revised", 'edition: "a\\0b"'), 3,
-     ("is neither a built-in edition",)),
+    (
+        "NUL in the edition",
+        SETTINGS.replace("edition: revised", 'edition: "a\\0b"'),
+        3,
+        ("is neither a built-in edition",),
+    ),
 ]
 
 
-@pytest.mark.parametrize(("what", "settings", "line", "words"), BAD_SETTINGS,
-                         ids=[b[0] for b in BAD_SETTINGS])
+@pytest.mark.parametrize(
+    ("what", "settings", "line", "words"), BAD_SETTINGS, ids=[b[0] for b in BAD_SETTINGS]
+)
 def test_a_bad_policy_file_is_reported_like_a_bad_record(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner, what: str,
-    settings: str, line: int, words: tuple[str, ...],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    runner: CliRunner,
+    what: str,
+    settings: str,
+    line: int,
+    words: tuple[str, ...],
 ) -> None:
     _repo(tmp_path, settings)
     monkeypatch.chdir(tmp_path)
@@ -109,9 +153,12 @@ def test_a_good_policy_file_with_overrides_is_clean(
     settings = SETTINGS + (
         "policy:\n  roles:\n    leader: {title: Leader, holder: Cllr Marsh}\n"
         "rules:\n  EVA010:\n    severity: error\n    reason: Insurance matters.\n"
-        "  MON002:\n    enabled: false\n    reason: Reported to committee instead.\n")
-    record = yaml_text("partnership", {"evaluation.insurance_checked": False,
-                                       "monitoring.performance_reports": DELETE})
+        "  MON002:\n    enabled: false\n    reason: Reported to committee instead.\n"
+    )
+    record = yaml_text(
+        "partnership",
+        {"evaluation.insurance_checked": False, "monitoring.performance_reports": DELETE},
+    )
     _repo(tmp_path, settings, {"test-partnership": record})
     monkeypatch.chdir(tmp_path)
     code, payload = _check(runner)
@@ -138,8 +185,11 @@ def test_the_earlier_edition_chosen_in_settings_changes_class_and_route(
 def test_rules_command_shows_policy_overrides(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
 ) -> None:
-    _repo(tmp_path, SETTINGS + "rules:\n  MON002:\n    enabled: false\n    reason: Not here.\n"
-          "  EVA010:\n    severity: error\n    reason: Matters.\n")
+    _repo(
+        tmp_path,
+        SETTINGS + "rules:\n  MON002:\n    enabled: false\n    reason: Not here.\n"
+        "  EVA010:\n    severity: error\n    reason: Matters.\n",
+    )
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["rules", "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0
@@ -154,6 +204,7 @@ def test_rules_command_shows_policy_overrides(
 
 # --- classify ---------------------------------------------------------------------------
 
+
 def _example_partnerships() -> dict[str, Decimal]:
     """Council resources of each partnership in the bundled register that no flag makes
     significant, read straight from the YAML (not through partnerfw)."""
@@ -163,34 +214,37 @@ def _example_partnerships() -> dict[str, Decimal]:
         if record["kind"] != "partnership" or record.get("fundamental_to_corporate_objective"):
             continue
         resources = record.get("council_resources", {})
-        found[record["id"]] = sum(Decimal(str(resources.get(name, 0))) for name in
-                                  ("dedicated_budget", "staff_cost", "in_kind_value"))
+        found[record["id"]] = sum(
+            Decimal(str(resources.get(name, 0)))
+            for name in ("dedicated_budget", "staff_cost", "in_kind_value")
+        )
     return found
 
 
 def test_compare_policy_lists_exactly_what_changes_class(
     example_repo: Path, runner: CliRunner
 ) -> None:
-    expected = sorted(i for i, amount in _example_partnerships().items()
-                      if 10000 <= amount < 50000)
+    expected = sorted(i for i, amount in _example_partnerships().items() if 10000 <= amount < 50000)
     assert expected  # the example register has partnerships between the two thresholds
-    result = runner.invoke(app, ["classify", "--compare-policy", "earlier", "--format", "json"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["classify", "--compare-policy", "earlier", "--format", "json"], catch_exceptions=False
+    )
     assert result.exit_code == 0
     payload = json.loads(result.stdout)
     assert payload["compared_with"] == "earlier"
     rows = payload["records"]
     assert sorted(r["id"] for r in rows) == expected
     for row in rows:
-        assert (row["classification"], row["compared_classification"]) == ("other",
-                                                                            "significant")
+        assert (row["classification"], row["compared_classification"]) == ("other", "significant")
         assert "< £50,000 threshold" in row["reason"]
         assert ">= £10,000 threshold" in row["compared_reason"]
 
-    text = runner.invoke(app, ["classify", "--compare-policy", "earlier"],
-                         catch_exceptions=False).stdout
-    assert f"{len(expected)} arrangement(s) change class between 'revised' (now) and 'earlier'" \
-        in text
+    text = runner.invoke(
+        app, ["classify", "--compare-policy", "earlier"], catch_exceptions=False
+    ).stdout
+    assert (
+        f"{len(expected)} arrangement(s) change class between 'revised' (now) and 'earlier'" in text
+    )
     for record_id in expected:
         assert f"{record_id} (Partnership): Other partnership -> Significant partnership" in text
     assert text.count("now:") == text.count("compared:") == len(expected)
@@ -199,8 +253,7 @@ def test_compare_policy_lists_exactly_what_changes_class(
 def test_compare_with_the_same_policy_changes_nothing(
     example_repo: Path, runner: CliRunner
 ) -> None:
-    result = runner.invoke(app, ["classify", "--compare-policy", "revised"],
-                           catch_exceptions=False)
+    result = runner.invoke(app, ["classify", "--compare-policy", "revised"], catch_exceptions=False)
     assert result.exit_code == 0
     assert "No arrangement changes class between 'revised' and 'revised'." in result.stdout
 
@@ -210,9 +263,13 @@ def test_compare_with_a_policy_file(example_repo: Path, runner: CliRunner) -> No
         "council: {name: Thamesbridge}\nedition: revised\npolicy:\n  significance:\n"
         "    triggers:\n    - type: resources_at_least\n      amount: 25000\n"
         "      counts: [dedicated_budget, staff_cost, in_kind_value]\n"
-        "      reference: Proposed threshold\n")
-    result = runner.invoke(app, ["classify", "--compare-policy", "low.yaml", "--format", "json"],
-                           catch_exceptions=False)
+        "      reference: Proposed threshold\n"
+    )
+    result = runner.invoke(
+        app,
+        ["classify", "--compare-policy", "low.yaml", "--format", "json"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0
     changed = {r["id"] for r in json.loads(result.stdout)["records"]}
     expected = {i for i, amount in _example_partnerships().items() if 25000 <= amount < 50000}
@@ -221,13 +278,13 @@ def test_compare_with_a_policy_file(example_repo: Path, runner: CliRunner) -> No
 
 
 def test_compare_with_a_missing_or_bad_policy(example_repo: Path, runner: CliRunner) -> None:
-    missing = runner.invoke(app, ["classify", "--compare-policy", "nosuch.yaml"],
-                            catch_exceptions=False)
+    missing = runner.invoke(
+        app, ["classify", "--compare-policy", "nosuch.yaml"], catch_exceptions=False
+    )
     assert missing.exit_code == 2
     assert "nosuch.yaml: no such file" in missing.stderr
     (example_repo / "bad.yaml").write_text("edition: x\ntitle: y\n")
-    bad = runner.invoke(app, ["classify", "--compare-policy", "bad.yaml"],
-                        catch_exceptions=False)
+    bad = runner.invoke(app, ["classify", "--compare-policy", "bad.yaml"], catch_exceptions=False)
     assert bad.exit_code == 1
     assert "bad.yaml:1: significance: is required but missing" in bad.stdout
     assert "No arrangement changes class" not in bad.stdout
@@ -275,16 +332,36 @@ GOOD_SETTINGS = SETTINGS + (
     "      approvers: [director, leader]\n      reference: Framework 2.11.2\n"
     "rules:\n  EVA010:\n    severity: error\n    reason: Insurance matters.\n"
 )
-FRAGMENTS = st.sampled_from([
-    "edition: earlier\n", "edition: \"a\\0b\"\n", "edition: ../../etc\n", "edition: .\n",
-    "policy: []\n", "policy:\n  roles: 5\n", "  intervals: {grace_days: -1}\n", "rules: x\n",
-    "  significance: {triggers: []}\n", "council: null\n", "register: /\n",
-    "theme: {colour: red}\n",
-    ": ", "- ", "\t", "[", "{", "&a ", "*a", "!!python/name:os.system ", "\x00", "'", "\n",
-    "  EXIT001: {enabled: maybe, reason: x}\n",
-    "  requirements: {partnership: {governance: [x]}}\n",
-    "  approval_routes: {shared_service.joint_officer: {reference: r, informed: [nobody]}}\n",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "edition: earlier\n",
+        'edition: "a\\0b"\n',
+        "edition: ../../etc\n",
+        "edition: .\n",
+        "policy: []\n",
+        "policy:\n  roles: 5\n",
+        "  intervals: {grace_days: -1}\n",
+        "rules: x\n",
+        "  significance: {triggers: []}\n",
+        "council: null\n",
+        "register: /\n",
+        "theme: {colour: red}\n",
+        ": ",
+        "- ",
+        "\t",
+        "[",
+        "{",
+        "&a ",
+        "*a",
+        "!!python/name:os.system ",
+        "\x00",
+        "'",
+        "\n",
+        "  EXIT001: {enabled: maybe, reason: x}\n",
+        "  requirements: {partnership: {governance: [x]}}\n",
+        "  approval_routes: {shared_service.joint_officer: {reference: r, informed: [nobody]}}\n",
+    ]
+)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -308,14 +385,18 @@ def test_a_policy_file_that_is_not_a_mapping_is_reported(
     monkeypatch.chdir(tmp_path)
     code, payload = _check(runner)
     assert code == 1
-    assert [(p["file"], p["line"]) for p in _policy_findings(payload)] == [
-        ("policy/ours.yaml", 1)]
+    assert [(p["file"], p["line"]) for p in _policy_findings(payload)] == [("policy/ours.yaml", 1)]
     assert "must be a mapping" in _policy_findings(payload)[0]["message"]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(edits=st.lists(st.tuples(st.integers(min_value=0, max_value=len(GOOD_SETTINGS)),
-                                FRAGMENTS), min_size=1, max_size=4))
+@given(
+    edits=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=len(GOOD_SETTINGS)), FRAGMENTS),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_generated_bad_settings_never_raise(edits: list[tuple[int, str]]) -> None:
     source = GOOD_SETTINGS
     for at, fragment in edits:

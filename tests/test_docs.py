@@ -23,8 +23,9 @@ DOCUMENTED = ["check", "classify", "rules", "report", "trail"]
 def _commands() -> dict[str, object]:
     found = {}
     for command in app.registered_commands:
-        name = command.name or (command.callback.__name__.replace("_", "-")
-                                if command.callback else "")
+        name = command.name or (
+            command.callback.__name__.replace("_", "-") if command.callback else ""
+        )
         found[name] = command
     return found
 

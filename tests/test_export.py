@@ -42,10 +42,13 @@ council_resources:
 
 @pytest.fixture
 def small_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    build_file_tree(tmp_path, {
-        "partnerfw.yaml": "council: {name: Test Council}\n",
-        "register/formula-test.yaml": RECORD,
-    })
+    build_file_tree(
+        tmp_path,
+        {
+            "partnerfw.yaml": "council: {name: Test Council}\n",
+            "register/formula-test.yaml": RECORD,
+        },
+    )
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -82,9 +85,12 @@ def test_include_confidential_keeps_everything(runner: CliRunner, example_repo: 
 
 def test_policy_may_publish_contact_details(runner: CliRunner, example_repo: Path) -> None:
     settings = example_repo / "partnerfw.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace(
-        "policy:\n", "policy:\n  publication: {publish_officer_contact_details: true}\n"),
-        encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace(
+            "policy:\n", "policy:\n  publication: {publish_officer_contact_details: true}\n"
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["export"], catch_exceptions=False)
     assert "@thamesbridge.gov.example" in result.stdout
     rows = {row["id"]: row for row in _rows(result.stdout)}
@@ -96,8 +102,7 @@ def test_public_json_is_nested_and_drops_confidential(runner: CliRunner, small_r
     payload = json.loads(result.stdout)
     assert payload["council"] == "Test Council" and payload["view"] == "public"
     (record,) = payload["records"]
-    assert record["partners"] == [{"name": "Kent Police", "sector": "public",
-                                   "contribution": 5000}]
+    assert record["partners"] == [{"name": "Kent Police", "sector": "public", "contribution": 5000}]
     assert "council_resources" not in record and "confidential" not in record
     assert record["lead_officer"] == {"name": "Ann Example"}
     assert "Secret Partner" not in result.stdout and "123456" not in result.stdout
@@ -108,7 +113,7 @@ def test_csv_cells_cannot_run_as_formulas_and_import_restores_them(
 ) -> None:
     result = runner.invoke(app, ["export", "--include-confidential"], catch_exceptions=False)
     (row,) = _rows(result.stdout)
-    assert row["name"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert row["name"] == '\'=HYPERLINK("http://evil.example","click")'
     assert row["summary"] == "'+44 1632 960000 @home -1 and 'quoted"
     assert row["department"] == "'@Place"
     assert row["notes"] == "''=already quoted"
@@ -124,14 +129,13 @@ def test_csv_cells_cannot_run_as_formulas_and_import_restores_them(
     again = runner.invoke(app, ["export", "--include-confidential"], catch_exceptions=False)
     assert again.stdout == result.stdout
     text = (tmp_path / "again" / "register" / "formula-test.yaml").read_text(encoding="utf-8")
-    assert "notes: \"'=already quoted\"" in text or "notes: '''=already quoted'" in text
+    assert 'notes: "\'=already quoted"' in text or "notes: '''=already quoted'" in text
 
 
 def test_xlsx_cells_are_text_not_formulas(runner: CliRunner, small_repo: Path) -> None:
     from openpyxl import load_workbook
 
-    result = runner.invoke(app, ["export", "-f", "xlsx", "--out", "r.xlsx"],
-                           catch_exceptions=False)
+    result = runner.invoke(app, ["export", "-f", "xlsx", "--out", "r.xlsx"], catch_exceptions=False)
     assert result.exit_code == 0
     sheet = load_workbook(small_repo / "r.xlsx")["Register"]
     header = [c.value for c in sheet[1]]

@@ -20,36 +20,75 @@ from partnerfw.models import Kind, Sector, Status
 from partnerfw.tabular import column_order, guard, target, unguard
 
 
-@pytest.mark.parametrize(("text", "pounds"), [
-    ("£10k", 10_000), ("7.4m", 7_400_000), ("£1.4M", 1_400_000), ("£5,605", 5_605),
-    ("£1,234.50", Decimal("1234.5")), ("2500000", 2_500_000), ("£ 10,000", 10_000),
-    ("£0", 0), ("1.2bn", 1_200_000_000), (12500.5, Decimal("12500.5")), (5605, 5605),
-])
+@pytest.mark.parametrize(
+    ("text", "pounds"),
+    [
+        ("£10k", 10_000),
+        ("7.4m", 7_400_000),
+        ("£1.4M", 1_400_000),
+        ("£5,605", 5_605),
+        ("£1,234.50", Decimal("1234.5")),
+        ("2500000", 2_500_000),
+        ("£ 10,000", 10_000),
+        ("£0", 0),
+        ("1.2bn", 1_200_000_000),
+        (12500.5, Decimal("12500.5")),
+        (5605, 5605),
+    ],
+)
 def test_money_read_exactly(text: object, pounds: object) -> None:
     assert cells.read_money(text) == cells.Reading(Decimal(str(pounds)))
 
 
-@pytest.mark.parametrize("text", [
-    "£5605 +VAT", "just under £14,000", "£67,500 over the 4 years (£16,875 per annum)",
-    "in kind", "officer time", "N/A", "75% / 25%", "-500", "£0.001", "about £3k", "TBC",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "£5605 +VAT",
+        "just under £14,000",
+        "£67,500 over the 4 years (£16,875 per annum)",
+        "in kind",
+        "officer time",
+        "N/A",
+        "75% / 25%",
+        "-500",
+        "£0.001",
+        "about £3k",
+        "TBC",
+    ],
+)
 def test_money_that_is_not_exact_is_never_guessed(text: str) -> None:
     assert cells.read_money(text) == cells.INEXACT
 
 
-@pytest.mark.parametrize(("text", "day"), [
-    ("2016-04-01", "2016-04-01"), ("01/04/2016", "2016-04-01"), ("1/4/2016", "2016-04-01"),
-    ("1 April 2016", "2016-04-01"), ("1st Sept 2019", "2019-09-01"),
-    ("April 1, 2016", "2016-04-01"), (dt.datetime(2021, 4, 1), "2021-04-01"),
-])
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2016-04-01", "2016-04-01"),
+        ("01/04/2016", "2016-04-01"),
+        ("1/4/2016", "2016-04-01"),
+        ("1 April 2016", "2016-04-01"),
+        ("1st Sept 2019", "2019-09-01"),
+        ("April 1, 2016", "2016-04-01"),
+        (dt.datetime(2021, 4, 1), "2021-04-01"),
+    ],
+)
 def test_dates_read_exactly(text: object, day: str) -> None:
     assert cells.read_date(text) == cells.Reading(dt.date.fromisoformat(day))
 
 
-@pytest.mark.parametrize("text", [
-    "April 2016", "Since 2006", "from 1 April", "Until March 2025", "2019/20", "31/02/2020",
-    "01/04/16", dt.datetime(2021, 4, 1, 9, 30),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "April 2016",
+        "Since 2006",
+        "from 1 April",
+        "Until March 2025",
+        "2019/20",
+        "31/02/2020",
+        "01/04/16",
+        dt.datetime(2021, 4, 1, 9, 30),
+    ],
+)
 def test_dates_that_are_not_a_day_are_never_guessed(text: object) -> None:
     assert cells.read_date(text) == cells.INEXACT
 
@@ -67,11 +106,14 @@ def test_yes_no_numbers_and_words() -> None:
     assert cells.read_money("") == cells.EMPTY
 
 
-@pytest.mark.parametrize(("text", "fixed"), [
-    ("Â£5605 +VAT", "£5605 +VAT"),
-    ("Carersâ€™ Support", "Carers’ Support"),
-    ("CafÃ© and â€œquotesâ€\x9d", "Café and “quotes”"),
-])
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Â£5605 +VAT", "£5605 +VAT"),
+        ("Carersâ€™ Support", "Carers’ Support"),
+        ("CafÃ© and â€œquotesâ€\x9d", "Café and “quotes”"),
+    ],
+)
 def test_mis_encoded_text_is_repaired(text: str, fixed: str) -> None:
     assert cells.repair_encoding(text) == (fixed, True)
 
@@ -88,14 +130,25 @@ def test_names_become_ids_and_stray_spaces_go() -> None:
     assert cells.tidy("Two  spaces kept", collapse=False) == "Two  spaces kept"
 
 
-@pytest.mark.parametrize(("first", "second", "at_least", "spelt"), [
-    ("Thamesbridge CSP", "Thamesbridge Community Safety Partnership", 1.0,
-     "CSP = community safety partnership"),
-    ("Health & Wellbeing Board", "Health and Wellbeing Board", 1.0, ""),
-    ("Food Bank P'ship", "Thamesbridge Food Bank Partnership", 0.85, ""),
-    ("Thamesbridge Comunity Safety Partnership", "Thamesbridge Community Safety Partnership",
-     0.95, ""),
-])
+@pytest.mark.parametrize(
+    ("first", "second", "at_least", "spelt"),
+    [
+        (
+            "Thamesbridge CSP",
+            "Thamesbridge Community Safety Partnership",
+            1.0,
+            "CSP = community safety partnership",
+        ),
+        ("Health & Wellbeing Board", "Health and Wellbeing Board", 1.0, ""),
+        ("Food Bank P'ship", "Thamesbridge Food Bank Partnership", 0.85, ""),
+        (
+            "Thamesbridge Comunity Safety Partnership",
+            "Thamesbridge Community Safety Partnership",
+            0.95,
+            "",
+        ),
+    ],
+)
 def test_likely_duplicates_score_high(first: str, second: str, at_least: float, spelt: str) -> None:
     value, expanded = score(first, second)
     assert value >= at_least and expanded == spelt
@@ -103,8 +156,12 @@ def test_likely_duplicates_score_high(first: str, second: str, at_least: float, 
 
 def test_different_arrangements_score_low() -> None:
     assert score("Youth Sports Partnership", "Youth Arts Partnership")[0] < 0.8
-    assert score("Thamesbridge Climate Action Partnership",
-                 "Thamesbridge Community Safety Partnership")[0] < 0.8
+    assert (
+        score(
+            "Thamesbridge Climate Action Partnership", "Thamesbridge Community Safety Partnership"
+        )[0]
+        < 0.8
+    )
 
 
 def test_headings_are_matched_to_fields() -> None:
@@ -120,11 +177,22 @@ def test_targets_and_column_order() -> None:
     assert found is not None and found.kind == "money"
     assert target("council_resources.staff_fte").kind == "number"  # type: ignore[union-attr]
     assert target("partners.x.name") is None and target("nonsense") is None
-    paths = ["notes", "partners.10.name", "partners.2.name", "id", "imported_as_written.dates.end",
-             "imported_as_written.dates.start"]
+    paths = [
+        "notes",
+        "partners.10.name",
+        "partners.2.name",
+        "id",
+        "imported_as_written.dates.end",
+        "imported_as_written.dates.start",
+    ]
     assert sorted(paths, key=column_order) == [
-        "id", "partners.2.name", "partners.10.name", "notes", "imported_as_written.dates.start",
-        "imported_as_written.dates.end"]
+        "id",
+        "partners.2.name",
+        "partners.10.name",
+        "notes",
+        "imported_as_written.dates.start",
+        "imported_as_written.dates.end",
+    ]
 
 
 @given(st.text())
@@ -141,8 +209,10 @@ def _repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-SHEET = ("Partnership,Lead,Dept,Budget,RAG\n"
-         "Youth@Work,Jo Bloggs <jo.bloggs@council.example>,Communities,£10k,Green\n")
+SHEET = (
+    "Partnership,Lead,Dept,Budget,RAG\n"
+    "Youth@Work,Jo Bloggs <jo.bloggs@council.example>,Communities,£10k,Green\n"
+)
 
 
 def test_mapping_file_saved_then_corrected(
@@ -150,17 +220,21 @@ def test_mapping_file_saved_then_corrected(
 ) -> None:
     root = _repo(tmp_path, monkeypatch)
     (root / "sheet.csv").write_text(SHEET, encoding="utf-8")
-    result = runner.invoke(app, ["import", "sheet.csv", "--save-mapping", "map.yaml"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["import", "sheet.csv", "--save-mapping", "map.yaml"], catch_exceptions=False
+    )
     mapping = (root / "map.yaml").read_text(encoding="utf-8")
     assert "# not mapped (kept in notes): RAG" in mapping
     assert "  Lead: lead_officer.name\n" in mapping and "  Dept: department\n" in mapping
     assert "not mapped, kept in notes: 'RAG' = 'Green'" in result.stdout
-    (root / "map.yaml").write_text(mapping.replace("  Budget: overall_budget",
-                                                   "  Budget: council_resources.dedicated_budget")
-                                   + "  RAG: ~\n", encoding="utf-8")
-    result = runner.invoke(app, ["import", "sheet.csv", "--mapping", "map.yaml", "--write"],
-                           catch_exceptions=False)
+    (root / "map.yaml").write_text(
+        mapping.replace("  Budget: overall_budget", "  Budget: council_resources.dedicated_budget")
+        + "  RAG: ~\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["import", "sheet.csv", "--mapping", "map.yaml", "--write"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.stdout
     assert re.search(r"'RAG' +-> -  \(left out \(mapping file\)\)", result.stdout)
     text = (root / "register" / "youth-at-work.yaml").read_text(encoding="utf-8")
@@ -220,7 +294,9 @@ def test_values_the_record_refuses_are_kept_as_written(
     (root / "s.csv").write_text(
         "name,dates.start,dates.end,monitoring.risk_register.0.risk,"
         "monitoring.risk_register.0.likelihood,monitoring.risk_register.0.impact\n"
-        "Alpha,2025-01-01,2020-01-01,Flood,7,2\n", encoding="utf-8")
+        "Alpha,2025-01-01,2020-01-01,Flood,7,2\n",
+        encoding="utf-8",
+    )
     runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
     from partnerfw.register import load
 
@@ -228,8 +304,12 @@ def test_values_the_record_refuses_are_kept_as_written(
     assert record.arrangement.dates.start is None
     assert record.arrangement.monitoring.risk_register == []
     assert record.arrangement.imported_as_written == {
-        "kind": "", "status": "", "lead_officer.name": "", "department": "",
-        "dates.start": "2025-01-01", "dates.end": "2020-01-01",
+        "kind": "",
+        "status": "",
+        "lead_officer.name": "",
+        "department": "",
+        "dates.start": "2025-01-01",
+        "dates.end": "2020-01-01",
         "monitoring.risk_register.0.risk": "Flood",
         "monitoring.risk_register.0.likelihood": "7",
         "monitoring.risk_register.0.impact": "2",
@@ -244,23 +324,30 @@ def test_partners_in_one_cell(
     root = _repo(tmp_path, monkeypatch)
     (root / "s.csv").write_text(
         'Name,Partners\nAlpha,"Kent Police; Kent Fire & Rescue\nNHS Kent, Medway"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
     assert "kept as written, to confirm (DATA010): partners.2.name = 'NHS Kent, Medway'" in (
-        result.stdout)
+        result.stdout
+    )
     from partnerfw.register import load
 
     (record,) = load([root / "register"]).records
     assert [p.name for p in record.arrangement.partners] == [
-        "Kent Police", "Kent Fire & Rescue", "NHS Kent, Medway"]
+        "Kent Police",
+        "Kent Fire & Rescue",
+        "NHS Kent, Medway",
+    ]
 
 
 def test_help_does_not_load_openpyxl() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, partnerfw.cli; "
-            "assert 'openpyxl' not in sys.modules and 'partnerfw.importer' not in sys.modules")
+    code = (
+        "import sys, partnerfw.cli; "
+        "assert 'openpyxl' not in sys.modules and 'partnerfw.importer' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -268,11 +355,15 @@ def test_public_view_hides_confidential_values_kept_as_written() -> None:
     from partnerfw.tabular import public_view
 
     flat = {
-        "id": "x", "council_resources.dedicated_budget": 5,
+        "id": "x",
+        "council_resources.dedicated_budget": 5,
         "imported_as_written.council_resources.staff_cost": "about £5k",
         "imported_as_written.lead_officer.phone": "ring Sam",
-        "imported_as_written.dates.start": "April 2016", "confidential.0": "council_resources",
+        "imported_as_written.dates.start": "April 2016",
+        "confidential.0": "council_resources",
     }
     assert public_view(flat, ["council_resources"], contacts=False) == {
-        "id": "x", "imported_as_written.dates.start": "April 2016"}
+        "id": "x",
+        "imported_as_written.dates.start": "April 2016",
+    }
     assert "imported_as_written.lead_officer.phone" in public_view(flat, [], contacts=True)

@@ -30,7 +30,10 @@ def _empty_register(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_round_trip_of_the_whole_register_loses_nothing(
-    fmt: str, runner: CliRunner, example_repo: Path, tmp_path: Path,
+    fmt: str,
+    runner: CliRunner,
+    example_repo: Path,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first = tmp_path / f"first.{fmt}"

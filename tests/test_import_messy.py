@@ -66,30 +66,43 @@ def test_preview_reports_columns_rows_and_duplicates_and_writes_nothing(
     assert sorted(p.name for p in (example_repo / "register").iterdir()) == before
     assert "messy-register.xlsx (sheet 'Partnerships 2024'): 12 rows, 13 columns" in out
     assert "'Partnership name'         -> name  (known heading)" in out
-    assert ("'Staff time'               -> council_resources.staff_fte  (guessed from "
-            "'staff fte', score 0.84: confirm)") in out
+    assert (
+        "'Staff time'               -> council_resources.staff_fte  (guessed from "
+        "'staff fte', score 0.84: confirm)"
+    ) in out
     assert "'RAG'                      -> -  (not mapped: kept in notes)" in out
     for values in KEPT_AS_WRITTEN.values():
         for path, text in values.items():
             if text:
                 assert f"kept as written, to confirm (DATA010): {path} = '{text}'" in out
     assert "not in the sheet, placeholder 'other' to confirm (DATA010): partners.1.sector" in out
-    assert ("repaired mis-encoded text in 'Partnership name': 'Carersâ€™ Support Network' -> "
-            "'Carers’ Support Network'") in out
+    assert (
+        "repaired mis-encoded text in 'Partnership name': 'Carersâ€™ Support Network' -> "
+        "'Carers’ Support Network'"
+    ) in out
     assert "repaired mis-encoded text in 'Council contribution (£)': 'Â£12,000' -> '£12,000'" in out
-    assert ("tidied 'Partnership name': '  Thamesbridge   Community Safety Partnership ' -> "
-            "'Thamesbridge Community Safety Partnership'") in out
+    assert (
+        "tidied 'Partnership name': '  Thamesbridge   Community Safety Partnership ' -> "
+        "'Thamesbridge Community Safety Partnership'"
+    ) in out
     assert "not mapped, kept in notes: 'RAG' = 'Amber'" in out
-    assert ("row 12    EXISTS   register/medley-licensing-service.yaml is already there: not "
-            "written") in out
+    assert (
+        "row 12    EXISTS   register/medley-licensing-service.yaml is already there: not written"
+    ) in out
     assert "row 13    NOT IMPORTED: it has no name" in out
-    assert ("row 2 'Thamesbridge CSP' and row 3 'Thamesbridge Community Safety Partnership': "
-            "score 1.00; CSP = community safety partnership") in out
-    assert ("row 2 'Thamesbridge CSP' and register/community-safety-partnership.yaml "
-            "'Thamesbridge Community Safety Partnership': score 1.00") in out
-    assert ("Summary: 12 rows: 10 to create, 1 already in the register, 1 not imported; "
-            "25 values kept as written for an officer to confirm; 2 mis-encoded texts repaired; "
-            "2 cells kept in notes; 3 likely duplicates.") in out
+    assert (
+        "row 2 'Thamesbridge CSP' and row 3 'Thamesbridge Community Safety Partnership': "
+        "score 1.00; CSP = community safety partnership"
+    ) in out
+    assert (
+        "row 2 'Thamesbridge CSP' and register/community-safety-partnership.yaml "
+        "'Thamesbridge Community Safety Partnership': score 1.00"
+    ) in out
+    assert (
+        "Summary: 12 rows: 10 to create, 1 already in the register, 1 not imported; "
+        "25 values kept as written for an officer to confirm; 2 mis-encoded texts repaired; "
+        "2 cells kept in notes; 3 likely duplicates."
+    ) in out
     assert "This was a preview: nothing was written." in out
 
 
@@ -137,8 +150,9 @@ def test_check_flags_each_value_kept_as_written_at_its_line(
     runner: CliRunner, messy: Path, example_repo: Path
 ) -> None:
     runner.invoke(app, ["import", str(messy), "--write"], catch_exceptions=False)
-    result = runner.invoke(app, ["check", "--format", "json", "--today", TODAY],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY], catch_exceptions=False
+    )
     findings = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "DATA010"]
     assert len(findings) == sum(len(v) for v in KEPT_AS_WRITTEN.values())
     assert all(f["severity"] == "warning" for f in findings)
@@ -147,10 +161,12 @@ def test_check_flags_each_value_kept_as_written_at_its_line(
     assert just_under["file"] == "register/shared-legal-svc.yaml"
     lines = (example_repo / just_under["file"]).read_text(encoding="utf-8").splitlines()
     assert lines[just_under["line"] - 1].strip() == (
-        "council_resources.dedicated_budget: just under £14,000")
+        "council_resources.dedicated_budget: just under £14,000"
+    )
     assert just_under["message"].startswith(
         "council_resources.dedicated_budget was imported as 'just under £14,000', which "
-        "partnerfw could not read exactly")
+        "partnerfw could not read exactly"
+    )
 
 
 def test_rules_lists_the_imported_values_rule(runner: CliRunner, example_repo: Path) -> None:

@@ -22,10 +22,14 @@ def _edit(repo: Path, name: str, old: str, new: str) -> None:
 
 
 def _lst(runner: CliRunner) -> list[tuple[str, str, int, str]]:
-    result = runner.invoke(app, ["check", "--format", "json", "--today", TODAY],
-                           catch_exceptions=False)
-    return [(f["rule"], f["record"], f["line"], f["message"])
-            for f in json.loads(result.stdout)["findings"] if f["rule"].startswith("LST")]
+    result = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY], catch_exceptions=False
+    )
+    return [
+        (f["rule"], f["record"], f["line"], f["message"])
+        for f in json.loads(result.stdout)["findings"]
+        if f["rule"].startswith("LST")
+    ]
 
 
 def test_bundled_register_names_only_listed_people_and_objectives(
@@ -38,34 +42,63 @@ def test_wrong_lead_member_and_officer_get_the_likely_intended_one(
     example_repo: Path, runner: CliRunner
 ) -> None:
     _edit(example_repo, RIVERSIDE, "    name: Cllr David Marsh", "    name: Cllr Dave Marsh")
-    _edit(example_repo, RIVERSIDE, "  name: Tom Brennan\n  title: Head of Regeneration\n  email",
-          "  name: Tom Brenan\n  title: Head of Regeneration\n  email")
+    _edit(
+        example_repo,
+        RIVERSIDE,
+        "  name: Tom Brennan\n  title: Head of Regeneration\n  email",
+        "  name: Tom Brenan\n  title: Head of Regeneration\n  email",
+    )
     _edit(example_repo, RIVERSIDE, "    name: Priya Chandran", "    name: Priya Chandra")
     found = _lst(runner)
     assert [(code, line, message) for code, _, line, message in found] == [
-        ("LST001", 10, "the lead officer 'Tom Brenan' is not on the officers list in "
-         "partnerfw.yaml (did you mean 'Tom Brennan'?): correct the name, or add them to the "
-         "list"),
-        ("LST001", 160, "the monitoring officer giving the opinion 'Priya Chandra' is not on the "
-         "officers list in partnerfw.yaml (did you mean 'Priya Chandran'?): correct the name, or "
-         "add them to the list"),
-        ("LST001", 176, "the Leader of the Executive decision's 'Cllr Dave Marsh' is not on the "
-         "councillors or officers list in partnerfw.yaml (did you mean 'Cllr David Marsh'?): "
-         "correct the name, or add them to the list"),
+        (
+            "LST001",
+            10,
+            "the lead officer 'Tom Brenan' is not on the officers list in "
+            "partnerfw.yaml (did you mean 'Tom Brennan'?): correct the name, or add them to the "
+            "list",
+        ),
+        (
+            "LST001",
+            160,
+            "the monitoring officer giving the opinion 'Priya Chandra' is not on the "
+            "officers list in partnerfw.yaml (did you mean 'Priya Chandran'?): correct the name, "
+            "or add them to the list",
+        ),
+        (
+            "LST001",
+            176,
+            "the Leader of the Executive decision's 'Cllr Dave Marsh' is not on the "
+            "councillors or officers list in partnerfw.yaml (did you mean 'Cllr David Marsh'?): "
+            "correct the name, or add them to the list",
+        ),
     ]
 
 
 def test_board_member_and_objective_not_on_lists(example_repo: Path, runner: CliRunner) -> None:
-    _edit(example_repo, RIVERSIDE, "  - Regeneration of the riverside and town centre",
-          "  - Regeneration of the riverside")
-    _edit(example_repo, RIVERSIDE, "public_facing: false",
-          "public_facing: false\nmembers:\n  - name: Cllr Ian Flecher\n    on_board: true")
+    _edit(
+        example_repo,
+        RIVERSIDE,
+        "  - Regeneration of the riverside and town centre",
+        "  - Regeneration of the riverside",
+    )
+    _edit(
+        example_repo,
+        RIVERSIDE,
+        "public_facing: false",
+        "public_facing: false\nmembers:\n  - name: Cllr Ian Flecher\n    on_board: true",
+    )
     messages = [m for *_, m in _lst(runner)]
-    assert ("the Corporate Plan objective 'Regeneration of the riverside' is not on the "
-            "corporate_objectives list in partnerfw.yaml (did you mean 'Regeneration of the "
-            "riverside and town centre'?): correct it, or add it to the list") in messages
-    assert any("the councillor 'Cllr Ian Flecher' is not on the councillors list in "
-               "partnerfw.yaml (did you mean 'Cllr Ian Fletcher'?)" in m for m in messages)
+    assert (
+        "the Corporate Plan objective 'Regeneration of the riverside' is not on the "
+        "corporate_objectives list in partnerfw.yaml (did you mean 'Regeneration of the "
+        "riverside and town centre'?): correct it, or add it to the list"
+    ) in messages
+    assert any(
+        "the councillor 'Cllr Ian Flecher' is not on the councillors list in "
+        "partnerfw.yaml (did you mean 'Cllr Ian Fletcher'?)" in m
+        for m in messages
+    )
 
 
 def test_lists_not_kept_are_not_checked(example_repo: Path, runner: CliRunner) -> None:

@@ -19,8 +19,13 @@ from partnerfw.reports import build_reports
 from tests.conftest import TODAY
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -39,8 +44,9 @@ def served(example_repo: Path) -> Iterator[str]:
     project = open_project(example_repo)
     today = dt.date.fromisoformat(TODAY)
     out = example_repo / "site"
-    for name, html in build_reports(project, run_check(project, [project.register_dir], today),
-                                    today).items():
+    for name, html in build_reports(
+        project, run_check(project, [project.register_dir], today), today
+    ).items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(html, encoding="utf-8")
     handler = functools.partial(_QuietHandler, directory=str(out))
@@ -87,8 +93,7 @@ def test_annual_pictures_have_names_and_print(page, served: str, tmp_path: Path)
     assert (tmp_path / "annual.png").stat().st_size > 10_000
 
 
-@pytest.mark.parametrize("name", ["annual", "governance", "due", "scrutiny",
-                                  "reclassification"])
+@pytest.mark.parametrize("name", ["annual", "governance", "due", "scrutiny", "reclassification"])
 def test_report_pages_pass_axe(page, served: str, name: str) -> None:  # type: ignore[no-untyped-def]
     from axe_playwright_python.sync_playwright import Axe
 

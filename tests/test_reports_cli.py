@@ -33,8 +33,9 @@ def _report(runner: CliRunner, *args: str) -> str:
 
 @pytest.mark.parametrize("name", REPORTS)
 @pytest.mark.parametrize("output", ["html", "md", "csv"])
-def test_every_report_in_every_text_format(runner: CliRunner, example_repo: Path, name: str,
-                                           output: str) -> None:
+def test_every_report_in_every_text_format(
+    runner: CliRunner, example_repo: Path, name: str, output: str
+) -> None:
     text = _report(runner, name, "--format", output)
     assert "Thamesbridge" in text
     if output == "html":
@@ -43,8 +44,9 @@ def test_every_report_in_every_text_format(runner: CliRunner, example_repo: Path
         assert "## 1. Summary" in text and "| --- |" in text
 
 
-def test_annual_html_has_pictures_with_text_alternatives(runner: CliRunner,
-                                                         example_repo: Path) -> None:
+def test_annual_html_has_pictures_with_text_alternatives(
+    runner: CliRunner, example_repo: Path
+) -> None:
     html = _report(runner, "annual")
     svgs = re.findall(r"<svg .*?</svg>", html, flags=re.S)
     assert len(svgs) == 2
@@ -73,8 +75,11 @@ def test_docx_is_a_committee_paper_with_tables(runner: CliRunner, example_repo: 
     assert any(t.startswith("Appendix A") for t in texts)
     meta = document.tables[0]
     assert [c.text for c in meta.rows[0].cells] == ["Report to", "Audit and Governance Committee"]
-    ratings = next(t for t in document.tables if t.rows[0].cells[0].text == "Arrangement"
-                   and t.rows[0].cells[-1].text == "Rating")
+    ratings = next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Arrangement" and t.rows[0].cells[-1].text == "Rating"
+    )
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in ratings.rows[1:]}
     assert len(rows) == 13
     assert rows["Emergency Rest Centre Partnership"][2:4] == ["2 of 21", "10%"]
@@ -91,8 +96,11 @@ def test_docx_annual_carries_the_pictures_as_tables(runner: CliRunner, example_r
     assert [c.text for c in heat.rows[2].cells] == ["4", "0", "0", "1", "0", "0"]
     shading = heat.rows[1].cells[5]._tc.xpath("./w:tcPr/w:shd/@w:fill")  # likelihood 5, impact 5
     assert shading == ["F4B6B6"]  # very high
-    resources = next(t for t in document.tables
-                     if [c.text for c in t.rows[0].cells] == ["Kind", "Council resources a year"])
+    resources = next(
+        t
+        for t in document.tables
+        if [c.text for c in t.rows[0].cells] == ["Kind", "Council resources a year"]
+    )
     assert [c.text for c in resources.rows[-1].cells] == ["Total", "£1,090,500"]
 
 
@@ -100,26 +108,34 @@ def test_docx_needs_out_and_never_overwrites(runner: CliRunner, example_repo: Pa
     result = runner.invoke(app, ["report", "annual", "-f", "docx"], catch_exceptions=False)
     assert result.exit_code == 2 and "--out" in result.stderr
     (example_repo / "mine.md").write_text("my notes", encoding="utf-8")
-    result = runner.invoke(app, ["report", "annual", "-f", "md", "-o", "mine.md"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["report", "annual", "-f", "md", "-o", "mine.md"], catch_exceptions=False
+    )
     assert result.exit_code == 2 and "--overwrite" in result.stderr
     assert (example_repo / "mine.md").read_text(encoding="utf-8") == "my notes"
     _report(runner, "annual", "-f", "md", "-o", "mine.md", "--overwrite")
     assert "Annual report" in (example_repo / "mine.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["nonsense"], "not one of"),
-    (["annual", "--format", "pdf"], "--format 'pdf'"),
-    (["annual", "--as-of", "23/11/2026"], "YYYY-MM-DD"),
-    (["annual", "--since", "not-a-revision"], "nor a git revision"),
-    (["reclassification", "--compare-policy", "missing.yaml"], "no such file"),
-    (["due", "--within", "-3"], "0 or more"),
-    (["due", "--committee", "Comunities Cabinet Committee"],
-     "--committee is one of: Communities Cabinet Committee, Corporate Services Cabinet Committee"),
-])
-def test_bad_options_exit_2_with_a_plain_message(runner: CliRunner, example_repo: Path,
-                                                 args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["nonsense"], "not one of"),
+        (["annual", "--format", "pdf"], "--format 'pdf'"),
+        (["annual", "--as-of", "23/11/2026"], "YYYY-MM-DD"),
+        (["annual", "--since", "not-a-revision"], "nor a git revision"),
+        (["reclassification", "--compare-policy", "missing.yaml"], "no such file"),
+        (["due", "--within", "-3"], "0 or more"),
+        (
+            ["due", "--committee", "Comunities Cabinet Committee"],
+            "--committee is one of: Communities Cabinet Committee, "
+            "Corporate Services Cabinet Committee",
+        ),
+    ],
+)
+def test_bad_options_exit_2_with_a_plain_message(
+    runner: CliRunner, example_repo: Path, args: list[str], message: str
+) -> None:
     result = runner.invoke(app, ["report", *args], catch_exceptions=False)
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.output
@@ -128,26 +144,39 @@ def test_bad_options_exit_2_with_a_plain_message(runner: CliRunner, example_repo
 def test_csv_is_safe_against_formula_injection(runner: CliRunner, example_repo: Path) -> None:
     record = example_repo / "register" / "dementia-friendly-thamesbridge.yaml"
     text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace("name: Dementia Friendly Thamesbridge",
-                                   "name: '=HYPERLINK(\"http://evil.example\")'", 1),
-                      encoding="utf-8")
+    record.write_text(
+        text.replace(
+            "name: Dementia Friendly Thamesbridge", "name: '=HYPERLINK(\"http://evil.example\")'", 1
+        ),
+        encoding="utf-8",
+    )
     out = _report(runner, "scrutiny", "--format", "csv")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0][:3] == ["Rank", "Id", "Arrangement"]
     names = [row[2] for row in rows[1:]]
-    assert "'=HYPERLINK(\"http://evil.example\")" in names
+    assert '\'=HYPERLINK("http://evil.example")' in names
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
     assert [safe_cell(v) for v in ["+1", "-2", "@x", "\tx", "\rx", "ok"]] == [
-        "'+1", "'-2", "'@x", "'\tx", "'\rx", "ok"]
+        "'+1",
+        "'-2",
+        "'@x",
+        "'\tx",
+        "'\rx",
+        "ok",
+    ]
 
 
-def test_record_text_is_escaped_in_html_and_markdown(runner: CliRunner,
-                                                     example_repo: Path) -> None:
+def test_record_text_is_escaped_in_html_and_markdown(runner: CliRunner, example_repo: Path) -> None:
     record = example_repo / "register" / "dementia-friendly-thamesbridge.yaml"
     text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace("name: Dementia Friendly Thamesbridge",
-                                   "name: '<script>alert(1)</script> [x](javascript:1)'", 1),
-                      encoding="utf-8")
+    record.write_text(
+        text.replace(
+            "name: Dementia Friendly Thamesbridge",
+            "name: '<script>alert(1)</script> [x](javascript:1)'",
+            1,
+        ),
+        encoding="utf-8",
+    )
     html = _report(runner, "governance")
     assert "<script>" not in html and "&lt;script&gt;" in html
     md = _report(runner, "governance", "-f", "md")
@@ -169,7 +198,9 @@ def test_reclassification_with_a_policy_file(runner: CliRunner, example_repo: Pa
         "council: {name: Thamesbridge Borough Council}\nedition: revised\n"
         "policy:\n  significance:\n    triggers:\n      - type: resources_at_least\n"
         "        amount: 40000\n        counts: [dedicated_budget, staff_cost, in_kind_value]\n"
-        "        reference: draft\n", encoding="utf-8")
+        "        reference: draft\n",
+        encoding="utf-8",
+    )
     out = _report(runner, "reclassification", "-f", "csv", "--compare-policy", "strict.yaml")
     rows = list(csv.reader(io.StringIO(out)))[1:]
     moves = {row[0]: (row[4], row[5]) for row in rows}
@@ -182,10 +213,16 @@ def test_reclassification_with_a_policy_file(runner: CliRunner, example_repo: Pa
 
 
 def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=t@e.x",
-                    *args], check=True, capture_output=True,
-                   env={"GIT_COMMITTER_DATE": "2026-01-10T12:00:00", "PATH": "/usr/bin:/bin",
-                        "HOME": str(root)})
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=t@e.x", *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_COMMITTER_DATE": "2026-01-10T12:00:00",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(root),
+        },
+    )
 
 
 def test_annual_since_a_git_revision(runner: CliRunner, example_repo: Path) -> None:
@@ -194,13 +231,18 @@ def test_annual_since_a_git_revision(runner: CliRunner, example_repo: Path) -> N
     _git(example_repo, "commit", "-q", "--date=2026-01-10T12:00:00", "-m", "register")
     _git(example_repo, "tag", "start")
     youth = example_repo / "register" / "youth-sports-partnership.yaml"
-    youth.write_text(youth.read_text(encoding="utf-8").replace(
-        "dedicated_budget: 40000", "dedicated_budget: 60000"), encoding="utf-8")
+    youth.write_text(
+        youth.read_text(encoding="utf-8").replace(
+            "dedicated_budget: 40000", "dedicated_budget: 60000"
+        ),
+        encoding="utf-8",
+    )
     (example_repo / "register" / "downsmere-finance-officers-group.yaml").unlink()
     out = _report(runner, "annual", "-f", "csv", "--since", "start")
     rows = {(row[0], row[1]): row[4] for row in csv.reader(io.StringIO(out))}
     assert rows[("class", "youth-sports-partnership")] == (
-        "Other partnership -> Significant partnership")
+        "Other partnership -> Significant partnership"
+    )
     assert rows[("ended", "downsmere-finance-officers-group")] == "removed from the register"
     assert ("added", "emergency-rest-centre-partnership") in rows
     html = _report(runner, "annual", "--since", "start")
@@ -208,17 +250,24 @@ def test_annual_since_a_git_revision(runner: CliRunner, example_repo: Path) -> N
     assert "All arrangements" not in html  # only what changed
 
 
-def test_annual_by_date_uses_git_history_when_there_is_one(runner: CliRunner,
-                                                          example_repo: Path) -> None:
+def test_annual_by_date_uses_git_history_when_there_is_one(
+    runner: CliRunner, example_repo: Path
+) -> None:
     _git(example_repo, "init", "-q")
     _git(example_repo, "add", "-A")
     _git(example_repo, "commit", "-q", "--date=2026-01-10T12:00:00", "-m", "register")
     youth = example_repo / "register" / "youth-sports-partnership.yaml"
-    youth.write_text(youth.read_text(encoding="utf-8").replace(
-        "dedicated_budget: 40000", "dedicated_budget: 60000"), encoding="utf-8")
+    youth.write_text(
+        youth.read_text(encoding="utf-8").replace(
+            "dedicated_budget: 40000", "dedicated_budget: 60000"
+        ),
+        encoding="utf-8",
+    )
     md = _report(runner, "annual", "-f", "md", "--since", "2026-02-01")
-    assert "| Thamesbridge Youth Sports Partnership | Other partnership | Significant " \
-           "partnership |" in md
+    assert (
+        "| Thamesbridge Youth Sports Partnership | Other partnership | Significant "
+        "partnership |" in md
+    )
     md_before_history = _report(runner, "annual", "-f", "md", "--since", "2025-12-01")
     assert "need the register's history" in md_before_history
 
@@ -230,8 +279,13 @@ def test_build_reports_gives_public_pages_for_the_site(example_repo: Path) -> No
     assert sorted(pages) == [f"reports/{n}.html" for n in sorted(REPORTS)]
     for html in pages.values():
         assert html.startswith("<!DOCTYPE html>")
-        for secret in (CONFIDENTIAL_RISK, CONFIDENTIAL_PARTNER, EMAIL, "01632 960141",
-                       "volunteer coordinators"):
+        for secret in (
+            CONFIDENTIAL_RISK,
+            CONFIDENTIAL_PARTNER,
+            EMAIL,
+            "01632 960141",
+            "volunteer coordinators",
+        ):
             assert secret not in html
     assert "Public: parts marked confidential" in pages["reports/annual.html"]
 
@@ -246,33 +300,40 @@ def test_confidential_council_resources_are_not_published(example_repo: Path) ->
     pages = build_reports(project, result, dt.date.fromisoformat(TODAY))
     for name, html in pages.items():
         assert "47,500" not in html, name  # the youth partnership's resources
-    internal = build_paper("scrutiny", project, result, dt.date.fromisoformat(TODAY),
-                           Options(public=False))
+    internal = build_paper(
+        "scrutiny", project, result, dt.date.fromisoformat(TODAY), Options(public=False)
+    )
     assert "47,500" in render_html(internal)
-    assert "Other partnership (the figures are confidential)" in pages[
-        "reports/reclassification.html"]
+    assert (
+        "Other partnership (the figures are confidential)" in pages["reports/reclassification.html"]
+    )
 
 
-def test_findings_about_a_confidential_part_are_not_published(runner: CliRunner,
-                                                              example_repo: Path) -> None:
+def test_findings_about_a_confidential_part_are_not_published(
+    runner: CliRunner, example_repo: Path
+) -> None:
     record = example_repo / "register" / "climate-action-partnership.yaml"
     text = record.read_text(encoding="utf-8")
     internal = _report(runner, "annual", "-f", "md", "--include-confidential")
     assert "Further partners leave" in internal  # MON004 quotes the risk
-    record.write_text(text + "confidential:\n  - monitoring.risk_register.0\n  - name\n",
-                      encoding="utf-8")
+    record.write_text(
+        text + "confidential:\n  - monitoring.risk_register.0\n  - name\n", encoding="utf-8"
+    )
     public = _report(runner, "annual", "-f", "md")
     assert "Further partners leave" not in public
     assert "Thamesbridge Climate Action Partnership" not in public
     assert "| Withheld | Partnership | Other partnership | Under review |" in public
 
 
-def test_a_register_repository_can_replace_a_report_template(runner: CliRunner,
-                                                             example_repo: Path) -> None:
+def test_a_register_repository_can_replace_a_report_template(
+    runner: CliRunner, example_repo: Path
+) -> None:
     own = example_repo / "templates" / "reports" / "scrutiny.html.j2"
     own.parent.mkdir(parents=True)
-    own.write_text('{% extends "reports/paper.html.j2" %}{% block body %}<p>Our own layout'
-                   '</p>{% endblock %}', encoding="utf-8")
+    own.write_text(
+        '{% extends "reports/paper.html.j2" %}{% block body %}<p>Our own layout</p>{% endblock %}',
+        encoding="utf-8",
+    )
     html = _report(runner, "scrutiny")
     assert "Our own layout" in html and "Ranked candidates" not in html
     assert "Ranked candidates" in _report(runner, "scrutiny", "-f", "md")

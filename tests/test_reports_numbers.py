@@ -35,16 +35,21 @@ def test_annual_totals_by_kind_and_class(example_repo: Path) -> None:
     assert sum(t.live for t in report.totals) == 13
     assert report.total_resources == Decimal(1090500)
     assert dict(report.by_kind) == {
-        "Partnership": Decimal(304000), "Shared service": Decimal(237000),
-        "Informal network": Decimal(1500), "Commissioning arrangement": Decimal(78000),
-        "Company or charitable trust": Decimal(470000)}
+        "Partnership": Decimal(304000),
+        "Shared service": Decimal(237000),
+        "Informal network": Decimal(1500),
+        "Commissioning arrangement": Decimal(78000),
+        "Company or charitable trust": Decimal(470000),
+    }
 
 
 def test_annual_changes_in_the_year_from_the_records_dates(example_repo: Path) -> None:
     report = annual.compute(_data(example_repo))
     assert report.period_start == dt.date(2025, 11, 23)
-    assert [e.id for e in report.added] == ["planning-resilience-cover",
-                                            "emergency-rest-centre-partnership"]
+    assert [e.id for e in report.added] == [
+        "planning-resilience-cover",
+        "emergency-rest-centre-partnership",
+    ]
     assert [e.id for e in report.ended] == ["homelessness-prevention-partnership"]
     assert len(report.decisions) == 8
     assert report.baseline is None and report.class_changes == []
@@ -80,11 +85,19 @@ def test_governance_ratings_and_completeness(example_repo: Path) -> None:
 
 def test_governance_rating_rules_come_from_the_policy(example_repo: Path) -> None:
     settings = example_repo / "partnerfw.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("\npolicy:\n", (
-        "\npolicy:\n"
-        "  governance_rating:\n"
-        "    amber: {min_complete_percent: 5}\n"
-        "    green_needs_assurance: false\n"), 1), encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace(
+            "\npolicy:\n",
+            (
+                "\npolicy:\n"
+                "  governance_rating:\n"
+                "    amber: {min_complete_percent: 5}\n"
+                "    green_needs_assurance: false\n"
+            ),
+            1,
+        ),
+        encoding="utf-8",
+    )
     report = governance.compute(_data(example_repo))
     lines = {line.id: line.rating for line in report.lines}
     assert lines["emergency-rest-centre-partnership"] == "Amber"
@@ -100,14 +113,20 @@ def test_due_items_grouped_by_lead_officer(example_repo: Path) -> None:
     officers = {o.officer: o for o in report.officers}
     assert len(officers) == 10
     fiona = [(i.what, i.due.isoformat()) for i in officers["Fiona Grant"].items]
-    assert fiona == [("Shared service review", "2026-06-01"),
-                     ("Budget monitoring report", "2026-06-30"),
-                     ("Performance report", "2026-12-01")]
+    assert fiona == [
+        ("Shared service review", "2026-06-01"),
+        ("Budget monitoring report", "2026-06-30"),
+        ("Performance report", "2026-12-01"),
+    ]
     kwame = [(i.what, i.due.isoformat()) for i in officers["Kwame Asante"].items]
     assert ("Urgent arrangement awaiting approval", "2026-08-31") in kwame
     claire = [i.what for i in officers["Claire Ndlovu"].items]
-    assert claire == ["Exit step", "Exit step", "Budget monitoring report",
-                      "End date: arrangement ends"]
+    assert claire == [
+        "Exit step",
+        "Exit step",
+        "Budget monitoring report",
+        "End date: arrangement ends",
+    ]
     assert all(o.email is None for o in report.officers)  # public: no contact details
 
 
@@ -128,11 +147,17 @@ def test_scrutiny_ranking_shows_the_parts_of_the_score(example_repo: Path) -> No
     top = report.candidates[0]
     assert top.id == "homelessness-prevention-partnership"
     assert (top.resources_points, top.risk_points, top.gap_points, top.score) == (
-        Decimal("8.1"), Decimal("4.0"), Decimal("2.0"), Decimal("14.1"))
+        Decimal("8.1"),
+        Decimal("4.0"),
+        Decimal("2.0"),
+        Decimal("14.1"),
+    )
     assert (top.highest_risk, top.errors, top.warnings) == (10, 1, 0)
     assert [c.id for c in report.candidates[1:4]] == [
-        "climate-action-partnership", "shared-internal-audit-service",
-        "thamesbridge-leisure-trust"]
+        "climate-action-partnership",
+        "shared-internal-audit-service",
+        "thamesbridge-leisure-trust",
+    ]
     assert report.candidates[-1].id == "downsmere-finance-officers-group"
     assert report.candidates[-1].score == Decimal("0.2")
 
@@ -142,10 +167,16 @@ def test_reclassification_against_the_earlier_edition(example_repo: Path) -> Non
     result = run_check(project, [project.register_dir], AS_OF)
     paper = build("reclassification", project, result, AS_OF)
     moved = [row[0] for row in paper.data.rows]
-    assert moved == ["emergency-rest-centre-partnership", "climate-action-partnership",
-                     "food-bank-partnership", "youth-sports-partnership"]
-    assert all(row[4] == "Other partnership" and row[5] == "Significant partnership"
-               for row in paper.data.rows)
+    assert moved == [
+        "emergency-rest-centre-partnership",
+        "climate-action-partnership",
+        "food-bank-partnership",
+        "youth-sports-partnership",
+    ]
+    assert all(
+        row[4] == "Other partnership" and row[5] == "Significant partnership"
+        for row in paper.data.rows
+    )
     lacking = {row[0]: row[10] for row in paper.data.rows}
     assert lacking["youth-sports-partnership"] == "discussion at the Management Team"
     assert lacking["food-bank-partnership"] == ""  # proposed: the new route simply applies
@@ -156,13 +187,19 @@ def test_reclassification_against_the_earlier_edition(example_repo: Path) -> Non
 
 def test_scope_cuts_every_report(example_repo: Path) -> None:
     data = _data(example_repo, scope=Scope(committee="corporate services cabinet committee"))
-    assert {r.id for r in data.records} == {"joint-building-control-officer",
-                                            "joint-it-management", "planning-resilience-cover",
-                                            "shared-internal-audit-service"}
+    assert {r.id for r in data.records} == {
+        "joint-building-control-officer",
+        "joint-it-management",
+        "planning-resilience-cover",
+        "shared-internal-audit-service",
+    }
     assert {f.record for f in data.findings} <= {r.id for r in data.records}
     assert annual.compute(data).total_resources == Decimal(237000)
-    assert [o.officer for o in due.compute(data).officers] == ["Fiona Grant", "Mark Ellison",
-                                                              "Nadia Kowalski"]
+    assert [o.officer for o in due.compute(data).officers] == [
+        "Fiona Grant",
+        "Mark Ellison",
+        "Nadia Kowalski",
+    ]
 
 
 @pytest.mark.parametrize("name", ["annual", "governance", "due", "scrutiny", "reclassification"])

@@ -33,7 +33,8 @@ def test_generate_writes_n_varied_valid_records(tmp_path: Path) -> None:
 
 
 def test_build_shows_a_progress_bar_when_it_takes_a_moment(
-        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     generate(tmp_path / "register", 160)
     settings = yaml.safe_load((REPO / "partnerfw.yaml").read_text("utf-8"))
     (tmp_path / "partnerfw.yaml").write_text(yaml.safe_dump(settings), "utf-8")

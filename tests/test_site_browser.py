@@ -28,8 +28,13 @@ from tests.trail_repo import GitRepo
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 SCREENSHOTS = REPO / "docs" / "screenshots"
 PAGE_TYPES = [
@@ -117,9 +122,10 @@ def _axe_violations(page: Any) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
-            f"{[n['target'] for n in v['nodes'][:3]]})"
-            for v in results.response["violations"]]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {[n['target'] for n in v['nodes'][:3]]})"
+        for v in results.response["violations"]
+    ]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)
@@ -151,8 +157,14 @@ def test_reports_are_reached_from_the_navigation_by_keyboard(page: Any, site_url
     page.wait_for_url("**/index.html")
 
 
-@pytest.mark.parametrize("path", ["index.html", "arrangements/community-safety-partnership.html",
-                                  *(p for p in PAGE_TYPES if p.startswith("reports"))])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "arrangements/community-safety-partnership.html",
+        *(p for p in PAGE_TYPES if p.startswith("reports")),
+    ],
+)
 def test_pages_have_no_axe_violations_on_a_phone(browser: Any, site_url: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740})
     phone = context.new_page()
@@ -184,7 +196,8 @@ def _tab_to(page: Any, selector: str, limit: int = 80) -> None:
 def _visible_rows(page: Any) -> list[str]:
     return page.eval_on_selector_all(
         "table[data-register] tbody tr:not([hidden]) td:first-child",
-        "cells => cells.map(c => c.textContent.trim())")
+        "cells => cells.map(c => c.textContent.trim())",
+    )
 
 
 def test_filter_works_from_the_keyboard(page: Any, site_url: str) -> None:
@@ -213,12 +226,14 @@ def test_filter_works_from_the_keyboard(page: Any, site_url: str) -> None:
     assert header.get_attribute("aria-sort") == "descending"
     amounts = page.eval_on_selector_all(
         "table[data-register] tbody tr:not([hidden]) td:nth-child(5)",
-        "cells => cells.map(c => parseFloat(c.dataset.value))")
+        "cells => cells.map(c => parseFloat(c.dataset.value))",
+    )
     assert amounts == sorted(amounts, reverse=True) and len(amounts) == 9
 
 
-def test_filter_links_work_from_the_keyboard_without_javascript(browser: Any,
-                                                                site_url: str) -> None:
+def test_filter_links_work_from_the_keyboard_without_javascript(
+    browser: Any, site_url: str
+) -> None:
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
     plain.goto(site_url + "index.html")
@@ -227,21 +242,26 @@ def test_filter_links_work_from_the_keyboard_without_javascript(browser: Any,
     assert background == "rgb(255, 221, 0)", "focused links show the yellow focus state"
     plain.keyboard.press("Enter")
     plain.wait_for_url("**/filter/kind-shared-service.html")
-    kinds = plain.eval_on_selector_all("table[data-register] tbody td:nth-child(2)",
-                                       "cells => cells.map(c => c.textContent.trim())")
+    kinds = plain.eval_on_selector_all(
+        "table[data-register] tbody td:nth-child(2)",
+        "cells => cells.map(c => c.textContent.trim())",
+    )
     assert kinds == ["Shared service"] * 4
     plain.goto(site_url + "index.html")
     _tab_to(plain, "th[data-sort-key='resources'] a")
     plain.keyboard.press("Enter")
     plain.wait_for_url("**/sorted/resources.html")
-    amounts = plain.eval_on_selector_all("table[data-register] tbody td:nth-child(5)",
-                                         "cells => cells.map(c => parseFloat(c.dataset.value))")
+    amounts = plain.eval_on_selector_all(
+        "table[data-register] tbody td:nth-child(5)",
+        "cells => cells.map(c => parseFloat(c.dataset.value))",
+    )
     assert amounts == sorted(amounts, reverse=True)
     context.close()
 
 
-def test_print_stylesheet_hides_navigation_and_shows_link_addresses(page: Any,
-                                                                    site_url: str) -> None:
+def test_print_stylesheet_hides_navigation_and_shows_link_addresses(
+    page: Any, site_url: str
+) -> None:
     page.goto(site_url + "index.html")
     nav = page.locator("nav.nav")
     assert nav.is_visible()
@@ -254,7 +274,8 @@ def test_print_stylesheet_hides_navigation_and_shows_link_addresses(page: Any,
     assert header_bg == "rgba(0, 0, 0, 0)", "print saves ink: no coloured header"
     after = page.evaluate(
         "getComputedStyle(document.querySelector('.header__link[href^=\"http\"]'), '::after')"
-        ".content")
+        ".content"
+    )
     assert "thamesbridge.gov.example" in after
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
@@ -262,8 +283,10 @@ def test_print_stylesheet_hides_navigation_and_shows_link_addresses(page: Any,
 
 def test_screenshots_for_the_readme(page: Any, site_url: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, path in (("index", "index.html"),
-                       ("arrangement", "arrangements/community-safety-partnership.html")):
+    for name, path in (
+        ("index", "index.html"),
+        ("arrangement", "arrangements/community-safety-partnership.html"),
+    ):
         page.goto(site_url + path)
         if name == "index":
             page.evaluate("document.getElementById('find').scrollIntoView()")

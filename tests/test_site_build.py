@@ -18,8 +18,10 @@ from partnerfw.cli import app
 from partnerfw.models import Arrangement
 from tests.conftest import TODAY
 
-PAYLOAD = ('<script>alert("xss")</script><img src=x onerror=alert(1)>'
-           '<a href="javascript:alert(2)">j</a>"\' onmouseover="alert(3)" {{ \'pw\' ~ \'ned\' }}')
+PAYLOAD = (
+    '<script>alert("xss")</script><img src=x onerror=alert(1)>'
+    "<a href=\"javascript:alert(2)\">j</a>\"' onmouseover=\"alert(3)\" {{ 'pw' ~ 'ned' }}"
+)
 
 
 class Page(HTMLParser):
@@ -59,48 +61,62 @@ def site_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*") if p.is_file())
 
 
-def test_build_writes_the_site_and_says_where_to_open_it(runner: CliRunner,
-                                                         example_repo: Path) -> None:
+def test_build_writes_the_site_and_says_where_to_open_it(
+    runner: CliRunner, example_repo: Path
+) -> None:
     result = build(runner)
     assert result.exit_code == 0, result.output
     site = example_repo / "site"
     assert "site/index.html" in result.stdout
     assert "python3 -m http.server -d site" in result.stdout
-    for name in ("index.html", "open-data.html", "register.csv", "register.json",
-                 "assets/style.css", "assets/register.js",
-                 "arrangements/community-safety-partnership.html",
-                 "filter/kind-shared-service.html", "sorted/resources.html"):
+    for name in (
+        "index.html",
+        "open-data.html",
+        "register.csv",
+        "register.json",
+        "assets/style.css",
+        "assets/register.js",
+        "arrangements/community-safety-partnership.html",
+        "filter/kind-shared-service.html",
+        "sorted/resources.html",
+    ):
         assert (site / name).is_file(), name
     pages = list((site / "arrangements").glob("*.html"))
     assert len(pages) == 16
 
 
-def test_index_has_every_arrangement_and_counts_by_kind_and_class(runner: CliRunner,
-                                                                  example_repo: Path) -> None:
+def test_index_has_every_arrangement_and_counts_by_kind_and_class(
+    runner: CliRunner, example_repo: Path
+) -> None:
     build(runner)
     html = (example_repo / "site" / "index.html").read_text("utf-8")
     page = parse(example_repo / "site" / "index.html")
     rows = [a for t, a in page.elements if t == "tr" and "data-kind" in a]
     assert len(rows) == 16
     assert sum(1 for a in rows if a["data-kind"] == "Shared service") == 4
-    assert '<a href="filter/kind-partnership.html">Partnership</a></td><td class="numeric">9' \
-        in html
+    assert (
+        '<a href="filter/kind-partnership.html">Partnership</a></td><td class="numeric">9' in html
+    )
     assert 'Significant partnership</a></td><td class="numeric">4' in html
-    headers = [a.get("data-sort-key") for t, a in page.elements if t == "th" and a.get(
-        "data-sort-key")]
+    headers = [
+        a.get("data-sort-key") for t, a in page.elements if t == "th" and a.get("data-sort-key")
+    ]
     assert headers == ["name", "kind", "class", "department", "resources", "status", "review"]
 
 
-def test_filtered_and_sorted_views_work_without_javascript(runner: CliRunner,
-                                                           example_repo: Path) -> None:
+def test_filtered_and_sorted_views_work_without_javascript(
+    runner: CliRunner, example_repo: Path
+) -> None:
     build(runner)
     site = example_repo / "site"
     shared = parse(site / "filter" / "kind-shared-service.html")
     kinds = {a["data-kind"] for t, a in shared.elements if t == "tr" and "data-kind" in a}
     assert kinds == {"Shared service"}
     by_money = (site / "sorted" / "resources.html").read_text("utf-8")
-    values = [float(v) for v in __import__("re").findall(
-        r'<td class="numeric" data-value="([-0-9.]+)">', by_money)]
+    values = [
+        float(v)
+        for v in __import__("re").findall(r'<td class="numeric" data-value="([-0-9.]+)">', by_money)
+    ]
     assert len(values) == 16 and values == sorted(values, reverse=True)
 
 
@@ -110,13 +126,15 @@ def test_record_page_shows_what_a_resident_needs(runner: CliRunner, example_repo
     text = " ".join(" ".join(page.text).split())
     for expected in (
         "Deliver 600 homes and a riverside park",  # purpose
-        "Homes England", "£2,500,000",  # partners
+        "Homes England",
+        "£2,500,000",  # partners
         "Dedicated budget (a year) £15,000",  # council resources
         "Significant partnership",  # classification and its reason
         "Terms of reference 2022, section 1",  # governance item and status
         "Drafted",
         "Any partner may withdraw on six months' notice",  # exit strategy summary
-        "Cllr Joanne Pike", "PR #41",  # approvals
+        "Cllr Joanne Pike",
+        "PR #41",  # approvals
         "Risk register last reviewed 1 September 2026",  # monitoring dates
         "Section 151 Officer's opinion",  # the finding, in plain language
         "Must be put right",
@@ -124,22 +142,28 @@ def test_record_page_shows_what_a_resident_needs(runner: CliRunner, example_repo
         assert expected in text, expected
 
 
-def test_rebuild_is_byte_identical_and_drops_stale_pages(runner: CliRunner,
-                                                          example_repo: Path) -> None:
+def test_rebuild_is_byte_identical_and_drops_stale_pages(
+    runner: CliRunner, example_repo: Path
+) -> None:
     build(runner, "--out", "one")
     build(runner, "--out", "two")
-    one = {p.relative_to(example_repo / "one"): p.read_bytes()
-           for p in site_files(example_repo / "one")}
-    two = {p.relative_to(example_repo / "two"): p.read_bytes()
-           for p in site_files(example_repo / "two")}
+    one = {
+        p.relative_to(example_repo / "one"): p.read_bytes()
+        for p in site_files(example_repo / "one")
+    }
+    two = {
+        p.relative_to(example_repo / "two"): p.read_bytes()
+        for p in site_files(example_repo / "two")
+    }
     assert one == two
     (example_repo / "register" / "youth-sports-partnership.yaml").unlink()
     assert build(runner, "--out", "one").exit_code == 0
     assert not (example_repo / "one" / "arrangements" / "youth-sports-partnership.html").exists()
 
 
-def test_build_never_replaces_a_folder_it_did_not_build(runner: CliRunner,
-                                                        example_repo: Path) -> None:
+def test_build_never_replaces_a_folder_it_did_not_build(
+    runner: CliRunner, example_repo: Path
+) -> None:
     mine = example_repo / "docs-folder"
     mine.mkdir()
     (mine / "notes.txt").write_text("my notes", "utf-8")
@@ -149,8 +173,9 @@ def test_build_never_replaces_a_folder_it_did_not_build(runner: CliRunner,
     assert (mine / "notes.txt").read_text("utf-8") == "my notes"
 
 
-def test_a_broken_record_is_named_and_the_build_exits_1(runner: CliRunner,
-                                                        example_repo: Path) -> None:
+def test_a_broken_record_is_named_and_the_build_exits_1(
+    runner: CliRunner, example_repo: Path
+) -> None:
     (example_repo / "register" / "broken.yaml").write_text("id: broken\nname: [\n", "utf-8")
     result = build(runner)
     assert result.exit_code == 1
@@ -159,10 +184,20 @@ def test_a_broken_record_is_named_and_the_build_exits_1(runner: CliRunner,
 
 
 def _plant_confidential(repo: Path) -> list[str]:
-    secrets = ["SECRETPARTNERQX1", "SECRETRISKQX2", "SECRETLIABILITYQX3", "SECRETSUMMARYQX4",
-               "secret.officer.qx5@thamesbridge.gov.example", "01632 999555",
-               "SECRETREFERENCEQX6", "£73,519", "73519",
-               "SECRETASWRITTENQX7", "SECRETBUDGETQX8", "SECRETPHONEQX9"]
+    secrets = [
+        "SECRETPARTNERQX1",
+        "SECRETRISKQX2",
+        "SECRETLIABILITYQX3",
+        "SECRETSUMMARYQX4",
+        "secret.officer.qx5@thamesbridge.gov.example",
+        "01632 999555",
+        "SECRETREFERENCEQX6",
+        "£73,519",
+        "73519",
+        "SECRETASWRITTENQX7",
+        "SECRETBUDGETQX8",
+        "SECRETPHONEQX9",
+    ]
 
     def community(data: dict[str, Any]) -> None:
         data["partners"][2]["name"] = secrets[0]
@@ -174,8 +209,12 @@ def _plant_confidential(repo: Path) -> list[str]:
         data["lead_officer"]["phone"] = secrets[5]
         data["approvals"][0]["reference"] = secrets[6]
         data["council_resources"] = {"dedicated_budget": 73519, "staff_fte": 0.2}
-        data["confidential"] += ["exit_strategy.covers.liabilities", "summary",
-                                 "approvals.0.reference", "council_resources"]
+        data["confidential"] += [
+            "exit_strategy.covers.liabilities",
+            "summary",
+            "approvals.0.reference",
+            "council_resources",
+        ]
         # as an import leaves them: the spreadsheet's text of confidential parts (and of a
         # contact detail), which DATA010 findings would quote, and one public value
         data["imported_as_written"] = {
@@ -189,18 +228,28 @@ def _plant_confidential(repo: Path) -> list[str]:
     return secrets
 
 
-def test_no_built_file_contains_anything_confidential(runner: CliRunner,
-                                                      example_repo: Path) -> None:
+def test_no_built_file_contains_anything_confidential(
+    runner: CliRunner, example_repo: Path
+) -> None:
     secrets = _plant_confidential(example_repo)
     assert build(runner).exit_code == 0
     files = site_files(example_repo / "site")
     assert len(files) > 40
     names = {p.relative_to(example_repo / "site").as_posix() for p in files}
-    assert {"reports.html", "reports/annual.html", "reports/governance.html", "reports/due.html",
-            "reports/scrutiny.html", "reports/reclassification.html"} <= names
+    assert {
+        "reports.html",
+        "reports/annual.html",
+        "reports/governance.html",
+        "reports/due.html",
+        "reports/scrutiny.html",
+        "reports/reclassification.html",
+    } <= names
     reports = [p for p in files if p.parent.name == "reports"]
-    assert all("Community Safety Partnership" in p.read_text("utf-8") for p in reports
-               if p.name in ("annual.html", "governance.html"))  # the record is in the reports
+    assert all(
+        "Community Safety Partnership" in p.read_text("utf-8")
+        for p in reports
+        if p.name in ("annual.html", "governance.html")
+    )  # the record is in the reports
     for path in files:
         content = path.read_bytes().decode("utf-8", "replace")
         for secret in secrets:
@@ -213,27 +262,35 @@ def test_no_built_file_contains_anything_confidential(runner: CliRunner,
 
 
 def test_officer_contact_details_only_when_the_policy_publishes_them(
-        runner: CliRunner, example_repo: Path) -> None:
+    runner: CliRunner, example_repo: Path
+) -> None:
     build(runner)
-    everything = "".join(p.read_text("utf-8", "replace") for p in
-                         site_files(example_repo / "site") if p.suffix != ".png")
+    everything = "".join(
+        p.read_text("utf-8", "replace")
+        for p in site_files(example_repo / "site")
+        if p.suffix != ".png"
+    )
     assert "tom.brennan@thamesbridge.gov.example" not in everything
     assert "01632 960992" not in everything
     settings = example_repo / "partnerfw.yaml"
-    settings.write_text(settings.read_text("utf-8") + "  publication:\n"
-                        "    publish_officer_contact_details: true\n", "utf-8")
+    settings.write_text(
+        settings.read_text("utf-8") + "  publication:\n    publish_officer_contact_details: true\n",
+        "utf-8",
+    )
     assert build(runner).exit_code == 0
     page = (example_repo / "site/arrangements/riverside-regeneration-partnership.html").read_text()
     assert 'href="mailto:tom.brennan@thamesbridge.gov.example"' in page
     assert "01632 960992" in page
     data = json.loads((example_repo / "site" / "register.json").read_text("utf-8"))
-    riverside = next(a for a in data["arrangements"]
-                     if a["id"] == "riverside-regeneration-partnership")
+    riverside = next(
+        a for a in data["arrangements"] if a["id"] == "riverside-regeneration-partnership"
+    )
     assert riverside["lead_officer_email"] == "tom.brennan@thamesbridge.gov.example"
 
 
 def _plant_everywhere(data: Any, valid: Any) -> Any:
     """Put PAYLOAD into every text field that still validates as a record."""
+
     def walk(node: Any, path: tuple[Any, ...]) -> None:
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in list(items):
@@ -267,19 +324,25 @@ def test_html_in_every_text_field_is_never_live(runner: CliRunner, example_repo:
         data["lead_officer"]["email"] = data["lead_officer"]["phone"] = "x"
         data["exit_strategy"]["steps"] = [{"step": "x", "owner": "x", "due": "2026-01-01"}]
         data["monitoring"]["assurance"] = {"officer": "x", "date": "2026-01-01"}
-        data["opinions"]["section_151_officer"] = {"name": "x", "date": "2026-09-01",
-                                                   "opinion": "x"}
+        data["opinions"]["section_151_officer"] = {
+            "name": "x",
+            "date": "2026-09-01",
+            "opinion": "x",
+        }
         _plant_everywhere(data, _valid)
         planted.append(json.dumps(data, default=str).count("onerror"))
 
     edit_record(example_repo, "riverside-regeneration-partnership", plant)
     assert planted[0] > 60, "the payload reached too few fields"
     settings = example_repo / "partnerfw.yaml"
-    text = settings.read_text("utf-8").replace("name: Thamesbridge Borough Council",
-                                               f"name: {json.dumps(PAYLOAD)}")
-    settings.write_text(text + "  publication:\n    publish_officer_contact_details: true\n"
-                        "theme:\n  footer_links:\n    " + json.dumps(PAYLOAD) +
-                        ": https://example.org/a\n", "utf-8")
+    text = settings.read_text("utf-8").replace(
+        "name: Thamesbridge Borough Council", f"name: {json.dumps(PAYLOAD)}"
+    )
+    settings.write_text(
+        text + "  publication:\n    publish_officer_contact_details: true\n"
+        "theme:\n  footer_links:\n    " + json.dumps(PAYLOAD) + ": https://example.org/a\n",
+        "utf-8",
+    )
     assert build(runner).exit_code == 0
     site = example_repo / "site"
     shown_as_text = 0
@@ -295,8 +358,10 @@ def test_html_in_every_text_field_is_never_live(runner: CliRunner, example_repo:
                 assert attrs.get("src") != "x"
             for name in ("href", "src", "action"):
                 if attrs.get(name):
-                    assert not attrs[name].lower().lstrip().startswith(("javascript", "data")), \
-                        (path.name, attrs)
+                    assert not attrs[name].lower().lstrip().startswith(("javascript", "data")), (
+                        path.name,
+                        attrs,
+                    )
         text = "".join(page.text)
         shown_as_text += text.count('<script>alert("xss")</script>')
         assert "pwned" not in text
@@ -308,8 +373,9 @@ def test_html_in_every_text_field_is_never_live(runner: CliRunner, example_repo:
     json.loads((site / "register.json").read_text("utf-8"))
 
 
-def test_every_link_is_internal_and_exists_or_http_or_mailto(runner: CliRunner,
-                                                             example_repo: Path) -> None:
+def test_every_link_is_internal_and_exists_or_http_or_mailto(
+    runner: CliRunner, example_repo: Path
+) -> None:
     build(runner)
     site = example_repo / "site"
     for path in site.rglob("*.html"):
@@ -335,8 +401,14 @@ def test_every_link_is_internal_and_exists_or_http_or_mailto(runner: CliRunner,
 
 
 def test_open_data_csv_is_safe_from_formulas(runner: CliRunner, example_repo: Path) -> None:
-    starts = ["=HYPERLINK(\"http://evil.example\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
-              "\tTabbed", "\rReturn"]
+    starts = [
+        '=HYPERLINK("http://evil.example")',
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1)",
+        "\tTabbed",
+        "\rReturn",
+    ]
 
     def plant(data: dict[str, Any]) -> None:
         data["name"] = starts[0]
@@ -374,10 +446,13 @@ def test_data_dictionary_describes_every_column(runner: CliRunner, example_repo:
 def test_theme_from_partnerfw_yaml(runner: CliRunner, example_repo: Path) -> None:
     (example_repo / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
     settings = example_repo / "partnerfw.yaml"
-    settings.write_text(settings.read_text("utf-8") + "theme:\n  logo: logo.png\n"
-                        "  colour: '#f0f0f0'\n  footer_links:\n"
-                        "    Accessibility statement: https://thamesbridge.gov.example/a11y\n"
-                        "    Contact us: mailto:partnerships@thamesbridge.gov.example\n", "utf-8")
+    settings.write_text(
+        settings.read_text("utf-8") + "theme:\n  logo: logo.png\n"
+        "  colour: '#f0f0f0'\n  footer_links:\n"
+        "    Accessibility statement: https://thamesbridge.gov.example/a11y\n"
+        "    Contact us: mailto:partnerships@thamesbridge.gov.example\n",
+        "utf-8",
+    )
     assert build(runner).exit_code == 0
     site = example_repo / "site"
     assert (site / "assets" / "logo.png").read_bytes().startswith(b"\x89PNG")
@@ -390,12 +465,16 @@ def test_theme_from_partnerfw_yaml(runner: CliRunner, example_repo: Path) -> Non
     assert "@import" not in css and "url(" not in css
 
 
-@pytest.mark.parametrize(("theme", "message"), [
-    ("  footer_links:\n    Bad: 'javascript:alert(1)'\n", "only those are published as links"),
-    ("  logo: missing.png\n", "theme.logo 'missing.png' cannot be read"),
-])
-def test_bad_theme_is_a_clear_error(runner: CliRunner, example_repo: Path, theme: str,
-                                    message: str) -> None:
+@pytest.mark.parametrize(
+    ("theme", "message"),
+    [
+        ("  footer_links:\n    Bad: 'javascript:alert(1)'\n", "only those are published as links"),
+        ("  logo: missing.png\n", "theme.logo 'missing.png' cannot be read"),
+    ],
+)
+def test_bad_theme_is_a_clear_error(
+    runner: CliRunner, example_repo: Path, theme: str, message: str
+) -> None:
     settings = example_repo / "partnerfw.yaml"
     settings.write_text(settings.read_text("utf-8") + "theme:\n" + theme, "utf-8")
     result = build(runner)

@@ -23,8 +23,8 @@ from tests.trail_repo import proposal_through_two_prs, record
 def history_rows(page: Path) -> list[list[str]]:
     """The history table's rows as their cells' text."""
     html = page.read_text("utf-8")
-    section = html[html.index('id="history"'):]
-    body = section[section.index("<tbody>"):section.index("</tbody>")]
+    section = html[html.index('id="history"') :]
+    body = section[section.index("<tbody>") : section.index("</tbody>")]
     rows = []
     for row in body.split("<tr>")[1:]:
         cells = parse_cells(row)
@@ -59,21 +59,32 @@ def build(runner: CliRunner, *args: str) -> None:
 
 
 def test_site_shows_the_two_pull_requests_that_took_a_proposal_to_approval(
-        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = proposal_through_two_prs(tmp_path / "repo")
     # a direct change by someone whose git name carries an email address, and a new record
     # not committed yet
-    repo.commit("Fix a typo", {"register/food-bank.yaml": record(
-        "food-bank", "active", extra="summary: Food for families.\n")},
-        who="Sam Webb sam.webb@thamesbridge.gov.example")
+    repo.commit(
+        "Fix a typo",
+        {
+            "register/food-bank.yaml": record(
+                "food-bank", "active", extra="summary: Food for families.\n"
+            )
+        },
+        who="Sam Webb sam.webb@thamesbridge.gov.example",
+    )
     repo.write({"register/library-link.yaml": record("library-link")})
     monkeypatch.chdir(repo.root)
     build(runner, "--out", "one")
     site = repo.root / "one"
 
     assert history_rows(site / "arrangements" / "riverside.html") == [
-        ["1 September 2026", "Tom Brennan", "Added, status Proposed",
-         "#12, merged by Priya Chandran"],
+        [
+            "1 September 2026",
+            "Tom Brennan",
+            "Added, status Proposed",
+            "#12, merged by Priya Chandran",
+        ],
         ["1 September 2026", "Tom Brennan", "Details edited", "#12, merged by Priya Chandran"],
         ["1 September 2026", "Graham Oduya", "Status Proposed → Approved", "#13"],
     ]
@@ -83,7 +94,8 @@ def test_site_shows_the_two_pull_requests_that_took_a_proposal_to_approval(
     ]
     new = site / "arrangements" / "library-link.html"
     assert "No history yet: this arrangement's file has not been committed" in " ".join(
-        parse(new).text)
+        parse(new).text
+    )
     assert 'href="#history"' in new.read_text("utf-8")
 
     # names are published, the commits' email addresses never
@@ -92,11 +104,13 @@ def test_site_shows_the_two_pull_requests_that_took_a_proposal_to_approval(
     # the same repository gives the same site, byte for byte
     build(runner, "--out", "two")
     assert {p.relative_to(site): p.read_bytes() for p in site_files(site)} == {
-        p.relative_to(repo.root / "two"): p.read_bytes() for p in site_files(repo.root / "two")}
+        p.relative_to(repo.root / "two"): p.read_bytes() for p in site_files(repo.root / "two")
+    }
 
 
-def test_outside_git_every_page_says_there_is_no_history(runner: CliRunner,
-                                                          example_repo: Path) -> None:
+def test_outside_git_every_page_says_there_is_no_history(
+    runner: CliRunner, example_repo: Path
+) -> None:
     build(runner)
     pages = sorted((example_repo / "site" / "arrangements").glob("*.html"))
     assert len(pages) == 16
@@ -106,22 +120,34 @@ def test_outside_git_every_page_says_there_is_no_history(runner: CliRunner,
 
 
 def _record(extra: dict[str, object]) -> Arrangement:
-    return Arrangement.model_validate({
-        "id": "x", "name": "X", "kind": "partnership", "status": "proposed",
-        "lead_officer": {"name": "Tom Brennan"}, "department": "Place", **extra})
+    return Arrangement.model_validate(
+        {
+            "id": "x",
+            "name": "X",
+            "kind": "partnership",
+            "status": "proposed",
+            "lead_officer": {"name": "Tom Brennan"},
+            "department": "Place",
+            **extra,
+        }
+    )
 
 
 def test_imported_as_written_is_hidden_exactly_when_its_part_is() -> None:
-    a = _record({"confidential": ["partners.2", "council_resources"],
-                 "imported_as_written": {"partners.2.name": "NHS Kent, Medway",
-                                         "council_resources.dedicated_budget": "about £5k",
-                                         "lead_officer.phone": "ring Sam",
-                                         "dates.start": "April 2016"}})
+    a = _record(
+        {
+            "confidential": ["partners.2", "council_resources"],
+            "imported_as_written": {
+                "partners.2.name": "NHS Kent, Medway",
+                "council_resources.dedicated_budget": "about £5k",
+                "lead_officer.phone": "ring Sam",
+                "dates.start": "April 2016",
+            },
+        }
+    )
     public = Redaction(a, a.model_dump(mode="json"), public=True, contact_details=False)
-    hidden = {key for key in a.imported_as_written
-              if public.hidden("imported_as_written", key)}
-    assert hidden == {"partners.2.name", "council_resources.dedicated_budget",
-                      "lead_officer.phone"}
+    hidden = {key for key in a.imported_as_written if public.hidden("imported_as_written", key)}
+    assert hidden == {"partners.2.name", "council_resources.dedicated_budget", "lead_officer.phone"}
     assert public.leaks("Kept as 'about £5k'") and not public.leaks("April 2016")
     contacts = Redaction(a, a.model_dump(mode="json"), public=True, contact_details=True)
     assert not contacts.hidden("imported_as_written", "lead_officer.phone")
@@ -130,11 +156,15 @@ def test_imported_as_written_is_hidden_exactly_when_its_part_is() -> None:
 
 
 def test_findings_about_confidential_values_imported_as_written_are_not_quoted(
-        example_repo: Path) -> None:
+    example_repo: Path,
+) -> None:
     path = example_repo / "register" / "community-safety-partnership.yaml"
-    path.write_text(path.read_text("utf-8") + "imported_as_written:\n"
-                    "  partners.2.name: QUOTEDPARTNERQX1\n"
-                    "  dates.start: QUOTEDSTARTQX2\n", "utf-8")
+    path.write_text(
+        path.read_text("utf-8") + "imported_as_written:\n"
+        "  partners.2.name: QUOTEDPARTNERQX1\n"
+        "  dates.start: QUOTEDSTARTQX2\n",
+        "utf-8",
+    )
     project = open_project(example_repo)
     today = dt.date.fromisoformat(TODAY)
     result = run_check(project, [project.register_dir], today)

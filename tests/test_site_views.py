@@ -76,7 +76,8 @@ def test_required_items_not_recorded_are_shown_as_such(example_repo: Path) -> No
     governance = {i.label: i for i in riverside.governance}
     assert governance["A (draft) partnership agreement (Appendix 1)"].status_label == "Drafted"
     assert governance["Terms of reference and/or constitution (Appendix 1)"].detail == (
-        "Terms of reference 2022, section 1")
+        "Terms of reference 2022, section 1"
+    )
     agreement = {i.label: i for i in riverside.agreement_items}
     aims = agreement["Aims and objectives (App3 1.1a)"]
     assert (aims.status, aims.status_label) == ("missing", "Not recorded")
@@ -97,8 +98,9 @@ def test_next_review_and_counts(example_repo: Path) -> None:
     leisure = page(view, "thamesbridge-leisure-trust").row
     assert leisure.next_review == dt.date(2026, 11, 3) and leisure.review_overdue
     assert [r.id for r in view.rows] == sorted(
-        (r.id for r in view.rows), key=lambda i: next(x.name.casefold() for x in view.rows
-                                                      if x.id == i))
+        (r.id for r in view.rows),
+        key=lambda i: next(x.name.casefold() for x in view.rows if x.id == i),
+    )
 
 
 def test_filter_pages_stay_unique_when_names_make_the_same_slug(example_repo: Path) -> None:
@@ -111,16 +113,22 @@ def test_filter_pages_stay_unique_when_names_make_the_same_slug(example_repo: Pa
     assert hrefs["Housing & Care"] != hrefs["Housing Care"]
 
 
-def test_register_repository_templates_win_over_shipped_ones(runner: CliRunner,
-                                                             example_repo: Path) -> None:
+def test_register_repository_templates_win_over_shipped_ones(
+    runner: CliRunner, example_repo: Path
+) -> None:
     own = example_repo / "templates" / "site" / "open-data.html"
     own.parent.mkdir(parents=True)
-    own.write_text('{% extends "site/base.html" %}{% block title %}Data{% endblock %}'
-                   "{% block main %}<h1>Our own open data page</h1>{% endblock %}", "utf-8")
+    own.write_text(
+        '{% extends "site/base.html" %}{% block title %}Data{% endblock %}'
+        "{% block main %}<h1>Our own open data page</h1>{% endblock %}",
+        "utf-8",
+    )
     assert runner.invoke(app, ["build", "--today", TODAY], catch_exceptions=False).exit_code == 0
     assert "Our own open data page" in (example_repo / "site" / "open-data.html").read_text()
-    assert "Partnerships and shared services register" in (
-        example_repo / "site" / "index.html").read_text()
+    assert (
+        "Partnerships and shared services register"
+        in (example_repo / "site" / "index.html").read_text()
+    )
 
 
 def test_environment_escapes_and_is_strict() -> None:
@@ -132,26 +140,41 @@ def test_environment_escapes_and_is_strict() -> None:
     assert templates_dir() == REPO / "templates"  # an editable install uses the repository's
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://example.org/a?b=1", "https://example.org/a?b=1"),
-    ("http://example.org", "http://example.org"),
-    ("mailto:someone@example.org", "mailto:someone@example.org"),
-    ("javascript:alert(1)", None),
-    ("JaVaScRiPt:alert(1)", None),
-    ("data:text/html,<script>", None),
-    ("//evil.example", None),
-    ("https://example.org/\"onmouseover=", None),
-    ("SharePoint: Partnerships/Risk", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("http://example.org", "http://example.org"),
+        ("mailto:someone@example.org", "mailto:someone@example.org"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//evil.example", None),
+        ('https://example.org/"onmouseover=', None),
+        ("SharePoint: Partnerships/Risk", None),
+        (None, None),
+    ],
+)
 def test_only_http_and_mailto_become_links(url: str | None, expected: str | None) -> None:
     assert safe_url(url) == expected
 
 
-@pytest.mark.parametrize(("cell", "expected"), [
-    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@A1", "'@A1"), ("\tx", "'\tx"),
-    ("\rx", "'\rx"), ("plain", "plain"), ("a=b", "a=b"), (None, ""), (True, "true"), (12, "12"),
-])
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("plain", "plain"),
+        ("a=b", "a=b"),
+        (None, ""),
+        (True, "true"),
+        (12, "12"),
+    ],
+)
 def test_csv_cells_never_start_a_formula(cell: object, expected: str) -> None:
     assert safe_cell(cell) == expected
 
@@ -162,8 +185,9 @@ def test_header_text_contrasts_with_the_theme_colour() -> None:
     assert long_date(dt.date(2026, 3, 1)) == "1 March 2026"
 
 
-def test_browser_tests_skip_loudly_or_fail_when_required(monkeypatch: pytest.MonkeyPatch,
-                                                         tmp_path: Path) -> None:
+def test_browser_tests_skip_loudly_or_fail_when_required(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from tests.test_site_browser import require_browser
 
     absent = tmp_path / "no-chromium"

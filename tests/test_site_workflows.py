@@ -33,8 +33,13 @@ def steps(workflow: dict[Any, Any]) -> list[dict[str, Any]]:
 
 
 def run_lines(workflow: dict[Any, Any]) -> list[str]:
-    return [line.strip() for step in steps(workflow) if "run" in step
-            for line in step["run"].splitlines() if line.strip()]
+    return [
+        line.strip()
+        for step in steps(workflow)
+        if "run" in step
+        for line in step["run"].splitlines()
+        if line.strip()
+    ]
 
 
 def make_targets() -> set[str]:
@@ -63,35 +68,43 @@ def test_workflow_is_valid_and_calls_only_what_exists(name: str) -> None:
         assert line.replace(".venv/bin/", "") in readme, f"README does not show `{line}`"
 
 
-def test_check_runs_on_pull_requests_with_github_annotations(runner: CliRunner,
-                                                             example_repo: Path) -> None:
+def test_check_runs_on_pull_requests_with_github_annotations(
+    runner: CliRunner, example_repo: Path
+) -> None:
     workflow = load("check.yml")
     assert "pull_request" in triggers(workflow)
     (line,) = [x for x in run_lines(workflow) if "partnerfw check" in x]
     args = shlex.split(line)[1:]
     result = runner.invoke(app, [*args, "--today", TODAY], catch_exceptions=False)
     assert result.exit_code == 1  # the example register has gaps: the job fails, annotated
-    assert re.search(r"^::error file=register/[a-z-]+\.yaml,line=\d+,title=", result.stdout,
-                     re.MULTILINE)
+    assert re.search(
+        r"^::error file=register/[a-z-]+\.yaml,line=\d+,title=", result.stdout, re.MULTILINE
+    )
 
 
-def test_check_runs_codeowners_check_which_fails_on_a_stale_file(runner: CliRunner,
-                                                                 example_repo: Path) -> None:
+def test_check_runs_codeowners_check_which_fails_on_a_stale_file(
+    runner: CliRunner, example_repo: Path
+) -> None:
     (line,) = [x for x in run_lines(load("check.yml")) if "partnerfw codeowners" in x]
     args = shlex.split(line)[1:]
     assert args == ["codeowners", "--check"]
     assert runner.invoke(app, ["codeowners"], catch_exceptions=False).exit_code == 0
     assert runner.invoke(app, args, catch_exceptions=False).exit_code == 0
     record = example_repo / "register" / "youth-sports-partnership.yaml"
-    record.write_text(record.read_text("utf-8").replace(  # past the threshold: significant
-        "dedicated_budget: 40000", "dedicated_budget: 400000", 1), "utf-8")
+    record.write_text(
+        record.read_text("utf-8").replace(  # past the threshold: significant
+            "dedicated_budget: 40000", "dedicated_budget: 400000", 1
+        ),
+        "utf-8",
+    )
     stale = runner.invoke(app, args, catch_exceptions=False)
     assert stale.exit_code == 1 and "stale" in stale.output
 
 
 def test_publish_checks_out_the_whole_history_for_the_pages_history() -> None:
-    checkout = next(s for s in steps(load("publish.yml"))
-                    if s.get("uses", "").startswith("actions/checkout@"))
+    checkout = next(
+        s for s in steps(load("publish.yml")) if s.get("uses", "").startswith("actions/checkout@")
+    )
     assert checkout["with"]["fetch-depth"] == 0
 
 
@@ -103,7 +116,8 @@ def test_publish_builds_the_site_and_deploys_it_to_pages() -> None:
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     upload = next(s for s in steps(workflow) if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
-    site_target = re.search(r"^site:.*\n((?:\t.*\n)+)", (REPO / "Makefile").read_text("utf-8"),
-                            re.MULTILINE)
+    site_target = re.search(
+        r"^site:.*\n((?:\t.*\n)+)", (REPO / "Makefile").read_text("utf-8"), re.MULTILINE
+    )
     assert site_target and "partnerfw build --out site" in site_target.group(1)
     assert workflow["jobs"]["deploy"]["needs"] == "build"

@@ -7,8 +7,9 @@ from tests.conftest import TODAY
 
 
 def test_check_on_example_register_reports_json_contract(runner: CliRunner, example_repo) -> None:
-    result = runner.invoke(app, ["check", "--format", "json", "--today", TODAY],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY], catch_exceptions=False
+    )
     assert result.exit_code == 1
     payload = json.loads(result.stdout)
     assert {"records", "findings", "summary"} <= set(payload)

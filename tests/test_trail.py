@@ -42,8 +42,15 @@ def test_history_follows_a_renamed_file(tmp_path: Path) -> None:
     repo = proposal_through_two_prs(tmp_path / "repo")
     repo.branch("rename")
     repo.git("mv", "register/riverside.yaml", "register/riverside-regeneration.yaml")
-    repo.write({"register/riverside-regeneration.yaml": record(
-        "riverside-regeneration", "active", extra="summary: Regenerate the riverside quarter.\n")})
+    repo.write(
+        {
+            "register/riverside-regeneration.yaml": record(
+                "riverside-regeneration",
+                "active",
+                extra="summary: Regenerate the riverside quarter.\n",
+            )
+        }
+    )
     repo.commit("Rename and start the partnership", who="Tom Brennan")
     repo.merge_pr(14, "rename", "Riverside partnership starts", who="Priya Chandran")
 
@@ -55,7 +62,8 @@ def test_history_follows_a_renamed_file(tmp_path: Path) -> None:
         (14, "Tom Brennan", "approved", "active"),
     ]
     assert [e.path for e in entries] == ["register/riverside.yaml"] * 3 + [
-        "register/riverside-regeneration.yaml"]
+        "register/riverside-regeneration.yaml"
+    ]
 
 
 def test_direct_commit_on_main_has_no_pull_request(tmp_path: Path) -> None:
@@ -143,14 +151,23 @@ def test_trail_command_unknown_id_and_no_git(
 
 def test_changed_since_lists_committed_modified_and_untracked(tmp_path: Path) -> None:
     repo = GitRepo(tmp_path / "repo")
-    repo.commit("Start", {"register/a.yaml": record("a"), "register/b.yaml": record("b"),
-                          "register/c.yaml": record("c")})
+    repo.commit(
+        "Start",
+        {
+            "register/a.yaml": record("a"),
+            "register/b.yaml": record("b"),
+            "register/c.yaml": record("c"),
+        },
+    )
     repo.branch("work")
     repo.commit("Change a", {"register/a.yaml": record("a", "approved")})
     repo.write({"register/b.yaml": record("b", "approved"), "register/new.yaml": record("new")})
     changed = changed_since(repo.root, "main")
     assert [p.relative_to(repo.root).as_posix() for p in changed] == [
-        "register/a.yaml", "register/b.yaml", "register/new.yaml"]
+        "register/a.yaml",
+        "register/b.yaml",
+        "register/new.yaml",
+    ]
 
 
 def test_changed_since_unknown_ref_is_a_user_error(tmp_path: Path) -> None:
@@ -168,8 +185,11 @@ def test_histories_of_many_files_match_one_by_one(tmp_path: Path) -> None:
     from partnerfw.trail import histories
 
     repo = proposal_through_two_prs(tmp_path / "repo")
-    files = [repo.root / "register/food-bank.yaml", repo.root / "register/riverside.yaml",
-             repo.root / "register/missing.yaml"]
+    files = [
+        repo.root / "register/food-bank.yaml",
+        repo.root / "register/riverside.yaml",
+        repo.root / "register/missing.yaml",
+    ]
     found = histories(repo.root, files)
     assert found == {path: history(repo.root, path) for path in files}
     assert [len(found[path]) for path in files] == [1, 3, 0]

@@ -22,10 +22,16 @@ policy:
 """
 
 
-def record(record_id: str, status: str = "proposed", *, budget: int = 5000,
-           fundamental: bool = False, extra: str = "") -> str:
+def record(
+    record_id: str,
+    status: str = "proposed",
+    *,
+    budget: int = 5000,
+    fundamental: bool = False,
+    extra: str = "",
+) -> str:
     return f"""id: {record_id}
-name: {record_id.replace('-', ' ').title()}
+name: {record_id.replace("-", " ").title()}
 kind: partnership
 status: {status}
 lead_officer:
@@ -48,13 +54,25 @@ class GitRepo:
         self.clock += 1
         when = f"2026-09-{1 + self.clock // 24:02d}T{self.clock % 24:02d}:00:00+01:00"
         email = who.lower().replace(" ", ".") + "@thamesbridge.gov.example"
-        env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-               "GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": when,
-               "GIT_COMMITTER_NAME": who, "GIT_COMMITTER_EMAIL": email,
-               "GIT_COMMITTER_DATE": when}
-        done = subprocess.run(["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main",
-                               *args], cwd=self.root, env=env, capture_output=True, text=True,
-                              check=True)
+        env = {
+            **os.environ,
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": who,
+            "GIT_AUTHOR_EMAIL": email,
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_NAME": who,
+            "GIT_COMMITTER_EMAIL": email,
+            "GIT_COMMITTER_DATE": when,
+        }
+        done = subprocess.run(
+            ["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
+            cwd=self.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return done.stdout
 
     def write(self, files: dict[str, str]) -> None:
@@ -63,8 +81,9 @@ class GitRepo:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
 
-    def commit(self, message: str, files: dict[str, str] | None = None, *,
-               who: str = "Repo Admin") -> str:
+    def commit(
+        self, message: str, files: dict[str, str] | None = None, *, who: str = "Repo Admin"
+    ) -> str:
         if files:
             self.write(files)
         self.git("add", "-A")
@@ -83,8 +102,15 @@ class GitRepo:
     def merge_pr(self, number: int, branch: str, title: str, *, who: str) -> str:
         """Merge ``branch`` into main as GitHub's 'Create a merge commit' does."""
         self.checkout("main")
-        self.git("merge", "-q", "--no-ff", branch, "-m",
-                 f"Merge pull request #{number} from thamesbridge/{branch}\n\n{title}", who=who)
+        self.git(
+            "merge",
+            "-q",
+            "--no-ff",
+            branch,
+            "-m",
+            f"Merge pull request #{number} from thamesbridge/{branch}\n\n{title}",
+            who=who,
+        )
         return self.head()
 
     def squash_pr(self, number: int, branch: str, title: str, *, who: str) -> str:
@@ -99,19 +125,45 @@ def proposal_through_two_prs(root: Path) -> GitRepo:
     """The 'done when' story: PR #1 proposes (two commits, merge commit), PR #2 approves
     (squashed), then PR #3 renames the file (merge commit)."""
     repo = GitRepo(root)
-    repo.commit("Start the register", {"partnerfw.yaml": SETTINGS,
-                                       "register/food-bank.yaml": record("food-bank", "active")})
+    repo.commit(
+        "Start the register",
+        {"partnerfw.yaml": SETTINGS, "register/food-bank.yaml": record("food-bank", "active")},
+    )
     repo.branch("propose-riverside")
-    repo.commit("Propose the riverside partnership",
-                {"register/riverside.yaml": record("riverside")}, who="Tom Brennan")
-    repo.commit("Add the evaluation", {"register/riverside.yaml": record(
-        "riverside", extra="summary: Regenerate the riverside quarter.\n")}, who="Tom Brennan")
-    repo.merge_pr(12, "propose-riverside", "Propose the Riverside Regeneration Partnership",
-                  who="Priya Chandran")
+    repo.commit(
+        "Propose the riverside partnership",
+        {"register/riverside.yaml": record("riverside")},
+        who="Tom Brennan",
+    )
+    repo.commit(
+        "Add the evaluation",
+        {
+            "register/riverside.yaml": record(
+                "riverside", extra="summary: Regenerate the riverside quarter.\n"
+            )
+        },
+        who="Tom Brennan",
+    )
+    repo.merge_pr(
+        12,
+        "propose-riverside",
+        "Propose the Riverside Regeneration Partnership",
+        who="Priya Chandran",
+    )
     repo.branch("approve-riverside")
-    repo.commit("Record the Leader's approval", {"register/riverside.yaml": record(
-        "riverside", "approved", extra="summary: Regenerate the riverside quarter.\n")},
-        who="Graham Oduya")
-    repo.squash_pr(13, "approve-riverside", "Approve the Riverside Regeneration Partnership",
-                   who="Graham Oduya")
+    repo.commit(
+        "Record the Leader's approval",
+        {
+            "register/riverside.yaml": record(
+                "riverside", "approved", extra="summary: Regenerate the riverside quarter.\n"
+            )
+        },
+        who="Graham Oduya",
+    )
+    repo.squash_pr(
+        13,
+        "approve-riverside",
+        "Approve the Riverside Regeneration Partnership",
+        who="Graham Oduya",
+    )
     return repo

@@ -36,8 +36,9 @@ def covering_approval(arrangement: Arrangement) -> Approval | None:
     return None
 
 
-def facts_of(arrangement: Arrangement, classification: Classification,
-             approval: Approval) -> ApprovedFacts:
+def facts_of(
+    arrangement: Arrangement, classification: Classification, approval: Approval
+) -> ApprovedFacts:
     return ApprovedFacts(
         approved=approval.date,
         reference=approval.reference,
@@ -50,21 +51,36 @@ def facts_of(arrangement: Arrangement, classification: Classification,
     )
 
 
-def changes(approved: ApprovedFacts, arrangement: Arrangement, classification: Classification,
-            margin: Decimal) -> list[tuple[str, tuple[str, ...]]]:
+def changes(
+    approved: ApprovedFacts,
+    arrangement: Arrangement,
+    classification: Classification,
+    margin: Decimal,
+) -> list[tuple[str, tuple[str, ...]]]:
     """(what changed, path of the record it is at) for each material change since approval."""
     found: list[tuple[str, tuple[str, ...]]] = []
     if arrangement.kind is not approved.kind:
-        found.append((f"its kind changed from {approved.kind.value} to "
-                      f"{arrangement.kind.value}", ("kind",)))
+        found.append(
+            (f"its kind changed from {approved.kind.value} to {arrangement.kind.value}", ("kind",))
+        )
     if classification.klass != approved.classification:
-        found.append((f"its class changed from {approved.classification} to "
-                      f"{classification.klass} ({classification.reason})", ("council_resources",)))
+        found.append(
+            (
+                f"its class changed from {approved.classification} to "
+                f"{classification.klass} ({classification.reason})",
+                ("council_resources",),
+            )
+        )
     limit = approved.council_resources * (1 + margin)
     if classification.council_resources > limit:
-        found.append((f"council resources grew from {money(approved.council_resources)} to "
-                      f"{money(classification.council_resources)}, beyond the {margin:.0%} margin "
-                      f"the policy allows ({money(limit)})", ("council_resources",)))
+        found.append(
+            (
+                f"council resources grew from {money(approved.council_resources)} to "
+                f"{money(classification.council_resources)}, beyond the {margin:.0%} margin "
+                f"the policy allows ({money(limit)})",
+                ("council_resources",),
+            )
+        )
     now = [p.name for p in arrangement.partners]
     added = [n for n in now if n not in approved.partners]
     removed = [n for n in approved.partners if n not in now]
@@ -73,9 +89,13 @@ def changes(approved: ApprovedFacts, arrangement: Arrangement, classification: C
         said += [f"removed {', '.join(removed)}"] if removed else []
         found.append((f"its partners changed ({'; '.join(said)})", ("partners",)))
     if (arrangement.dates.end, arrangement.dates.indefinite) != (approved.end, approved.indefinite):
-        found.append((f"its end date changed from {_end(approved.end, approved.indefinite)} to "
-                      f"{_end(arrangement.dates.end, arrangement.dates.indefinite)}",
-                      ("dates", "end") if arrangement.dates.end else ("dates",)))
+        found.append(
+            (
+                f"its end date changed from {_end(approved.end, approved.indefinite)} to "
+                f"{_end(arrangement.dates.end, arrangement.dates.indefinite)}",
+                ("dates", "end") if arrangement.dates.end else ("dates",),
+            )
+        )
     return found
 
 
@@ -88,8 +108,9 @@ def as_yaml_data(facts: ApprovedFacts) -> dict[str, Any]:
     data = facts.model_dump(mode="python", exclude_defaults=False)
     data["kind"] = facts.kind.value
     amount = facts.council_resources
-    data["council_resources"] = int(amount) if amount == amount.to_integral_value() else float(
-        amount)
+    data["council_resources"] = (
+        int(amount) if amount == amount.to_integral_value() else float(amount)
+    )
     return {k: v for k, v in data.items() if v is not None}
 
 
@@ -97,7 +118,8 @@ def needs_confidential(arrangement: Arrangement) -> bool:
     """True when the facts repeat something the record keeps confidential, so the
     ``approved_facts`` block must be kept confidential too."""
     return "approved_facts" not in arrangement.confidential and any(
-        path.split(".")[0] in _SOURCES for path in arrangement.confidential)
+        path.split(".")[0] in _SOURCES for path in arrangement.confidential
+    )
 
 
 # -- ``partnerfw approved-facts``: writing the facts into the record files ------------------
@@ -124,8 +146,11 @@ def record_facts(project: Project, ids: list[str], every: bool) -> list[Recorded
     for record_id in ids:
         if record_id not in records:
             raise unknown_id(record_id, list(records))
-    chosen = ids or sorted(r for r, rec in records.items()
-                           if rec.arrangement.status not in (Status.PROPOSED, Status.ENDED))
+    chosen = ids or sorted(
+        r
+        for r, rec in records.items()
+        if rec.arrangement.status not in (Status.PROPOSED, Status.ENDED)
+    )
     done = []
     for record_id in chosen:
         record = records[record_id]
@@ -133,8 +158,10 @@ def record_facts(project: Project, ids: list[str], every: bool) -> list[Recorded
         approval = covering_approval(arrangement)
         if approval is None:
             if ids:
-                raise UserError(f"{record_id} has no approval recorded yet: add the decision "
-                                "under approvals (role, name, date, reference) first")
+                raise UserError(
+                    f"{record_id} has no approval recorded yet: add the decision "
+                    "under approvals (role, name, date, reference) first"
+                )
             done.append(Recorded(record_id, record.file, False, "skipped: no approval recorded"))
             continue
         facts = facts_of(arrangement, classify(arrangement, project.policy), approval)
@@ -142,8 +169,14 @@ def record_facts(project: Project, ids: list[str], every: bool) -> list[Recorded
             done.append(Recorded(record_id, record.file, False, "already up to date"))
             continue
         _write(project.root / record.file, record.file, facts, needs_confidential(arrangement))
-        done.append(Recorded(record_id, record.file, True,
-                             f"recorded what the approval of {approval.date} covers"))
+        done.append(
+            Recorded(
+                record_id,
+                record.file,
+                True,
+                f"recorded what the approval of {approval.date} covers",
+            )
+        )
     return done
 
 
@@ -167,6 +200,8 @@ def _write(path: Path, shown: str, facts: ApprovedFacts, confidential: bool) -> 
     text = dump_text(data)
     record, problems = parse_record(text.encode("utf-8"), shown)
     if record is None:  # pragma: no cover - the facts are built from a valid record
-        raise UserError(f"{shown}: writing the approved facts would make it invalid: "
-                        f"{problems[0].message if problems else 'unknown problem'}")
+        raise UserError(
+            f"{shown}: writing the approved facts would make it invalid: "
+            f"{problems[0].message if problems else 'unknown problem'}"
+        )
     write_atomic(path, text, overwrite=True)

@@ -37,14 +37,19 @@ class BuildReport:
     """Files left out of the site because they could not be read as records."""
 
     def message(self) -> str:
-        lines = [f"Built {self.pages} pages for {self.records} arrangements into {self.out}/ "
-                 f"in {self.seconds:.1f} s.",
-                 f"Open {self.out / 'index.html'} in a browser, or preview it with:",
-                 f"  python3 -m http.server -d {self.out}   (then visit http://localhost:8000/)"]
+        lines = [
+            f"Built {self.pages} pages for {self.records} arrangements into {self.out}/ "
+            f"in {self.seconds:.1f} s.",
+            f"Open {self.out / 'index.html'} in a browser, or preview it with:",
+            f"  python3 -m http.server -d {self.out}   (then visit http://localhost:8000/)",
+        ]
         if self.unreadable:
-            lines.insert(0, f"warning: {len(self.unreadable)} files are not on the site because "
-                         "they could not be read; run 'partnerfw check' to see why: "
-                         + ", ".join(self.unreadable))
+            lines.insert(
+                0,
+                f"warning: {len(self.unreadable)} files are not on the site because "
+                "they could not be read; run 'partnerfw check' to see why: "
+                + ", ".join(self.unreadable),
+            )
         return "\n".join(lines)
 
 
@@ -83,8 +88,13 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
         files = render_site(view, site_environment(project.root), logo, advance, reports)
     write_site(out, files)
     unreadable = sorted({f.file for f in result.findings if f.rule in _UNREADABLE_RULES})
-    return BuildReport(out, sum(1 for name in files if name.endswith(".html")), len(view.pages),
-                       time.perf_counter() - started, unreadable)
+    return BuildReport(
+        out,
+        sum(1 for name in files if name.endswith(".html")),
+        len(view.pages),
+        time.perf_counter() - started,
+        unreadable,
+    )
 
 
 def _histories(root: Path, paths: list[Path]) -> dict[Path, list[TrailEntry]]:
@@ -100,10 +110,10 @@ def _histories(root: Path, paths: list[Path]) -> dict[Path, list[TrailEntry]]:
     return histories(root, files)
 
 
-def _by_record(project: Project, result: CheckResult,
-               found: dict[Path, list[TrailEntry]]) -> dict[str, list[TrailEntry]]:
-    return {c.id: found.get((project.root / c.record.file).resolve(), [])
-            for c in result.records}
+def _by_record(
+    project: Project, result: CheckResult, found: dict[Path, list[TrailEntry]]
+) -> dict[str, list[TrailEntry]]:
+    return {c.id: found.get((project.root / c.record.file).resolve(), []) for c in result.records}
 
 
 @contextmanager
@@ -117,7 +127,12 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("Rendering pages"), BarColumn(), MofNCompleteColumn(),
-                  console=console, transient=True) as progress:
+    with Progress(
+        TextColumn("Rendering pages"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
         task = progress.add_task("pages", total=total)
         yield lambda n: progress.advance(task, n)

@@ -17,8 +17,14 @@ from enum import Enum
 from typing import Any
 
 _MULTIPLIERS = {
-    "": 1, "k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000,
-    "mn": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
+    "": 1,
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "million": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
 }
 _MONEY = re.compile(
     r"^(?:£|gbp)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
@@ -29,10 +35,20 @@ _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:fte|days?)?$", re.IGNORECASE)
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -42,17 +58,41 @@ _MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _TRUE = frozenset({"true", "yes", "y"})
 _FALSE = frozenset({"false", "no", "n"})
-INDEFINITE = frozenset({
-    "indefinite", "ongoing", "open ended", "open-ended", "no end date", "no fixed end",
-    "no fixed end date", "permanent", "rolling",
-})
+INDEFINITE = frozenset(
+    {
+        "indefinite",
+        "ongoing",
+        "open ended",
+        "open-ended",
+        "no end date",
+        "no fixed end",
+        "no fixed end date",
+        "permanent",
+        "rolling",
+    }
+)
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 # Text saved as UTF-8 and read back as Windows-1252 ("mojibake"): what each sequence was.
 _MOJIBAKE = {
-    "Â£": "£", "â€™": "\u2019", "â€˜": "\u2018", "â€œ": "\u201c", "â€\x9d": "\u201d",
-    "â€“": "\u2013", "â€”": "\u2014", "â€¦": "\u2026", "â‚¬": "€", "Ã©": "é", "Ã¨": "è",
-    "Ã¡": "á", "Ã³": "ó", "Ã¶": "ö", "Ã¼": "ü", "Ã§": "ç", "Â\xa0": "\xa0", "Â ": " ",
+    "Â£": "£",
+    "â€™": "\u2019",
+    "â€˜": "\u2018",
+    "â€œ": "\u201c",
+    "â€\x9d": "\u201d",
+    "â€“": "\u2013",
+    "â€”": "\u2014",
+    "â€¦": "\u2026",
+    "â‚¬": "€",
+    "Ã©": "é",
+    "Ã¨": "è",
+    "Ã¡": "á",
+    "Ã³": "ó",
+    "Ã¶": "ö",
+    "Ã¼": "ü",
+    "Ã§": "ç",
+    "Â\xa0": "\xa0",
+    "Â ": " ",
 }
 _MOJIBAKE_SIGNS = ("Â", "Ã", "â€", "â‚¬", "\ufffd")
 

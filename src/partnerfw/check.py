@@ -36,8 +36,11 @@ class CheckResult:
 
     @property
     def summary(self) -> dict[str, int]:
-        return {"files": len(self.files), "records": len(self.records),
-                **count_by_severity(self.findings)}
+        return {
+            "files": len(self.files),
+            "records": len(self.records),
+            **count_by_severity(self.findings),
+        }
 
     def has_errors(self, strict: bool = False) -> bool:
         counts = count_by_severity(self.findings)
@@ -48,7 +51,9 @@ class CheckResult:
 
 
 def run_check(
-    project: Project, paths: Sequence[Path], today: dt.date,
+    project: Project,
+    paths: Sequence[Path],
+    today: dt.date,
     only: Collection[Path] | None = None,
 ) -> CheckResult:
     """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
@@ -66,8 +71,9 @@ def run_check(
             continue
         classification = classify(record.arrangement, policy)
         checked.append(CheckedRecord(record, classification))
-        findings.extend(check_record(record, classification, policy, today,
-                                     project.settings.master_lists))
+        findings.extend(
+            check_record(record, classification, policy, today, project.settings.master_lists)
+        )
     for finding in check_register(register.records):
         applied = _apply_policy(finding, policy)
         if applied is not None:
@@ -93,7 +99,10 @@ def _load_quickly(paths: Sequence[Path], root: Path) -> Register:
 
 
 def check_record(
-    record: LoadedRecord, classification: Classification, policy: Policy, today: dt.date,
+    record: LoadedRecord,
+    classification: Classification,
+    policy: Policy,
+    today: dt.date,
     lists: MasterLists | None = None,
 ) -> list[Finding]:
     ctx = Context(record, classification, policy, today, lists or MasterLists())
@@ -109,9 +118,17 @@ def check_record(
             message = hit.message
             if rule.before_approval and record.arrangement.status is Status.PROPOSED:
                 message = f"before approval: {message}"
-            found.append(Finding(record.file, record.line_of(*hit.path), rule.code,
-                                 hit.severity or severity,
-                                 record.arrangement.id, message, hit.reference or rule.reference))
+            found.append(
+                Finding(
+                    record.file,
+                    record.line_of(*hit.path),
+                    rule.code,
+                    hit.severity or severity,
+                    record.arrangement.id,
+                    message,
+                    hit.reference or rule.reference,
+                )
+            )
     return found
 
 
@@ -130,6 +147,13 @@ def _apply_policy(finding: Finding, policy: Policy) -> Finding | None:
     if not setting.enabled:
         return None
     if setting.severity:
-        return Finding(finding.file, finding.line, finding.rule, Severity(setting.severity),
-                       finding.record, finding.message, finding.reference)
+        return Finding(
+            finding.file,
+            finding.line,
+            finding.rule,
+            Severity(setting.severity),
+            finding.record,
+            finding.message,
+            finding.reference,
+        )
     return finding

@@ -26,19 +26,32 @@ class Row:
     compared: Classification | None = None
 
     def as_dict(self) -> dict[str, str]:
-        row = {"id": self.id, "name": self.name, "kind": self.kind,
-               "classification": self.classification.klass,
-               "reason": self.classification.reason}
+        row = {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "classification": self.classification.klass,
+            "reason": self.classification.reason,
+        }
         if self.compared is not None:
-            row |= {"compared_classification": self.compared.klass,
-                    "compared_reason": self.compared.reason}
+            row |= {
+                "compared_classification": self.compared.klass,
+                "compared_reason": self.compared.reason,
+            }
         return row
 
 
 def classify_register(project: Project, paths: Sequence[Path]) -> tuple[list[Row], list[Finding]]:
     register = load(paths, project.root)
-    rows = [Row(r.arrangement.id, r.arrangement.name, r.arrangement.kind.value,
-                classify(r.arrangement, project.policy)) for r in register.records]
+    rows = [
+        Row(
+            r.arrangement.id,
+            r.arrangement.name,
+            r.arrangement.kind.value,
+            classify(r.arrangement, project.policy),
+        )
+        for r in register.records
+    ]
     return rows, project.problems + register.problems
 
 
@@ -47,8 +60,10 @@ def compare(
 ) -> tuple[list[Row], list[Finding]]:
     """Rows whose class differs between the project's policy and ``other``."""
     if str(other) not in EDITIONS and not other.is_file():
-        raise UserError(f"--compare-policy {other}: no such file; give a policy file, a "
-                        f"partnerfw.yaml or a built-in edition ({', '.join(EDITIONS)})")
+        raise UserError(
+            f"--compare-policy {other}: no such file; give a policy file, a "
+            f"partnerfw.yaml or a built-in edition ({', '.join(EDITIONS)})"
+        )
     policy, problems = load_policy_file(other)
     if policy is None:
         if not problems:
@@ -60,16 +75,31 @@ def compare(
         now = classify(record.arrangement, project.policy)
         then = classify(record.arrangement, policy)
         if now.klass != then.klass:
-            rows.append(Row(record.arrangement.id, record.arrangement.name,
-                            record.arrangement.kind.value, now, then))
+            rows.append(
+                Row(
+                    record.arrangement.id,
+                    record.arrangement.name,
+                    record.arrangement.kind.value,
+                    now,
+                    then,
+                )
+            )
     return rows, project.problems + register.problems + problems
 
 
-def render(rows: list[Row], problems: list[Finding], output: str, edition: str,
-           compared_with: str | None = None) -> str:
+def render(
+    rows: list[Row],
+    problems: list[Finding],
+    output: str,
+    edition: str,
+    compared_with: str | None = None,
+) -> str:
     if output == "json":
-        payload: dict[str, object] = {"policy": edition, "records": [r.as_dict() for r in rows],
-                                      "problems": [p.as_dict() for p in problems]}
+        payload: dict[str, object] = {
+            "policy": edition,
+            "records": [r.as_dict() for r in rows],
+            "problems": [p.as_dict() for p in problems],
+        }
         if compared_with is not None:
             payload["compared_with"] = compared_with
         return json.dumps(payload, indent=2, ensure_ascii=False)
@@ -77,28 +107,37 @@ def render(rows: list[Row], problems: list[Finding], output: str, edition: str,
     if compared_with is None:
         lines.append(f"[bold]Classification under the '{escape(edition)}' policy[/bold]")
         for row in rows:
-            lines.append(f"  {row.id:<40} {row.classification.label:<34} "
-                         f"{escape(row.classification.reason)}")
+            lines.append(
+                f"  {row.id:<40} {row.classification.label:<34} {escape(row.classification.reason)}"
+            )
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.classification.label] = counts.get(row.classification.label, 0) + 1
-        lines.append("  " + ", ".join(f"{n} {label.lower()}"
-                                      for label, n in sorted(counts.items())))
+        lines.append(
+            "  " + ", ".join(f"{n} {label.lower()}" for label, n in sorted(counts.items()))
+        )
         return "\n".join(lines)
     if any(p.file == Path(compared_with).as_posix() for p in problems):
-        lines.append(f"Cannot compare with '{escape(compared_with)}' until the problems above "
-                     "are fixed.")
+        lines.append(
+            f"Cannot compare with '{escape(compared_with)}' until the problems above are fixed."
+        )
         return "\n".join(lines)
     if not rows:
-        lines.append(f"No arrangement changes class between '{escape(edition)}' and "
-                     f"'{escape(compared_with)}'.")
+        lines.append(
+            f"No arrangement changes class between '{escape(edition)}' and "
+            f"'{escape(compared_with)}'."
+        )
         return "\n".join(lines)
-    lines.append(f"[bold]{len(rows)} arrangement(s) change class between '{escape(edition)}' "
-                 f"(now) and '{escape(compared_with)}':[/bold]")
+    lines.append(
+        f"[bold]{len(rows)} arrangement(s) change class between '{escape(edition)}' "
+        f"(now) and '{escape(compared_with)}':[/bold]"
+    )
     for row in rows:
         assert row.compared is not None
-        lines.append(f"  {row.id} ({KIND_LABELS[row.classification.kind]}): "
-                     f"{row.classification.label} -> {row.compared.label}")
+        lines.append(
+            f"  {row.id} ({KIND_LABELS[row.classification.kind]}): "
+            f"{row.classification.label} -> {row.compared.label}"
+        )
         lines.append(f"      now:      {escape(row.classification.reason)}")
         lines.append(f"      compared: {escape(row.compared.reason)}")
     return "\n".join(lines)

@@ -67,21 +67,37 @@ def classify(arrangement: Arrangement, policy: Policy) -> Classification:
     if kind is Kind.SHARED_SERVICE:
         assert arrangement.shared_service is not None
         kind_of = arrangement.shared_service.type
-        return Classification(kind, kind_of.value,
-                              f"shared service of the '{CLASS_LABELS[kind_of.value]}' kind",
-                              "Framework 1.12", resources)
+        return Classification(
+            kind,
+            kind_of.value,
+            f"shared service of the '{CLASS_LABELS[kind_of.value]}' kind",
+            "Framework 1.12",
+            resources,
+        )
     if kind is Kind.INFORMAL_NETWORK:
-        return Classification(kind, "informal_network",
-                              "informal network: recorded, light governance",
-                              "Framework review minutes", resources)
+        return Classification(
+            kind,
+            "informal_network",
+            "informal network: recorded, light governance",
+            "Framework review minutes",
+            resources,
+        )
     if kind is Kind.COMMISSIONING:
-        return Classification(kind, "commissioning",
-                              "the council is paid to deliver a service: not a partnership",
-                              "Framework 1.14", resources)
+        return Classification(
+            kind,
+            "commissioning",
+            "the council is paid to deliver a service: not a partnership",
+            "Framework 1.14",
+            resources,
+        )
     if kind is Kind.COMPANY_OR_TRUST:
-        return Classification(kind, "out_of_scope",
-                              "a company or charitable trust needs separate legal and financial "
-                              "arrangements", "Framework 1.10", resources)
+        return Classification(
+            kind,
+            "out_of_scope",
+            "a company or charitable trust needs separate legal and financial arrangements",
+            "Framework 1.10",
+            resources,
+        )
     return _significance(arrangement, policy)
 
 
@@ -102,20 +118,28 @@ def _significance(arrangement: Arrangement, policy: Policy) -> Classification:
         if isinstance(trigger, ResourcesTrigger):
             amount = counted_resources(arrangement, list(trigger.counts))
             if amount >= trigger.amount:
-                reasons.append(f"{money(amount)} council resources >= "
-                               f"{money(trigger.amount)} threshold")
+                reasons.append(
+                    f"{money(amount)} council resources >= {money(trigger.amount)} threshold"
+                )
                 references.append(trigger.reference)
             else:
-                below.append(f"{money(amount)} council resources < "
-                             f"{money(trigger.amount)} threshold")
+                below.append(
+                    f"{money(amount)} council resources < {money(trigger.amount)} threshold"
+                )
                 margin = trigger.amount * policy.significance.near_threshold_margin
                 near = near or amount >= trigger.amount - margin
         elif _flag(arrangement, trigger):
             reasons.append(trigger.reason)
             references.append(trigger.reference)
     if reasons:
-        return Classification(Kind.PARTNERSHIP, "significant", "; ".join(reasons),
-                              ", ".join(dict.fromkeys(references)), total, near)
+        return Classification(
+            Kind.PARTNERSHIP,
+            "significant",
+            "; ".join(reasons),
+            ", ".join(dict.fromkeys(references)),
+            total,
+            near,
+        )
     reason = "; ".join(below) if below else "no significance trigger applies"
     flags = [t for t in policy.significance.triggers if isinstance(t, FlagTrigger)]
     if flags:

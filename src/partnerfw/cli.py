@@ -30,13 +30,17 @@ app = typer.Typer(
 
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", help="The register repository's partnerfw.yaml (default: found "
-                 "in this folder or above).", dir_okay=False),
+    typer.Option(
+        "--config",
+        help="The register repository's partnerfw.yaml (default: found in this folder or above).",
+        dir_okay=False,
+    ),
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", help="Judge dates as of this day, YYYY-MM-DD (default: today).",
-                 metavar="DATE"),
+    typer.Option(
+        "--today", help="Judge dates as of this day, YYYY-MM-DD (default: today).", metavar="DATE"
+    ),
 ]
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output: text, json or github.", metavar="FORMAT")
@@ -47,8 +51,9 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of i
 def _fail(message: str) -> NoReturn:
     from rich.console import Console
 
-    Console(stderr=True, highlight=False).print(f"[bold red]partnerfw:[/bold red] {message}",
-                                                markup=True, soft_wrap=True)
+    Console(stderr=True, highlight=False).print(
+        f"[bold red]partnerfw:[/bold red] {message}", markup=True, soft_wrap=True
+    )
     raise typer.Exit(EXIT_CANNOT_RUN)
 
 
@@ -74,8 +79,10 @@ def _settled_project(config: Path | None) -> Project:
     project = _project(config)
     if project.problems:
         first = project.problems[0]
-        _fail(f"{first.file}:{first.line}: {first.message}; fix the settings first "
-              "('partnerfw check' lists every problem)")
+        _fail(
+            f"{first.file}:{first.line}: {first.message}; fix the settings first "
+            "('partnerfw check' lists every problem)"
+        )
     return project
 
 
@@ -100,17 +107,23 @@ def _choose(value: str, allowed: tuple[str, ...], option: str) -> str:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Record files or folders "
-                                                       "(default: the register).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Record files or folders (default: the register).")
+    ] = None,
     output: FormatOption = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     today: TodayOption = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
-    changed_since: Annotated[str | None, typer.Option(
-        "--changed-since", metavar="REF",
-        help="Check only the records changed since REF (git), e.g. origin/main, plus the "
-             "checks across records.")] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REF",
+            help="Check only the records changed since REF (git), e.g. origin/main, plus the "
+            "checks across records.",
+        ),
+    ] = None,
 ) -> None:
     """Check every arrangement against the framework and list what governance is missing."""
     from partnerfw.check import run_check
@@ -138,11 +151,17 @@ def check(
 @app.command()
 def classify(
     paths: Annotated[list[Path] | None, typer.Argument(help="Record files or folders.")] = None,
-    compare_policy: Annotated[Path | None, typer.Option(
-        "--compare-policy", metavar="FILE",
-        help="Another policy (a file, or 'earlier'/'revised'): list what changes class.")] = None,
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.",
-                                        metavar="FORMAT")] = "text",
+    compare_policy: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare-policy",
+            metavar="FILE",
+            help="Another policy (a file, or 'earlier'/'revised'): list what changes class.",
+        ),
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text or json.", metavar="FORMAT")
+    ] = "text",
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -158,18 +177,22 @@ def classify(
             _print(render(rows, problems, output, project.policy.edition), markup=output == "text")
         else:
             changes, problems = compare(project, _paths(project, paths), compare_policy)
-            _print(render(changes, problems, output, project.policy.edition, str(compare_policy)),
-                   markup=output == "text")
+            _print(
+                render(changes, problems, output, project.policy.edition, str(compare_policy)),
+                markup=output == "text",
+            )
     except UserError as exc:
         _fail(str(exc))
-    raise typer.Exit(EXIT_FINDINGS if any(p.severity.value == "error" for p in problems)
-                     else EXIT_OK)
+    raise typer.Exit(
+        EXIT_FINDINGS if any(p.severity.value == "error" for p in problems) else EXIT_OK
+    )
 
 
 @app.command()
 def rules(
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.",
-                                        metavar="FORMAT")] = "text",
+    output: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text or json.", metavar="FORMAT")
+    ] = "text",
     config: ConfigOption = None,
 ) -> None:
     """List every rule: code, severity, framework paragraph, kinds and stages, or guidance."""
@@ -179,48 +202,80 @@ def rules(
     project = _project(config)
     _print(render_rules(project.policy, output), markup=output == "text")
 
+
 @app.command()
 def new(
-    kind: Annotated[str | None, typer.Option(help="partnership, shared_service, informal_network, "
-                                             "commissioning or company_or_trust.")] = None,
-    shared_service_type: Annotated[str | None, typer.Option(
-        help="For a shared service: full_shared_service, joint_management, joint_officer or "
-        "ad_hoc_resilience.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="partnership, shared_service, informal_network, commissioning or company_or_trust."
+        ),
+    ] = None,
+    shared_service_type: Annotated[
+        str | None,
+        typer.Option(
+            help="For a shared service: full_shared_service, joint_management, joint_officer or "
+            "ad_hoc_resilience."
+        ),
+    ] = None,
     legal_form: Annotated[str | None, typer.Option(help="For a company or trust.")] = None,
     name: Annotated[str | None, typer.Option(help="Name as the public would know it.")] = None,
-    record_id: Annotated[str | None, typer.Option(
-        "--id", help="The record's id and file name (default: made from the name).")] = None,
+    record_id: Annotated[
+        str | None,
+        typer.Option("--id", help="The record's id and file name (default: made from the name)."),
+    ] = None,
     lead_officer: Annotated[str | None, typer.Option(help="The lead officer's name.")] = None,
     lead_officer_title: Annotated[str | None, typer.Option(help="Their job title.")] = None,
     department: Annotated[str | None, typer.Option(help="The lead officer's department.")] = None,
-    partner: Annotated[list[str] | None, typer.Option(
-        help="A partner as NAME:SECTOR (public, private, voluntary, community, individual, "
-        "other); repeat for each.")] = None,
+    partner: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A partner as NAME:SECTOR (public, private, voluntary, community, individual, "
+            "other); repeat for each."
+        ),
+    ] = None,
     budget: Annotated[str | None, typer.Option(help="Dedicated council budget, £ a year.")] = None,
-    staff_fte: Annotated[str | None, typer.Option(help="Council staff, full-time equivalents.")
-                         ] = None,
-    staff_cost: Annotated[str | None, typer.Option(help="Cost of that staff time, £ a year.")
-                          ] = None,
+    staff_fte: Annotated[
+        str | None, typer.Option(help="Council staff, full-time equivalents.")
+    ] = None,
+    staff_cost: Annotated[
+        str | None, typer.Option(help="Cost of that staff time, £ a year.")
+    ] = None,
     in_kind_value: Annotated[str | None, typer.Option(help="Value given in kind, £.")] = None,
-    in_kind_description: Annotated[str | None, typer.Option(help="What is given in kind.")
-                                   ] = None,
-    fundamental: Annotated[bool | None, typer.Option(
-        "--fundamental/--not-fundamental",
-        help="Fundamental to delivering a Corporate Plan objective (1.9).")] = None,
-    corporate_objective: Annotated[list[str] | None, typer.Option(
-        help="A Corporate Plan objective it contributes to; repeat for each.")] = None,
+    in_kind_description: Annotated[str | None, typer.Option(help="What is given in kind.")] = None,
+    fundamental: Annotated[
+        bool | None,
+        typer.Option(
+            "--fundamental/--not-fundamental",
+            help="Fundamental to delivering a Corporate Plan objective (1.9).",
+        ),
+    ] = None,
+    corporate_objective: Annotated[
+        list[str] | None,
+        typer.Option(help="A Corporate Plan objective it contributes to; repeat for each."),
+    ] = None,
     start: Annotated[str | None, typer.Option(help="Start date, YYYY-MM-DD.")] = None,
     end: Annotated[str | None, typer.Option(help="End date of a fixed term, YYYY-MM-DD.")] = None,
-    indefinite: Annotated[bool | None, typer.Option(
-        "--indefinite/--fixed-term", help="Runs indefinitely, with no end date.")] = None,
-    public_facing: Annotated[bool | None, typer.Option(
-        "--public-facing/--not-public-facing", help="Provides services to the public.")] = None,
-    urgent: Annotated[bool | None, typer.Option(
-        "--urgent/--not-urgent", help="Needed within days to keep services running.")] = None,
-    urgency_justification: Annotated[str | None, typer.Option(
-        help="Why an urgent arrangement could not wait for approval.")] = None,
-    no_input: Annotated[bool, typer.Option(
-        "--no-input", help="Never ask: take every answer from the options.")] = False,
+    indefinite: Annotated[
+        bool | None,
+        typer.Option("--indefinite/--fixed-term", help="Runs indefinitely, with no end date."),
+    ] = None,
+    public_facing: Annotated[
+        bool | None,
+        typer.Option(
+            "--public-facing/--not-public-facing", help="Provides services to the public."
+        ),
+    ] = None,
+    urgent: Annotated[
+        bool | None,
+        typer.Option("--urgent/--not-urgent", help="Needed within days to keep services running."),
+    ] = None,
+    urgency_justification: Annotated[
+        str | None, typer.Option(help="Why an urgent arrangement could not wait for approval.")
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask: take every answer from the options.")
+    ] = False,
     today: TodayOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -232,13 +287,26 @@ def new(
     when = _today(today)
     project = _settled_project(config)
     given = {
-        "kind": kind, "shared_service_type": shared_service_type, "legal_form": legal_form,
-        "name": name, "lead_officer": lead_officer, "lead_officer_title": lead_officer_title,
-        "department": department, "partners": partner, "dedicated_budget": budget,
-        "staff_fte": staff_fte, "staff_cost": staff_cost, "in_kind_value": in_kind_value,
-        "in_kind_description": in_kind_description, "fundamental": fundamental,
-        "corporate_objectives": corporate_objective, "start": start, "end": end,
-        "indefinite": indefinite, "public_facing": public_facing, "urgent": urgent,
+        "kind": kind,
+        "shared_service_type": shared_service_type,
+        "legal_form": legal_form,
+        "name": name,
+        "lead_officer": lead_officer,
+        "lead_officer_title": lead_officer_title,
+        "department": department,
+        "partners": partner,
+        "dedicated_budget": budget,
+        "staff_fte": staff_fte,
+        "staff_cost": staff_cost,
+        "in_kind_value": in_kind_value,
+        "in_kind_description": in_kind_description,
+        "fundamental": fundamental,
+        "corporate_objectives": corporate_objective,
+        "start": start,
+        "end": end,
+        "indefinite": indefinite,
+        "public_facing": public_facing,
+        "urgent": urgent,
         "urgency_justification": urgency_justification,
     }
     interactive = not no_input and sys.stdin.isatty()
@@ -253,8 +321,10 @@ def new(
         _fail(str(exc))
     except (typer.Abort, KeyboardInterrupt):
         done = record_file is not None and record_file.exists()
-        sys.stderr.write("\npartnerfw: interrupted; "
-                         + (f"{record_file} was written\n" if done else "nothing was written\n"))
+        sys.stderr.write(
+            "\npartnerfw: interrupted; "
+            + (f"{record_file} was written\n" if done else "nothing was written\n")
+        )
         raise typer.Exit(EXIT_INTERRUPTED) from None
     _print(_created_text(created))
 
@@ -265,8 +335,7 @@ def _created_text(created: object) -> str:
     assert isinstance(created, Created)
     c = created.classification
     lines = [f"Wrote {created.shown}"]
-    lines += [f"Wrote {p} (so that editors can check the record)"
-              for p in created.schema_written]
+    lines += [f"Wrote {p} (so that editors can check the record)" for p in created.schema_written]
     lines += [
         "",
         f"Classification: {c.label}: {c.reason} ({c.reference})",
@@ -275,24 +344,34 @@ def _created_text(created: object) -> str:
         "",
     ]
     if created.findings:
-        lines.append(f"To do ({len(created.findings)}; partnerfw check {created.shown} "
-                     "lists them again):")
+        lines.append(
+            f"To do ({len(created.findings)}; partnerfw check {created.shown} lists them again):"
+        )
         for number, f in enumerate(created.findings, 1):
-            lines.append(f"  {number:>2}. {f.severity.value:<7} {f.rule:<7} {f.message} "
-                         f"({f.reference})")
+            lines.append(
+                f"  {number:>2}. {f.severity.value:<7} {f.rule:<7} {f.message} ({f.reference})"
+            )
     else:
         lines.append("Nothing is missing yet.")
-    lines += ["", f"Open {created.shown} in your editor: the comments say what the framework "
-              "asks for in each section."]
+    lines += [
+        "",
+        f"Open {created.shown} in your editor: the comments say what the framework "
+        "asks for in each section.",
+    ]
     return "\n".join(lines)
 
 
 @app.command()
 def fmt(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Record files or folders "
-                                                       "(default: the register).")] = None,
-    check_only: Annotated[bool, typer.Option(
-        "--check", help="Change nothing; list the files that would change and exit 1.")] = False,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Record files or folders (default: the register).")
+    ] = None,
+    check_only: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Change nothing; list the files that would change and exit 1."
+        ),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Tidy record files: keys in the record's order, one layout, every comment kept."""
@@ -310,8 +389,10 @@ def fmt(
     for path in result.changed:
         _print(f"{verb} {_relative(path)}")
     total = len(result.changed) + len(result.unchanged) + len(result.problems)
-    _print(f"{len(result.changed)} of {total} files {verb}"
-           + (f", {len(result.problems)} could not be read" if result.problems else ""))
+    _print(
+        f"{len(result.changed)} of {total} files {verb}"
+        + (f", {len(result.problems)} could not be read" if result.problems else "")
+    )
     if result.problems:
         raise typer.Exit(EXIT_CANNOT_RUN)
     raise typer.Exit(EXIT_FINDINGS if check_only and result.changed else EXIT_OK)
@@ -319,11 +400,19 @@ def fmt(
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="Folder to write to (default: schema/ in the register repository).",
-        file_okay=False)] = None,
-    check_only: Annotated[bool, typer.Option(
-        "--check", help="Write nothing; exit 1 if the files are missing or out of date.")
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Folder to write to (default: schema/ in the register repository).",
+            file_okay=False,
+        ),
+    ] = None,
+    check_only: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 if the files are missing or out of date."
+        ),
     ] = False,
     config: ConfigOption = None,
 ) -> None:
@@ -350,37 +439,75 @@ def _relative(path: Path) -> str:
 
 @app.command()
 def report(
-    name: Annotated[str, typer.Argument(help="annual, governance, due, scrutiny or "
-                                        "reclassification.", show_default=False)],
-    as_of: Annotated[str | None, typer.Option(
-        "--as-of", metavar="DATE", help="Report as of this day, YYYY-MM-DD (default: today).")
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="annual, governance, due, scrutiny or reclassification.", show_default=False
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="Report as of this day, YYYY-MM-DD (default: today)."
+        ),
     ] = None,
-    output: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
-                                        help="html, md, docx or csv.")] = "html",
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", metavar="FILE", dir_okay=False,
-        help="Write to FILE (needed for docx); default: print.")] = None,
-    overwrite: Annotated[bool, typer.Option(
-        "--overwrite", help="Replace FILE if it exists.")] = False,
-    portfolio: Annotated[str | None, typer.Option(
-        "--portfolio", metavar="X", help="Only this Cabinet portfolio.")] = None,
-    committee: Annotated[str | None, typer.Option(
-        "--committee", metavar="X", help="Only this Cabinet Committee.")] = None,
-    department: Annotated[str | None, typer.Option(
-        "--department", metavar="X", help="Only this lead department.")] = None,
-    since: Annotated[str | None, typer.Option(
-        "--since", metavar="DATE|REV",
-        help="annual: only what changed since a date or a git revision.")] = None,
-    within: Annotated[int | None, typer.Option(
-        "--within", metavar="DAYS",
-        help="due: look this many days ahead (default: the policy's renewal notice).")] = None,
-    compare_policy: Annotated[str | None, typer.Option(
-        "--compare-policy", metavar="FILE",
-        help="reclassification: a policy file or 'earlier'/'revised' (default: the other "
-        "built-in edition).")] = None,
-    include_confidential: Annotated[bool, typer.Option(
-        "--include-confidential",
-        help="Include parts marked confidential and officers' contact details.")] = False,
+    output: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="html, md, docx or csv.")
+    ] = "html",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="Write to FILE (needed for docx); default: print.",
+        ),
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace FILE if it exists.")
+    ] = False,
+    portfolio: Annotated[
+        str | None, typer.Option("--portfolio", metavar="X", help="Only this Cabinet portfolio.")
+    ] = None,
+    committee: Annotated[
+        str | None, typer.Option("--committee", metavar="X", help="Only this Cabinet Committee.")
+    ] = None,
+    department: Annotated[
+        str | None, typer.Option("--department", metavar="X", help="Only this lead department.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE|REV",
+            help="annual: only what changed since a date or a git revision.",
+        ),
+    ] = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            metavar="DAYS",
+            help="due: look this many days ahead (default: the policy's renewal notice).",
+        ),
+    ] = None,
+    compare_policy: Annotated[
+        str | None,
+        typer.Option(
+            "--compare-policy",
+            metavar="FILE",
+            help="reclassification: a policy file or 'earlier'/'revised' (default: the other "
+            "built-in edition).",
+        ),
+    ] = None,
+    include_confidential: Annotated[
+        bool,
+        typer.Option(
+            "--include-confidential",
+            help="Include parts marked confidential and officers' contact details.",
+        ),
+    ] = False,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -396,8 +523,7 @@ def report(
     _choose(name, REPORTS, "report NAME")
     _choose(output, FORMATS, "--format")
     if output == "docx" and out is None:
-        _fail("--format docx writes a Word file: give its name with --out, e.g. "
-              f"--out {name}.docx")
+        _fail(f"--format docx writes a Word file: give its name with --out, e.g. --out {name}.docx")
     if as_of is not None:
         try:
             when = dt.date.fromisoformat(as_of)
@@ -408,8 +534,13 @@ def report(
     if out is not None and out.exists() and not overwrite:
         _fail(f"--out {out} already exists; add --overwrite to replace it")
     project = _project(config)
-    options = Options(Scope(portfolio, committee, department), since, within, compare_policy,
-                      public=not include_confidential)
+    options = Options(
+        Scope(portfolio, committee, department),
+        since,
+        within,
+        compare_policy,
+        public=not include_confidential,
+    )
     try:
         result = run_check(project, _paths(project, None), when)
         paper = build_paper(name, project, result, when, options)
@@ -417,9 +548,11 @@ def report(
             assert out is not None
             _write_binary(out, render_docx(paper))
             raise typer.Exit(EXIT_OK)
-        text = {"html": lambda: render_html(paper, project.root),
-                "md": lambda: render_md(paper, project.root),
-                "csv": lambda: render_csv(paper)}[output]()
+        text = {
+            "html": lambda: render_html(paper, project.root),
+            "md": lambda: render_md(paper, project.root),
+            "csv": lambda: render_csv(paper),
+        }[output]()
         if out is None:
             sys.stdout.write(text)
         else:
@@ -444,10 +577,16 @@ def _write_binary(path: Path, data: bytes) -> None:
 
 @app.command()
 def codeowners(
-    check_only: Annotated[bool, typer.Option(
-        "--check", help="Write nothing; exit 1 when .github/CODEOWNERS is stale (CI).")] = False,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Replace a CODEOWNERS file that partnerfw did not write.")] = False,
+    check_only: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 when .github/CODEOWNERS is stale (CI)."
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace a CODEOWNERS file that partnerfw did not write."),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Write .github/CODEOWNERS so that a change to each arrangement is reviewed by the officers
@@ -460,8 +599,10 @@ def codeowners(
     try:
         outcome = build(project)
         for skipped in outcome.skipped:
-            sys.stderr.write(f"partnerfw: {skipped} is not a valid record, so has no reviewers; "
-                             "'partnerfw check' says why\n")
+            sys.stderr.write(
+                f"partnerfw: {skipped} is not a valid record, so has no reviewers; "
+                "'partnerfw check' says why\n"
+            )
         if check_only:
             diff = stale_diff(outcome)
             if diff is None:
@@ -472,22 +613,31 @@ def codeowners(
         changed, template = update(outcome, force=force)
     except UserError as exc:
         _fail(str(exc))
-    _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} "
-           f"({len(outcome.ownerships)} files)")
+    _print(
+        f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} ({len(outcome.ownerships)} files)"
+    )
     if template is not None:
-        _print(f"wrote {template.relative_to(outcome.target.parent.parent)} "
-               "(the approval checklist)")
+        _print(
+            f"wrote {template.relative_to(outcome.target.parent.parent)} (the approval checklist)"
+        )
     if not any(own.owners for own in outcome.ownerships):
-        _print("no role has reviewers yet: add them under policy: roles: <role>: reviewers: in "
-               "partnerfw.yaml, e.g. ['@your-org/monitoring-officer']")
+        _print(
+            "no role has reviewers yet: add them under policy: roles: <role>: reviewers: in "
+            "partnerfw.yaml, e.g. ['@your-org/monitoring-officer']"
+        )
 
 
 @app.command("approved-facts")
 def approved_facts(
-    ids: Annotated[list[str] | None, typer.Argument(
-        metavar="[ID]...", help="The arrangements just approved.")] = None,
-    every: Annotated[bool, typer.Option(
-        "--all", help="Every arrangement that is approved or beyond and has an approval.")] = False,
+    ids: Annotated[
+        list[str] | None, typer.Argument(metavar="[ID]...", help="The arrangements just approved.")
+    ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Every arrangement that is approved or beyond and has an approval."
+        ),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Record in each arrangement what its latest approval covers (kind, class, council
@@ -507,10 +657,13 @@ def approved_facts(
 
 @app.command()
 def trail(
-    record_id: Annotated[str | None, typer.Argument(
-        metavar="[ID]", help="The arrangement's id (default: every arrangement).")] = None,
-    output: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.",
-                                        metavar="FORMAT")] = "text",
+    record_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="The arrangement's id (default: every arrangement)."),
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text or json.", metavar="FORMAT")
+    ] = "text",
     config: ConfigOption = None,
 ) -> None:
     """Show who proposed, changed and approved each arrangement, and in which pull request,
@@ -529,8 +682,12 @@ def trail(
 
 @app.command()
 def build(
-    out: Annotated[Path, typer.Option("--out", help="Folder to build the site into (replaced "
-                                      "on each build).", file_okay=False)] = Path("site"),
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="Folder to build the site into (replaced on each build).", file_okay=False
+        ),
+    ] = Path("site"),
     today: TodayOption = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
@@ -551,19 +708,40 @@ def build(
 
 @app.command("import")
 def import_register(
-    file: Annotated[Path, typer.Argument(help="The spreadsheet to import: a .csv or .xlsx file.",
-                                         dir_okay=False)],
-    write: Annotated[bool, typer.Option("--write", help="Create the record files (default: "
-                                        "only show what would be created).")] = False,
-    mapping: Annotated[Path | None, typer.Option(
-        "--mapping", metavar="FILE", dir_okay=False,
-        help="YAML file 'columns: {heading: field}' correcting the guessed columns.")] = None,
-    save_mapping: Annotated[Path | None, typer.Option(
-        "--save-mapping", metavar="FILE", dir_okay=False,
-        help="Write the column mapping in use to FILE, to correct and pass to --mapping.")] = None,
-    sheet: Annotated[str | None, typer.Option("--sheet", metavar="NAME",
-                                              help="The sheet of an .xlsx file (default: the "
-                                              "first).")] = None,
+    file: Annotated[
+        Path,
+        typer.Argument(help="The spreadsheet to import: a .csv or .xlsx file.", dir_okay=False),
+    ],
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write", help="Create the record files (default: only show what would be created)."
+        ),
+    ] = False,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            metavar="FILE",
+            dir_okay=False,
+            help="YAML file 'columns: {heading: field}' correcting the guessed columns.",
+        ),
+    ] = None,
+    save_mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-mapping",
+            metavar="FILE",
+            dir_okay=False,
+            help="Write the column mapping in use to FILE, to correct and pass to --mapping.",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first)."
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Import a register kept in a spreadsheet, one record file per row; previews unless --write."""
@@ -577,11 +755,14 @@ def import_register(
         overrides = importer.read_mapping(mapping) if mapping else None
         for heading in overrides or {}:
             if heading not in table.headers:
-                raise UserError(f"{mapping}: the column '{heading}' is not in {table.source}; "
-                                f"its columns are: {', '.join(table.headers)}")
+                raise UserError(
+                    f"{mapping}: the column '{heading}' is not in {table.source}; "
+                    f"its columns are: {', '.join(table.headers)}"
+                )
         columns = importer.match_columns(table.headers, overrides)
-        plan = importer.plan_import(table, columns, project.register_dir,
-                                    project.settings.register_folder)
+        plan = importer.plan_import(
+            table, columns, project.register_dir, project.settings.register_folder
+        )
         if save_mapping is not None:
             write_atomic(save_mapping, importer.mapping_text(table.source, columns))
         if write:
@@ -596,15 +777,27 @@ def import_register(
 
 @app.command()
 def export(
-    output: Annotated[str, typer.Option("--format", "-f", help="csv, json or xlsx.",
-                                        metavar="FORMAT")] = "csv",
-    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", dir_okay=False,
-                                             help="Write to FILE (default: print; xlsx needs "
-                                             "a file).")] = None,
-    include_confidential: Annotated[bool, typer.Option(
-        "--include-confidential",
-        help="Include what records mark confidential, and officers' contact details. Not for "
-             "publication.")] = False,
+    output: Annotated[
+        str, typer.Option("--format", "-f", help="csv, json or xlsx.", metavar="FORMAT")
+    ] = "csv",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="Write to FILE (default: print; xlsx needs a file).",
+        ),
+    ] = None,
+    include_confidential: Annotated[
+        bool,
+        typer.Option(
+            "--include-confidential",
+            help="Include what records mark confidential, and officers' contact details. Not for "
+            "publication.",
+        ),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     config: ConfigOption = None,
 ) -> None:
@@ -622,12 +815,17 @@ def export(
         table = exporter.export_table(register.records, include_confidential, contacts)
         if output == "xlsx":
             if out is None:
-                _fail("--format xlsx writes a workbook: name the file with --out, e.g. "
-                      "--out register.xlsx")
+                _fail(
+                    "--format xlsx writes a workbook: name the file with --out, e.g. "
+                    "--out register.xlsx"
+                )
             write_atomic_bytes(out, exporter.to_xlsx(table), overwrite=force)
         else:
-            text = (exporter.to_csv(table) if output == "csv" else
-                    exporter.to_json(table, project.council_name, include_confidential))
+            text = (
+                exporter.to_csv(table)
+                if output == "csv"
+                else exporter.to_json(table, project.council_name, include_confidential)
+            )
             if out is None:
                 sys.stdout.write(text)
             else:
@@ -638,8 +836,10 @@ def export(
         view = "including confidential parts" if include_confidential else "public view"
         sys.stderr.write(f"Exported {len(table.rows)} records ({view}) to {out}\n")
     if register.problems:
-        sys.stderr.write(f"partnerfw: {len(register.problems)} problem(s) kept records out of "
-                         "the export; run 'partnerfw check' to see them:\n")
+        sys.stderr.write(
+            f"partnerfw: {len(register.problems)} problem(s) kept records out of "
+            "the export; run 'partnerfw check' to see them:\n"
+        )
         for problem in register.problems:
             sys.stderr.write(f"  {problem.file}:{problem.line}: {problem.message}\n")
         raise typer.Exit(EXIT_FINDINGS)
@@ -657,8 +857,10 @@ def main() -> None:
     except Exception as exc:  # an internal error: a bug, shown in full only with --debug
         if "--debug" in sys.argv:
             raise
-        sys.stderr.write(f"partnerfw: internal error: {exc!r}; rerun with --debug and report "
-                         "it at the project's issue tracker\n")
+        sys.stderr.write(
+            f"partnerfw: internal error: {exc!r}; rerun with --debug and report "
+            "it at the project's issue tracker\n"
+        )
         sys.exit(EXIT_CANNOT_RUN)
 
 

@@ -72,7 +72,8 @@ def reviewers(policy: Policy, roles: tuple[str, ...]) -> tuple[str, ...]:
             if not _REVIEWER.match(reviewer):
                 raise UserError(
                     f"policy.roles.{role}.reviewers: '{reviewer}' is not a GitHub user "
-                    "(@name), team (@org/team) or email address; correct it in partnerfw.yaml")
+                    "(@name), team (@org/team) or email address; correct it in partnerfw.yaml"
+                )
             found.append(reviewer)
     return tuple(dict.fromkeys(found))
 
@@ -85,17 +86,26 @@ def build(project: Project) -> Outcome:
     ownerships = []
     settings = project.root / SETTINGS_FILE
     if settings.is_file():
-        ownerships.append(Ownership(_from_top(settings, top), "the register's settings and "
-                                    "policy", STATUTORY, reviewers(policy, tuple(
-                                        r for r in STATUTORY if r in policy.roles))))
+        ownerships.append(
+            Ownership(
+                _from_top(settings, top),
+                "the register's settings and policy",
+                STATUTORY,
+                reviewers(policy, tuple(r for r in STATUTORY if r in policy.roles)),
+            )
+        )
     for record in sorted(register.records, key=lambda r: r.file):
         arrangement = record.arrangement
         klass = classify(arrangement, policy).klass
         roles = review_roles(policy, arrangement.kind, klass)
-        ownerships.append(Ownership(
-            _from_top(project.root / record.file, top),
-            f"{arrangement.id}: {arrangement.kind.value}, class {klass}", roles,
-            reviewers(policy, roles)))
+        ownerships.append(
+            Ownership(
+                _from_top(project.root / record.file, top),
+                f"{arrangement.id}: {arrangement.kind.value}, class {klass}",
+                roles,
+                reviewers(policy, roles),
+            )
+        )
     skipped = sorted({p.file for p in register.problems if p.file})
     return Outcome(render(ownerships), top / CODEOWNERS, ownerships, skipped)
 
@@ -115,9 +125,14 @@ def stale_diff(outcome: Outcome) -> str | None:
     current = outcome.target.read_text("utf-8") if outcome.target.is_file() else ""
     if current == outcome.text:
         return None
-    return "".join(difflib.unified_diff(
-        current.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
-        f"{CODEOWNERS} (committed)", f"{CODEOWNERS} (from the register)"))
+    return "".join(
+        difflib.unified_diff(
+            current.splitlines(keepends=True),
+            outcome.text.splitlines(keepends=True),
+            f"{CODEOWNERS} (committed)",
+            f"{CODEOWNERS} (from the register)",
+        )
+    )
 
 
 def write(outcome: Outcome, *, force: bool = False) -> bool:
@@ -131,9 +146,11 @@ def write(outcome: Outcome, *, force: bool = False) -> bool:
         if current == outcome.text:
             return False
         if not current.startswith(MARKER) and not force:
-            raise UserError(f"{target} was not written by partnerfw; move your rules into the "
-                            "roles' reviewers in partnerfw.yaml, or rerun with --force to "
-                            "replace it")
+            raise UserError(
+                f"{target} was not written by partnerfw; move your rules into the "
+                "roles' reviewers in partnerfw.yaml, or rerun with --force to "
+                "replace it"
+            )
     write_atomic(target, outcome.text, overwrite=True)
     return True
 

@@ -13,12 +13,28 @@ THRESHOLD = 0.8
 """Pairs scoring at or above this are reported; 1.00 means the same words."""
 
 ABBREVIATIONS = {
-    "bc": "borough council", "dc": "district council", "cc": "county council",
-    "pship": "partnership", "p'ship": "partnership", "ptnrship": "partnership",
-    "ptshp": "partnership", "svc": "service", "svcs": "services", "serv": "service",
-    "mgmt": "management", "mgt": "management", "dept": "department", "assoc": "association",
-    "ltd": "limited", "govt": "government", "cttee": "committee", "grp": "group",
-    "intl": "international", "natl": "national", "info": "information", "st": "saint",
+    "bc": "borough council",
+    "dc": "district council",
+    "cc": "county council",
+    "pship": "partnership",
+    "p'ship": "partnership",
+    "ptnrship": "partnership",
+    "ptshp": "partnership",
+    "svc": "service",
+    "svcs": "services",
+    "serv": "service",
+    "mgmt": "management",
+    "mgt": "management",
+    "dept": "department",
+    "assoc": "association",
+    "ltd": "limited",
+    "govt": "government",
+    "cttee": "committee",
+    "grp": "group",
+    "intl": "international",
+    "natl": "national",
+    "info": "information",
+    "st": "saint",
 }
 WORD_MATCH = 0.85
 """Two words count as the same word from this difflib ratio ('comunity' ~ 'community')."""
@@ -61,7 +77,7 @@ def _expand(words: tuple[tuple[str, bool], ...], other: list[str]) -> tuple[list
     for word, acronym in words:
         if acronym and word not in other:
             for start in range(len(other) - len(word) + 1):
-                run = other[start:start + len(word)]
+                run = other[start : start + len(word)]
                 if "".join(w[0] for w in run) == word:
                     result.extend(run)
                     spelt = f"{word.upper()} = {' '.join(run)}"
@@ -126,7 +142,7 @@ def likely_duplicates(
     """Pairs among ``new``, and between ``new`` and ``existing``, that look like one arrangement."""
     found = []
     for index, candidate in enumerate(new):
-        for other in [*new[index + 1:], *existing]:
+        for other in [*new[index + 1 :], *existing]:
             if not _could_reach(candidate.name, other.name, threshold):
                 continue
             value, spelt = score(candidate.name, other.name)

@@ -62,12 +62,16 @@ def _record(checked: object) -> dict[str, object]:
 
 
 def render_json(result: CheckResult) -> str:
-    return json.dumps({
-        "version": JSON_FORMAT_VERSION,
-        "records": [_record(r) for r in result.records],
-        "findings": [f.as_dict() for f in result.findings],
-        "summary": result.summary,
-    }, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {
+            "version": JSON_FORMAT_VERSION,
+            "records": [_record(r) for r in result.records],
+            "findings": [f.as_dict() for f in result.findings],
+            "summary": result.summary,
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def _github_escape(text: str, property_: bool = False) -> str:
@@ -81,15 +85,19 @@ def github_line(finding: Finding) -> str:
     level = {"error": "error", "warning": "warning", "info": "notice"}[finding.severity.value]
     title = _github_escape(f"{finding.rule} ({finding.reference})", property_=True)
     file = _github_escape(finding.file, property_=True)
-    return (f"::{level} file={file},line={finding.line},title={title}::"
-            f"{_github_escape(finding.message)}")
+    return (
+        f"::{level} file={file},line={finding.line},title={title}::"
+        f"{_github_escape(finding.message)}"
+    )
 
 
 def render_github(result: CheckResult) -> str:
     lines = [github_line(f) for f in result.findings]
     s = result.summary
-    lines.append(f"{s['records']} arrangements: {s['error']} errors, {s['warning']} warnings, "
-                 f"{s['info']} notes")
+    lines.append(
+        f"{s['records']} arrangements: {s['error']} errors, {s['warning']} warnings, "
+        f"{s['info']} notes"
+    )
     return "\n".join(lines)
 
 

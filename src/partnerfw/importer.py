@@ -27,10 +27,22 @@ from partnerfw.models import Arrangement, Kind, Person, Sector, SharedServiceTyp
 from partnerfw.tabular import AS_WRITTEN, EMPTY_PART, Target, plain, target, unflatten, unguard
 
 PLACEHOLDER = "(to be confirmed)"
-NAME_FIELDS = frozenset({
-    "name", "department", "title", "host_authority", "lead_organisation", "portfolio",
-    "committee", "area", "role", "owner", "officer", "foi_officer",
-})
+NAME_FIELDS = frozenset(
+    {
+        "name",
+        "department",
+        "title",
+        "host_authority",
+        "lead_organisation",
+        "portfolio",
+        "committee",
+        "area",
+        "role",
+        "owner",
+        "officer",
+        "foi_officer",
+    }
+)
 _REQUIRED: tuple[tuple[str, Any], ...] = (
     ("kind", Kind.PARTNERSHIP),
     ("status", Status.ACTIVE),
@@ -95,6 +107,7 @@ class ImportPlan:
 
 # Reading the file ------------------------------------------------------------------------
 
+
 def read_table(path: Path, sheet: str | None = None) -> Table:
     if not path.is_file():
         raise UserError(f"{path}: no such file")
@@ -105,8 +118,10 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         return _read_csv(path)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
-    raise UserError(f"{path}: partnerfw imports .csv or .xlsx files; save the spreadsheet as "
-                    "one of those (in Excel: File > Save As > Excel Workbook or CSV UTF-8)")
+    raise UserError(
+        f"{path}: partnerfw imports .csv or .xlsx files; save the spreadsheet as "
+        "one of those (in Excel: File > Save As > Excel Workbook or CSV UTF-8)"
+    )
 
 
 def _read_csv(path: Path) -> Table:
@@ -116,8 +131,10 @@ def _read_csv(path: Path) -> Table:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
-        notes.append("the file is not UTF-8; it was read as Windows-1252 (what Excel saves as "
-                     "'CSV'); check the accented letters and pound signs")
+        notes.append(
+            "the file is not UTF-8; it was read as Windows-1252 (what Excel saves as "
+            "'CSV'); check the accented letters and pound signs"
+        )
     try:
         lines = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
@@ -134,12 +151,14 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise UserError(f"{path}: cannot open it as an Excel workbook ({exc}); save it again "
-                        "as .xlsx") from None
+        raise UserError(
+            f"{path}: cannot open it as an Excel workbook ({exc}); save it again as .xlsx"
+        ) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise UserError(f"{path}: no sheet named '{sheet}'; its sheets are: "
-                            f"{', '.join(book.sheetnames)}")
+            raise UserError(
+                f"{path}: no sheet named '{sheet}'; its sheets are: {', '.join(book.sheetnames)}"
+            )
         worksheet = book[sheet] if sheet else book.worksheets[0]
         lines = [list(values) for values in worksheet.iter_rows(values_only=True)]
         title = worksheet.title
@@ -151,8 +170,10 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
 def _table(source: str, lines: list[list[Any]], notes: list[str]) -> Table:
     numbered = [(n, line) for n, line in enumerate(lines, start=1) if any(_filled(c) for c in line)]
     if not numbered:
-        raise UserError(f"{source}: the sheet is empty; it needs a row of column headings and "
-                        "a row per arrangement")
+        raise UserError(
+            f"{source}: the sheet is empty; it needs a row of column headings and "
+            "a row per arrangement"
+        )
     headers_raw = numbered[0][1]
     width = max(len(line) for _, line in numbered)
     headers = []
@@ -182,6 +203,7 @@ def _letter(index: int) -> str:
 
 # Matching columns to fields --------------------------------------------------------------
 
+
 def read_mapping(path: Path) -> dict[str, str | None]:
     """A mapping file: ``columns: {heading: dotted.field.path, other heading: ~}``."""
     from partnerfw.yamlread import YamlProblem, decode, parse
@@ -194,15 +216,19 @@ def read_mapping(path: Path) -> dict[str, str | None]:
         raise UserError(f"{path}, line {problem.line}: {problem.message}") from None
     columns = doc.data.get("columns") if isinstance(doc.data, dict) else None
     if not isinstance(columns, dict):
-        raise UserError(f"{path}: a mapping file needs 'columns:' with one line per column, "
-                        "e.g.  Partnership name: name")
+        raise UserError(
+            f"{path}: a mapping file needs 'columns:' with one line per column, "
+            "e.g.  Partnership name: name"
+        )
     mapping: dict[str, str | None] = {}
     for heading, value in columns.items():
         line = doc.line_of(("columns", heading))
         if value is not None and (not isinstance(value, str) or target(value) is None):
-            raise UserError(f"{path}, line {line}: '{value}' is not a field of a record; use a "
-                            "dotted path such as name, dates.start, partners, partners.0.sector "
-                            "or council_resources.dedicated_budget, or ~ to leave it out")
+            raise UserError(
+                f"{path}, line {line}: '{value}' is not a field of a record; use a "
+                "dotted path such as name, dates.start, partners, partners.0.sector "
+                "or council_resources.dedicated_budget, or ~ to leave it out"
+            )
         mapping[str(heading)] = value
     return mapping
 
@@ -226,8 +252,16 @@ def match_columns(headers: list[str], mapping: dict[str, str | None] | None = No
             path = None
         if path is not None:
             taken[path] = header
-        columns.append(Column(index, header, path, how if path else (
-            how if how.startswith("not mapped:") else "not mapped: kept in notes")))
+        columns.append(
+            Column(
+                index,
+                header,
+                path,
+                how
+                if path
+                else (how if how.startswith("not mapped:") else "not mapped: kept in notes"),
+            )
+        )
     return columns
 
 
@@ -247,6 +281,7 @@ def mapping_text(source: str, columns: list[Column]) -> str:
 
 
 # Building records ------------------------------------------------------------------------
+
 
 class _Row:
     """What one spreadsheet row says, field by field, while it is being read."""
@@ -299,8 +334,9 @@ def _read_cell(state: _Row, column: Column, raw: Any) -> None:
     _read_value(state, found, raw, text, column.header, unreadable)
 
 
-def _read_value(state: _Row, found: Target, raw: Any, text: str, header: str,
-                unreadable: bool) -> None:
+def _read_value(
+    state: _Row, found: Target, raw: Any, text: str, header: str, unreadable: bool
+) -> None:
     path, kind = found.path, found.kind
     if kind == "text":
         value = cells.tidy(text, collapse=found.name in NAME_FIELDS)
@@ -319,8 +355,9 @@ def _read_value(state: _Row, found: Target, raw: Any, text: str, header: str,
         if text.strip() == EMPTY_PART:
             state.set(path, EMPTY_PART, text)
         elif _is_person(path):
-            _read_value(state, typing.cast(Target, target(f"{path}.name")), raw, text, header,
-                        unreadable)
+            _read_value(
+                state, typing.cast(Target, target(f"{path}.name")), raw, text, header, unreadable
+            )
         else:
             state.flag(path, text)
         return
@@ -339,16 +376,25 @@ def _reader(found: Target) -> typing.Callable[[Any], cells.Reading]:
         words = ENUM_WORDS.get(found.type, {})
         return lambda raw: cells.read_enum(raw, found.type, words)
     return {
-        "money": cells.read_money, "number": cells.read_number, "int": cells.read_int,
-        "bool": cells.read_bool, "date": cells.read_date,
+        "money": cells.read_money,
+        "number": cells.read_number,
+        "int": cells.read_int,
+        "bool": cells.read_bool,
+        "date": cells.read_date,
     }[found.kind]
 
 
 def _read_list(state: _Row, found: Target, raw: Any, text: str, header: str) -> None:
     item = typing.cast(Target, found.item)
     pieces = cells.split_list(text) if isinstance(raw, str) else [raw]
-    start = 1 + max((int(p.split(".")[found.path.count(".") + 1]) for p in state.values
-                     if p.startswith(found.path + ".")), default=-1)
+    start = 1 + max(
+        (
+            int(p.split(".")[found.path.count(".") + 1])
+            for p in state.values
+            if p.startswith(found.path + ".")
+        ),
+        default=-1,
+    )
     for offset, piece in enumerate(pieces):
         position = f"{found.path}.{start + offset}"
         if item.kind == "model":
@@ -360,8 +406,14 @@ def _read_list(state: _Row, found: Target, raw: Any, text: str, header: str) -> 
             if "," in cells.as_text(piece):  # one organisation, or several? an officer says
                 state.flag(inner.path, state.values[inner.path])
         else:
-            _read_value(state, Target(position, item.type, item.kind, item.name), piece,
-                        cells.as_text(piece), header, False)
+            _read_value(
+                state,
+                Target(position, item.type, item.kind, item.name),
+                piece,
+                cells.as_text(piece),
+                header,
+                False,
+            )
 
 
 def _is_person(path: str) -> bool:
@@ -376,7 +428,7 @@ def _person_name(state: _Row, path: str, value: str) -> str:
         return value
     person = path.rsplit(".", 1)[0]
     state.soft[f"{person}.email"] = match.group(0)
-    rest = (value[:match.start()] + value[match.end():]).strip(" <>()[],;:-\t")
+    rest = (value[: match.start()] + value[match.end() :]).strip(" <>()[],;:-\t")
     if rest:
         state.result.tidied.append((path, value, f"{rest}; email {match.group(0)}"))
         return rest
@@ -390,8 +442,9 @@ def _complete(state: _Row) -> None:
     name = values.get("name")
     if not isinstance(name, str) or not name:
         result.status = "not imported"
-        result.problems.append("it has no name: every record needs the arrangement's name "
-                               "(map a column to 'name')")
+        result.problems.append(
+            "it has no name: every record needs the arrangement's name (map a column to 'name')"
+        )
         return
     result.name = name
     given = values.get("id")
@@ -453,8 +506,11 @@ def _set_aside(state: _Row, exc: ValidationError) -> bool:
     for error in exc.errors(include_url=False):
         loc = ".".join(str(part) for part in error["loc"])
         while loc:
-            inside = [p for p in state.values
-                      if (p == loc or p.startswith(loc + ".")) and not p.startswith(AS_WRITTEN)]
+            inside = [
+                p
+                for p in state.values
+                if (p == loc or p.startswith(loc + ".")) and not p.startswith(AS_WRITTEN)
+            ]
             if inside and not any(p in ("id", "name") for p in inside):
                 for path in inside:
                     value = state.values.pop(path)
@@ -467,8 +523,10 @@ def _set_aside(state: _Row, exc: ValidationError) -> bool:
 
 
 def _plain_errors(exc: ValidationError) -> list[str]:
-    return [f"{'.'.join(str(p) for p in e['loc']) or 'the record'}: {e['msg']}"
-            for e in exc.errors(include_url=False)]
+    return [
+        f"{'.'.join(str(p) for p in e['loc']) or 'the record'}: {e['msg']}"
+        for e in exc.errors(include_url=False)
+    ]
 
 
 def record_text(arrangement: Arrangement) -> str:
@@ -481,6 +539,7 @@ def record_text(arrangement: Arrangement) -> str:
 
 # The whole import ------------------------------------------------------------------------
 
+
 def plan_import(
     table: Table, columns: list[Column], register_dir: Path, shown_dir: str
 ) -> ImportPlan:
@@ -492,13 +551,15 @@ def plan_import(
         result.file = f"{shown_dir}/{result.record_id}.yaml"
         if result.record_id in seen:
             result.status = "not imported"
-            result.problems.append(f"its id '{result.record_id}' is also row "
-                                   f"{seen[result.record_id]}'s; add an id column to tell "
-                                   "them apart")
+            result.problems.append(
+                f"its id '{result.record_id}' is also row "
+                f"{seen[result.record_id]}'s; add an id column to tell "
+                "them apart"
+            )
         elif (register_dir / f"{result.record_id}.yaml").exists():
             result.status = "exists"
         seen.setdefault(result.record_id, result.row)
-        header = (f"# Imported by 'partnerfw import' from {table.source}, row {result.row}.\n")
+        header = f"# Imported by 'partnerfw import' from {table.source}, row {result.row}.\n"
         if result.flagged:
             header += "# Confirm each value under imported_as_written, then delete its line.\n"
         result.text = header + result.text
@@ -516,8 +577,9 @@ def _existing(register_dir: Path, shown_dir: str) -> list[Candidate]:
         register = load([register_dir])
     except NoRegisterError:
         return []
-    return [Candidate(f"{shown_dir}/{Path(r.file).name}", r.arrangement.name)
-            for r in register.records]
+    return [
+        Candidate(f"{shown_dir}/{Path(r.file).name}", r.arrangement.name) for r in register.records
+    ]
 
 
 def write_records(plan: ImportPlan, register_dir: Path) -> None:
@@ -538,6 +600,7 @@ def write_records(plan: ImportPlan, register_dir: Path) -> None:
 
 # The report ------------------------------------------------------------------------------
 
+
 def render_report(plan: ImportPlan) -> str:
     table = plan.table
     out = [f"Importing {table.source}: {len(plan.rows)} rows, {len(table.headers)} columns."]
@@ -556,16 +619,22 @@ def render_report(plan: ImportPlan) -> str:
     for result in plan.rows:
         out.extend(_row_lines(result))
     if plan.duplicates:
-        out += ["", "Likely duplicates (the same arrangement under two names? check, and merge "
-                    "or rename):"]
+        out += [
+            "",
+            "Likely duplicates (the same arrangement under two names? check, and merge or rename):",
+        ]
         for dup in plan.duplicates:
             spelt = f"; {dup.expanded}" if dup.expanded else ""
-            out.append(f"  {dup.first.label} {_quote(dup.first.name)} and {dup.second.label} "
-                       f"{_quote(dup.second.name)}: score {dup.score:.2f}{spelt}")
+            out.append(
+                f"  {dup.first.label} {_quote(dup.first.name)} and {dup.second.label} "
+                f"{_quote(dup.second.name)}: score {dup.score:.2f}{spelt}"
+            )
     out += ["", _summary(plan)]
     if not plan.written:
-        out.append("This was a preview: nothing was written. Check the columns and values above, "
-                   "then run again with --write (and --mapping FILE to correct a column).")
+        out.append(
+            "This was a preview: nothing was written. Check the columns and values above, "
+            "then run again with --write (and --mapping FILE to correct a column)."
+        )
     return "\n".join(out)
 
 
@@ -575,7 +644,7 @@ def _row_lines(result: RowResult) -> list[str]:
         "new": f"new      {result.file}",
         "written": f"written  {result.file}",
         "exists": f"EXISTS   {result.file} is already there: not written (partnerfw never "
-                  "overwrites; edit that file, or give this row another id)",
+        "overwrites; edit that file, or give this row another id)",
         "not imported": "NOT IMPORTED: " + "; ".join(result.problems),
     }
     lines = [f"{label}  {states[result.status]}"]
@@ -584,11 +653,14 @@ def _row_lines(result: RowResult) -> list[str]:
             lines.append(f"      kept as written, to confirm (DATA010): {path} = {_quote(text)}")
         else:
             shown = _quote(result.placeholders.get(path, ""))
-            lines.append(f"      not in the sheet, placeholder {shown} to confirm (DATA010): "
-                         f"{path}")
+            lines.append(
+                f"      not in the sheet, placeholder {shown} to confirm (DATA010): {path}"
+            )
     for header, before, after in result.repaired:
-        lines.append(f"      repaired mis-encoded text in {_quote(header)}: {_quote(before)} -> "
-                     f"{_quote(after)}")
+        lines.append(
+            f"      repaired mis-encoded text in {_quote(header)}: {_quote(before)} -> "
+            f"{_quote(after)}"
+        )
     for header, before, after in result.tidied:
         lines.append(f"      tidied {_quote(header)}: {_quote(before)} -> {_quote(after)}")
     for header, text in result.in_notes:
@@ -602,10 +674,12 @@ def _summary(plan: ImportPlan) -> str:
     in_notes = sum(len(r.in_notes) for r in plan.rows)
     done = "written" if plan.written else "to create"
     made = plan.count("written") if plan.written else plan.count("new")
-    return (f"Summary: {len(plan.rows)} rows: {made} {done}, {plan.count('exists')} already "
-            f"in the register, {plan.count('not imported')} not imported; {flagged} values kept "
-            f"as written for an officer to confirm; {repaired} mis-encoded texts repaired; "
-            f"{in_notes} cells kept in notes; {len(plan.duplicates)} likely duplicates.")
+    return (
+        f"Summary: {len(plan.rows)} rows: {made} {done}, {plan.count('exists')} already "
+        f"in the register, {plan.count('not imported')} not imported; {flagged} values kept "
+        f"as written for an officer to confirm; {repaired} mis-encoded texts repaired; "
+        f"{in_notes} cells kept in notes; {len(plan.duplicates)} likely duplicates."
+    )
 
 
 def _quote(text: str) -> str:

@@ -516,9 +516,7 @@ class Arrangement(Model):
             "partnership, shared_service, informal_network, commissioning, company_or_trust."
         )
     )
-    status: Status = Field(
-        description="proposed, approved, active, under_review, ending or ended."
-    )
+    status: Status = Field(description="proposed, approved, active, under_review, ending or ended.")
     summary: str | None = Field(None, description="One or two plain sentences on what it does.")
     legal_form: str | None = Field(
         None, description="For a company or charitable trust: its legal form (1.10)."
@@ -590,8 +588,10 @@ class Arrangement(Model):
                 "(full_shared_service, joint_management, joint_officer or ad_hoc_resilience)"
             )
         if self.kind is not Kind.SHARED_SERVICE and self.shared_service is not None:
-            raise ValueError("the 'shared_service:' section only belongs to kind shared_service, "
-                             f"not {self.kind}")
+            raise ValueError(
+                "the 'shared_service:' section only belongs to kind shared_service, "
+                f"not {self.kind}"
+            )
         return self
 
     @property

@@ -27,30 +27,56 @@ class OpenColumn:
 COLUMNS = (
     OpenColumn("id", "text", "Short identifier of the arrangement; also its page's name."),
     OpenColumn("name", "text", "Name of the arrangement as the public would know it."),
-    OpenColumn("kind", "text", "partnership, shared_service, informal_network, commissioning or "
-               "company_or_trust."),
-    OpenColumn("classification", "text", "significant or other (partnerships); the kind of "
-               "shared service; informal_network, commissioning or out_of_scope."),
-    OpenColumn("classification_reason", "text", "Why it has that classification under the "
-               "council's policy."),
+    OpenColumn(
+        "kind",
+        "text",
+        "partnership, shared_service, informal_network, commissioning or company_or_trust.",
+    ),
+    OpenColumn(
+        "classification",
+        "text",
+        "significant or other (partnerships); the kind of "
+        "shared service; informal_network, commissioning or out_of_scope.",
+    ),
+    OpenColumn(
+        "classification_reason",
+        "text",
+        "Why it has that classification under the council's policy.",
+    ),
     OpenColumn("status", "text", "proposed, approved, active, under_review, ending or ended."),
     OpenColumn("summary", "text", "What the arrangement does, in a sentence or two."),
     OpenColumn("lead_department", "text", "The council department that leads it."),
     OpenColumn("lead_officer", "text", "The council's lead officer."),
-    OpenColumn("lead_officer_email", "text", "The lead officer's work email, only if the council "
-               "publishes contact details; empty otherwise."),
-    OpenColumn("lead_officer_phone", "text", "The lead officer's work phone, only if the council "
-               "publishes contact details; empty otherwise."),
+    OpenColumn(
+        "lead_officer_email",
+        "text",
+        "The lead officer's work email, only if the council "
+        "publishes contact details; empty otherwise.",
+    ),
+    OpenColumn(
+        "lead_officer_phone",
+        "text",
+        "The lead officer's work phone, only if the council "
+        "publishes contact details; empty otherwise.",
+    ),
     OpenColumn("portfolio", "text", "The Cabinet portfolio it falls under."),
     OpenColumn("committee", "text", "The Cabinet Committee that receives its reports."),
     OpenColumn("start_date", "date", "Date it started or starts (YYYY-MM-DD)."),
     OpenColumn("end_date", "date", "Date it is due to end (YYYY-MM-DD); empty if none."),
     OpenColumn("indefinite", "boolean", "true when it has no end date."),
-    OpenColumn("partners", "list", "The other organisations. CSV: 'name (sector, contribution)' "
-               "separated by semicolons; JSON: a list of objects with name, sector and "
-               "contribution."),
-    OpenColumn("council_resources", "number", "Council resources counted towards significance, "
-               "in pounds a year; empty where confidential."),
+    OpenColumn(
+        "partners",
+        "list",
+        "The other organisations. CSV: 'name (sector, contribution)' "
+        "separated by semicolons; JSON: a list of objects with name, sector and "
+        "contribution.",
+    ),
+    OpenColumn(
+        "council_resources",
+        "number",
+        "Council resources counted towards significance, "
+        "in pounds a year; empty where confidential.",
+    ),
     OpenColumn("dedicated_budget", "number", "Dedicated council budget, pounds a year."),
     OpenColumn("staff_cost", "number", "Cost of council staff time, pounds a year."),
     OpenColumn("in_kind_value", "number", "Value of resources the council gives in kind, pounds."),
@@ -98,8 +124,7 @@ def json_text(records: list[dict[str, Any]], council: str, as_of: str) -> str:
         "version": OPEN_DATA_VERSION,
         "council": council,
         "as_of": as_of,
-        "fields": [{"name": c.name, "type": c.type, "description": c.description}
-                   for c in COLUMNS],
+        "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in COLUMNS],
         "arrangements": [{c.name: record[c.name] for c in COLUMNS} for record in records],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -191,7 +191,8 @@ class Policy(PolicyModel):
     )
     rules: dict[Code, RuleSetting] = Field(default_factory=dict, description="Rule overrides.")
     approval_margin: Decimal = Field(
-        Decimal("0.1"), ge=0,
+        Decimal("0.1"),
+        ge=0,
         description="Share by which council resources may grow after approval (0.1 = 10%) "
         "before the approval no longer covers the record (APR009).",
     )
@@ -204,12 +205,15 @@ class Policy(PolicyModel):
         valid_route_keys |= {f"shared_service.{t.value}" for t in SharedServiceType}
         for key, route in self.approval_routes.items():
             if key not in valid_route_keys:
-                problems.append(f"approval_routes: unknown route '{key}'"
-                                f"{_did_you_mean(key, valid_route_keys)}")
+                problems.append(
+                    f"approval_routes: unknown route '{key}'{_did_you_mean(key, valid_route_keys)}"
+                )
             for role in (*route.approvers, *route.discussed_at, *route.informed):
                 if role not in self.roles:
-                    problems.append(f"approval_routes.{key}: role '{role}' is not under roles"
-                                    f"{_did_you_mean(role, self.roles)}")
+                    problems.append(
+                        f"approval_routes.{key}: role '{role}' is not under roles"
+                        f"{_did_you_mean(role, self.roles)}"
+                    )
         for kind, req in self.requirements.items():
             for item in req.governance:
                 if item not in Governance.model_fields:
@@ -300,8 +304,9 @@ class Settings(PolicyModel):
         def kept(names: list[str] | None) -> tuple[str, ...] | None:
             return None if names is None else tuple(names)
 
-        return MasterLists(kept(self.councillors), kept(self.officers),
-                           kept(self.corporate_objectives))
+        return MasterLists(
+            kept(self.councillors), kept(self.officers), kept(self.corporate_objectives)
+        )
 
 
 @dataclass(frozen=True)

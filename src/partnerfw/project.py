@@ -72,9 +72,18 @@ def _read_settings(
     if doc is None:
         return fallback, None
     if not isinstance(doc.data, dict):
-        problems.append(Finding(shown, 1, POLICY_INVALID, Severity.ERROR, "",
-                                "the settings must be a mapping (council:, edition:, register:, "
-                                f"policy:, rules:), not a {type(doc.data).__name__}", _POLICY_REF))
+        problems.append(
+            Finding(
+                shown,
+                1,
+                POLICY_INVALID,
+                Severity.ERROR,
+                "",
+                "the settings must be a mapping (council:, edition:, register:, "
+                f"policy:, rules:), not a {type(doc.data).__name__}",
+                _POLICY_REF,
+            )
+        )
         return fallback, None
     try:
         return Settings.model_validate(doc.data), doc
@@ -90,14 +99,20 @@ def _build_policy(
     settings_path: Path,
     settings_doc: Document | None,
 ) -> Policy:
-    edition_at = (_shown(settings_path, root),
-                  settings_doc.line_of(("edition",)) if settings_doc else 1)
+    edition_at = (
+        _shown(settings_path, root),
+        settings_doc.line_of(("edition",)) if settings_doc else 1,
+    )
     base, base_file, base_doc = _edition_data(settings.edition, root, problems, edition_at)
     merged = deep_merge(base, settings.policy)
     if settings.rules:
-        merged["rules"] = deep_merge(merged.get("rules", {}), {
-            code: setting.model_dump(exclude_none=True) for code, setting in settings.rules.items()
-        })
+        merged["rules"] = deep_merge(
+            merged.get("rules", {}),
+            {
+                code: setting.model_dump(exclude_none=True)
+                for code, setting in settings.rules.items()
+            },
+        )
     try:
         return Policy.model_validate(merged)
     except ValidationError as exc:
@@ -124,11 +139,23 @@ def _split_consistency(found: list[Finding], doc: Document) -> list[Finding]:
             continue
         for part in finding.message.removeprefix(_WHOLE).split("; "):
             where = part.split(":", 1)[0]
-            keys = [k for k in doc.lines if where == ".".join(map(str, k))
-                    or where.startswith(".".join(map(str, k)) + ".")]
+            keys = [
+                k
+                for k in doc.lines
+                if where == ".".join(map(str, k)) or where.startswith(".".join(map(str, k)) + ".")
+            ]
             line = doc.lines[max(keys, key=len)] if keys else finding.line
-            result.append(Finding(finding.file, line, finding.rule, finding.severity,
-                                  finding.record, part, finding.reference))
+            result.append(
+                Finding(
+                    finding.file,
+                    line,
+                    finding.rule,
+                    finding.severity,
+                    finding.record,
+                    part,
+                    finding.reference,
+                )
+            )
     return result
 
 
@@ -148,20 +175,34 @@ def _edition_data(
         path, is_file = root / edition.replace("\0", ""), False
     shown = _shown(path, root)
     if not is_file:
-        problems.append(Finding(
-            edition_at[0], edition_at[1], POLICY_INVALID, Severity.ERROR, "",
-            f"edition '{edition}' is neither a built-in edition ({', '.join(EDITIONS)}) "
-            "nor a policy file; using the revised edition", _POLICY_REF,
-        ))
+        problems.append(
+            Finding(
+                edition_at[0],
+                edition_at[1],
+                POLICY_INVALID,
+                Severity.ERROR,
+                "",
+                f"edition '{edition}' is neither a built-in edition ({', '.join(EDITIONS)}) "
+                "nor a policy file; using the revised edition",
+                _POLICY_REF,
+            )
+        )
         doc = parse(edition_text(DEFAULT_EDITION))
         return doc.data, shown, doc
     read = _read_yaml(path, shown, problems)
     if read is not None and not isinstance(read.data, dict):
-        problems.append(Finding(
-            shown, 1, POLICY_INVALID, Severity.ERROR, "",
-            f"a policy file must be a mapping (edition:, title:, significance:, ...), not a "
-            f"{type(read.data).__name__}; using the revised edition", _POLICY_REF,
-        ))
+        problems.append(
+            Finding(
+                shown,
+                1,
+                POLICY_INVALID,
+                Severity.ERROR,
+                "",
+                f"a policy file must be a mapping (edition:, title:, significance:, ...), not a "
+                f"{type(read.data).__name__}; using the revised edition",
+                _POLICY_REF,
+            )
+        )
     if read is None or not isinstance(read.data, dict):
         fallback = parse(edition_text(DEFAULT_EDITION))
         return fallback.data, shown, fallback
@@ -193,11 +234,29 @@ def _read_yaml(path: Path, shown: str, problems: list[Finding]) -> Document | No
     try:
         return parse(decode(path.read_bytes()))
     except OSError as exc:
-        problems.append(Finding(shown, 1, POLICY_INVALID, Severity.ERROR, "",
-                                f"cannot read the policy file: {exc.strerror}", _POLICY_REF))
+        problems.append(
+            Finding(
+                shown,
+                1,
+                POLICY_INVALID,
+                Severity.ERROR,
+                "",
+                f"cannot read the policy file: {exc.strerror}",
+                _POLICY_REF,
+            )
+        )
     except YamlProblem as problem:
-        problems.append(Finding(shown, problem.line, POLICY_INVALID, Severity.ERROR, "",
-                                problem.message, _POLICY_REF))
+        problems.append(
+            Finding(
+                shown,
+                problem.line,
+                POLICY_INVALID,
+                Severity.ERROR,
+                "",
+                problem.message,
+                _POLICY_REF,
+            )
+        )
     return None
 
 

@@ -20,21 +20,27 @@ from partnerfw.tabular import AS_WRITTEN, withheld, withheld_paths
 class Redaction:
     """Which parts of one record may be shown: its ``confidential`` dotted paths, if public."""
 
-    def __init__(self, arrangement: Arrangement, document_data: Any, public: bool,
-                 contact_details: bool) -> None:
+    def __init__(
+        self, arrangement: Arrangement, document_data: Any, public: bool, contact_details: bool
+    ) -> None:
         self.public = public
         self.contact_details = contact_details or not public
         self.paths = [tuple(p.split(".")) for p in arrangement.confidential] if public else []
-        self.withheld = (withheld_paths(arrangement.confidential, self.contact_details)
-                         if public else [])
+        self.withheld = (
+            withheld_paths(arrangement.confidential, self.contact_details) if public else []
+        )
         """As ``export`` withholds columns: also the ``imported_as_written`` entries of them."""
-        as_written = [text for key, text in arrangement.imported_as_written.items()
-                      if public and withheld(f"{AS_WRITTEN}.{key}", self.withheld)]
+        as_written = [
+            text
+            for key, text in arrangement.imported_as_written.items()
+            if public and withheld(f"{AS_WRITTEN}.{key}", self.withheld)
+        ]
         self.as_written_hidden = bool(as_written)
         self.strings = sorted(
             {s for p in self.paths for s in _strings(_at(document_data, p)) if len(s) >= 3}
             | {s for s in as_written if len(s) >= 3},
-            key=len, reverse=True,
+            key=len,
+            reverse=True,
         )
         """Text of the confidential parts (and numbers as pounds), to keep out of findings."""
 

@@ -52,7 +52,8 @@ def discover(paths: Sequence[Path]) -> list[Path]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.update(
-                    Path(root, f) for f in files
+                    Path(root, f)
+                    for f in files
                     if f.endswith(RECORD_SUFFIXES) and not f.startswith(".")
                 )
         else:
@@ -90,15 +91,21 @@ def parse_record(raw: bytes, shown: str) -> tuple[LoadedRecord | None, list[Find
     try:
         document = parse(decode(raw))
     except YamlProblem as problem:
-        code = UNREADABLE if "UTF-8" in problem.message or "bytes" in problem.message else (
-            INVALID_YAML
+        code = (
+            UNREADABLE
+            if "UTF-8" in problem.message or "bytes" in problem.message
+            else (INVALID_YAML)
         )
         return None, [_problem(shown, problem.line, code, problem.message)]
     if not isinstance(document.data, dict):
         return None, [
-            _problem(shown, 1, INVALID_YAML,
-                     "a record must be a mapping of fields (id:, name:, kind: ...), "
-                     f"not a {type(document.data).__name__}")
+            _problem(
+                shown,
+                1,
+                INVALID_YAML,
+                "a record must be a mapping of fields (id:, name:, kind: ...), "
+                f"not a {type(document.data).__name__}",
+            )
         ]
     record_id = document.data.get("id")
     record_id = record_id if isinstance(record_id, str) else ""

@@ -36,14 +36,18 @@ def render_rules(policy: Policy, output: str) -> str:
     for e in entries:
         state = "" if e["enabled"] else " [dim](switched off by policy)[/dim]"
         if not e["checked"]:
-            lines.append(f"[bold]{e['code']}[/bold] guidance  {escape(str(e['title']))} "
-                         f"({escape(str(e['reference']))}){state}")
+            lines.append(
+                f"[bold]{e['code']}[/bold] guidance  {escape(str(e['title']))} "
+                f"({escape(str(e['reference']))}){state}"
+            )
             lines.append(f"    not checked: {escape(str(e['description']))}")
             continue
         kinds = e["kinds"] if e["kinds"] == "all" else ", ".join(e["kinds"])  # type: ignore[arg-type]
         stages = e["stages"] if e["stages"] == "all" else ", ".join(e["stages"])  # type: ignore[arg-type]
-        lines.append(f"[bold]{e['code']}[/bold] {e['severity']:<8} {escape(str(e['title']))} "
-                     f"({escape(str(e['reference']))}){state}")
+        lines.append(
+            f"[bold]{e['code']}[/bold] {e['severity']:<8} {escape(str(e['title']))} "
+            f"({escape(str(e['reference']))}){state}"
+        )
         lines.append(f"    kinds: {kinds}; stages: {stages}")
         if e["description"]:
             lines.append(f"    {escape(' '.join(str(e['description']).split()))}")

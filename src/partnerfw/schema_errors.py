@@ -25,14 +25,22 @@ def findings_from(
         where = dotted(loc) or "the record"
         if error["type"] == "extra_forbidden":
             found.append(
-                Finding(file, line, UNKNOWN_FIELD, Severity.ERROR, record,
-                        _unknown_field_message(model, loc), _REFERENCE)
+                Finding(
+                    file,
+                    line,
+                    UNKNOWN_FIELD,
+                    Severity.ERROR,
+                    record,
+                    _unknown_field_message(model, loc),
+                    _REFERENCE,
+                )
             )
             continue
         message = _plain(error)
         found.append(
-            Finding(file, line, INVALID_VALUE, Severity.ERROR, record, f"{where}: {message}",
-                    _REFERENCE)
+            Finding(
+                file, line, INVALID_VALUE, Severity.ERROR, record, f"{where}: {message}", _REFERENCE
+            )
         )
     return found
 

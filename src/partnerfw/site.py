@@ -42,9 +42,13 @@ def page_jobs(view: SiteView) -> Iterator[tuple[str, str, dict[str, object]]]:
     yield "reports.html", "site/reports.html", {}
 
 
-def render_site(view: SiteView, env: Environment, logo: bytes | None = None,
-                progress: Callable[[int], None] | None = None,
-                reports: dict[str, str] | None = None) -> Files:
+def render_site(
+    view: SiteView,
+    env: Environment,
+    logo: bytes | None = None,
+    progress: Callable[[int], None] | None = None,
+    reports: dict[str, str] | None = None,
+) -> Files:
     """Every file of the site, rendered in memory; ``reports`` are the committee reports'
     pages (``reports.build_reports``), listed on ``reports.html``."""
     files: Files = dict(reports or {})
@@ -62,8 +66,9 @@ def render_site(view: SiteView, env: Environment, logo: bytes | None = None,
             return rows[key]
 
         template = env.get_template(template_name)
-        files[path] = template.render(site=view, root=root, path=path,
-                                      rendered_row=rendered_row, **context)
+        files[path] = template.render(
+            site=view, root=root, path=path, rendered_row=rendered_row, **context
+        )
         if progress is not None:
             progress(1)
     for asset in ASSETS:
@@ -71,8 +76,7 @@ def render_site(view: SiteView, env: Environment, logo: bytes | None = None,
     if view.theme.logo and logo is not None:
         files[f"assets/{view.theme.logo}"] = logo
     files["register.csv"] = csv_text(view.open_data)
-    files["register.json"] = json_text(view.open_data, view.theme.council,
-                                       view.today.isoformat())
+    files["register.json"] = json_text(view.open_data, view.theme.council, view.today.isoformat())
     files[MARKER] = "Built by partnerfw build; the whole folder is replaced on each build.\n"
     return dict(sorted(files.items()))
 
@@ -86,13 +90,16 @@ def read_logo(root: Path, logo: str | None) -> bytes | None:
     if not logo:
         return None
     if Path(logo).suffix.lower() not in _LOGO_TYPES:
-        raise UserError(f"partnerfw.yaml: theme.logo '{logo}' must be an image file "
-                        f"({', '.join(_LOGO_TYPES)})")
+        raise UserError(
+            f"partnerfw.yaml: theme.logo '{logo}' must be an image file ({', '.join(_LOGO_TYPES)})"
+        )
     try:
         return (root / logo).read_bytes()
     except OSError as exc:
-        raise UserError(f"partnerfw.yaml: theme.logo '{logo}' cannot be read "
-                        f"({exc.strerror}); give its path from the repository's root") from None
+        raise UserError(
+            f"partnerfw.yaml: theme.logo '{logo}' cannot be read "
+            f"({exc.strerror}); give its path from the repository's root"
+        ) from None
 
 
 def write_site(out: Path, files: Files) -> None:
@@ -101,8 +108,10 @@ def write_site(out: Path, files: Files) -> None:
         if not out.is_dir():
             raise UserError(f"--out {out} is a file; give a folder for the site")
         if any(out.iterdir()) and not (out / MARKER).is_file():
-            raise UserError(f"--out {out} is not empty and was not built by partnerfw; "
-                            "choose a new folder or empty this one first")
+            raise UserError(
+                f"--out {out} is not empty and was not built by partnerfw; "
+                "choose a new folder or empty this one first"
+            )
         shutil.rmtree(out)
     for name, content in files.items():
         path = out / name

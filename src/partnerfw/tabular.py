@@ -168,7 +168,7 @@ def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
     for path in sorted(flat, key=column_order):
         value = flat[path]
         if path.startswith(AS_WRITTEN + "."):
-            written[path[len(AS_WRITTEN) + 1:]] = value
+            written[path[len(AS_WRITTEN) + 1 :]] = value
             continue
         parts: list[Any] = [int(p) if p.isdigit() else p for p in path.split(".")]
         node = root
@@ -210,7 +210,7 @@ def withheld(path: str, withheld: list[str]) -> bool:
     """True when ``path`` may not be published, given ``withheld_paths()``. An
     ``imported_as_written.<path>`` entry is withheld exactly when ``<path>`` itself is: the
     text as the spreadsheet had it is the same confidential fact."""
-    inner = path[len(AS_WRITTEN) + 1:] if path.startswith(AS_WRITTEN + ".") else path
+    inner = path[len(AS_WRITTEN) + 1 :] if path.startswith(AS_WRITTEN + ".") else path
     return hidden(inner, withheld)
 
 

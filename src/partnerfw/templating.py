@@ -32,5 +32,9 @@ def environment(repo_root: Path | None = None) -> Environment:
     if repo_root is not None and (repo_root / "templates").is_dir():
         loaders.append(FileSystemLoader(repo_root / "templates"))
     loaders.append(FileSystemLoader(templates_dir()))
-    return Environment(loader=ChoiceLoader(loaders), autoescape=True,
-                       undefined=StrictUndefined, keep_trailing_newline=True)
+    return Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )

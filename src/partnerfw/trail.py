@@ -73,8 +73,12 @@ def _run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
         done = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "-C", str(root), *args], input=stdin,
-            capture_output=True, timeout=GIT_TIMEOUT_SECONDS, env=env, check=False,
+            ["git", "-c", "core.quotePath=false", "-C", str(root), *args],
+            input=stdin,
+            capture_output=True,
+            timeout=GIT_TIMEOUT_SECONDS,
+            env=env,
+            check=False,
         )
     except FileNotFoundError:
         raise GitError("git is not installed; install it to read the register's history") from None
@@ -141,12 +145,12 @@ def histories(repo_root: Path, record_files: list[Path]) -> dict[Path, list[Trai
             status = next(statuses)
             assert graph is not None
             pr, title, merged_by = _pull_request(sha, subject, graph)
-            entries.append(TrailEntry(sha, author, date, pr, subject, before, status, path,
-                                      merged_by, title))
+            entries.append(
+                TrailEntry(sha, author, date, pr, subject, before, status, path, merged_by, title)
+            )
             before = status
         found[rel] = entries
-    return {path: list(found[rel]) if rel is not None else []
-            for path, rel in relatives.items()}
+    return {path: list(found[rel]) if rel is not None else [] for path, rel in relatives.items()}
 
 
 def _relative(top: Path, repo_root: Path, record_file: Path) -> str | None:
@@ -164,8 +168,7 @@ def _file_log(top: Path, relative: str) -> list[tuple[str, str, str, str, str]]:
     existing) starts its own history at that copy, so the walk back stops there.
     """
     fmt = _RECORD + _FIELD.join(("%H", "%an", "%aI", "%s"))
-    out = _text(top, "log", "--follow", f"--format={fmt}", "--name-status", "HEAD", "--",
-                relative)
+    out = _text(top, "log", "--follow", f"--format={fmt}", "--name-status", "HEAD", "--", relative)
     commits = []
     for chunk in out.split(_RECORD)[1:]:
         head, _, names = chunk.partition("\n")
@@ -193,7 +196,7 @@ def _statuses(top: Path, blobs: list[tuple[str, str]]) -> list[str | None]:
             statuses.append(None)
             continue
         size = int(header[2])
-        statuses.append(_status_of(out[position:position + size]))
+        statuses.append(_status_of(out[position : position + size]))
         position += size + 1
     return statuses
 
@@ -251,8 +254,9 @@ def _mainline(top: Path, head: str) -> _Mainline:
     return _Mainline(introduced_by, subjects, bodies, authors)
 
 
-def _pull_request(sha: str, subject: str, graph: _Mainline) -> tuple[int | None, str | None,
-                                                                     str | None]:
+def _pull_request(
+    sha: str, subject: str, graph: _Mainline
+) -> tuple[int | None, str | None, str | None]:
     """(number, title, merged by) of the pull request that brought ``sha`` in."""
     via = graph.introduced_by.get(sha, sha)
     via_subject = graph.subjects.get(via, subject)
@@ -275,8 +279,10 @@ def changed_since(root: Path, ref: str) -> list[Path]:
     try:
         _text(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except GitError:
-        raise GitError(f"--changed-since {ref}: no such commit, branch or tag in this repository "
-                       "(for example 'origin/main', 'main' or a commit id)") from None
+        raise GitError(
+            f"--changed-since {ref}: no such commit, branch or tag in this repository "
+            "(for example 'origin/main', 'main' or a commit id)"
+        ) from None
     names = set(_text(top, "diff", "--name-only", "-z", f"{ref}...HEAD").split("\0"))
     status = _text(top, "status", "--porcelain", "-z", "--untracked-files=all").split("\0")
     skip_next = False

@@ -62,8 +62,20 @@ SEVERITY_LABELS = {
     Severity.WARNING: "Should be put right",
     Severity.INFO: "Note",
 }
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _REVIEWED = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
 
@@ -85,8 +97,9 @@ def safe_url(url: str | None) -> str | None:
 
 def text_colour_for(background: str) -> str:
     """White or near-black, whichever contrasts more with ``background`` (WCAG formula)."""
+
     def luminance(hex_colour: str) -> float:
-        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -279,15 +292,25 @@ class ReportLink:
 
 
 REPORT_LINKS = {
-    "annual": ("Annual register report", "to the Cabinet Committee: every arrangement by kind "
-               "and class, council resources, what changed in the year and open governance gaps."),
-    "governance": ("Governance review", "for the Annual Governance Statement: the governance "
-                   "each arrangement has in place against what its kind requires."),
+    "annual": (
+        "Annual register report",
+        "to the Cabinet Committee: every arrangement by kind "
+        "and class, council resources, what changed in the year and open governance gaps.",
+    ),
+    "governance": (
+        "Governance review",
+        "for the Annual Governance Statement: the governance "
+        "each arrangement has in place against what its kind requires.",
+    ),
     "due": ("Monitoring and reviews due", "what falls due or is overdue, by lead officer."),
-    "scrutiny": ("Candidates for scrutiny and internal audit", "ranked by a published score "
-                 "from council resources, risks and governance gaps."),
-    "reclassification": ("Effect of a policy change", "how another edition of the framework "
-                         "would classify the register's arrangements."),
+    "scrutiny": (
+        "Candidates for scrutiny and internal audit",
+        "ranked by a published score from council resources, risks and governance gaps.",
+    ),
+    "reclassification": (
+        "Effect of a policy change",
+        "how another edition of the framework would classify the register's arrangements.",
+    ),
 }
 
 
@@ -359,9 +382,13 @@ def slug(text: str) -> str:
 # -- building ------------------------------------------------------------------------------
 
 
-def build_site_view(result: CheckResult, project: Project, today: dt.date,
-                    public: bool = True,
-                    trails: Mapping[str, Sequence[TrailEntry]] | None = None) -> SiteView:
+def build_site_view(
+    result: CheckResult,
+    project: Project,
+    today: dt.date,
+    public: bool = True,
+    trails: Mapping[str, Sequence[TrailEntry]] | None = None,
+) -> SiteView:
     """The whole site's data, sorted, from a check result; ``today`` is injected.
     ``trails`` is each record's git history by id (``trail.histories``), or None when the
     register is not in a git repository."""
@@ -409,8 +436,10 @@ def _theme(project: Project) -> Theme:
     for text, url in sorted(theme.footer_links.items()):
         href = safe_url(url)
         if href is None:
-            raise UserError(f"partnerfw.yaml: theme.footer_links '{text}': '{url}' is not an "
-                            "http(s) or mailto address; only those are published as links")
+            raise UserError(
+                f"partnerfw.yaml: theme.footer_links '{text}': '{url}' is not an "
+                "http(s) or mailto address; only those are published as links"
+            )
         links.append(Link(text, href))
     logo = f"logo{_suffix(theme.logo)}" if theme.logo else None
     return Theme(
@@ -428,15 +457,21 @@ def _suffix(name: str) -> str:
     return match.group(0).lower() if match else ""
 
 
-def _counts(rows: Sequence[Row], facet: str, paths: dict[tuple[str, str], str],
-            order: Callable[[Row], Any] | None = None) -> list[Count]:
+def _counts(
+    rows: Sequence[Row],
+    facet: str,
+    paths: dict[tuple[str, str], str],
+    order: Callable[[Row], Any] | None = None,
+) -> list[Count]:
     label = _FACET_LABEL[facet]
     counted = Counter(label(r) for r in rows)
     first: dict[str, Any] = {}
     for row in rows:
         first.setdefault(label(row), order(row) if order else label(row).casefold())
-    return [Count(name, counted[name], paths[facet, name])
-            for name in sorted(counted, key=lambda n: (first[n], n))]
+    return [
+        Count(name, counted[name], paths[facet, name])
+        for name in sorted(counted, key=lambda n: (first[n], n))
+    ]
 
 
 _FACETS: tuple[tuple[str, str, Callable[[Row], str]], ...] = (
@@ -460,8 +495,7 @@ def _listings(rows: list[Row], paths: dict[tuple[str, str], str]) -> list[Listin
     for facet, title, label in _FACETS:
         for value in sorted({label(r) for r in rows}):
             chosen = [r for r in by_name if label(r) == value]
-            listings.append(Listing(paths[facet, value], f"{title}: {value}", chosen,
-                                    "name", True))
+            listings.append(Listing(paths[facet, value], f"{title}: {value}", chosen, "name", True))
     return listings
 
 
@@ -497,8 +531,9 @@ def _next_review(a: Arrangement, policy: Policy, r: Redaction) -> dt.date | None
     return next_due(last, a.dates.start, policy.intervals.annual_review_months)
 
 
-def _page(item: CheckedRecord, policy: Policy, today: dt.date, r: Redaction,
-          findings: list[Finding]) -> Page:
+def _page(
+    item: CheckedRecord, policy: Policy, today: dt.date, r: Redaction, findings: list[Finding]
+) -> Page:
     a = item.record.arrangement
     row = _row(item, policy, today, r)
     return Page(
@@ -512,8 +547,9 @@ def _page(item: CheckedRecord, policy: Policy, today: dt.date, r: Redaction,
         resources=_resources(a, item, r),
         governance=_items(a.governance, Governance, "governance", _wanted(a, policy, False), r),
         agreement=_agreement(a, r),
-        agreement_items=_items(a.agreement.items, AgreementItems, "agreement.items",
-                               _wanted(a, policy, True), r),
+        agreement_items=_items(
+            a.agreement.items, AgreementItems, "agreement.items", _wanted(a, policy, True), r
+        ),
         exit_strategy=_exit(a, r),
         exit_steps=_steps(a, r),
         opinions=_opinions(a, r),
@@ -534,26 +570,43 @@ def _entries(r: Redaction, *candidates: tuple[str, object, tuple[str | int, ...]
 
 
 def _overview(a: Arrangement, row: Row, r: Redaction) -> list[Entry]:
-    entries = [Entry("Kind", row.kind_label), Entry("Classification", row.class_label),
-               Entry("Status", row.status_label)]
+    entries = [
+        Entry("Kind", row.kind_label),
+        Entry("Classification", row.class_label),
+        Entry("Status", row.status_label),
+    ]
     if a.shared_service and not r.hidden("shared_service"):
-        entries += _entries(r, ("Host authority", a.shared_service.host_authority,
-                                ("shared_service", "host_authority")),
-                            ("Legal basis", a.shared_service.legal_basis,
-                             ("shared_service", "legal_basis")),
-                            ("Cost split", a.shared_service.cost_split,
-                             ("shared_service", "cost_split")))
-    entries += _entries(r, ("Legal form", a.legal_form, ("legal_form",)),
-                        ("Lead organisation", a.lead_organisation, ("lead_organisation",)),
-                        ("Area", a.area, ("area",)))
+        entries += _entries(
+            r,
+            (
+                "Host authority",
+                a.shared_service.host_authority,
+                ("shared_service", "host_authority"),
+            ),
+            ("Legal basis", a.shared_service.legal_basis, ("shared_service", "legal_basis")),
+            ("Cost split", a.shared_service.cost_split, ("shared_service", "cost_split")),
+        )
+    entries += _entries(
+        r,
+        ("Legal form", a.legal_form, ("legal_form",)),
+        ("Lead organisation", a.lead_organisation, ("lead_organisation",)),
+        ("Area", a.area, ("area",)),
+    )
     entries += _officer(a, r)
-    entries += _entries(r, ("Lead department", a.department, ("department",)),
-                        ("Cabinet portfolio", a.portfolio, ("portfolio",)),
-                        ("Cabinet Committee", a.committee, ("committee",)))
+    entries += _entries(
+        r,
+        ("Lead department", a.department, ("department",)),
+        ("Cabinet portfolio", a.portfolio, ("portfolio",)),
+        ("Cabinet Committee", a.committee, ("committee",)),
+    )
     entries += _dates(a, r)
     if a.urgency.urgent and not r.hidden("urgency"):
-        entries.append(Entry("Urgent arrangement", r.text(a.urgency.justification, "urgency",
-                                                          "justification") or "Yes"))
+        entries.append(
+            Entry(
+                "Urgent arrangement",
+                r.text(a.urgency.justification, "urgency", "justification") or "Yes",
+            )
+        )
     return entries
 
 
@@ -596,11 +649,11 @@ def _reason(item: CheckedRecord, policy: Policy, r: Redaction) -> str:
         for trigger in policy.significance.triggers:
             if isinstance(trigger, ResourcesTrigger):
                 resources = item.record.arrangement.council_resources
-                amounts.add(money(sum((getattr(resources, n) for n in trigger.counts),
-                                      Decimal(0))))
+                amounts.add(money(sum((getattr(resources, n) for n in trigger.counts), Decimal(0))))
         for amount in sorted(amounts, key=len, reverse=True):
-            reason = reason.replace(f"{amount} council resources", "the council's resources "
-                                    "(amount not published)")
+            reason = reason.replace(
+                f"{amount} council resources", "the council's resources (amount not published)"
+            )
     return reason
 
 
@@ -618,10 +671,12 @@ def _purpose(a: Arrangement, r: Redaction) -> list[Entry]:
     p = a.purpose
     entries = _entries(r, ("Aims", p.aims, ("purpose", "aims")))
     conditions = [
-        _CONDITION_TEXT[c.value] for i, c in enumerate(p.conditions)
+        _CONDITION_TEXT[c.value]
+        for i, c in enumerate(p.conditions)
         if not r.hidden("purpose", "conditions", i)
     ] + [
-        _CONDITION_TEXT[c.value] for i, c in enumerate(p.shared_service_conditions)
+        _CONDITION_TEXT[c.value]
+        for i, c in enumerate(p.shared_service_conditions)
         if not r.hidden("purpose", "shared_service_conditions", i)
     ]
     if conditions:
@@ -630,11 +685,15 @@ def _purpose(a: Arrangement, r: Redaction) -> list[Entry]:
         r,
         ("Safeguarding", p.safeguarding, ("purpose", "safeguarding")),
         ("Outcomes for the council", p.outcomes_for_council, ("purpose", "outcomes_for_council")),
-        ("Outcomes for the community", p.outcomes_for_community,
-         ("purpose", "outcomes_for_community")),
+        (
+            "Outcomes for the community",
+            p.outcomes_for_community,
+            ("purpose", "outcomes_for_community"),
+        ),
     )
-    objectives = [o for i, o in enumerate(a.corporate_objectives)
-                  if not r.hidden("corporate_objectives", i)]
+    objectives = [
+        o for i, o in enumerate(a.corporate_objectives) if not r.hidden("corporate_objectives", i)
+    ]
     if objectives:
         entries.append(Entry("Corporate Plan objectives", "; ".join(objectives)))
     return entries
@@ -661,24 +720,26 @@ def _resources(a: Arrangement, item: CheckedRecord, r: Redaction) -> list[Entry]
     c = a.council_resources
     path = "council_resources"
     entries = []
-    for label, name, value in (("Dedicated budget (a year)", "dedicated_budget",
-                                money(c.dedicated_budget)),
-                               ("Staff time (full-time equivalent)", "staff_fte",
-                                f"{c.staff_fte.normalize():f}"),
-                               ("Staff time (days a year)", "staff_days_per_year",
-                                f"{c.staff_days_per_year.normalize():f}"
-                                if c.staff_days_per_year is not None else None),
-                               ("Staff cost (a year)", "staff_cost", money(c.staff_cost)),
-                               ("Value of resources in kind", "in_kind_value",
-                                money(c.in_kind_value)),
-                               ("Given in kind", "in_kind_description", c.in_kind_description),
-                               ("Note", "note", c.note)):
+    for label, name, value in (
+        ("Dedicated budget (a year)", "dedicated_budget", money(c.dedicated_budget)),
+        ("Staff time (full-time equivalent)", "staff_fte", f"{c.staff_fte.normalize():f}"),
+        (
+            "Staff time (days a year)",
+            "staff_days_per_year",
+            f"{c.staff_days_per_year.normalize():f}" if c.staff_days_per_year is not None else None,
+        ),
+        ("Staff cost (a year)", "staff_cost", money(c.staff_cost)),
+        ("Value of resources in kind", "in_kind_value", money(c.in_kind_value)),
+        ("Given in kind", "in_kind_description", c.in_kind_description),
+        ("Note", "note", c.note),
+    ):
         shown = r.text(value, path, name)
         if shown is not None:
             entries.append(Entry(label, shown))
     if not r.touched(path):
-        entries.append(Entry("Counted towards significance",
-                             money(item.classification.council_resources)))
+        entries.append(
+            Entry("Counted towards significance", money(item.classification.council_resources))
+        )
     return entries
 
 
@@ -700,8 +761,9 @@ def _wanted(a: Arrangement, policy: Policy, agreement: bool) -> set[str]:
     return {*required.agreement, *extra}
 
 
-def _items(items: Any, model: type[Any], base: str, wanted: set[str],
-           r: Redaction) -> list[ItemView]:
+def _items(
+    items: Any, model: type[Any], base: str, wanted: set[str], r: Redaction
+) -> list[ItemView]:
     path = tuple(base.split("."))
     if r.hidden(*path):
         return []
@@ -716,8 +778,15 @@ def _items(items: Any, model: type[Any], base: str, wanted: set[str],
         detail = item.reason if item.status is ItemStatus.NOT_APPLICABLE else item.evidence
         detail_path = "reason" if item.status is ItemStatus.NOT_APPLICABLE else "evidence"
         shown = r.text(detail, *path, name, detail_path)
-        out.append(ItemView(_label(model, name), item.status.value, ITEM_LABELS[item.status],
-                            shown, safe_url(shown)))
+        out.append(
+            ItemView(
+                _label(model, name),
+                item.status.value,
+                ITEM_LABELS[item.status],
+                shown,
+                safe_url(shown),
+            )
+        )
     return out
 
 
@@ -730,16 +799,21 @@ def _agreement(a: Arrangement, r: Redaction) -> list[Entry]:
         entries = [Entry(e.label, e.value, safe_url(e.value)) for e in entries]
     if ag.signed and not r.hidden("agreement", "signed"):
         entries.append(Entry("Signed", long_date(ag.signed), datetime=ag.signed.isoformat()))
-    entries += _entries(r, ("Freedom of information officer", ag.foi_officer,
-                            ("agreement", "foi_officer")))
+    entries += _entries(
+        r, ("Freedom of information officer", ag.foi_officer, ("agreement", "foi_officer"))
+    )
     return entries
 
 
-_COVERS = (("termination", "How it ends"), ("partner_withdrawal", "A partner leaving"),
-           ("equalities_impact", "Impact on protected characteristics"),
-           ("safeguarding_impact", "Impact on safeguarding duties"),
-           ("resources", "Council resources on exit"), ("liabilities", "Liabilities"),
-           ("notice_period", "Notice period"))
+_COVERS = (
+    ("termination", "How it ends"),
+    ("partner_withdrawal", "A partner leaving"),
+    ("equalities_impact", "Impact on protected characteristics"),
+    ("safeguarding_impact", "Impact on safeguarding duties"),
+    ("resources", "Council resources on exit"),
+    ("liabilities", "Liabilities"),
+    ("notice_period", "Notice period"),
+)
 
 
 def _exit(a: Arrangement, r: Redaction) -> list[Entry]:
@@ -753,8 +827,7 @@ def _exit(a: Arrangement, r: Redaction) -> list[Entry]:
     if not r.hidden("exit_strategy", "in_agreement"):
         entries.append(Entry("Written into the agreement", "Yes" if e.in_agreement else "No"))
     for name, label in _COVERS:
-        entries += _entries(r, (label, getattr(e.covers, name),
-                                ("exit_strategy", "covers", name)))
+        entries += _entries(r, (label, getattr(e.covers, name), ("exit_strategy", "covers", name)))
     return entries
 
 
@@ -763,16 +836,23 @@ def _steps(a: Arrangement, r: Redaction) -> list[StepView]:
     if e is None or r.hidden("exit_strategy", "steps"):
         return []
     return [
-        StepView(s.step, r.text(s.owner, "exit_strategy", "steps", i, "owner") or "",
-                 long_date(s.due), long_date(s.done) or "Not yet")
-        for i, s in enumerate(e.steps) if not r.hidden("exit_strategy", "steps", i)
+        StepView(
+            s.step,
+            r.text(s.owner, "exit_strategy", "steps", i, "owner") or "",
+            long_date(s.due),
+            long_date(s.done) or "Not yet",
+        )
+        for i, s in enumerate(e.steps)
+        if not r.hidden("exit_strategy", "steps", i)
     ]
 
 
 def _opinions(a: Arrangement, r: Redaction) -> list[Entry]:
     out = []
-    for name, label in (("monitoring_officer", "Monitoring Officer"),
-                        ("section_151_officer", "Section 151 Officer")):
+    for name, label in (
+        ("monitoring_officer", "Monitoring Officer"),
+        ("section_151_officer", "Section 151 Officer"),
+    ):
         opinion = getattr(a.opinions, name)
         if r.hidden("opinions", name):
             continue
@@ -786,19 +866,28 @@ def _opinions(a: Arrangement, r: Redaction) -> list[Entry]:
     return out
 
 
-_DECISIONS = {"approved": "Approved", "rejected": "Rejected", "discussed": "Discussed",
-              "informed": "Informed"}
+_DECISIONS = {
+    "approved": "Approved",
+    "rejected": "Rejected",
+    "discussed": "Discussed",
+    "informed": "Informed",
+}
 
 
 def _approvals(a: Arrangement, policy: Policy, r: Redaction) -> list[ApprovalView]:
     if r.hidden("approvals"):
         return []
     return [
-        ApprovalView(policy.role_title(x.role) if not r.hidden("approvals", i, "role") else "",
-                     r.text(x.name, "approvals", i, "name") or "", long_date(x.date),
-                     x.date.isoformat(), _DECISIONS[x.decision.value],
-                     r.text(x.reference, "approvals", i, "reference"))
-        for i, x in enumerate(a.approvals) if not r.hidden("approvals", i)
+        ApprovalView(
+            policy.role_title(x.role) if not r.hidden("approvals", i, "role") else "",
+            r.text(x.name, "approvals", i, "name") or "",
+            long_date(x.date),
+            x.date.isoformat(),
+            _DECISIONS[x.decision.value],
+            r.text(x.reference, "approvals", i, "reference"),
+        )
+        for i, x in enumerate(a.approvals)
+        if not r.hidden("approvals", i)
     ]
 
 
@@ -811,31 +900,56 @@ def _monitoring(a: Arrangement, policy: Policy, today: dt.date, r: Redaction) ->
     entries = []
     for label, name, dates, months in (
         ("Budget monitoring", "budget_reports", m.budget_reports, i.budget_monitoring_months),
-        ("Performance report", "performance_reports", m.performance_reports,
-         i.performance_report_months),
+        (
+            "Performance report",
+            "performance_reports",
+            m.performance_reports,
+            i.performance_report_months,
+        ),
         ("Annual review", "annual_reviews", m.annual_reviews, i.annual_review_months),
     ):
         if r.hidden("monitoring", name):
             continue
-        entries.append(_due_entry(label, [d for d in dates if d <= today], a.dates.start,
-                                  months if running else None, today))
-    if a.kind is Kind.SHARED_SERVICE and m.shared_service_reviews and not r.hidden(
-            "monitoring", "shared_service_reviews"):
-        entries.append(_due_entry("Shared service review", m.shared_service_reviews, None, None,
-                                  today))
-    reviewed = [x.last_reviewed for n, x in enumerate(m.risk_register)
-                if x.last_reviewed and not r.hidden("monitoring", "risk_register", n)]
+        entries.append(
+            _due_entry(
+                label,
+                [d for d in dates if d <= today],
+                a.dates.start,
+                months if running else None,
+                today,
+            )
+        )
+    if (
+        a.kind is Kind.SHARED_SERVICE
+        and m.shared_service_reviews
+        and not r.hidden("monitoring", "shared_service_reviews")
+    ):
+        entries.append(
+            _due_entry("Shared service review", m.shared_service_reviews, None, None, today)
+        )
+    reviewed = [
+        x.last_reviewed
+        for n, x in enumerate(m.risk_register)
+        if x.last_reviewed and not r.hidden("monitoring", "risk_register", n)
+    ]
     if reviewed:
-        entries.append(Entry("Risk register last reviewed", long_date(max(reviewed)),
-                             datetime=max(reviewed).isoformat()))
+        entries.append(
+            Entry(
+                "Risk register last reviewed",
+                long_date(max(reviewed)),
+                datetime=max(reviewed).isoformat(),
+            )
+        )
     if m.assurance and not r.hidden("monitoring", "assurance"):
-        entries.append(Entry("Governance assurance",
-                             f"{m.assurance.officer}, {long_date(m.assurance.date)}"))
+        entries.append(
+            Entry("Governance assurance", f"{m.assurance.officer}, {long_date(m.assurance.date)}")
+        )
     return entries
 
 
-def _due_entry(label: str, dates: list[dt.date], start: dt.date | None, months: int | None,
-               today: dt.date) -> Entry:
+def _due_entry(
+    label: str, dates: list[dt.date], start: dt.date | None, months: int | None, today: dt.date
+) -> Entry:
     last = max(dates, default=None)
     text = f"Last: {long_date(last)}" if last else "None recorded"
     if months is not None:
@@ -847,18 +961,30 @@ def _due_entry(label: str, dates: list[dt.date], start: dt.date | None, months: 
 
 
 def _findings(findings: list[Finding], item: CheckedRecord, r: Redaction) -> list[FindingView]:
-    hidden_lines = {line for path, line in item.record.document.lines.items()
-                    if path and r.hidden(*path)} if r.paths or r.as_written_hidden else set()
+    hidden_lines = (
+        {line for path, line in item.record.document.lines.items() if path and r.hidden(*path)}
+        if r.paths or r.as_written_hidden
+        else set()
+    )
     out = []
     for f in sorted(findings, key=lambda f: (f.severity.rank, f.rule, f.line, f.message)):
         rule = RULES.get(f.rule)
         title = rule.title if rule else f.rule
         message = f.message
         if f.line in hidden_lines or r.leaks(message):
-            message = ("This concerns a part of the record that is confidential, so the detail "
-                       "is not published.")
-        out.append(FindingView(f.severity.value, SEVERITY_LABELS[f.severity], title,
-                               message[:1].upper() + message[1:], f.reference))
+            message = (
+                "This concerns a part of the record that is confidential, so the detail "
+                "is not published."
+            )
+        out.append(
+            FindingView(
+                f.severity.value,
+                SEVERITY_LABELS[f.severity],
+                title,
+                message[:1].upper() + message[1:],
+                f.reference,
+            )
+        )
     return out
 
 
@@ -869,14 +995,16 @@ def _history(entries: Sequence[TrailEntry], r: Redaction) -> list[HistoryStep]:
     steps = []
     previous: TrailEntry | None = None
     for entry in entries:
-        steps.append(HistoryStep(
-            date=long_date(dt.date.fromisoformat(entry.day)),
-            datetime=entry.day,
-            who=_person(entry.author),
-            change=_change(entry, previous, r.hidden("status")),
-            pull_request=entry.pr,
-            merged_by=_person(entry.merged_by) if entry.merged_by else None,
-        ))
+        steps.append(
+            HistoryStep(
+                date=long_date(dt.date.fromisoformat(entry.day)),
+                datetime=entry.day,
+                who=_person(entry.author),
+                change=_change(entry, previous, r.hidden("status")),
+                pull_request=entry.pr,
+                merged_by=_person(entry.merged_by) if entry.merged_by else None,
+            )
+        )
         previous = entry
     return steps
 
@@ -903,8 +1031,9 @@ def _change(entry: TrailEntry, previous: TrailEntry | None, status_hidden: bool)
     if entry.path != previous.path:
         parts.append("File renamed")
     if entry.status_changed and not status_hidden:
-        parts.append(f"Status {_status_text(entry.status_before)} → "
-                     f"{_status_text(entry.status_after)}")
+        parts.append(
+            f"Status {_status_text(entry.status_before)} → {_status_text(entry.status_after)}"
+        )
     return "; ".join(parts) or "Details edited"
 
 
@@ -931,18 +1060,24 @@ def _open_record(item: CheckedRecord, page: Page, policy: Policy, r: Redaction) 
         "lead_department": row.department if row.department != WITHHELD else None,
         "lead_officer": r.text(officer.name, "lead_officer", "name"),
         "lead_officer_email": r.text(officer.email, "lead_officer", "email")
-        if r.contact_details else None,
+        if r.contact_details
+        else None,
         "lead_officer_phone": r.text(officer.phone, "lead_officer", "phone")
-        if r.contact_details else None,
+        if r.contact_details
+        else None,
         "portfolio": r.text(a.portfolio, "portfolio"),
         "committee": r.text(a.committee, "committee"),
-        "start_date": None if r.hidden("dates", "start") or not a.dates.start
+        "start_date": None
+        if r.hidden("dates", "start") or not a.dates.start
         else a.dates.start.isoformat(),
-        "end_date": None if r.hidden("dates", "end") or not a.dates.end
+        "end_date": None
+        if r.hidden("dates", "end") or not a.dates.end
         else a.dates.end.isoformat(),
         "indefinite": a.dates.indefinite,
-        "partners": [{"name": p.name, "sector": p.sector.lower(), "contribution": p.contribution}
-                     for p in page.partners],
+        "partners": [
+            {"name": p.name, "sector": p.sector.lower(), "contribution": p.contribution}
+            for p in page.partners
+        ],
         "council_resources": None if row.resources is None else f"{row.resources}",
         "dedicated_budget": amount("dedicated_budget"),
         "staff_cost": amount("staff_cost"),

@@ -96,13 +96,16 @@ def parse(text: str) -> Document:
         line = text[: exc.position].count("\n") + 1
         char = exc.character
         code = char if isinstance(char, int) else ord(str(char)[:1] or "?")
-        raise YamlProblem(f"the control character #x{code:04x} is not allowed in YAML; remove it",
-                          line) from None
+        raise YamlProblem(
+            f"the control character #x{code:04x} is not allowed in YAML; remove it", line
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"not valid YAML: {' '.join(str(exc).split())}") from None
     except RecursionError:
-        raise YamlProblem(f"the document is nested more than {MAX_DEPTH} levels deep; a record "
-                          "needs only a few levels, so write it out plainly") from None
+        raise YamlProblem(
+            f"the document is nested more than {MAX_DEPTH} levels deep; a record "
+            "needs only a few levels, so write it out plainly"
+        ) from None
     if node is None:
         raise YamlProblem("the file is empty; it should describe one arrangement")
     builder = _Builder()
@@ -220,8 +223,10 @@ class _Builder:
             try:
                 value = self._constructor.construct_yaml_timestamp(node)  # type: ignore[arg-type]
             except ValueError as exc:  # e.g. 2025-02-30: looks like a date but is none
-                raise YamlProblem(f"'{node.value}' is not a real date ({exc}); write it as "
-                                  "YYYY-MM-DD", node.start_mark.line + 1) from None
+                raise YamlProblem(
+                    f"'{node.value}' is not a real date ({exc}); write it as YYYY-MM-DD",
+                    node.start_mark.line + 1,
+                ) from None
             if isinstance(value, dt.datetime):
                 return value.date() if value.time() == dt.time() and not value.tzinfo else value
             return value

@@ -38,21 +38,25 @@ class Options:
     """Leave out confidential parts and officers' contact details (as the site does)."""
 
 
-def build_paper(name: str, project: Project, result: CheckResult, as_of: dt.date,
-                options: Options | None = None) -> Paper:
+def build_paper(
+    name: str, project: Project, result: CheckResult, as_of: dt.date, options: Options | None = None
+) -> Paper:
     options = options or Options()
     if name not in REPORTS:
         raise UserError(f"no report called '{name}'; choose one of: {', '.join(REPORTS)}")
-    data = prepare(project.council_name, project.policy, result, as_of, options.scope,
-                   options.public)
+    data = prepare(
+        project.council_name, project.policy, result, as_of, options.scope, options.public
+    )
     return _paper(name, project, result, data, options)
 
 
-def _paper(name: str, project: Project, result: CheckResult, data: ReportData,
-           options: Options) -> Paper:
+def _paper(
+    name: str, project: Project, result: CheckResult, data: ReportData, options: Options
+) -> Paper:
     if not data.records and result.records:
-        raise UserError(f"no arrangement matches {options.scope.describe()}; "
-                        + _known(result, options.scope))
+        raise UserError(
+            f"no arrangement matches {options.scope.describe()}; " + _known(result, options.scope)
+        )
     if name == "annual":
         return _annual(project, data, options)
     if name == "governance":
@@ -69,12 +73,15 @@ def _paper(name: str, project: Project, result: CheckResult, data: ReportData,
 def _known(result: CheckResult, scope: Scope) -> str:
     """The values the register uses for the options given, to correct a typo."""
     parts = []
-    for option, value, field_ in (("--portfolio", scope.portfolio, "portfolio"),
-                                  ("--committee", scope.committee, "committee"),
-                                  ("--department", scope.department, "department")):
+    for option, value, field_ in (
+        ("--portfolio", scope.portfolio, "portfolio"),
+        ("--committee", scope.committee, "committee"),
+        ("--department", scope.department, "department"),
+    ):
         if value is not None:
-            known = sorted({getattr(r.record.arrangement, field_) or "" for r in result.records}
-                           - {""})
+            known = sorted(
+                {getattr(r.record.arrangement, field_) or "" for r in result.records} - {""}
+            )
             parts.append(f"{option} is one of: {', '.join(known)}")
     return "; ".join(parts)
 
@@ -92,20 +99,29 @@ def _annual(project: Project, data: ReportData, options: Options) -> Paper:
         start = period_start or add_months(data.as_of, -12)
         revision = revision_at(project.root, start)
         if revision:
-            label = (f"the register as committed on or before {start.isoformat()} "
-                     f"(revision {revision[:7]})")
+            label = (
+                f"the register as committed on or before {start.isoformat()} "
+                f"(revision {revision[:7]})"
+            )
     baseline_data: ReportData | None = None
     if revision:
-        baseline = load_baseline(project.root, project.settings.register_folder, revision,
-                                 project.policy, label)
-        baseline_data = prepare(data.council, data.policy,
-                                CheckResult(baseline.records, baseline.findings),
-                                period_start or baseline.day, data.scope, data.public)
+        baseline = load_baseline(
+            project.root, project.settings.register_folder, revision, project.policy, label
+        )
+        baseline_data = prepare(
+            data.council,
+            data.policy,
+            CheckResult(baseline.records, baseline.findings),
+            period_start or baseline.day,
+            data.scope,
+            data.public,
+        )
         label = baseline.label
         if period_start is None and isinstance(since, str):
             period_start = baseline.day
-    report = annual.compute(data, period_start, baseline_data, label,
-                            changes_only=since is not None)
+    report = annual.compute(
+        data, period_start, baseline_data, label, changes_only=since is not None
+    )
     return annual.paper(report, data)
 
 
@@ -113,15 +129,18 @@ def other_policy_name(project: Project) -> str:
     return "earlier" if project.policy.edition == "revised" else "revised"
 
 
-def _reclassification(project: Project, result: CheckResult, data: ReportData,
-                      options: Options) -> Paper:
+def _reclassification(
+    project: Project, result: CheckResult, data: ReportData, options: Options
+) -> Paper:
     label = options.compare_policy or other_policy_name(project)
     path = Path(label)
     if label not in ("earlier", "revised") and not path.is_absolute():
         path = Path.cwd() / path
     if label not in ("earlier", "revised") and not path.is_file():
-        raise UserError(f"--compare-policy {label}: no such file; give a policy file, a "
-                        "partnerfw.yaml, or a built-in edition (earlier, revised)")
+        raise UserError(
+            f"--compare-policy {label}: no such file; give a policy file, a "
+            "partnerfw.yaml, or a built-in edition (earlier, revised)"
+        )
     other, problems = load_policy_file(Path(label) if label in ("earlier", "revised") else path)
     if other is None:
         shown = "; ".join(f"{p.file}:{p.line}: {p.message}" for p in problems)

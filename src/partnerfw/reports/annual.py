@@ -104,9 +104,13 @@ class AnnualReport:
     risks: dict[tuple[int, int], int]
 
 
-def compute(data: ReportData, period_start: dt.date | None = None,
-            baseline: ReportData | None = None, baseline_label: str | None = None,
-            changes_only: bool = False) -> AnnualReport:
+def compute(
+    data: ReportData,
+    period_start: dt.date | None = None,
+    baseline: ReportData | None = None,
+    baseline_label: str | None = None,
+    changes_only: bool = False,
+) -> AnnualReport:
     as_of = data.as_of
     start = period_start or add_months(as_of, -12)
     ratings = _ratings(data)
@@ -129,21 +133,41 @@ def compute(data: ReportData, period_start: dt.date | None = None,
             if old is None:
                 continue
             if old.classification.klass != r.classification.klass:
-                class_changes.append(Move(r.id, r.record.arrangement.name,
-                                          old.classification.label, r.classification.label))
+                class_changes.append(
+                    Move(
+                        r.id,
+                        r.record.arrangement.name,
+                        old.classification.label,
+                        r.classification.label,
+                    )
+                )
             now_rating, old_rating = ratings.get(r.id), before_ratings.get(r.id)
             if now_rating and old_rating and now_rating != old_rating:
-                rating_changes.append(Move(r.id, r.record.arrangement.name,
-                                           old_rating, now_rating))
-    gaps = [Gap(f.record, _name(data, f.record), f.severity.value, f.rule, f.message, f.reference)
-            for f in sorted(data.findings, key=lambda f: (f.severity.rank, _name(data, f.record),
-                                                          f.rule))
-            if f.severity in (Severity.ERROR, Severity.WARNING)]
+                rating_changes.append(Move(r.id, r.record.arrangement.name, old_rating, now_rating))
+    gaps = [
+        Gap(f.record, _name(data, f.record), f.severity.value, f.rule, f.message, f.reference)
+        for f in sorted(
+            data.findings, key=lambda f: (f.severity.rank, _name(data, f.record), f.rule)
+        )
+        if f.severity in (Severity.ERROR, Severity.WARNING)
+    ]
     return AnnualReport(
-        as_of, start, changes_only, baseline_label if baseline is not None else None, lines,
-        totals, kinds, sum((amount for _, amount in kinds), Decimal(0)), added, ended, decisions,
-        class_changes, rating_changes, gaps,
-        risk_counts(r.record.arrangement for r in live))
+        as_of,
+        start,
+        changes_only,
+        baseline_label if baseline is not None else None,
+        lines,
+        totals,
+        kinds,
+        sum((amount for _, amount in kinds), Decimal(0)),
+        added,
+        ended,
+        decisions,
+        class_changes,
+        rating_changes,
+        gaps,
+        risk_counts(r.record.arrangement for r in live),
+    )
 
 
 def _name(data: ReportData, record_id: str) -> str:
@@ -151,15 +175,27 @@ def _name(data: ReportData, record_id: str) -> str:
 
 
 def _ratings(data: ReportData) -> dict[str, str]:
-    return {r.id: governance.assess(r, data.findings_for(r.id), data.policy, data.as_of).rating
-            for r in data.records if r.record.arrangement.status in LIVE}
+    return {
+        r.id: governance.assess(r, data.findings_for(r.id), data.policy, data.as_of).rating
+        for r in data.records
+        if r.record.arrangement.status in LIVE
+    }
 
 
 def _line(r: CheckedRecord, ratings: dict[str, str]) -> Line:
     a = r.record.arrangement
-    return Line(a.id, a.name, kind_label(r), r.classification.label, status_label(a.status),
-                a.department, r.classification.council_resources, a.dates.start, a.dates.end,
-                ratings.get(a.id))
+    return Line(
+        a.id,
+        a.name,
+        kind_label(r),
+        r.classification.label,
+        status_label(a.status),
+        a.department,
+        r.classification.council_resources,
+        a.dates.start,
+        a.dates.end,
+        ratings.get(a.id),
+    )
 
 
 def _totals(data: ReportData) -> list[ClassTotal]:
@@ -176,14 +212,17 @@ def _totals(data: ReportData) -> list[ClassTotal]:
             entry[0] += 1
             entry[2] += r.classification.council_resources
     order = list(CLASS_LABELS)
-    return [ClassTotal(KIND_LABELS[kind], CLASS_LABELS[klass], int(v[0]), int(v[1]), Decimal(v[2]))
-            for (kind, klass), v in sorted(found.items(),
-                                           key=lambda kv: (list(Kind).index(kv[0][0]),
-                                                           order.index(kv[0][1])))]
+    return [
+        ClassTotal(KIND_LABELS[kind], CLASS_LABELS[klass], int(v[0]), int(v[1]), Decimal(v[2]))
+        for (kind, klass), v in sorted(
+            found.items(), key=lambda kv: (list(Kind).index(kv[0][0]), order.index(kv[0][1]))
+        )
+    ]
 
 
-def _events(data: ReportData, start: dt.date,
-            baseline: ReportData | None) -> tuple[list[Event], list[Event], list[Event]]:
+def _events(
+    data: ReportData, start: dt.date, baseline: ReportData | None
+) -> tuple[list[Event], list[Event], list[Event]]:
     as_of = data.as_of
 
     def within(day: dt.date | None) -> bool:
@@ -194,52 +233,87 @@ def _events(data: ReportData, start: dt.date,
     for r in data.records:
         a = r.record.arrangement
         if within(a.dates.start):
-            added.append(Event(a.id, a.name, a.dates.start,
-                               f"started ({r.classification.label.lower()}"
-                               + (", urgent route" if a.is_urgent else "") + ")"))
+            added.append(
+                Event(
+                    a.id,
+                    a.name,
+                    a.dates.start,
+                    f"started ({r.classification.label.lower()}"
+                    + (", urgent route" if a.is_urgent else "")
+                    + ")",
+                )
+            )
         elif before is not None and a.id not in before:
-            added.append(Event(a.id, a.name, None,
-                               f"added to the register ({status_label(a.status).lower()})"))
+            added.append(
+                Event(
+                    a.id, a.name, None, f"added to the register ({status_label(a.status).lower()})"
+                )
+            )
         was = before.get(a.id) if before is not None else None
-        if a.status is Status.ENDING or (a.status is Status.ENDED and (within(a.dates.end) or (
-                was is not None and was.record.arrangement.status not in _ENDED))):
-            ended.append(Event(a.id, a.name, a.dates.end, f"{status_label(a.status).lower()}"
-                               + (f", end date {date_text(a.dates.end)}" if a.dates.end else "")))
+        if a.status is Status.ENDING or (
+            a.status is Status.ENDED
+            and (
+                within(a.dates.end)
+                or (was is not None and was.record.arrangement.status not in _ENDED)
+            )
+        ):
+            ended.append(
+                Event(
+                    a.id,
+                    a.name,
+                    a.dates.end,
+                    f"{status_label(a.status).lower()}"
+                    + (f", end date {date_text(a.dates.end)}" if a.dates.end else ""),
+                )
+            )
         for approval in a.approvals:
             if within(approval.date):
                 role = data.policy.role_title(approval.role)
                 who = role if approval.name == role else f"{role} ({approval.name})"
-                decisions.append(Event(a.id, a.name, approval.date,
-                                       f"{who}: {approval.decision.value}"
-                                       + (f" — {approval.reference}"
-                                          if approval.reference else "")))
+                decisions.append(
+                    Event(
+                        a.id,
+                        a.name,
+                        approval.date,
+                        f"{who}: {approval.decision.value}"
+                        + (f" — {approval.reference}" if approval.reference else ""),
+                    )
+                )
         if within(a.agreement.signed):
             decisions.append(Event(a.id, a.name, a.agreement.signed, "agreement signed"))
     if before is not None:
         now = {r.id for r in data.records}
         for old_id, old in before.items():
             if old_id not in now:
-                ended.append(Event(old_id, old.record.arrangement.name, None,
-                                   "removed from the register"))
+                ended.append(
+                    Event(old_id, old.record.arrangement.name, None, "removed from the register")
+                )
     key = lambda e: (e.day or dt.date.max, e.name)  # noqa: E731
     return sorted(added, key=key), sorted(ended, key=key), sorted(decisions, key=key)
 
 
 # --- the paper --------------------------------------------------------------------------------
 
+
 def figures(report: AnnualReport) -> list[Figure]:
-    return [resources_by_kind(report.by_kind, "annual-resources"),
-            heat_map(report.risks, "annual-heat-map")]
+    return [
+        resources_by_kind(report.by_kind, "annual-resources"),
+        heat_map(report.risks, "annual-heat-map"),
+    ]
 
 
 def _events_table(caption: str, events: list[Event]) -> Table:
-    return Table(caption, ["Arrangement", "Date", "What"],
-                 [[e.name, date_text(e.day), e.what] for e in events])
+    return Table(
+        caption,
+        ["Arrangement", "Date", "What"],
+        [[e.name, date_text(e.day), e.what] for e in events],
+    )
 
 
 def _moves_table(caption: str, moves: list[Move]) -> Table:
-    return Table(caption, ["Arrangement", "Before", "Now"],
-                 [[m.name, m.before, m.after] for m in moves])
+    return Table(
+        caption, ["Arrangement", "Before", "Now"], [[m.name, m.before, m.after] for m in moves]
+    )
 
 
 def paper(report: AnnualReport, data: ReportData) -> Paper:
@@ -259,64 +333,158 @@ def paper(report: AnnualReport, data: ReportData) -> Paper:
         f"Open governance gaps: {plural(errors, 'error')} and {plural(warnings, 'warning')} "
         "(see Appendix A).",
     ]
-    history = (f"Class and rating changes are measured against {report.baseline}."
-               if report.baseline else
-               "Class and rating changes need the register's history: the register repository "
-               "is not in git, or has no commit before the period, so none can be shown.")
-    changes = Section(f"What changed from {period}", [history], tables=[
-        _events_table("Added", report.added), _events_table("Ended or ending", report.ended),
-        _moves_table("Changes of class", report.class_changes),
-        _moves_table("Changes of governance rating", report.rating_changes)])
-    decisions = Section("Decisions in the period", tables=[
-        _events_table("Approvals and agreements", report.decisions)])
-    register_rows = [[ln.name, ln.kind, ln.classification, ln.status, ln.department,
-                      money(ln.resources), ln.rating or "—"] for ln in report.lines]
-    register = Table("The register", ["Arrangement", "Kind", "Class", "Status",
-                                      "Lead department", "Council resources", "Rating"],
-                     register_rows, numeric=frozenset({5}), rating_column=6)
-    totals = Table("Arrangements by kind and class",
-                   ["Kind", "Class", "Approved or running", "Proposed", "Council resources"],
-                   [[t.kind, t.classification, str(t.live), str(t.proposed), money(t.resources)]
-                    for t in report.totals], numeric=frozenset({2, 3, 4}),
-                   total=["Total", "", str(live), str(proposed), money(report.total_resources)])
-    gaps = Table("Open governance gaps", ["Arrangement", "Severity", "Rule", "What is missing",
-                                          "Framework"],
-                 [[g.name, g.severity, g.rule, g.message, g.reference] for g in report.gaps])
+    history = (
+        f"Class and rating changes are measured against {report.baseline}."
+        if report.baseline
+        else "Class and rating changes need the register's history: the register repository "
+        "is not in git, or has no commit before the period, so none can be shown."
+    )
+    changes = Section(
+        f"What changed from {period}",
+        [history],
+        tables=[
+            _events_table("Added", report.added),
+            _events_table("Ended or ending", report.ended),
+            _moves_table("Changes of class", report.class_changes),
+            _moves_table("Changes of governance rating", report.rating_changes),
+        ],
+    )
+    decisions = Section(
+        "Decisions in the period",
+        tables=[_events_table("Approvals and agreements", report.decisions)],
+    )
+    register_rows = [
+        [
+            ln.name,
+            ln.kind,
+            ln.classification,
+            ln.status,
+            ln.department,
+            money(ln.resources),
+            ln.rating or "—",
+        ]
+        for ln in report.lines
+    ]
+    register = Table(
+        "The register",
+        [
+            "Arrangement",
+            "Kind",
+            "Class",
+            "Status",
+            "Lead department",
+            "Council resources",
+            "Rating",
+        ],
+        register_rows,
+        numeric=frozenset({5}),
+        rating_column=6,
+    )
+    totals = Table(
+        "Arrangements by kind and class",
+        ["Kind", "Class", "Approved or running", "Proposed", "Council resources"],
+        [
+            [t.kind, t.classification, str(t.live), str(t.proposed), money(t.resources)]
+            for t in report.totals
+        ],
+        numeric=frozenset({2, 3, 4}),
+        total=["Total", "", str(live), str(proposed), money(report.total_resources)],
+    )
+    gaps = Table(
+        "Open governance gaps",
+        ["Arrangement", "Severity", "Rule", "What is missing", "Framework"],
+        [[g.name, g.severity, g.rule, g.message, g.reference] for g in report.gaps],
+    )
     sections = [
-        Section("The register by kind and class",
-                ["Council resources are what the council puts in each year: dedicated budget, "
-                 "the cost of staff time and the value of resources in kind."],
-                figures=figures(report), tables=[totals]),
-        changes, decisions,
+        Section(
+            "The register by kind and class",
+            [
+                "Council resources are what the council puts in each year: dedicated budget, "
+                "the cost of staff time and the value of resources in kind."
+            ],
+            figures=figures(report),
+            tables=[totals],
+        ),
+        changes,
+        decisions,
     ]
     appendices = [Section("Appendix A: open governance gaps", tables=[gaps])]
     if not report.changes_only:
         sections.insert(1, Section("All arrangements", tables=[register]))
     data_table = _data_table(report)
-    title = ("Partnerships and shared services register: changes" if report.changes_only
-             else "Annual report on the partnerships and shared services register")
+    title = (
+        "Partnerships and shared services register: changes"
+        if report.changes_only
+        else "Annual report on the partnerships and shared services register"
+    )
     return Paper(
-        "annual", title, data.council, "Cabinet Committee", report.as_of, data.policy.title,
-        data.scope.describe(), data.public, summary,
-        ["That the Committee notes the register and the changes in the period (Framework 5.6).",
-         "[Further recommendations to be added by the report author.]"],
-        sections, appendices, data_table)
+        "annual",
+        title,
+        data.council,
+        "Cabinet Committee",
+        report.as_of,
+        data.policy.title,
+        data.scope.describe(),
+        data.public,
+        summary,
+        [
+            "That the Committee notes the register and the changes in the period (Framework 5.6).",
+            "[Further recommendations to be added by the report author.]",
+        ],
+        sections,
+        appendices,
+        data_table,
+    )
 
 
 def _data_table(report: AnnualReport) -> Table:
     if report.changes_only:
-        rows = ([["added", e.id, e.name, e.day.isoformat() if e.day else "", e.what]
-                 for e in report.added]
-                + [["ended", e.id, e.name, e.day.isoformat() if e.day else "", e.what]
-                   for e in report.ended]
-                + [["class", m.id, m.name, "", f"{m.before} -> {m.after}"]
-                   for m in report.class_changes]
-                + [["rating", m.id, m.name, "", f"{m.before} -> {m.after}"]
-                   for m in report.rating_changes])
+        rows = (
+            [
+                ["added", e.id, e.name, e.day.isoformat() if e.day else "", e.what]
+                for e in report.added
+            ]
+            + [
+                ["ended", e.id, e.name, e.day.isoformat() if e.day else "", e.what]
+                for e in report.ended
+            ]
+            + [
+                ["class", m.id, m.name, "", f"{m.before} -> {m.after}"]
+                for m in report.class_changes
+            ]
+            + [
+                ["rating", m.id, m.name, "", f"{m.before} -> {m.after}"]
+                for m in report.rating_changes
+            ]
+        )
         return Table("Changes", ["Change", "Id", "Arrangement", "Date", "What"], rows)
-    return Table("Register", ["Id", "Arrangement", "Kind", "Class", "Status", "Lead department",
-                              "Council resources", "Start", "End", "Rating"],
-                 [[ln.id, ln.name, ln.kind, ln.classification, ln.status, ln.department,
-                   f"{ln.resources:f}", ln.start.isoformat() if ln.start else "",
-                   ln.end.isoformat() if ln.end else "", ln.rating or ""]
-                  for ln in report.lines])
+    return Table(
+        "Register",
+        [
+            "Id",
+            "Arrangement",
+            "Kind",
+            "Class",
+            "Status",
+            "Lead department",
+            "Council resources",
+            "Start",
+            "End",
+            "Rating",
+        ],
+        [
+            [
+                ln.id,
+                ln.name,
+                ln.kind,
+                ln.classification,
+                ln.status,
+                ln.department,
+                f"{ln.resources:f}",
+                ln.start.isoformat() if ln.start else "",
+                ln.end.isoformat() if ln.end else "",
+                ln.rating or "",
+            ]
+            for ln in report.lines
+        ],
+    )

@@ -43,16 +43,23 @@ class Scope:
     def matches(self, arrangement: Arrangement) -> bool:
         return all(
             wanted is None or (have or "").strip().casefold() == wanted.strip().casefold()
-            for wanted, have in ((self.portfolio, arrangement.portfolio),
-                                 (self.committee, arrangement.committee),
-                                 (self.department, arrangement.department))
+            for wanted, have in (
+                (self.portfolio, arrangement.portfolio),
+                (self.committee, arrangement.committee),
+                (self.department, arrangement.department),
+            )
         )
 
     def describe(self) -> str:
-        parts = [f"{label} {value}" for label, value in (("portfolio:", self.portfolio),
-                                                        ("committee:", self.committee),
-                                                        ("lead department:", self.department))
-                 if value]
+        parts = [
+            f"{label} {value}"
+            for label, value in (
+                ("portfolio:", self.portfolio),
+                ("committee:", self.committee),
+                ("lead department:", self.department),
+            )
+            if value
+        ]
         return "; ".join(parts) if parts else "the whole register"
 
 
@@ -88,8 +95,14 @@ class ReportData:
         return {r.id: r.record.arrangement.name for r in reversed(self.records)}
 
 
-def prepare(council: str, policy: Policy, result: CheckResult, as_of: dt.date,
-            scope: Scope | None = None, public: bool = True) -> ReportData:
+def prepare(
+    council: str,
+    policy: Policy,
+    result: CheckResult,
+    as_of: dt.date,
+    scope: Scope | None = None,
+    public: bool = True,
+) -> ReportData:
     scope = scope or Scope()
     records = [r for r in result.records if scope.matches(r.record.arrangement)]
     ids = {r.id for r in records}
@@ -102,8 +115,10 @@ def prepare(council: str, policy: Policy, result: CheckResult, as_of: dt.date,
 
 # --- the public view -------------------------------------------------------------------------
 
-def public_view(records: list[CheckedRecord], findings: list[Finding],
-                policy: Policy) -> tuple[list[CheckedRecord], list[Finding]]:
+
+def public_view(
+    records: list[CheckedRecord], findings: list[Finding], policy: Policy
+) -> tuple[list[CheckedRecord], list[Finding]]:
     """Records without their confidential parts (and contact details unless the policy
     publishes them); findings that point into, or quote, a confidential part are dropped."""
     contacts = policy.publication.publish_officer_contact_details
@@ -124,8 +139,10 @@ def public_view(records: list[CheckedRecord], findings: list[Finding],
         confidential = checked.record.arrangement.confidential
         if any(p.split(".")[0] == "council_resources" for p in confidential):
             classification = replace(
-                classification, council_resources=classify(redacted, policy).council_resources,
-                reason=f"{classification.label} (the figures are confidential)")
+                classification,
+                council_resources=classify(redacted, policy).council_resources,
+                reason=f"{classification.label} (the figures are confidential)",
+            )
         record = LoadedRecord(redacted, checked.record.file, checked.record.document)
         shown.append(CheckedRecord(record, classification))
     return shown, [f for position, f in enumerate(findings) if position not in dropped]
@@ -141,8 +158,11 @@ def _redact(record: LoadedRecord, contacts: bool) -> tuple[Arrangement | None, s
         if removed is _MISSING:
             continue
         secrets.update(_leaves(removed))
-        lines.update(n for path, n in record.document.lines.items()
-                     if tuple(path[:len(parts)]) == parts and path)
+        lines.update(
+            n
+            for path, n in record.document.lines.items()
+            if tuple(path[: len(parts)]) == parts and path
+        )
     if not contacts:
         for person in ("lead_officer",):
             if isinstance(data.get(person), dict):
@@ -169,8 +189,13 @@ def _redact(record: LoadedRecord, contacts: bool) -> tuple[Arrangement | None, s
     except ValidationError as exc:
         for error in exc.errors():
             if error["type"] == "missing":
-                _put(data, error["loc"], {"name": WITHHELD}
-                     if error["loc"][-1] in ("lead_officer", "completed_by") else WITHHELD)
+                _put(
+                    data,
+                    error["loc"],
+                    {"name": WITHHELD}
+                    if error["loc"][-1] in ("lead_officer", "completed_by")
+                    else WITHHELD,
+                )
     try:
         return Arrangement.model_validate(data), lines, secrets
     except ValidationError:
@@ -232,6 +257,7 @@ def _leaves(value: Any) -> Iterable[str]:
 
 # --- small helpers shared by the reports -----------------------------------------------------
 
+
 def kind_label(checked: CheckedRecord) -> str:
     return KIND_LABELS[checked.record.arrangement.kind]
 
@@ -255,4 +281,3 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 def highest_risk(arrangement: Arrangement) -> int:
     """The highest likelihood × impact on the arrangement's risk register (0 when none)."""
     return max((r.likelihood * r.impact for r in arrangement.monitoring.risk_register), default=0)
-

@@ -74,50 +74,88 @@ def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[Du
 
     def regular(what: str, dates: list[dt.date], months: int, reference: str) -> None:
         last = max((d for d in dates if d <= as_of), default=None)
-        detail = f"every {months} months; last {date_text(last)}" if last else (
-            f"every {months} months; none recorded since the start")
+        detail = (
+            f"every {months} months; last {date_text(last)}"
+            if last
+            else (f"every {months} months; none recorded since the start")
+        )
         add(what, next_due(last, a.dates.start, months), detail, reference)
 
     running = a.status in RUNNING
     if running and a.kind in _REPORTED:
-        regular("Budget monitoring report", a.monitoring.budget_reports,
-                intervals.budget_monitoring_months, "Framework 4.5(e)")
-        regular("Performance report", a.monitoring.performance_reports,
-                intervals.performance_report_months, "Framework 4.5(c)")
+        regular(
+            "Budget monitoring report",
+            a.monitoring.budget_reports,
+            intervals.budget_monitoring_months,
+            "Framework 4.5(e)",
+        )
+        regular(
+            "Performance report",
+            a.monitoring.performance_reports,
+            intervals.performance_report_months,
+            "Framework 4.5(c)",
+        )
     if running and a.kind in EVALUATED:
         for risk in a.monitoring.risk_register:
             due = next_due(risk.last_reviewed, a.dates.start, intervals.risk_review_months)
-            add("Risk review", due, f"'{risk.risk}'; last reviewed "
-                f"{date_text(risk.last_reviewed)}", "Framework 4.10")
+            add(
+                "Risk review",
+                due,
+                f"'{risk.risk}'; last reviewed {date_text(risk.last_reviewed)}",
+                "Framework 4.10",
+            )
     if running:
-        regular("Annual review", a.monitoring.annual_reviews, intervals.annual_review_months,
-                "Framework 6.6")
+        regular(
+            "Annual review",
+            a.monitoring.annual_reviews,
+            intervals.annual_review_months,
+            "Framework 6.6",
+        )
     review = policy.shared_service_review
     if running and a.kind is Kind.SHARED_SERVICE and review and a.dates.start:
         due = shared_service_review_due(a.dates.start, a.monitoring.shared_service_reviews, review)
         year = add_months(a.dates.start, 12 * (review.from_year - 1))
-        add("Shared service review", due, f"from year {review.from_year} (since "
-            f"{date_text(year)}), every {review.interval_months} months", review.reference)
+        add(
+            "Shared service review",
+            due,
+            f"from year {review.from_year} (since "
+            f"{date_text(year)}), every {review.interval_months} months",
+            review.reference,
+        )
     if a.status in _RENEWABLE and a.dates.end:
-        add("End date: decide on renewal or exit", a.dates.end,
-            a.dates.renewal or "no renewal arrangement recorded", "Appendix 3 1.2")
+        add(
+            "End date: decide on renewal or exit",
+            a.dates.end,
+            a.dates.renewal or "no renewal arrangement recorded",
+            "Appendix 3 1.2",
+        )
     if a.status is Status.ENDING and a.dates.end:
-        add("End date: arrangement ends", a.dates.end,
-            "complete the exit steps before it ends", "Framework 2.10")
+        add(
+            "End date: arrangement ends",
+            a.dates.end,
+            "complete the exit steps before it ends",
+            "Framework 2.10",
+        )
     if a.status is Status.ENDING and a.exit_strategy:
         for step in a.exit_strategy.steps:
             if step.due and not step.done:
-                add("Exit step", step.due, step.step + (f" (owner: {step.owner})"
-                                                        if step.owner else ""), "Framework 2.10")
+                add(
+                    "Exit step",
+                    step.due,
+                    step.step + (f" (owner: {step.owner})" if step.owner else ""),
+                    "Framework 2.10",
+                )
     urgent = policy.urgent_route
     if a.is_urgent and urgent and a.dates.start and a.status is not Status.ENDED:
         route = policy.route_for(a.kind, checked.classification.klass)
         ctx = Context(checked.record, checked.classification, policy, as_of)
         if route is not None and missing_steps(ctx, route):
-            add("Urgent arrangement awaiting approval",
+            add(
+                "Urgent arrangement awaiting approval",
                 a.dates.start + dt.timedelta(days=urgent.approval_within_days),
                 f"started {date_text(a.dates.start)}; {describe_route(ctx, route)}",
-                urgent.reference)
+                urgent.reference,
+            )
     return found
 
 
@@ -133,16 +171,23 @@ def compute(data: ReportData, within: int | None = None) -> DueReport:
         officer = lists.get(a.lead_officer.name)
         if officer is None:
             officer = lists[a.lead_officer.name] = OfficerList(
-                a.lead_officer.name, a.lead_officer.title, [], a.lead_officer.email, [])
+                a.lead_officer.name, a.lead_officer.title, [], a.lead_officer.email, []
+            )
         if a.department not in officer.departments:
             officer.departments.append(a.department)
         officer.items.extend(items)
     officers = []
     for name in sorted(lists, key=str.casefold):
         found = lists[name]
-        officers.append(OfficerList(found.officer, found.title, sorted(found.departments),
-                                    found.email, sorted(found.items,
-                                                        key=lambda i: (i.due, i.name, i.what))))
+        officers.append(
+            OfficerList(
+                found.officer,
+                found.title,
+                sorted(found.departments),
+                found.email,
+                sorted(found.items, key=lambda i: (i.due, i.name, i.what)),
+            )
+        )
     return DueReport(data.as_of, days, until, officers)
 
 
@@ -154,6 +199,7 @@ def _when(item: DueItem, as_of: dt.date) -> str:
 
 
 def paper(report: DueReport, data: ReportData) -> Paper:
+    intervals = data.policy.intervals
     items = report.items
     overdue = report.overdue()
     summary = [
@@ -168,38 +214,99 @@ def paper(report: DueReport, data: ReportData) -> Paper:
         paragraphs = [f"Department: {', '.join(officer.departments)}."]
         if officer.email:  # a public report has none unless the policy publishes them
             paragraphs.append(f"Contact: {officer.email}")
-        sections.append(Section(who, paragraphs, tables=[Table(
-            f"Due for {officer.officer}", ["Arrangement", "What", "Due", "When", "Details"],
-            [[i.name, i.what, date_text(i.due), _when(i, report.as_of), i.detail]
-             for i in officer.items])]))
+        sections.append(
+            Section(
+                who,
+                paragraphs,
+                tables=[
+                    Table(
+                        f"Due for {officer.officer}",
+                        ["Arrangement", "What", "Due", "When", "Details"],
+                        [
+                            [i.name, i.what, date_text(i.due), _when(i, report.as_of), i.detail]
+                            for i in officer.items
+                        ],
+                    )
+                ],
+            )
+        )
     counts: dict[str, list[int]] = {}
     for item in items:
         entry = counts.setdefault(item.what, [0, 0])
         entry[0 if item.due < report.as_of else 1] += 1
-    overview = Section("Overview", tables=[Table(
-        "What falls due", ["What", "Overdue", "Due in the window"],
-        [[what, str(n[0]), str(n[1])] for what, n in sorted(counts.items())],
-        numeric=frozenset({1, 2}),
-        total=["Total", str(len(overdue)), str(len(items) - len(overdue))])])
-    data_table = Table("Due", ["Lead officer", "Id", "Arrangement", "What", "Due", "Days",
-                               "Overdue", "Details", "Framework"],
-                       [[o.officer, i.id, i.name, i.what, i.due.isoformat(),
-                         str(i.days(report.as_of)), "yes" if i.due < report.as_of else "no",
-                         i.detail, i.reference] for o in report.officers for i in o.items])
+    overview = Section(
+        "Overview",
+        tables=[
+            Table(
+                "What falls due",
+                ["What", "Overdue", "Due in the window"],
+                [[what, str(n[0]), str(n[1])] for what, n in sorted(counts.items())],
+                numeric=frozenset({1, 2}),
+                total=["Total", str(len(overdue)), str(len(items) - len(overdue))],
+            )
+        ],
+    )
+    data_table = Table(
+        "Due",
+        [
+            "Lead officer",
+            "Id",
+            "Arrangement",
+            "What",
+            "Due",
+            "Days",
+            "Overdue",
+            "Details",
+            "Framework",
+        ],
+        [
+            [
+                o.officer,
+                i.id,
+                i.name,
+                i.what,
+                i.due.isoformat(),
+                str(i.days(report.as_of)),
+                "yes" if i.due < report.as_of else "no",
+                i.detail,
+                i.reference,
+            ]
+            for o in report.officers
+            for i in o.items
+        ],
+    )
     return Paper(
-        "due", "Monitoring and reviews due", data.council, "Lead officers and Management Team",
-        report.as_of, data.policy.title, data.scope.describe(), data.public, summary,
-        ["That each lead officer completes the overdue items and records the dates in the "
-         "register."], [overview, *sections],
-        [Section("Appendix A: how due dates are worked out", bullets=[
-            f"Budget monitoring every {data.policy.intervals.budget_monitoring_months} months "
-            "(Framework 4.5(e): at least quarterly); performance reports every "
-            f"{data.policy.intervals.performance_report_months} months (4.5(c)); each risk "
-            f"reviewed every {data.policy.intervals.risk_review_months} months (4.10); annual "
-            f"review every {data.policy.intervals.annual_review_months} months (6.6).",
-            "The next date is counted from the last one recorded, or from the start date.",
-            "End dates are listed from the approved and running arrangements; exit steps from "
-            "those ending; urgent arrangements until every approval on their route is recorded.",
-            f"'Overdue' means the due date has passed; partnerfw check allows "
-            f"{data.policy.intervals.grace_days} days' grace before it reports one.",
-        ])], data_table)
+        "due",
+        "Monitoring and reviews due",
+        data.council,
+        "Lead officers and Management Team",
+        report.as_of,
+        data.policy.title,
+        data.scope.describe(),
+        data.public,
+        summary,
+        [
+            "That each lead officer completes the overdue items and records the dates in the "
+            "register."
+        ],
+        [overview, *sections],
+        [
+            Section(
+                "Appendix A: how due dates are worked out",
+                bullets=[
+                    f"Budget monitoring every {intervals.budget_monitoring_months} months "
+                    "(Framework 4.5(e): at least quarterly); performance reports every "
+                    f"{intervals.performance_report_months} months (4.5(c)); each risk "
+                    f"reviewed every {intervals.risk_review_months} months (4.10); annual "
+                    f"review every {intervals.annual_review_months} months (6.6).",
+                    "The next date is counted from the last one recorded, or from the start date.",
+                    "End dates are listed from the approved and running arrangements; exit steps "
+                    "from those ending; urgent arrangements until every approval on their route "
+                    "is recorded.",
+                    f"'Overdue' means the due date has passed; partnerfw check allows "
+                    f"{intervals.grace_days} days' grace before it reports one.",
+                ],
+            )
+        ],
+        data_table,
+    )

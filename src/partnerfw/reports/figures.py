@@ -60,32 +60,50 @@ def heat_map(counts: dict[tuple[int, int], int], ident: str = "heat-map") -> Fig
     ]
     for row, likelihood in enumerate(range(5, 0, -1)):
         y = top + row * cell
-        parts.append(f'<text x="{left - 8}" y="{y + cell / 2 + 5}" text-anchor="end" '
-                     f'font-size="14">{likelihood}</text>')
+        parts.append(
+            f'<text x="{left - 8}" y="{y + cell / 2 + 5}" text-anchor="end" '
+            f'font-size="14">{likelihood}</text>'
+        )
         for col, impact in enumerate(range(1, 6)):
             x = left + col * cell
             n = counts.get((likelihood, impact), 0)
             name, fill = band(likelihood * impact)
-            parts.append(f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" '
-                         f'stroke="#0b0c0c" stroke-width="1"><title>likelihood {likelihood}, '
-                         f'impact {impact} ({name}): {n} risk{"" if n == 1 else "s"}</title>'
-                         "</rect>")
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" '
+                f'stroke="#0b0c0c" stroke-width="1"><title>likelihood {likelihood}, '
+                f"impact {impact} ({name}): {n} risk{'' if n == 1 else 's'}</title>"
+                "</rect>"
+            )
             if n:
-                parts.append(f'<text x="{x + cell / 2}" y="{y + cell / 2 + 7}" '
-                             f'text-anchor="middle" font-size="20" font-weight="bold">{n}</text>')
+                parts.append(
+                    f'<text x="{x + cell / 2}" y="{y + cell / 2 + 7}" '
+                    f'text-anchor="middle" font-size="20" font-weight="bold">{n}</text>'
+                )
     for col, impact in enumerate(range(1, 6)):
-        parts.append(f'<text x="{left + col * cell + cell / 2}" y="{top + 5 * cell + 20}" '
-                     f'text-anchor="middle" font-size="14">{impact}</text>')
-    parts.append(f'<text x="{left + 5 * cell / 2}" y="{top + 5 * cell + 44}" '
-                 'text-anchor="middle" font-size="14">Impact →</text>')
-    parts.append(f'<text x="16" y="{top + 5 * cell / 2}" text-anchor="middle" font-size="14" '
-                 f'transform="rotate(-90 16 {top + 5 * cell / 2})">Likelihood →</text>')
+        parts.append(
+            f'<text x="{left + col * cell + cell / 2}" y="{top + 5 * cell + 20}" '
+            f'text-anchor="middle" font-size="14">{impact}</text>'
+        )
+    parts.append(
+        f'<text x="{left + 5 * cell / 2}" y="{top + 5 * cell + 44}" '
+        'text-anchor="middle" font-size="14">Impact →</text>'
+    )
+    parts.append(
+        f'<text x="16" y="{top + 5 * cell / 2}" text-anchor="middle" font-size="14" '
+        f'transform="rotate(-90 16 {top + 5 * cell / 2})">Likelihood →</text>'
+    )
     parts.append("</svg>")
-    rows = [[str(likelihood), *(str(counts.get((likelihood, impact), 0)) for impact in range(1, 6))]
-            for likelihood in range(5, 0, -1)]
-    table = Table("Risks by likelihood (rows) and impact (columns)",
-                  ["Likelihood", *(f"Impact {i}" for i in range(1, 6))], rows,
-                  numeric=frozenset(range(6)), heat_map=True)
+    rows = [
+        [str(likelihood), *(str(counts.get((likelihood, impact), 0)) for impact in range(1, 6))]
+        for likelihood in range(5, 0, -1)
+    ]
+    table = Table(
+        "Risks by likelihood (rows) and impact (columns)",
+        ["Likelihood", *(f"Impact {i}" for i in range(1, 6))],
+        rows,
+        numeric=frozenset(range(6)),
+        heat_map=True,
+    )
     return Figure(title, description, "".join(parts), table)
 
 
@@ -93,8 +111,10 @@ def resources_by_kind(rows: list[tuple[str, Decimal]], ident: str = "resources")
     total = sum((amount for _, amount in rows), Decimal(0))
     title = "Council resources by kind of arrangement"
     listed = "; ".join(f"{label} {money(amount)}" for label, amount in rows)
-    description = (f"Council resources a year (budget, staff cost and in kind) of the approved "
-                   f"and running arrangements: {money(total)} in total. {listed}.")
+    description = (
+        f"Council resources a year (budget, staff cost and in kind) of the approved "
+        f"and running arrangements: {money(total)} in total. {listed}."
+    )
     label_width, bar_width, row_height, top = 210, 300, 34, 8
     largest = max((amount for _, amount in rows), default=Decimal(0)) or Decimal(1)
     height = top * 2 + row_height * max(len(rows), 1)
@@ -108,14 +128,24 @@ def resources_by_kind(rows: list[tuple[str, Decimal]], ident: str = "resources")
     for index, (label, amount) in enumerate(rows):
         y = top + index * row_height
         width = int(bar_width * amount / largest)
-        parts.append(f'<text x="{label_width - 8}" y="{y + 21}" text-anchor="end" '
-                     f'font-size="14">{escape(label)}</text>')
-        parts.append(f'<rect x="{label_width}" y="{y + 5}" width="{max(width, 1)}" height="22" '
-                     'fill="#9fb8d9" stroke="#0b0c0c" stroke-width="1"/>')
-        parts.append(f'<text x="{label_width + max(width, 1) + 6}" y="{y + 21}" '
-                     f'font-size="14">{escape(money(amount))}</text>')
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 21}" text-anchor="end" '
+            f'font-size="14">{escape(label)}</text>'
+        )
+        parts.append(
+            f'<rect x="{label_width}" y="{y + 5}" width="{max(width, 1)}" height="22" '
+            'fill="#9fb8d9" stroke="#0b0c0c" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{label_width + max(width, 1) + 6}" y="{y + 21}" '
+            f'font-size="14">{escape(money(amount))}</text>'
+        )
     parts.append("</svg>")
-    table = Table("Council resources by kind", ["Kind", "Council resources a year"],
-                  [[label, money(amount)] for label, amount in rows], numeric=frozenset({1}),
-                  total=["Total", money(total)])
+    table = Table(
+        "Council resources by kind",
+        ["Kind", "Council resources a year"],
+        [[label, money(amount)] for label, amount in rows],
+        numeric=frozenset({1}),
+        total=["Total", money(total)],
+    )
     return Figure(title, description, "".join(parts), table)

@@ -86,8 +86,9 @@ def required_items(checked: CheckedRecord, policy: Policy) -> list[str]:
     return names
 
 
-def assess(checked: CheckedRecord, findings: list[Finding], policy: Policy,
-           as_of: dt.date) -> GovernanceLine:
+def assess(
+    checked: CheckedRecord, findings: list[Finding], policy: Policy, as_of: dt.date
+) -> GovernanceLine:
     """Rate one arrangement's governance as the policy says."""
     arrangement = checked.record.arrangement
     names = required_items(checked, policy)
@@ -106,18 +107,31 @@ def assess(checked: CheckedRecord, findings: list[Finding], policy: Policy,
     shown_complete = Decimal(100) if complete is None else complete
     rating, why = _rate(shown_complete, errors, current, policy)
     return GovernanceLine(
-        arrangement.id, arrangement.name, kind_label(checked), checked.classification.label,
-        arrangement.lead_officer.name, arrangement.department, len(names), len(done), complete,
+        arrangement.id,
+        arrangement.name,
+        kind_label(checked),
+        checked.classification.label,
+        arrangement.lead_officer.name,
+        arrangement.department,
+        len(names),
+        len(done),
+        complete,
         [n for n, s in states.items() if s in (None, ItemStatus.MISSING)],
         [n for n, s in states.items() if s is ItemStatus.DRAFTED],
-        errors, warnings, assurance.officer if assurance else None,
-        assurance.date if assurance else None, current, rating, why,
+        errors,
+        warnings,
+        assurance.officer if assurance else None,
+        assurance.date if assurance else None,
+        current,
+        rating,
+        why,
     )
 
 
 def _meets(band: RatingBand, complete: Decimal, errors: int) -> bool:
     return complete >= band.min_complete_percent and (
-        band.max_errors is None or errors <= band.max_errors)
+        band.max_errors is None or errors <= band.max_errors
+    )
 
 
 def _rate(complete: Decimal, errors: int, current: bool, policy: Policy) -> tuple[str, str]:
@@ -136,25 +150,39 @@ def rules_in_words(policy: Policy) -> list[str]:
     rules = policy.governance_rating
 
     def band(b: RatingBand) -> str:
-        errors = "" if b.max_errors is None else (
-            " and no error findings" if b.max_errors == 0
-            else f" and at most {plural(b.max_errors, 'error finding')}")
+        errors = (
+            ""
+            if b.max_errors is None
+            else (
+                " and no error findings"
+                if b.max_errors == 0
+                else f" and at most {plural(b.max_errors, 'error finding')}"
+            )
+        )
         share = f"{b.min_complete_percent.normalize():f}%"
         return f"at least {share} of the required governance items in place{errors}"
 
     green = band(rules.green)
     if rules.green_needs_assurance:
-        green += (f", with the responsible officer's assurance given in the last "
-                  f"{rules.assurance_months} months")
-    return [f"Green: {green}.", f"Amber: {band(rules.amber)}, when not green.",
-            "Red: anything else.",
-            "Completeness counts items in place or not applicable (with a reason); drafted or "
-            f"missing items do not count ({rules.reference})."]
+        green += (
+            f", with the responsible officer's assurance given in the last "
+            f"{rules.assurance_months} months"
+        )
+    return [
+        f"Green: {green}.",
+        f"Amber: {band(rules.amber)}, when not green.",
+        "Red: anything else.",
+        "Completeness counts items in place or not applicable (with a reason); drafted or "
+        f"missing items do not count ({rules.reference}).",
+    ]
 
 
 def compute(data: ReportData) -> GovernanceReport:
-    lines = [assess(r, data.findings_for(r.id), data.policy, data.as_of)
-             for r in data.records if r.record.arrangement.status in LIVE]
+    lines = [
+        assess(r, data.findings_for(r.id), data.policy, data.as_of)
+        for r in data.records
+        if r.record.arrangement.status in LIVE
+    ]
     counts = {rating: sum(1 for line in lines if line.rating == rating) for rating in RATINGS}
     exceptions = []
     for line in lines:
@@ -162,11 +190,16 @@ def compute(data: ReportData) -> GovernanceReport:
         if line.rating == "Red":
             reasons.append(f"rated red: {line.why}")
         if not line.assurance_current:
-            reasons.append("no assurance from the responsible officer"
-                           if line.assurance_date is None else
-                           f"assurance out of date (given {date_text(line.assurance_date)})")
-        reasons += [f"{f.rule}: {f.message}" for f in data.findings_for(line.id)
-                    if f.severity is Severity.ERROR]
+            reasons.append(
+                "no assurance from the responsible officer"
+                if line.assurance_date is None
+                else f"assurance out of date (given {date_text(line.assurance_date)})"
+            )
+        reasons += [
+            f"{f.rule}: {f.message}"
+            for f in data.findings_for(line.id)
+            if f.severity is Severity.ERROR
+        ]
         if reasons:
             exceptions.append(GovernanceException(line.id, line.name, reasons))
     return GovernanceReport(data.as_of, lines, counts, exceptions, rules_in_words(data.policy))
@@ -182,46 +215,133 @@ def paper(report: GovernanceReport, data: ReportData) -> Paper:
         f"{'has' if len(report.exceptions) == 1 else 'have'} exceptions the statement should "
         "mention.",
     ]
-    rows = [[line.name, line.kind,
-             f"{line.in_place} of {line.required}" if line.required else "none required",
-             percent(line.complete),
-             str(line.errors), str(line.warnings),
-             (f"{line.assurance_officer}, {date_text(line.assurance_date)}"
-              if line.assurance_officer else "None recorded"),
-             line.rating] for line in report.lines]
-    table = Table("Governance of each arrangement",
-                  ["Arrangement", "Kind", "Items in place", "Complete", "Errors", "Warnings",
-                   "Assurance (officer, date)", "Rating"], rows,
-                  numeric=frozenset({2, 3, 4, 5}), rating_column=7)
+    rows = [
+        [
+            line.name,
+            line.kind,
+            f"{line.in_place} of {line.required}" if line.required else "none required",
+            percent(line.complete),
+            str(line.errors),
+            str(line.warnings),
+            (
+                f"{line.assurance_officer}, {date_text(line.assurance_date)}"
+                if line.assurance_officer
+                else "None recorded"
+            ),
+            line.rating,
+        ]
+        for line in report.lines
+    ]
+    table = Table(
+        "Governance of each arrangement",
+        [
+            "Arrangement",
+            "Kind",
+            "Items in place",
+            "Complete",
+            "Errors",
+            "Warnings",
+            "Assurance (officer, date)",
+            "Rating",
+        ],
+        rows,
+        numeric=frozenset({2, 3, 4, 5}),
+        rating_column=7,
+    )
     exceptions = Section(
         "Exceptions for the Annual Governance Statement",
-        [] if report.exceptions else ["No exceptions: every arrangement is rated green or amber "
-                                      "with current assurance and no errors."],
-        bullets=[f"{e.name}: " + "; ".join(e.reasons) for e in report.exceptions])
-    gaps = [[line.name, ", ".join(f"{label(m)} ({paragraph(Governance, m)})" for m in line.missing)
-             or "—", ", ".join(label(d) for d in line.drafted) or "—"]
-            for line in report.lines if line.missing or line.drafted]
-    data_table = Table("Governance review", [
-        "Id", "Arrangement", "Kind", "Class", "Lead officer", "Department", "Required items",
-        "In place", "Complete (%)", "Errors", "Warnings", "Assurance officer", "Assurance date",
-        "Assurance current", "Rating", "Why"], [
-        [line.id, line.name, line.kind, line.classification, line.lead_officer, line.department,
-         str(line.required), str(line.in_place),
-         "" if line.complete is None else str(line.complete.quantize(Decimal(1))),
-         str(line.errors), str(line.warnings), line.assurance_officer or "",
-         line.assurance_date.isoformat() if line.assurance_date else "",
-         "yes" if line.assurance_current else "no", line.rating, line.why]
-        for line in report.lines])
+        []
+        if report.exceptions
+        else [
+            "No exceptions: every arrangement is rated green or amber "
+            "with current assurance and no errors."
+        ],
+        bullets=[f"{e.name}: " + "; ".join(e.reasons) for e in report.exceptions],
+    )
+    gaps = [
+        [
+            line.name,
+            ", ".join(f"{label(m)} ({paragraph(Governance, m)})" for m in line.missing) or "—",
+            ", ".join(label(d) for d in line.drafted) or "—",
+        ]
+        for line in report.lines
+        if line.missing or line.drafted
+    ]
+    data_table = Table(
+        "Governance review",
+        [
+            "Id",
+            "Arrangement",
+            "Kind",
+            "Class",
+            "Lead officer",
+            "Department",
+            "Required items",
+            "In place",
+            "Complete (%)",
+            "Errors",
+            "Warnings",
+            "Assurance officer",
+            "Assurance date",
+            "Assurance current",
+            "Rating",
+            "Why",
+        ],
+        [
+            [
+                line.id,
+                line.name,
+                line.kind,
+                line.classification,
+                line.lead_officer,
+                line.department,
+                str(line.required),
+                str(line.in_place),
+                "" if line.complete is None else str(line.complete.quantize(Decimal(1))),
+                str(line.errors),
+                str(line.warnings),
+                line.assurance_officer or "",
+                line.assurance_date.isoformat() if line.assurance_date else "",
+                "yes" if line.assurance_current else "no",
+                line.rating,
+                line.why,
+            ]
+            for line in report.lines
+        ],
+    )
     return Paper(
-        "governance", "Governance review of partnerships and shared services", data.council,
-        "Audit and Governance Committee", report.as_of, data.policy.title, data.scope.describe(),
-        data.public, summary,
-        ["That the Committee notes the governance ratings and the exceptions listed, and asks "
-         "the responsible officers to address the red ratings before the Annual Governance "
-         "Statement is approved."],
-        [Section("Ratings", ["How each arrangement is rated (the council's policy):"],
-                 bullets=report.rules, tables=[table]), exceptions],
-        [Section("Appendix A: governance items missing or only drafted", tables=[
-            Table("Items not yet in place", ["Arrangement", "Missing", "Drafted only"], gaps)])],
+        "governance",
+        "Governance review of partnerships and shared services",
+        data.council,
+        "Audit and Governance Committee",
+        report.as_of,
+        data.policy.title,
+        data.scope.describe(),
+        data.public,
+        summary,
+        [
+            "That the Committee notes the governance ratings and the exceptions listed, and asks "
+            "the responsible officers to address the red ratings before the Annual Governance "
+            "Statement is approved."
+        ],
+        [
+            Section(
+                "Ratings",
+                ["How each arrangement is rated (the council's policy):"],
+                bullets=report.rules,
+                tables=[table],
+            ),
+            exceptions,
+        ],
+        [
+            Section(
+                "Appendix A: governance items missing or only drafted",
+                tables=[
+                    Table(
+                        "Items not yet in place", ["Arrangement", "Missing", "Drafted only"], gaps
+                    )
+                ],
+            )
+        ],
         data_table,
     )

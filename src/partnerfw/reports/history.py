@@ -32,8 +32,9 @@ class Baseline:
 
 def _git(root: Path, *args: str) -> str | None:
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                              check=False, timeout=60)
+        done = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False, timeout=60
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return done.stdout if done.returncode == 0 else None
@@ -53,12 +54,15 @@ def revision_at(root: Path, day: dt.date) -> str | None:
     return found.strip() or None if found else None
 
 
-def load_baseline(root: Path, register_folder: str, revision: str, policy: Policy,
-                  label: str | None = None) -> Baseline:
+def load_baseline(
+    root: Path, register_folder: str, revision: str, policy: Policy, label: str | None = None
+) -> Baseline:
     commit = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if not commit:
-        raise UserError(f"--since {revision}: not a date (YYYY-MM-DD) nor a git revision of "
-                        f"the register repository at {root}")
+        raise UserError(
+            f"--since {revision}: not a date (YYYY-MM-DD) nor a git revision of "
+            f"the register repository at {root}"
+        )
     commit = commit.strip()
     when = _git(root, "show", "-s", "--format=%cs", commit) or ""
     day = dt.date.fromisoformat(when.strip()) if when.strip() else dt.date.min
@@ -83,8 +87,12 @@ def load_baseline(root: Path, register_folder: str, revision: str, policy: Polic
 
 def _show(root: Path, commit: str, name: str) -> bytes | None:
     try:
-        done = subprocess.run(["git", "-C", str(root), "show", f"{commit}:./{name}"],
-                              capture_output=True, check=False, timeout=60)
+        done = subprocess.run(
+            ["git", "-C", str(root), "show", f"{commit}:./{name}"],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return done.stdout if done.returncode == 0 else None

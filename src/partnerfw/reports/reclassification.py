@@ -17,10 +17,12 @@ from partnerfw.reports.paper import Paper, Section, Table
 from partnerfw.rules.approvals import missing_steps
 from partnerfw.rules.base import Context
 
-_STEPS = (("discussed_at", "discussion at"), ("approvers", "approval by"),
-          ("informed", "informing"))
-SAME_REPORTING = ("It stays on the register and is reported the same way (Framework review "
-                  "minutes).")
+_STEPS = (
+    ("discussed_at", "discussion at"),
+    ("approvers", "approval by"),
+    ("informed", "informing"),
+)
+SAME_REPORTING = "It stays on the register and is reported the same way (Framework review minutes)."
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,9 @@ def route_text(policy: Policy, route: ApprovalRoute | None) -> str:
     return ("; then ".join(parts) or "no approval step") + f" ({route.reference})"
 
 
-def compute(data: ReportData, other: Policy, other_label: str,
-            other_classes: dict[str, Classification]) -> ReclassificationReport:
+def compute(
+    data: ReportData, other: Policy, other_label: str, other_classes: dict[str, Classification]
+) -> ReclassificationReport:
     moves = []
     counts: dict[str, list[int]] = {}
     for r in data.records:
@@ -83,20 +86,35 @@ def compute(data: ReportData, other: Policy, other_label: str,
         counts.setdefault(then.label, [0, 0])[1] += 1
         if then.klass == r.classification.klass:
             continue
-        moves.append(Move(
-            a.id, a.name, status_label(a.status), r.classification.council_resources,
-            r.classification.label, then.label, r.classification.reason, then.reason,
-            route_text(data.policy, data.policy.route_for(a.kind, r.classification.klass)),
-            route_text(other, other.route_for(a.kind, then.klass)),
-            _still_needed(r, then, other, data.as_of)))
+        moves.append(
+            Move(
+                a.id,
+                a.name,
+                status_label(a.status),
+                r.classification.council_resources,
+                r.classification.label,
+                then.label,
+                r.classification.reason,
+                then.reason,
+                route_text(data.policy, data.policy.route_for(a.kind, r.classification.klass)),
+                route_text(other, other.route_for(a.kind, then.klass)),
+                _still_needed(r, then, other, data.as_of),
+            )
+        )
     return ReclassificationReport(
-        data.as_of, data.policy.title, other.title, other_label, moves,
+        data.as_of,
+        data.policy.title,
+        other.title,
+        other_label,
+        moves,
         [(label, n[0], n[1]) for label, n in sorted(counts.items())],
-        differences(data.policy, other))
+        differences(data.policy, other),
+    )
 
 
-def _still_needed(r: CheckedRecord, then: Classification, other: Policy,
-                  as_of: dt.date) -> list[str]:
+def _still_needed(
+    r: CheckedRecord, then: Classification, other: Policy, as_of: dt.date
+) -> list[str]:
     if r.record.arrangement.status is Status.PROPOSED:
         return []
     route = other.route_for(r.record.arrangement.kind, then.klass)
@@ -104,8 +122,9 @@ def _still_needed(r: CheckedRecord, then: Classification, other: Policy,
         return []
     ctx = Context(r.record, then, other, as_of)
     verbs = dict(_STEPS)
-    return [f"{verbs[step]} the {other.role_title(role)}"
-            for step, role in missing_steps(ctx, route)]
+    return [
+        f"{verbs[step]} the {other.role_title(role)}" for step, role in missing_steps(ctx, route)
+    ]
 
 
 def differences(now: Policy, then: Policy) -> list[PolicyDifference]:
@@ -118,26 +137,42 @@ def differences(now: Policy, then: Policy) -> list[PolicyDifference]:
 
     compare("Significance threshold", now.threshold, then.threshold)
     for name, field in type(now.intervals).model_fields.items():
-        compare(field.description or name, getattr(now.intervals, name),
-                getattr(then.intervals, name))
-    compare("Shared service review from year",
-            now.shared_service_review.from_year if now.shared_service_review else None,
-            then.shared_service_review.from_year if then.shared_service_review else None)
-    compare("Urgent route: approval within (days)",
-            now.urgent_route.approval_within_days if now.urgent_route else None,
-            then.urgent_route.approval_within_days if then.urgent_route else None)
-    compare("Contribution to the Equalities Aims shown", now.require_equalities_aims,
-            then.require_equalities_aims)
-    compare("Contribution to climate change shown", now.require_climate_change,
-            then.require_climate_change)
-    compare("'Do nothing' risks for customers and residents",
-            now.do_nothing_customers_and_residents, then.do_nothing_customers_and_residents)
+        compare(
+            field.description or name, getattr(now.intervals, name), getattr(then.intervals, name)
+        )
+    compare(
+        "Shared service review from year",
+        now.shared_service_review.from_year if now.shared_service_review else None,
+        then.shared_service_review.from_year if then.shared_service_review else None,
+    )
+    compare(
+        "Urgent route: approval within (days)",
+        now.urgent_route.approval_within_days if now.urgent_route else None,
+        then.urgent_route.approval_within_days if then.urgent_route else None,
+    )
+    compare(
+        "Contribution to the Equalities Aims shown",
+        now.require_equalities_aims,
+        then.require_equalities_aims,
+    )
+    compare(
+        "Contribution to climate change shown",
+        now.require_climate_change,
+        then.require_climate_change,
+    )
+    compare(
+        "'Do nothing' risks for customers and residents",
+        now.do_nothing_customers_and_residents,
+        then.do_nothing_customers_and_residents,
+    )
     for key in sorted(set(now.approval_routes) | set(then.approval_routes)):
         a, b = now.approval_routes.get(key), then.approval_routes.get(key)
         if (a.model_dump(exclude={"reference"}) if a else None) != (
-                b.model_dump(exclude={"reference"}) if b else None):
-            found.append(PolicyDifference(f"Approval route: {key}", route_text(now, a),
-                                          route_text(then, b)))
+            b.model_dump(exclude={"reference"}) if b else None
+        ):
+            found.append(
+                PolicyDifference(f"Approval route: {key}", route_text(now, a), route_text(then, b))
+            )
     return found
 
 
@@ -162,36 +197,106 @@ def paper(report: ReclassificationReport, data: ReportData) -> Paper:
         "Partnerships that move stay on the register and are reported the same way; what "
         "changes is the approval route for new decisions.",
     ]
-    moves = Table("Arrangements that change class", [
-        "Arrangement", "Status", "Council resources", "Class now", "Class under the other policy",
-        "Approval route now", "Approval route under the other policy",
-        "Approvals the record would lack"],
-        [[m.name, m.status, money(m.resources), m.now, m.then, m.route_now, m.route_then,
-          "; ".join(m.still_needed) or "none"] for m in report.moves],
-        numeric=frozenset({2}))
-    counts = Table("Arrangements by class (not ended)", ["Class", "Now", "Under the other policy"],
-                   [[label, str(a), str(b)] for label, a, b in report.counts],
-                   numeric=frozenset({1, 2}))
-    differences = Table("What else the other policy changes",
-                        ["What", "Now", "Under the other policy"],
-                        [[d.what, d.now, d.then] for d in report.differences])
-    reasons = Section("Appendix A: the reasons for each class", bullets=[
-        f"{m.name}: now {m.now_reason}; under the other policy {m.then_reason}."
-        for m in report.moves])
-    data_table = Table("Reclassification", [
-        "Id", "Arrangement", "Status", "Council resources", "Class now", "Class then",
-        "Reason now", "Reason then", "Route now", "Route then", "Approvals lacking"],
-        [[m.id, m.name, m.status, f"{m.resources:f}", m.now, m.then, m.now_reason,
-          m.then_reason, m.route_now, m.route_then, "; ".join(m.still_needed)]
-         for m in report.moves])
+    moves = Table(
+        "Arrangements that change class",
+        [
+            "Arrangement",
+            "Status",
+            "Council resources",
+            "Class now",
+            "Class under the other policy",
+            "Approval route now",
+            "Approval route under the other policy",
+            "Approvals the record would lack",
+        ],
+        [
+            [
+                m.name,
+                m.status,
+                money(m.resources),
+                m.now,
+                m.then,
+                m.route_now,
+                m.route_then,
+                "; ".join(m.still_needed) or "none",
+            ]
+            for m in report.moves
+        ],
+        numeric=frozenset({2}),
+    )
+    counts = Table(
+        "Arrangements by class (not ended)",
+        ["Class", "Now", "Under the other policy"],
+        [[label, str(a), str(b)] for label, a, b in report.counts],
+        numeric=frozenset({1, 2}),
+    )
+    differences = Table(
+        "What else the other policy changes",
+        ["What", "Now", "Under the other policy"],
+        [[d.what, d.now, d.then] for d in report.differences],
+    )
+    reasons = Section(
+        "Appendix A: the reasons for each class",
+        bullets=[
+            f"{m.name}: now {m.now_reason}; under the other policy {m.then_reason}."
+            for m in report.moves
+        ],
+    )
+    data_table = Table(
+        "Reclassification",
+        [
+            "Id",
+            "Arrangement",
+            "Status",
+            "Council resources",
+            "Class now",
+            "Class then",
+            "Reason now",
+            "Reason then",
+            "Route now",
+            "Route then",
+            "Approvals lacking",
+        ],
+        [
+            [
+                m.id,
+                m.name,
+                m.status,
+                f"{m.resources:f}",
+                m.now,
+                m.then,
+                m.now_reason,
+                m.then_reason,
+                m.route_now,
+                m.route_then,
+                "; ".join(m.still_needed),
+            ]
+            for m in report.moves
+        ],
+    )
     return Paper(
-        "reclassification", "Effect of a policy change on the register", data.council,
-        "Cabinet Committee", report.as_of, data.policy.title, data.scope.describe(),
-        data.public, summary,
-        ["That the Committee notes the effect of the policy change on the register before "
-         "deciding whether to adopt it.",
-         "[Further recommendations to be added by the report author.]"],
-        [Section("Arrangements that change class", [SAME_REPORTING], tables=[moves, counts]),
-         Section("Other changes for every arrangement",
-                 [f"As at {date_text(report.as_of)}."], tables=[differences])],
-        [reasons], data_table)
+        "reclassification",
+        "Effect of a policy change on the register",
+        data.council,
+        "Cabinet Committee",
+        report.as_of,
+        data.policy.title,
+        data.scope.describe(),
+        data.public,
+        summary,
+        [
+            "That the Committee notes the effect of the policy change on the register before "
+            "deciding whether to adopt it.",
+            "[Further recommendations to be added by the report author.]",
+        ],
+        [
+            Section("Arrangements that change class", [SAME_REPORTING], tables=[moves, counts]),
+            Section(
+                "Other changes for every arrangement",
+                [f"As at {date_text(report.as_of)}."],
+                tables=[differences],
+            ),
+        ],
+        [reasons],
+        data_table,
+    )

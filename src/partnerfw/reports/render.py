@@ -43,8 +43,9 @@ def render_html(paper: Paper, root: Path | None = None, site_nav: bool = False) 
     """The paper as an HTML page; with ``site_nav``, as a page of the published site (in its
     ``reports/`` folder), with links back to the register and the list of reports."""
     env = _environment(root)
-    return str(env.get_template(f"reports/{paper.name}.html.j2").render(paper=paper,
-                                                                          site_nav=site_nav))
+    return str(
+        env.get_template(f"reports/{paper.name}.html.j2").render(paper=paper, site_nav=site_nav)
+    )
 
 
 def render_md(paper: Paper, root: Path | None = None) -> str:
@@ -118,10 +119,18 @@ def render_docx(paper: Paper) -> bytes:
 
 
 def _meta(paper: Paper) -> list[tuple[str, str]]:
-    return [("Report to", paper.committee), ("Date", date_text(paper.as_of)),
-            ("Covering", paper.scope), ("Framework", paper.framework),
-            ("Classification", "Public: confidential parts left out" if paper.public
-             else "Not for publication: contains confidential information")]
+    return [
+        ("Report to", paper.committee),
+        ("Date", date_text(paper.as_of)),
+        ("Covering", paper.scope),
+        ("Framework", paper.framework),
+        (
+            "Classification",
+            "Public: confidential parts left out"
+            if paper.public
+            else "Not for publication: contains confidential information",
+        ),
+    ]
 
 
 def _docx_section(document, section) -> None:  # type: ignore[no-untyped-def]
@@ -205,4 +214,3 @@ def _repeat_header(row, element, qn) -> None:  # type: ignore[no-untyped-def]
     header = element("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
-

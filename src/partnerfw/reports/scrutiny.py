@@ -32,8 +32,7 @@ SCORE_RULES = [
     "Resources: 1 point for each £10,000 a year of council resources, up to 10.",
     "Risk: the highest likelihood × impact on the risk register (1 to 25) divided by 2.5, up "
     "to 10 (0 when there is no risk register).",
-    "Gaps: 2 points for each error and 1 for each warning found by the register check, up to "
-    "10.",
+    "Gaps: 2 points for each error and 1 for each warning found by the register check, up to 10.",
     "Score: the three parts added, out of 30. Only approved and running arrangements are "
     "ranked; equal scores are ranked by name.",
 ]
@@ -78,13 +77,27 @@ def compute(data: ReportData) -> ScrutinyReport:
         warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
         top = highest_risk(r.record.arrangement)
         resources = r.classification.council_resources
-        parts = (_points(resources / RESOURCES_STEP), _points(Decimal(top) / RISK_DIVISOR),
-                 _points(Decimal(2 * errors + warnings)))
+        parts = (
+            _points(resources / RESOURCES_STEP),
+            _points(Decimal(top) / RISK_DIVISOR),
+            _points(Decimal(2 * errors + warnings)),
+        )
         scored.append((sum(parts, Decimal(0)), r, top, errors, warnings, parts))
     scored.sort(key=lambda s: (-s[0], s[1].record.arrangement.name.casefold()))
     candidates = [
-        Candidate(rank, r.id, r.record.arrangement.name, kind_label(r), r.classification.label,
-                  r.classification.council_resources, top, errors, warnings, *parts, score)
+        Candidate(
+            rank,
+            r.id,
+            r.record.arrangement.name,
+            kind_label(r),
+            r.classification.label,
+            r.classification.council_resources,
+            top,
+            errors,
+            warnings,
+            *parts,
+            score,
+        )
         for rank, (score, r, top, errors, warnings, parts) in enumerate(scored, start=1)
     ]
     return ScrutinyReport(data.as_of, candidates, risk_counts(r.record.arrangement for r in live))
@@ -100,32 +113,103 @@ def paper(report: ScrutinyReport, data: ReportData) -> Paper:
         "plan its risk-based work (6.11).",
     ]
     if top:
-        summary.append("The highest scores: " + "; ".join(
-            f"{c.name} ({c.score:f} of 30)" for c in top) + ".")
-    rows = [[str(c.rank), c.name, c.classification, money(c.resources), f"{c.resources_points:f}",
-             str(c.highest_risk) if c.highest_risk else "—", f"{c.risk_points:f}",
-             f"{c.errors} / {c.warnings}", f"{c.gap_points:f}", f"{c.score:f}"]
-            for c in report.candidates]
-    table = Table("Candidates ranked by score", [
-        "Rank", "Arrangement", "Class", "Council resources", "Resources points",
-        "Highest risk (L×I)", "Risk points", "Errors / warnings", "Gap points", "Score"],
-        rows, numeric=frozenset({0, 3, 4, 5, 6, 7, 8, 9}))
-    data_table = Table("Scrutiny candidates", [
-        "Rank", "Id", "Arrangement", "Kind", "Class", "Council resources", "Resources points",
-        "Highest risk", "Risk points", "Errors", "Warnings", "Gap points", "Score"],
-        [[str(c.rank), c.id, c.name, c.kind, c.classification, f"{c.resources:f}",
-          f"{c.resources_points:f}", str(c.highest_risk), f"{c.risk_points:f}", str(c.errors),
-          str(c.warnings), f"{c.gap_points:f}", f"{c.score:f}"] for c in report.candidates])
+        summary.append(
+            "The highest scores: " + "; ".join(f"{c.name} ({c.score:f} of 30)" for c in top) + "."
+        )
+    rows = [
+        [
+            str(c.rank),
+            c.name,
+            c.classification,
+            money(c.resources),
+            f"{c.resources_points:f}",
+            str(c.highest_risk) if c.highest_risk else "—",
+            f"{c.risk_points:f}",
+            f"{c.errors} / {c.warnings}",
+            f"{c.gap_points:f}",
+            f"{c.score:f}",
+        ]
+        for c in report.candidates
+    ]
+    table = Table(
+        "Candidates ranked by score",
+        [
+            "Rank",
+            "Arrangement",
+            "Class",
+            "Council resources",
+            "Resources points",
+            "Highest risk (L×I)",
+            "Risk points",
+            "Errors / warnings",
+            "Gap points",
+            "Score",
+        ],
+        rows,
+        numeric=frozenset({0, 3, 4, 5, 6, 7, 8, 9}),
+    )
+    data_table = Table(
+        "Scrutiny candidates",
+        [
+            "Rank",
+            "Id",
+            "Arrangement",
+            "Kind",
+            "Class",
+            "Council resources",
+            "Resources points",
+            "Highest risk",
+            "Risk points",
+            "Errors",
+            "Warnings",
+            "Gap points",
+            "Score",
+        ],
+        [
+            [
+                str(c.rank),
+                c.id,
+                c.name,
+                c.kind,
+                c.classification,
+                f"{c.resources:f}",
+                f"{c.resources_points:f}",
+                str(c.highest_risk),
+                f"{c.risk_points:f}",
+                str(c.errors),
+                str(c.warnings),
+                f"{c.gap_points:f}",
+                f"{c.score:f}",
+            ]
+            for c in report.candidates
+        ],
+    )
     return Paper(
-        "scrutiny", "Candidates for scrutiny and internal audit", data.council,
-        "Overview and Scrutiny Committee", report.as_of, data.policy.title,
-        data.scope.describe(), data.public, summary,
-        ["That the Committee chooses one partnership from the list for its review this year.",
-         "[Further recommendations to be added by the report author.]"],
-        [Section("How the score is worked out", bullets=SCORE_RULES),
-         Section("Ranked candidates", tables=[table]),
-         Section("Risks across the candidates",
-                 [f"Risks recorded on the candidates' risk registers as at "
-                  f"{date_text(report.as_of)}."],
-                 figures=[heat_map(report.risks, "scrutiny-heat-map")])],
-        [], data_table)
+        "scrutiny",
+        "Candidates for scrutiny and internal audit",
+        data.council,
+        "Overview and Scrutiny Committee",
+        report.as_of,
+        data.policy.title,
+        data.scope.describe(),
+        data.public,
+        summary,
+        [
+            "That the Committee chooses one partnership from the list for its review this year.",
+            "[Further recommendations to be added by the report author.]",
+        ],
+        [
+            Section("How the score is worked out", bullets=SCORE_RULES),
+            Section("Ranked candidates", tables=[table]),
+            Section(
+                "Risks across the candidates",
+                [
+                    f"Risks recorded on the candidates' risk registers as at "
+                    f"{date_text(report.as_of)}."
+                ],
+                figures=[heat_map(report.risks, "scrutiny-heat-map")],
+            ),
+        ],
+        [],
+        data_table,
+    )

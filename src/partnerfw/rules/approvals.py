@@ -38,8 +38,9 @@ def missing_steps(ctx: Context, route_: ApprovalRoute) -> list[tuple[str, str]]:
     missing = []
     for step in ("discussed_at", "approvers", "informed"):
         for role in getattr(route_, step):
-            if not any(a.role == role and a.decision in _ACCEPTS[step]
-                       for a in ctx.arrangement.approvals):
+            if not any(
+                a.role == role and a.decision in _ACCEPTS[step] for a in ctx.arrangement.approvals
+            ):
                 missing.append((step, role))
     return missing
 
@@ -60,33 +61,65 @@ def _opinion(ctx: Context, which: str, title: str) -> Iterator[Hit]:
         return
     opinion = getattr(ctx.arrangement.opinions, which)
     if opinion is None and ctx.arrangement.status is Status.PROPOSED:
-        yield Hit(f"seek and record the {title}'s opinion under opinions.{which} "
-                  "(name, date, opinion) before the arrangement is approved", ("opinions",))
+        yield Hit(
+            f"seek and record the {title}'s opinion under opinions.{which} "
+            "(name, date, opinion) before the arrangement is approved",
+            ("opinions",),
+        )
     elif opinion is None:
-        yield Hit(f"the arrangement is {ctx.arrangement.status.value} but no {title}'s opinion "
-                  f"is recorded, though it must be sought before approval: record it under "
-                  f"opinions.{which} (name, date, opinion)", ("opinions",))
+        yield Hit(
+            f"the arrangement is {ctx.arrangement.status.value} but no {title}'s opinion "
+            f"is recorded, though it must be sought before approval: record it under "
+            f"opinions.{which} (name, date, opinion)",
+            ("opinions",),
+        )
     elif not opinion.endorsed and ctx.arrangement.status is not Status.PROPOSED:
-        yield Hit(f"the {title} did not endorse this arrangement, yet it has gone ahead: record "
-                  "how their concerns were resolved", ("opinions", which))
+        yield Hit(
+            f"the {title} did not endorse this arrangement, yet it has gone ahead: record "
+            "how their concerns were resolved",
+            ("opinions", which),
+        )
 
 
-@rule("APR001", "approvals", "Monitoring Officer's opinion recorded", Severity.ERROR,
-      "Framework 2.11, 3.9", kinds=_ROUTED, stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "APR001",
+    "approvals",
+    "Monitoring Officer's opinion recorded",
+    Severity.ERROR,
+    "Framework 2.11, 3.9",
+    kinds=_ROUTED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def monitoring_officer_opinion(ctx: Context) -> Iterator[Hit]:
     """The Monitoring Officer's (or Deputy's) opinion is sought and recorded before entering."""
     yield from _opinion(ctx, "monitoring_officer", "Monitoring Officer")
 
 
-@rule("APR002", "approvals", "Section 151 Officer's opinion recorded", Severity.ERROR,
-      "Framework 2.11, 3.9", kinds=_ROUTED, stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "APR002",
+    "approvals",
+    "Section 151 Officer's opinion recorded",
+    Severity.ERROR,
+    "Framework 2.11, 3.9",
+    kinds=_ROUTED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def section_151_opinion(ctx: Context) -> Iterator[Hit]:
     """The Section 151 Officer's opinion is sought and recorded before entering."""
     yield from _opinion(ctx, "section_151_officer", "Section 151 Officer")
 
 
-@rule("APR003", "approvals", "Approved through the route its class requires", Severity.ERROR,
-      "Framework 2.11.1, 2.11.2, 3.10", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+@rule(
+    "APR003",
+    "approvals",
+    "Approved through the route its class requires",
+    Severity.ERROR,
+    "Framework 2.11.1, 2.11.2, 3.10",
+    kinds=_ROUTED,
+    stages=APPROVED_ONWARDS,
+)
 def approval_route(ctx: Context) -> Iterator[Hit]:
     """A record that is approved or beyond carries every decision its route requires: for a
     significant partnership, discussion at Management Team and approval by the Portfolio Holder
@@ -99,13 +132,23 @@ def approval_route(ctx: Context) -> Iterator[Hit]:
     missing = missing_steps(ctx, route_)
     if missing:
         needed = "; ".join(f"{_VERBS[s]} the {ctx.policy.role_title(r)}" for s, r in missing)
-        yield Hit(f"the record is {ctx.arrangement.status.value} but lacks {needed} "
-                  f"(route: {describe_route(ctx, route_)}); add each decision under approvals",
-                  ("approvals",), route_.reference)
+        yield Hit(
+            f"the record is {ctx.arrangement.status.value} but lacks {needed} "
+            f"(route: {describe_route(ctx, route_)}); add each decision under approvals",
+            ("approvals",),
+            route_.reference,
+        )
 
 
-@rule("APR004", "approvals", "Approval route to follow", Severity.INFO,
-      "Framework 2.11, 3.10", kinds=_ROUTED, stages=[Status.PROPOSED])
+@rule(
+    "APR004",
+    "approvals",
+    "Approval route to follow",
+    Severity.INFO,
+    "Framework 2.11, 3.10",
+    kinds=_ROUTED,
+    stages=[Status.PROPOSED],
+)
 def route_to_follow(ctx: Context) -> Iterator[Hit]:
     """Tells a proposed record which route it must follow and which steps remain."""
     route_ = route(ctx)
@@ -113,13 +156,22 @@ def route_to_follow(ctx: Context) -> Iterator[Hit]:
         return
     missing = missing_steps(ctx, route_)
     if missing:
-        yield Hit(f"approval route ({ctx.classification.label}): "
-                  f"{describe_route(ctx, route_)}", ("status",), route_.reference)
+        yield Hit(
+            f"approval route ({ctx.classification.label}): {describe_route(ctx, route_)}",
+            ("status",),
+            route_.reference,
+        )
 
 
-@rule("APR005", "approvals", "Urgent arrangement approved within the deadline", Severity.ERROR,
-      "Framework review minutes (urgent arrangements)", kinds=_ROUTED,
-      stages=[Status.PROPOSED, *APPROVED_ONWARDS])
+@rule(
+    "APR005",
+    "approvals",
+    "Urgent arrangement approved within the deadline",
+    Severity.ERROR,
+    "Framework review minutes (urgent arrangements)",
+    kinds=_ROUTED,
+    stages=[Status.PROPOSED, *APPROVED_ONWARDS],
+)
 def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     """An urgent arrangement may start before approval, with its justification recorded, but
     approval must follow within the period the policy sets. Under an edition with no urgent
@@ -129,28 +181,49 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
         return
     urgent = ctx.policy.urgent_route
     if urgent is None:
-        yield Hit("this edition of the framework has no urgent route: the arrangement needs the "
-                  "normal approval before it starts", ("urgency",))
+        yield Hit(
+            "this edition of the framework has no urgent route: the arrangement needs the "
+            "normal approval before it starts",
+            ("urgency",),
+        )
         return
     if blank(arrangement.urgency.justification):
-        yield Hit("record why the arrangement was needed within days under "
-                  "urgency.justification", ("urgency",), urgent.reference)
+        yield Hit(
+            "record why the arrangement was needed within days under urgency.justification",
+            ("urgency",),
+            urgent.reference,
+        )
     route_ = route(ctx)
     start = arrangement.dates.start
     if route_ is None or start is None or not missing_steps(ctx, route_):
         return
     due = plus_days(start, urgent.approval_within_days)
     if ctx.today > due:
-        yield Hit(f"urgent arrangement started {start} and approval was due by {due} "
-                  f"({urgent.approval_within_days} days): seek "
-                  f"{describe_route(ctx, route_)} now", ("urgency",), urgent.reference)
+        yield Hit(
+            f"urgent arrangement started {start} and approval was due by {due} "
+            f"({urgent.approval_within_days} days): seek "
+            f"{describe_route(ctx, route_)} now",
+            ("urgency",),
+            urgent.reference,
+        )
     else:
-        yield Hit(f"urgent arrangement: approval ({describe_route(ctx, route_)}) is due by {due}",
-                  ("urgency",), urgent.reference, Severity.INFO)
+        yield Hit(
+            f"urgent arrangement: approval ({describe_route(ctx, route_)}) is due by {due}",
+            ("urgency",),
+            urgent.reference,
+            Severity.INFO,
+        )
 
 
-@rule("APR006", "approvals", "Decisions in order, each with a reference", Severity.WARNING,
-      "Framework 2.11, 3.9", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+@rule(
+    "APR006",
+    "approvals",
+    "Decisions in order, each with a reference",
+    Severity.WARNING,
+    "Framework 2.11, 3.9",
+    kinds=_ROUTED,
+    stages=APPROVED_ONWARDS,
+)
 def decisions_in_order(ctx: Context) -> Iterator[Hit]:
     """Opinions come before approval, discussion (e.g. at Management Team) before approval,
     approval before the start (unless urgent); decisions are listed in date order, none is dated
@@ -160,15 +233,23 @@ def decisions_in_order(ctx: Context) -> Iterator[Hit]:
     approvals = [a for a in arrangement.approvals if a.decision is Decision.APPROVED]
     for index, approval in enumerate(arrangement.approvals):
         if blank(approval.reference):
-            yield Hit(f"the {approval.role} decision of {approval.date} has no reference: add "
-                      "the pull request, minute or decision notice", ("approvals", index))
+            yield Hit(
+                f"the {approval.role} decision of {approval.date} has no reference: add "
+                "the pull request, minute or decision notice",
+                ("approvals", index),
+            )
         if approval.date > ctx.today:
-            yield Hit(f"the {approval.role} decision is dated {approval.date}, after today "
-                      f"({ctx.today}): correct the date", ("approvals", index, "date"))
+            yield Hit(
+                f"the {approval.role} decision is dated {approval.date}, after today "
+                f"({ctx.today}): correct the date",
+                ("approvals", index, "date"),
+            )
         if index and approval.date < arrangement.approvals[index - 1].date:
-            yield Hit(f"the {approval.role} decision of {approval.date} is listed after one of "
-                      f"{arrangement.approvals[index - 1].date}: list decisions in date order",
-                      ("approvals", index, "date"))
+            yield Hit(
+                f"the {approval.role} decision of {approval.date} is listed after one of "
+                f"{arrangement.approvals[index - 1].date}: list decisions in date order",
+                ("approvals", index, "date"),
+            )
     first = min((a.date for a in approvals), default=None)
     if first is None:
         return
@@ -176,13 +257,18 @@ def decisions_in_order(ctx: Context) -> Iterator[Hit]:
     for which in ("monitoring_officer", "section_151_officer"):
         opinion = getattr(arrangement.opinions, which)
         if opinion is not None and opinion.date > first:
-            yield Hit(f"the {which.replace('_', ' ')} opinion ({opinion.date}) is dated after the "
-                      f"first approval ({first}); opinions must be sought before approval",
-                      ("opinions", which))
+            yield Hit(
+                f"the {which.replace('_', ' ')} opinion ({opinion.date}) is dated after the "
+                f"first approval ({first}); opinions must be sought before approval",
+                ("opinions", which),
+            )
     start = arrangement.dates.start
     if start is not None and first > start and not arrangement.is_urgent:
-        yield Hit(f"approved on {first}, after the start on {start}: only urgent arrangements "
-                  "may start before approval", ("dates", "start"))
+        yield Hit(
+            f"approved on {first}, after the start on {start}: only urgent arrangements "
+            "may start before approval",
+            ("dates", "start"),
+        )
 
 
 def _discussed_first(ctx: Context, first: dt.date) -> Iterator[Hit]:
@@ -190,16 +276,29 @@ def _discussed_first(ctx: Context, first: dt.date) -> Iterator[Hit]:
     if route_ is None:
         return
     for index, decision in enumerate(ctx.arrangement.approvals):
-        if decision.role in route_.discussed_at and decision.decision is Decision.DISCUSSED and (
-            decision.date > first
+        if (
+            decision.role in route_.discussed_at
+            and decision.decision is Decision.DISCUSSED
+            and (decision.date > first)
         ):
-            yield Hit(f"the discussion at the {ctx.policy.role_title(decision.role)} "
-                      f"({decision.date}) is dated after the first approval ({first}); it must "
-                      "come before approval", ("approvals", index, "date"), route_.reference)
+            yield Hit(
+                f"the discussion at the {ctx.policy.role_title(decision.role)} "
+                f"({decision.date}) is dated after the first approval ({first}); it must "
+                "come before approval",
+                ("approvals", index, "date"),
+                route_.reference,
+            )
 
 
-@rule("APR007", "approvals", "Approval names a role the policy knows", Severity.ERROR,
-      "Framework 2.11, 3.10", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+@rule(
+    "APR007",
+    "approvals",
+    "Approval names a role the policy knows",
+    Severity.ERROR,
+    "Framework 2.11, 3.10",
+    kinds=_ROUTED,
+    stages=APPROVED_ONWARDS,
+)
 def known_roles(ctx: Context) -> Iterator[Hit]:
     """Each decision's role is one of the roles in the policy, so routes can be checked."""
     for index, approval in enumerate(ctx.arrangement.approvals):
@@ -211,27 +310,47 @@ def _unknown_role(ctx: Context, index: int, approval: Approval) -> Iterator[Hit]
         return
     close = difflib.get_close_matches(approval.role, list(ctx.policy.roles), n=1)
     hint = f"did you mean '{close[0]}'?" if close else "roles: " + ", ".join(ctx.policy.roles)
-    yield Hit(f"'{approval.role}' is not a role in the policy; {hint}",
-              ("approvals", index, "role"))
+    yield Hit(
+        f"'{approval.role}' is not a role in the policy; {hint}", ("approvals", index, "role")
+    )
 
 
-@rule("APR008", "approvals", "Rejected arrangement not going ahead", Severity.ERROR,
-      "Framework 2.11, 3.10", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+@rule(
+    "APR008",
+    "approvals",
+    "Rejected arrangement not going ahead",
+    Severity.ERROR,
+    "Framework 2.11, 3.10",
+    kinds=_ROUTED,
+    stages=APPROVED_ONWARDS,
+)
 def rejected(ctx: Context) -> Iterator[Hit]:
     """A decision that rejected the arrangement must not be followed by it going ahead without
     a later approval by the same role."""
     approvals = ctx.arrangement.approvals
     for index, approval in enumerate(approvals):
         if approval.decision is Decision.REJECTED and not any(
-            later.role == approval.role and later.decision is Decision.APPROVED
-            and later.date >= approval.date for later in approvals
+            later.role == approval.role
+            and later.decision is Decision.APPROVED
+            and later.date >= approval.date
+            for later in approvals
         ):
-            yield Hit(f"the {approval.role} rejected it on {approval.date} but its status is "
-                      f"{ctx.arrangement.status.value}", ("approvals", index))
+            yield Hit(
+                f"the {approval.role} rejected it on {approval.date} but its status is "
+                f"{ctx.arrangement.status.value}",
+                ("approvals", index),
+            )
 
 
-@rule("APR009", "approvals", "Approval still covers the record", Severity.ERROR,
-      "Framework 2.11, 3.10 (what was approved)", kinds=_ROUTED, stages=APPROVED_ONWARDS)
+@rule(
+    "APR009",
+    "approvals",
+    "Approval still covers the record",
+    Severity.ERROR,
+    "Framework 2.11, 3.10 (what was approved)",
+    kinds=_ROUTED,
+    stages=APPROVED_ONWARDS,
+)
 def approval_covers(ctx: Context) -> Iterator[Hit]:
     """Once ``partnerfw approved-facts`` has recorded what was approved (``approved_facts``:
     kind, class, council resources, partners, end date), a material change after it means the
@@ -245,13 +364,21 @@ def approval_covers(ctx: Context) -> Iterator[Hit]:
     if approved is None:
         return
     when = f"the approval of {approved.approved}" + (
-        f" ({approved.reference})" if approved.reference else "")
-    later = [a for a in arrangement.approvals
-             if a.decision is Decision.APPROVED and a.date > approved.approved]
-    then = (f"; a later approval ({later[-1].date}) is recorded, so run 'partnerfw approved-facts "
-            f"{arrangement.id}' to record what it approved" if later else
-            f"; seek approval again through the route for its class, then run 'partnerfw "
-            f"approved-facts {arrangement.id}'")
-    for change, path in changes(approved, arrangement, ctx.classification,
-                                ctx.policy.approval_margin):
+        f" ({approved.reference})" if approved.reference else ""
+    )
+    later = [
+        a
+        for a in arrangement.approvals
+        if a.decision is Decision.APPROVED and a.date > approved.approved
+    ]
+    then = (
+        f"; a later approval ({later[-1].date}) is recorded, so run 'partnerfw approved-facts "
+        f"{arrangement.id}' to record what it approved"
+        if later
+        else f"; seek approval again through the route for its class, then run 'partnerfw "
+        f"approved-facts {arrangement.id}'"
+    )
+    for change, path in changes(
+        approved, arrangement, ctx.classification, ctx.policy.approval_margin
+    ):
         yield Hit(f"{when} no longer covers this record: {change}{then}", path)

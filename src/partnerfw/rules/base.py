@@ -88,9 +88,19 @@ def rule(
     def register(check: Check) -> Check:
         if code in RULES:
             raise RuntimeError(f"rule {code} registered twice")
-        RULES[code] = Rule(code, area, title, severity, reference, frozenset(kinds),
-                           frozenset(stages), check, before_approval, None,
-                           (check.__doc__ or "").strip())
+        RULES[code] = Rule(
+            code,
+            area,
+            title,
+            severity,
+            reference,
+            frozenset(kinds),
+            frozenset(stages),
+            check,
+            before_approval,
+            None,
+            (check.__doc__ or "").strip(),
+        )
         return check
 
     return register

@@ -23,8 +23,7 @@ def resolve(data: Any, dotted: str) -> bool:
     return True
 
 
-@rule("DATA005", "data quality", "Confidential parts exist", Severity.ERROR,
-      "Framework 6.5")
+@rule("DATA005", "data quality", "Confidential parts exist", Severity.ERROR, "Framework 6.5")
 def confidential_paths(ctx: Context) -> Iterator[Hit]:
     """Each path under ``confidential`` names a part of the record, so nothing meant to be
     confidential is published because of a typo. Paths are dotted, with list positions
@@ -32,40 +31,72 @@ def confidential_paths(ctx: Context) -> Iterator[Hit]:
     data = ctx.record.document.data
     for index, path in enumerate(ctx.arrangement.confidential):
         if not resolve(data, path):
-            yield Hit(f"confidential path '{path}' does not name any part of this record, so it "
-                      "protects nothing; correct it (e.g. 'council_resources', "
-                      "'partners.0.contribution')", ("confidential", index))
+            yield Hit(
+                f"confidential path '{path}' does not name any part of this record, so it "
+                "protects nothing; correct it (e.g. 'council_resources', "
+                "'partners.0.contribution')",
+                ("confidential", index),
+            )
 
 
-@rule("DATA006", "data quality", "Status agrees with the dates", Severity.WARNING,
-      "Framework 6.6")
+@rule("DATA006", "data quality", "Status agrees with the dates", Severity.WARNING, "Framework 6.6")
 def status_and_dates(ctx: Context) -> Iterator[Hit]:
     """An ended arrangement has an end date in the past; a running one has started."""
     arrangement = ctx.arrangement
     dates = arrangement.dates
     if arrangement.status is Status.ENDED and (dates.end is None or dates.end > ctx.today):
-        yield Hit("the status is ended, so record the date it ended under dates.end",
-                  ("dates",))
-    if arrangement.status in (Status.ACTIVE, Status.UNDER_REVIEW) and dates.start and (
-        dates.start > ctx.today
+        yield Hit("the status is ended, so record the date it ended under dates.end", ("dates",))
+    if (
+        arrangement.status in (Status.ACTIVE, Status.UNDER_REVIEW)
+        and dates.start
+        and (dates.start > ctx.today)
     ):
-        yield Hit(f"the status is {arrangement.status.value} but it starts on {dates.start}: "
-                  "use 'approved' until it starts", ("status",))
+        yield Hit(
+            f"the status is {arrangement.status.value} but it starts on {dates.start}: "
+            "use 'approved' until it starts",
+            ("status",),
+        )
 
 
 def _schema_rule(code: str, title: str, doc: str) -> None:
-    RULES[code] = Rule(code, "data quality", title, Severity.ERROR,
-                       "partnerfw record format (README: 'The record format')", doc=doc)
+    RULES[code] = Rule(
+        code,
+        "data quality",
+        title,
+        Severity.ERROR,
+        "partnerfw record format (README: 'The record format')",
+        doc=doc,
+    )
 
 
-_schema_rule("DATA001", "File readable as UTF-8 text of a sensible size",
-             "The file must be UTF-8 text under 1 MB; other bytes are reported with their line.")
-_schema_rule("DATA002", "Valid YAML", "Malformed YAML, tabs used for indentation, duplicate "
-             "keys, tags such as !!python/object, merge keys and alias bombs are refused.")
-_schema_rule("DATA003", "Known fields only", "A misspelt or unknown field is reported with the "
-             "closest known field, so nothing typed is silently ignored.")
-_schema_rule("DATA004", "Values of the right type", "Dates are ISO dates (2025-04-01), money is "
-             "pounds and never negative, lists are lists, and the fields each kind needs exist.")
-RULES["POL001"] = Rule("POL001", "policy", "Valid policy and settings", Severity.ERROR,
-                       "partnerfw policy file (README: 'The policy file')",
-                       doc="partnerfw.yaml and any policy file it names are checked like records.")
+_schema_rule(
+    "DATA001",
+    "File readable as UTF-8 text of a sensible size",
+    "The file must be UTF-8 text under 1 MB; other bytes are reported with their line.",
+)
+_schema_rule(
+    "DATA002",
+    "Valid YAML",
+    "Malformed YAML, tabs used for indentation, duplicate "
+    "keys, tags such as !!python/object, merge keys and alias bombs are refused.",
+)
+_schema_rule(
+    "DATA003",
+    "Known fields only",
+    "A misspelt or unknown field is reported with the "
+    "closest known field, so nothing typed is silently ignored.",
+)
+_schema_rule(
+    "DATA004",
+    "Values of the right type",
+    "Dates are ISO dates (2025-04-01), money is "
+    "pounds and never negative, lists are lists, and the fields each kind needs exist.",
+)
+RULES["POL001"] = Rule(
+    "POL001",
+    "policy",
+    "Valid policy and settings",
+    Severity.ERROR,
+    "partnerfw policy file (README: 'The policy file')",
+    doc="partnerfw.yaml and any policy file it names are checked like records.",
+)

@@ -16,9 +16,16 @@ def _evaluated(ctx: Context) -> bool:
     return requirements is not None and requirements.evaluation
 
 
-@rule("EVA001", "evaluation", "Evaluation by senior officers with the statutory officers",
-      Severity.ERROR, "Framework 2.4", kinds=[Kind.PARTNERSHIP], stages=BEFORE_APPROVAL,
-      before_approval=True)
+@rule(
+    "EVA001",
+    "evaluation",
+    "Evaluation by senior officers with the statutory officers",
+    Severity.ERROR,
+    "Framework 2.4",
+    kinds=[Kind.PARTNERSHIP],
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def evaluated_by_senior_officers(ctx: Context) -> Iterator[Hit]:
     """Senior officers of the department carry out the evaluation in consultation with the
     Deputy Monitoring Officer and the Section 151 Officer."""
@@ -36,104 +43,191 @@ def evaluated_by_senior_officers(ctx: Context) -> Iterator[Hit]:
         yield Hit("record " + "; ".join(missing), ("evaluation",))
 
 
-@rule("EVA002", "evaluation", "Director involved when Members sit on the board", Severity.ERROR,
-      "Framework 2.5", kinds=[Kind.PARTNERSHIP], stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "EVA002",
+    "evaluation",
+    "Director involved when Members sit on the board",
+    Severity.ERROR,
+    "Framework 2.5",
+    kinds=[Kind.PARTNERSHIP],
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def director_for_member_boards(ctx: Context) -> Iterator[Hit]:
     """When councillors will sit on the partnership board, the relevant Director is involved."""
     arrangement = ctx.arrangement
     on_board = any(m.on_board for m in arrangement.members)
     if on_board and not arrangement.evaluation.director_involved:
-        yield Hit("councillors sit on the board, so the relevant Director must be involved in the "
-                  "evaluation: set evaluation.director_involved once they are", ("members",))
+        yield Hit(
+            "councillors sit on the board, so the relevant Director must be involved in the "
+            "evaluation: set evaluation.director_involved once they are",
+            ("members",),
+        )
 
 
-@rule("EVA003", "evaluation", "Benefits, costs, risks and equalities issues listed",
-      Severity.ERROR, "Framework 2.8", kinds=EVALUATED, stages=BEFORE_APPROVAL,
-      before_approval=True)
+@rule(
+    "EVA003",
+    "evaluation",
+    "Benefits, costs, risks and equalities issues listed",
+    Severity.ERROR,
+    "Framework 2.8",
+    kinds=EVALUATED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def benefits_costs_risks(ctx: Context) -> Iterator[Hit]:
     """The evaluation lists the likely benefits, costs, risks and potential equalities issues."""
     if not _evaluated(ctx):
         return
     evaluation = ctx.arrangement.evaluation
-    empty = [name for name in ("benefits", "costs", "risks", "equalities_issues")
-             if not getattr(evaluation, name)]
+    empty = [
+        name
+        for name in ("benefits", "costs", "risks", "equalities_issues")
+        if not getattr(evaluation, name)
+    ]
     if empty:
-        yield Hit("list the likely " + ", ".join(e.replace("_", " ") for e in empty)
-                  + " under evaluation (write 'none identified' where there are none)",
-                  ("evaluation",))
+        yield Hit(
+            "list the likely "
+            + ", ".join(e.replace("_", " ") for e in empty)
+            + " under evaluation (write 'none identified' where there are none)",
+            ("evaluation",),
+        )
 
 
-@rule("EVA004", "evaluation", "Risk assessment completed", Severity.ERROR,
-      "Framework 2.9, Appendix 1", kinds=EVALUATED, stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "EVA004",
+    "evaluation",
+    "Risk assessment completed",
+    Severity.ERROR,
+    "Framework 2.9, Appendix 1",
+    kinds=EVALUATED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def risk_assessment(ctx: Context) -> Iterator[Hit]:
     """A risk assessment must be completed before the arrangement goes for formal approval."""
     if not _evaluated(ctx):
         return
     assessment = ctx.arrangement.evaluation.risk_assessment
     if assessment is None or not assessment.done:
-        yield Hit("complete the risk assessment before it goes for approval and record it under "
-                  "evaluation.risk_assessment (done, date, evidence)", ("evaluation",))
+        yield Hit(
+            "complete the risk assessment before it goes for approval and record it under "
+            "evaluation.risk_assessment (done, date, evidence)",
+            ("evaluation",),
+        )
 
 
-@rule("EVA005", "evaluation", "Equalities analysis of the protected characteristics",
-      Severity.ERROR, "Appendix 1 (Equalities Analysis), Appendix 2 5.1", kinds=EVALUATED,
-      stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "EVA005",
+    "evaluation",
+    "Equalities analysis of the protected characteristics",
+    Severity.ERROR,
+    "Appendix 1 (Equalities Analysis), Appendix 2 5.1",
+    kinds=EVALUATED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def equalities_analysis(ctx: Context) -> Iterator[Hit]:
     """The evaluation reviews any negative impact on the protected characteristics."""
     if not _evaluated(ctx):
         return
     analysis = ctx.arrangement.evaluation.equalities_analysis
     if analysis is None or not analysis.done:
-        yield Hit("carry out the equalities analysis of the protected characteristics and record "
-                  "it under evaluation.equalities_analysis", ("evaluation",))
+        yield Hit(
+            "carry out the equalities analysis of the protected characteristics and record "
+            "it under evaluation.equalities_analysis",
+            ("evaluation",),
+        )
 
 
-@rule("EVA006", "evaluation", "GDPR considered, DPIA completed if needed", Severity.ERROR,
-      "Appendix 1 (GDPR), Appendix 2 6.1", kinds=EVALUATED, stages=BEFORE_APPROVAL,
-      before_approval=True)
+@rule(
+    "EVA006",
+    "evaluation",
+    "GDPR considered, DPIA completed if needed",
+    Severity.ERROR,
+    "Appendix 1 (GDPR), Appendix 2 6.1",
+    kinds=EVALUATED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def gdpr(ctx: Context) -> Iterator[Hit]:
     """GDPR is considered; where a Data Protection Impact Assessment is needed it is done."""
     if not _evaluated(ctx):
         return
     gdpr = ctx.arrangement.evaluation.gdpr
     if gdpr is None or not gdpr.considered:
-        yield Hit("consider GDPR and record it under evaluation.gdpr (considered, issues, "
-                  "dpia_required)", ("evaluation",))
+        yield Hit(
+            "consider GDPR and record it under evaluation.gdpr (considered, issues, dpia_required)",
+            ("evaluation",),
+        )
     elif gdpr.dpia_required and gdpr.dpia_completed is None:
-        yield Hit("a Data Protection Impact Assessment is required but not completed: record its "
-                  "date under evaluation.gdpr.dpia_completed", ("evaluation", "gdpr"))
+        yield Hit(
+            "a Data Protection Impact Assessment is required but not completed: record its "
+            "date under evaluation.gdpr.dpia_completed",
+            ("evaluation", "gdpr"),
+        )
 
 
-@rule("EVA007", "evaluation", "Contribution to the Equalities Aims and Objectives",
-      Severity.ERROR, "Framework review minutes (Equalities Aims and Objectives)",
-      kinds=EVALUATED, stages=frozenset({Status.PROPOSED, Status.APPROVED}),
-      before_approval=True)
+@rule(
+    "EVA007",
+    "evaluation",
+    "Contribution to the Equalities Aims and Objectives",
+    Severity.ERROR,
+    "Framework review minutes (Equalities Aims and Objectives)",
+    kinds=EVALUATED,
+    stages=frozenset({Status.PROPOSED, Status.APPROVED}),
+    before_approval=True,
+)
 def equalities_aims(ctx: Context) -> Iterator[Hit]:
     """New arrangements show how they contribute to the council's Equalities Aims and
     Objectives (revised framework; switched off in the earlier edition)."""
-    if ctx.policy.require_equalities_aims and _evaluated(ctx) and blank(
-        ctx.arrangement.evaluation.equalities_aims_contribution
+    if (
+        ctx.policy.require_equalities_aims
+        and _evaluated(ctx)
+        and blank(ctx.arrangement.evaluation.equalities_aims_contribution)
     ):
-        yield Hit("show how it contributes to the council's Equalities Aims and Objectives under "
-                  "evaluation.equalities_aims_contribution", ("evaluation",))
+        yield Hit(
+            "show how it contributes to the council's Equalities Aims and Objectives under "
+            "evaluation.equalities_aims_contribution",
+            ("evaluation",),
+        )
 
 
-@rule("EVA008", "evaluation", "Contribution to the Climate Change commitment", Severity.ERROR,
-      "Framework review minutes (Climate Change commitment)", kinds=EVALUATED,
-      stages=frozenset({Status.PROPOSED, Status.APPROVED}), before_approval=True)
+@rule(
+    "EVA008",
+    "evaluation",
+    "Contribution to the Climate Change commitment",
+    Severity.ERROR,
+    "Framework review minutes (Climate Change commitment)",
+    kinds=EVALUATED,
+    stages=frozenset({Status.PROPOSED, Status.APPROVED}),
+    before_approval=True,
+)
 def climate_change(ctx: Context) -> Iterator[Hit]:
     """New arrangements show how they may support the borough in mitigating climate change
     (revised framework; switched off in the earlier edition)."""
-    if ctx.policy.require_climate_change and _evaluated(ctx) and blank(
-        ctx.arrangement.evaluation.climate_change_contribution
+    if (
+        ctx.policy.require_climate_change
+        and _evaluated(ctx)
+        and blank(ctx.arrangement.evaluation.climate_change_contribution)
     ):
-        yield Hit("show how it supports the council's Climate Change commitment under "
-                  "evaluation.climate_change_contribution", ("evaluation",))
+        yield Hit(
+            "show how it supports the council's Climate Change commitment under "
+            "evaluation.climate_change_contribution",
+            ("evaluation",),
+        )
 
 
-@rule("EVA009", "evaluation", "'Do nothing' consequences considered", Severity.WARNING,
-      "Appendix 1 (Benefits analysis), Appendix 2 7.1", kinds=EVALUATED,
-      stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "EVA009",
+    "evaluation",
+    "'Do nothing' consequences considered",
+    Severity.WARNING,
+    "Appendix 1 (Benefits analysis), Appendix 2 7.1",
+    kinds=EVALUATED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def do_nothing(ctx: Context) -> Iterator[Hit]:
     """The consequences of not entering are described; under the revised framework the
     'do nothing' risks consider customers and residents."""
@@ -141,27 +235,50 @@ def do_nothing(ctx: Context) -> Iterator[Hit]:
         return
     do_nothing = ctx.arrangement.evaluation.do_nothing
     if do_nothing is None or blank(do_nothing.consequences):
-        yield Hit("describe the consequences of not going ahead under "
-                  "evaluation.do_nothing.consequences", ("evaluation",))
+        yield Hit(
+            "describe the consequences of not going ahead under evaluation.do_nothing.consequences",
+            ("evaluation",),
+        )
     elif ctx.policy.do_nothing_customers_and_residents and blank(
         do_nothing.customers_and_residents
     ):
-        yield Hit("say what 'do nothing' would mean for customers and residents under "
-                  "evaluation.do_nothing.customers_and_residents", ("evaluation", "do_nothing"))
+        yield Hit(
+            "say what 'do nothing' would mean for customers and residents under "
+            "evaluation.do_nothing.customers_and_residents",
+            ("evaluation", "do_nothing"),
+        )
 
 
-@rule("EVA010", "evaluation", "Insurance checked with the Finance Team", Severity.WARNING,
-      "Appendix 1 (Risk analysis)", kinds=[Kind.PARTNERSHIP], stages=BEFORE_APPROVAL,
-      before_approval=True)
+@rule(
+    "EVA010",
+    "evaluation",
+    "Insurance checked with the Finance Team",
+    Severity.WARNING,
+    "Appendix 1 (Risk analysis)",
+    kinds=[Kind.PARTNERSHIP],
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def insurance(ctx: Context) -> Iterator[Hit]:
     """The council's and the partners' insurance is checked as adequate for the partnership."""
     if _evaluated(ctx) and not ctx.arrangement.evaluation.insurance_checked:
-        yield Hit("check with the Finance Team that insurance is adequate and set "
-                  "evaluation.insurance_checked", ("evaluation",))
+        yield Hit(
+            "check with the Finance Team that insurance is adequate and set "
+            "evaluation.insurance_checked",
+            ("evaluation",),
+        )
 
 
-@rule("SSV001", "evaluation", "Business case for a full shared service or joint management",
-      Severity.ERROR, "Framework 3.7", kinds=_SHARED, stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "SSV001",
+    "evaluation",
+    "Business case for a full shared service or joint management",
+    Severity.ERROR,
+    "Framework 3.7",
+    kinds=_SHARED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def business_case(ctx: Context) -> Iterator[Hit]:
     """A business case (Appendix 2) is required for full shared service and joint management
     arrangements; joint officer and ad-hoc arrangements do not need one (3.8)."""
@@ -175,13 +292,23 @@ def business_case(ctx: Context) -> Iterator[Hit]:
     if ctx.arrangement.status is not Status.PROPOSED:
         accepted = {ItemStatus.IN_PLACE}
     if case is None or case.status not in accepted:
-        yield Hit(f"a {shared.type.value.replace('_', ' ')} needs a business case (Appendix 2): "
-                  "record it under shared_service.business_case with where it is held",
-                  ("shared_service",))
+        yield Hit(
+            f"a {shared.type.value.replace('_', ' ')} needs a business case (Appendix 2): "
+            "record it under shared_service.business_case with where it is held",
+            ("shared_service",),
+        )
 
 
-@rule("SSV002", "evaluation", "Key factors for a shared service", Severity.WARNING,
-      "Framework 3.12-3.13", kinds=_SHARED, stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "SSV002",
+    "evaluation",
+    "Key factors for a shared service",
+    Severity.WARNING,
+    "Framework 3.12-3.13",
+    kinds=_SHARED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def key_factors(ctx: Context) -> Iterator[Hit]:
     """Savings or resilience, officer consultation with HR informed, facilities, and staff
     communication are considered when setting up a shared service."""
@@ -200,8 +327,16 @@ def key_factors(ctx: Context) -> Iterator[Hit]:
         yield Hit("record " + "; ".join(missing), ("shared_service",))
 
 
-@rule("SSV003", "evaluation", "Funded fairly: cost split and budgets agreed", Severity.ERROR,
-      "Framework 3.4 (Funded fairly)", kinds=_SHARED, stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "SSV003",
+    "evaluation",
+    "Funded fairly: cost split and budgets agreed",
+    Severity.ERROR,
+    "Framework 3.4 (Funded fairly)",
+    kinds=_SHARED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def funded_fairly(ctx: Context) -> Iterator[Hit]:
     """The split of costs is agreed early and budgets are agreed with their review mechanism."""
     shared = ctx.arrangement.shared_service
@@ -209,8 +344,11 @@ def funded_fairly(ctx: Context) -> Iterator[Hit]:
     if shared.type is SharedServiceType.AD_HOC_RESILIENCE:
         return
     if blank(shared.cost_split):
-        yield Hit("record the agreed split of costs under shared_service.cost_split",
-                  ("shared_service",))
+        yield Hit(
+            "record the agreed split of costs under shared_service.cost_split", ("shared_service",)
+        )
     if not shared.budgets_agreed:
-        yield Hit("agree the budgets and their review mechanism, then set "
-                  "shared_service.budgets_agreed", ("shared_service",))
+        yield Hit(
+            "agree the budgets and their review mechanism, then set shared_service.budgets_agreed",
+            ("shared_service",),
+        )

@@ -40,27 +40,48 @@ def _people(ctx: Context) -> Iterator[tuple[str, str, tuple[str | int, ...], tup
     a = ctx.arrangement
     yield "the lead officer", a.lead_officer.name, ("lead_officer", "name"), ("officers",)
     if a.evaluation.completed_by is not None:
-        yield ("the officer completing the evaluation", a.evaluation.completed_by.name,
-               ("evaluation", "completed_by", "name"), ("officers",))
+        yield (
+            "the officer completing the evaluation",
+            a.evaluation.completed_by.name,
+            ("evaluation", "completed_by", "name"),
+            ("officers",),
+        )
     for i, officer in enumerate(a.evaluation.senior_officers):
         yield "the senior officer", officer, ("evaluation", "senior_officers", i), ("officers",)
     for which in ("monitoring_officer", "section_151_officer"):
         opinion = getattr(a.opinions, which)
         if opinion is not None:
-            yield (f"the {which.replace('_', ' ')} giving the opinion", opinion.name,
-                   ("opinions", which, "name"), ("officers",))
+            yield (
+                f"the {which.replace('_', ' ')} giving the opinion",
+                opinion.name,
+                ("opinions", which, "name"),
+                ("officers",),
+            )
     if a.monitoring.assurance is not None:
-        yield ("the officer giving assurance", a.monitoring.assurance.officer,
-               ("monitoring", "assurance", "officer"), ("officers",))
+        yield (
+            "the officer giving assurance",
+            a.monitoring.assurance.officer,
+            ("monitoring", "assurance", "officer"),
+            ("officers",),
+        )
     for i, member in enumerate(a.members):
         yield "the councillor", member.name, ("members", i, "name"), ("councillors",)
     for i, approval in enumerate(a.approvals):
-        yield (f"the {ctx.policy.role_title(approval.role)} decision's", approval.name,
-               ("approvals", i, "name"), ("councillors", "officers"))
+        yield (
+            f"the {ctx.policy.role_title(approval.role)} decision's",
+            approval.name,
+            ("approvals", i, "name"),
+            ("councillors", "officers"),
+        )
 
 
-@rule("LST001", "master lists", "People named are on the master lists", Severity.ERROR,
-      "Framework 5.6 (the published register)")
+@rule(
+    "LST001",
+    "master lists",
+    "People named are on the master lists",
+    Severity.ERROR,
+    "Framework 5.6 (the published register)",
+)
 def people_on_lists(ctx: Context) -> Iterator[Hit]:
     """Each lead officer, evaluating officer, statutory officer, officer giving assurance,
     councillor and decision-maker the record names is on the ``officers`` or ``councillors``
@@ -84,13 +105,20 @@ def people_on_lists(ctx: Context) -> Iterator[Hit]:
             role = ctx.policy.roles.get(ctx.arrangement.approvals[int(path[1])].role)
             prefer = role.holder if role else None
         listed = " or ".join(lists)
-        yield Hit(f"{what} '{name}' is not on the {listed} list in {_WHERE}"
-                  f"{_suggest(name, known, prefer)}: correct the name, or add them to the list",
-                  path)
+        yield Hit(
+            f"{what} '{name}' is not on the {listed} list in {_WHERE}"
+            f"{_suggest(name, known, prefer)}: correct the name, or add them to the list",
+            path,
+        )
 
 
-@rule("LST002", "master lists", "Corporate Plan objectives are on the list", Severity.ERROR,
-      "Framework 1.9 (Corporate Plan objectives)")
+@rule(
+    "LST002",
+    "master lists",
+    "Corporate Plan objectives are on the list",
+    Severity.ERROR,
+    "Framework 1.9 (Corporate Plan objectives)",
+)
 def objectives_on_list(ctx: Context) -> Iterator[Hit]:
     """Each Corporate Plan objective the record names is one of the ``corporate_objectives``
     of partnerfw.yaml, written the same way, so significance (1.9) and reports group them."""
@@ -105,6 +133,8 @@ def objectives_on_list(ctx: Context) -> Iterator[Hit]:
         if not close:
             close = [o for o in objectives if objective.casefold() in o.casefold()][:1]
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        yield Hit(f"the Corporate Plan objective '{objective}' is not on the corporate_objectives "
-                  f"list in {_WHERE}{hint}: correct it, or add it to the list",
-                  ("corporate_objectives", i))
+        yield Hit(
+            f"the Corporate Plan objective '{objective}' is not on the corporate_objectives "
+            f"list in {_WHERE}{hint}: correct it, or add it to the list",
+            ("corporate_objectives", i),
+        )

@@ -12,8 +12,15 @@ from partnerfw.rules.base import BEFORE_APPROVAL, EVALUATED, Context, Hit, blank
 _LIVE = frozenset(Status) - {Status.ENDED}
 
 
-@rule("CLS001", "classification", "Company or trust outside the framework", Severity.WARNING,
-      "Framework 1.10", kinds=[Kind.COMPANY_OR_TRUST], stages=_LIVE)
+@rule(
+    "CLS001",
+    "classification",
+    "Company or trust outside the framework",
+    Severity.WARNING,
+    "Framework 1.10",
+    kinds=[Kind.COMPANY_OR_TRUST],
+    stages=_LIVE,
+)
 def company_outside_framework(ctx: Context) -> Iterator[Hit]:
     """A company or charitable trust is not covered by the framework: it needs its own legal
     and financial arrangements, recorded under ``governance.separate_legal_arrangements``."""
@@ -22,12 +29,20 @@ def company_outside_framework(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             "a company or charitable trust is outside this framework: record the separate legal "
             "and financial arrangements (with Legal and the Section 151 Officer) under "
-            "governance.separate_legal_arrangements", ("governance",),
+            "governance.separate_legal_arrangements",
+            ("governance",),
         )
 
 
-@rule("CLS002", "classification", "Partnership near the significance threshold", Severity.INFO,
-      "Framework 1.9", kinds=[Kind.PARTNERSHIP], stages=_LIVE)
+@rule(
+    "CLS002",
+    "classification",
+    "Partnership near the significance threshold",
+    Severity.INFO,
+    "Framework 1.9",
+    kinds=[Kind.PARTNERSHIP],
+    stages=_LIVE,
+)
 def near_threshold(ctx: Context) -> Iterator[Hit]:
     """An 'other' partnership whose council resources are close to the threshold: a small
     increase would make it significant, with a different approval route."""
@@ -37,12 +52,21 @@ def near_threshold(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             f"{money(c.council_resources)} council resources is close to the {money(threshold)} "
             "threshold: if resources rise it becomes a significant partnership and needs "
-            "Management Team and Portfolio Holder approval", ("council_resources",),
+            "Management Team and Portfolio Holder approval",
+            ("council_resources",),
         )
 
 
-@rule("PUR001", "purpose", "Partnership condition of 2.2 stated", Severity.ERROR,
-      "Framework 2.2", kinds=[Kind.PARTNERSHIP], stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "PUR001",
+    "purpose",
+    "Partnership condition of 2.2 stated",
+    Severity.ERROR,
+    "Framework 2.2",
+    kinds=[Kind.PARTNERSHIP],
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def partnership_condition(ctx: Context) -> Iterator[Hit]:
     """At least one of the conditions of 2.2(a-c) must be met and said: a clear purpose for
     statutory duties or policy objectives, a purpose not achievable alone, or resilience,
@@ -52,14 +76,23 @@ def partnership_condition(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             "state which condition of 2.2(a-c) the partnership meets under purpose.conditions "
             "(statutory_duty_or_policy_objective, cannot_achieve_alone, "
-            "resilience_efficiency_savings)", ("purpose",),
+            "resilience_efficiency_savings)",
+            ("purpose",),
         )
     if blank(purpose.aims):
         yield Hit("state the partnership's aims under purpose.aims", ("purpose",))
 
 
-@rule("PUR002", "purpose", "Safeguarding considered", Severity.ERROR, "Framework 2.3, 3.3",
-      kinds=EVALUATED, stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "PUR002",
+    "purpose",
+    "Safeguarding considered",
+    Severity.ERROR,
+    "Framework 2.3, 3.3",
+    kinds=EVALUATED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def safeguarding(ctx: Context) -> Iterator[Hit]:
     """Whether and how the arrangement helps the council safeguard and promote the welfare of
     children and vulnerable adults must be considered (2.3 partnerships, 3.3 shared services)."""
@@ -71,8 +104,16 @@ def safeguarding(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("PUR003", "purpose", "Shared service condition of 3.2 stated", Severity.ERROR,
-      "Framework 3.2", kinds=[Kind.SHARED_SERVICE], stages=BEFORE_APPROVAL, before_approval=True)
+@rule(
+    "PUR003",
+    "purpose",
+    "Shared service condition of 3.2 stated",
+    Severity.ERROR,
+    "Framework 3.2",
+    kinds=[Kind.SHARED_SERVICE],
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
 def shared_service_condition(ctx: Context) -> Iterator[Hit]:
     """A shared service must provide a saving or income with a good service (3.2a), or
     resilience and efficiency (3.2b)."""
