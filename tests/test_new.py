@@ -4,6 +4,7 @@ as options without a terminal, and the record it writes."""
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -45,6 +46,9 @@ def _spawn(cwd: Path) -> pexpect.spawn:
         encoding="utf-8",
         timeout=20,
         dimensions=(50, 200),
+        # A background job (CI runners, `make test &`) inherits SIGINT ignored, and Python keeps
+        # an ignored SIGINT ignored: give the child the default a person's terminal has.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     return child
 
