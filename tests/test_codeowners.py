@@ -41,7 +41,11 @@ def test_owners_follow_kind_and_class() -> None:
         "section_151_officer",
     )
     assert review_roles(policy, Kind.COMMISSIONING, "commissioning") == ("director",)
-    assert review_roles(policy, Kind.COMPANY_OR_TRUST, "out_of_scope") == ()
+    # No one on the route approves a company or trust: the statutory officers still review it.
+    assert review_roles(policy, Kind.COMPANY_OR_TRUST, "out_of_scope") == (
+        "monitoring_officer",
+        "section_151_officer",
+    )
 
 
 def test_codeowners_check_catches_a_class_change(
@@ -58,6 +62,9 @@ def test_codeowners_check_catches_a_class_change(
         "@tbc/leader-office @tbc/cabinet"
     )
     assert _line(text, "/partnerfw.yaml") == "/partnerfw.yaml @tbc/monitoring-officer @tbc/finance"
+    # A record a pull request adds is not listed yet: the folder's catch-all covers it.
+    assert _line(text, "/register/") == "/register/ @tbc/monitoring-officer @tbc/finance"
+    assert text.index("/register/ ") < text.index("/register/riverside.yaml")
     repo.commit("Add CODEOWNERS")
     assert runner.invoke(app, ["codeowners", "--check"], catch_exceptions=False).exit_code == 0
 

@@ -606,16 +606,14 @@ def codeowners(
         if check_only:
             diff = stale_diff(outcome)
             if diff is None:
-                _print(f"{CODEOWNERS} is up to date ({len(outcome.ownerships)} files)")
+                _print(f"{CODEOWNERS} is up to date ({outcome.file_count} files)")
                 raise typer.Exit(EXIT_OK)
             _print(diff + f"\n{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
             raise typer.Exit(EXIT_FINDINGS)
         changed, template = update(outcome, force=force)
     except UserError as exc:
         _fail(str(exc))
-    _print(
-        f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} ({len(outcome.ownerships)} files)"
-    )
+    _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} ({outcome.file_count} files)")
     if template is not None:
         _print(
             f"wrote {template.relative_to(outcome.target.parent.parent)} (the approval checklist)"

@@ -53,6 +53,11 @@ class Outcome:
     skipped: list[str]
     """Record files that could not be read, so have no line (``check`` says why)."""
 
+    @property
+    def file_count(self) -> int:
+        """Files with a line of their own (the register folder's catch-all is not one)."""
+        return sum(1 for own in self.ownerships if not own.path.endswith("/"))
+
 
 def review_roles(policy: Policy, kind: Kind, klass: str) -> tuple[str, ...]:
     """The roles that review a record of this kind and class, in route order."""
@@ -62,6 +67,11 @@ def review_roles(policy: Policy, kind: Kind, klass: str) -> tuple[str, ...]:
         roles.extend(STATUTORY)
     if route is not None:
         roles.extend((*route.discussed_at, *route.approvers))
+    if not roles:
+        # Nobody on the route approves it (an informal network, a company or trust): the
+        # statutory officers still see every change, since a file with no owners in
+        # CODEOWNERS is reviewed by nobody.
+        roles.extend(STATUTORY)
     return tuple(r for r in dict.fromkeys(roles) if r in policy.roles)
 
 
@@ -84,14 +94,26 @@ def build(project: Project) -> Outcome:
     register = load([project.register_dir], project.root)
     policy = project.policy
     ownerships = []
+    statutory = tuple(r for r in STATUTORY if r in policy.roles)
+    # First, so that the lines below override it: a record added by a pull request is not
+    # yet listed here (GitHub reads CODEOWNERS from the base branch), so the register folder
+    # as a whole is owned by the statutory officers.
+    ownerships.append(
+        Ownership(
+            _from_top(project.register_dir, top).rstrip("/") + "/",
+            "any record, including one a pull request adds",
+            statutory,
+            reviewers(policy, statutory),
+        )
+    )
     settings = project.root / SETTINGS_FILE
     if settings.is_file():
         ownerships.append(
             Ownership(
                 _from_top(settings, top),
                 "the register's settings and policy",
-                STATUTORY,
-                reviewers(policy, tuple(r for r in STATUTORY if r in policy.roles)),
+                statutory,
+                reviewers(policy, statutory),
             )
         )
     for record in sorted(register.records, key=lambda r: r.file):
