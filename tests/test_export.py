@@ -174,3 +174,21 @@ def test_bad_format_and_unreadable_records(runner: CliRunner, small_repo: Path) 
     assert result.exit_code == 1
     assert "register/broken.yaml" in result.stderr
     assert "formula-test" in result.stdout
+
+
+def test_format_follows_the_out_file_and_never_contradicts_it(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    result = runner.invoke(app, ["export", "--out", "register.xlsx"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert (small_repo / "register.xlsx").read_bytes()[:2] == b"PK"  # a workbook, not CSV text
+    result = runner.invoke(app, ["export", "--out", "register.json"], catch_exceptions=False)
+    assert json.loads((small_repo / "register.json").read_text("utf-8"))
+    result = runner.invoke(
+        app, ["export", "--format", "csv", "--out", "other.xlsx"], catch_exceptions=False
+    )
+    assert result.exit_code == 2
+    assert "--format csv does not match --out other.xlsx" in result.stderr
+    assert not (small_repo / "other.xlsx").exists()
+    result = runner.invoke(app, ["export", "--out", "register.json"], catch_exceptions=False)
+    assert result.exit_code == 2 and "add --force to replace it" in result.stderr

@@ -773,11 +773,31 @@ def import_register(
     raise typer.Exit(EXIT_FINDINGS if plan.has_problems else EXIT_OK)
 
 
+def _export_format(given: str | None, out: Path | None, formats: tuple[str, ...]) -> str:
+    """The format asked for, or the --out file's; never a file whose extension says otherwise."""
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    if given is None:
+        return suffix if suffix in formats else "csv"
+    _choose(given, formats, "--format")
+    if suffix in formats and suffix != given:
+        _fail(
+            f"--format {given} does not match --out {out}: use --format {suffix} or name the "
+            f"file .{given}"
+        )
+    return given
+
+
 @app.command()
 def export(
     output: Annotated[
-        str, typer.Option("--format", "-f", help="csv, json or xlsx.", metavar="FORMAT")
-    ] = "csv",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, json or xlsx (default: from the --out file's extension, else csv).",
+            metavar="FORMAT",
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -805,8 +825,10 @@ def export(
     from partnerfw.register import load
     from partnerfw.writer import write_atomic, write_atomic_bytes
 
-    _choose(output, exporter.FORMATS, "--format")
+    output = _export_format(output, out, exporter.FORMATS)
     project = _project(config)
+    if out is not None and out.exists() and not force:
+        _fail(f"--out {out} already exists; add --force to replace it")
     try:
         register = load([project.register_dir], project.root)
         contacts = project.policy.publication.publish_officer_contact_details
