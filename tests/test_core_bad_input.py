@@ -203,7 +203,7 @@ def test_the_good_file_alone_is_clean(bad_repo: Path, runner: CliRunner) -> None
     _repo(bad_repo, {})
     result = runner.invoke(app, ["check", "--today", TODAY], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "1 arrangements in 1 files: 0 errors" in result.stdout
+    assert "1 arrangement in 1 file: 0 errors" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -244,7 +244,7 @@ def test_all_bad_files_together_in_text_format(bad_repo: Path, runner: CliRunner
     assert "Traceback" not in result.output
     for name, *_ in BAD_FILES:
         assert f"register/{name}.yaml" in result.stdout
-    assert f"1 arrangements in {len(BAD_FILES) + 1} files" in result.stdout
+    assert f"1 arrangement in {len(BAD_FILES) + 1} files" in result.stdout
 
 
 def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ def test_errors_exit_1(repo: Path, runner: CliRunner) -> None:
     result = _run(runner, "check", "--today", TODAY)
     assert result.exit_code == 1
     assert "EXIT001" in result.stdout
-    assert "1 errors, 0 warnings" in result.stdout
+    assert "1 error, 0 warnings" in result.stdout
 
 
 def test_warnings_alone_exit_0_unless_strict(repo: Path, runner: CliRunner) -> None:
@@ -68,7 +68,7 @@ def test_warnings_alone_exit_0_unless_strict(repo: Path, runner: CliRunner) -> N
     assert _run(runner, "check", "--today", TODAY).exit_code == 0
     strict = _run(runner, "check", "--today", TODAY, "--strict")
     assert strict.exit_code == 1
-    assert "0 errors, 1 warnings" in strict.stdout
+    assert "0 errors, 1 warning" in strict.stdout
 
 
 def test_notes_alone_never_fail(repo: Path, runner: CliRunner) -> None:
@@ -211,7 +211,9 @@ def test_github_format_annotates_each_finding(repo: Path, runner: CliRunner) -> 
     assert levels == {"EXIT001": "error", "EVA010": "warning", "MON009": "notice"}
     # Properties are escaped: a reference with a comma or colon cannot break the annotation.
     assert all("," not in m.group(4) and ":" not in m.group(4) for m in annotations if m)
-    assert lines[-1] == f"{len(KINDS)} arrangements: 1 errors, 1 warnings, 1 notes"
+    assert (
+        lines[-1] == f"{len(KINDS)} arrangements in {len(KINDS)} files: 1 error, 1 warning, 1 note"
+    )
 
 
 def test_text_format_groups_findings_by_file_with_lines(repo: Path, runner: CliRunner) -> None:

@@ -56,7 +56,7 @@ BAD_SETTINGS = [
         "    - type: resources_at_least\n      amount: fifty thousand\n"
         "      counts: [dedicated_budget]\n      reference: Framework 1.9\n",
         8,
-        ("amount", "valid decimal", "'fifty thousand'"),
+        ("amount", "not an amount partnerfw can read", "'fifty thousand'"),
     ),
     (
         "negative interval",

@@ -415,6 +415,32 @@ MISSES = [
         words=("use 'approved' until it starts",),
     ),
     Case("DATA006", kind="informal_network", status="ended", at=("dates",), words=("dates.end",)),
+    Case(
+        "DATA006",
+        status="proposed",
+        changes={"dates.start": D(2026, 9, 1), "approvals": DELETE},
+        at=("dates", "start"),
+        words=("running without approval", "2026-09-01"),
+        severity="warning",
+        why="proposal-started",
+    ),
+    Case(
+        "DATA006",
+        status="ended",
+        changes={"dates.indefinite": False, "dates.end": D(2027, 3, 31)},
+        at=("dates", "end"),
+        words=("use 'ending' until then",),
+        why="ended-in-future",
+    ),
+    Case(
+        "AGR003",
+        status="proposed",
+        changes={"dates.indefinite": DELETE, "approvals": DELETE},
+        at=("dates",),
+        words=("before approval:", "dates.indefinite"),
+        severity="warning",
+        why="proposed-term-is-a-to-do",
+    ),
     # evaluation
     Case(
         "EVA001",
@@ -701,14 +727,14 @@ MISSES = [
         "MON004",
         changes={"monitoring.risk_register.0.last_reviewed": D(2025, 10, 1)},
         at=("monitoring", "risk_register", 0),
-        words=("last reviewed 2025-10-01", "due by 2026-10-01"),
+        words=("was last reviewed on 2025-10-01", "due by 2026-10-01"),
     ),
     Case(
         "MON004",
         kind="shared_service",
         changes={"monitoring.risk_register.0.last_reviewed": DELETE},
         at=("monitoring", "risk_register", 0),
-        words=("never reviewed",),
+        words=("has never been reviewed",),
     ),
     Case(
         "MON005",
@@ -867,6 +893,22 @@ MEETS = [
         why="proposed-start-unknown",
     ),
     Case("AGR003", kind="informal_network", changes={"dates": DELETE}, why="network"),
+    Case(
+        "DATA006",
+        status="proposed",
+        changes={"dates.start": D(2027, 9, 1), "approvals": DELETE},
+        why="proposal-starts-later",
+    ),
+    Case(
+        "DATA006",
+        status="proposed",
+        changes={
+            "dates.start": D(2026, 9, 1),
+            "approvals": DELETE,
+            "urgency": {"urgent": True, "justification": "Flooding"},
+        },
+        why="urgent-may-start-first",
+    ),
     Case("APR001", kind="commissioning", changes={"opinions": DELETE}, why="no-opinions-needed"),
     Case(
         "APR001",

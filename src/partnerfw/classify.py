@@ -78,7 +78,7 @@ def classify(arrangement: Arrangement, policy: Policy) -> Classification:
         return Classification(
             kind,
             "informal_network",
-            "informal network: recorded, light governance",
+            "an information-sharing network: on the register with light governance",
             "Framework review minutes",
             resources,
         )

@@ -37,11 +37,21 @@ def render_text(result: CheckResult) -> str:
     summary = result.summary
     if lines:
         lines.append("")
-    lines.append(
-        f"{summary['records']} arrangements in {summary['files']} files: "
-        f"{summary['error']} errors, {summary['warning']} warnings, {summary['info']} notes"
-    )
+    lines.append(summary_line(summary))
     return "\n".join(lines)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def summary_line(summary: dict[str, int]) -> str:
+    """'16 arrangements in 16 files: 6 errors, 26 warnings, 3 notes', with singulars."""
+    return (
+        f"{plural(summary['records'], 'arrangement')} in {plural(summary['files'], 'file')}: "
+        f"{plural(summary['error'], 'error')}, {plural(summary['warning'], 'warning')}, "
+        f"{plural(summary['info'], 'note')}"
+    )
 
 
 def _record(checked: object) -> dict[str, object]:
@@ -93,11 +103,7 @@ def github_line(finding: Finding) -> str:
 
 def render_github(result: CheckResult) -> str:
     lines = [github_line(f) for f in result.findings]
-    s = result.summary
-    lines.append(
-        f"{s['records']} arrangements: {s['error']} errors, {s['warning']} warnings, "
-        f"{s['info']} notes"
-    )
+    lines.append(summary_line(result.summary))
     return "\n".join(lines)
 
 

@@ -23,7 +23,7 @@ from partnerfw.yamlread import Document, YamlProblem, decode, parse
 
 SETTINGS_FILE = "partnerfw.yaml"
 POLICY_INVALID = "POL001"
-_POLICY_REF = "partnerfw policy file (README: 'The policy file')"
+_POLICY_REF = "Policy file (README)"
 
 
 @dataclass

@@ -18,7 +18,7 @@ from partnerfw.yamlread import Document, YamlProblem, decode, parse
 RECORD_SUFFIXES = (".yaml", ".yml")
 UNREADABLE = "DATA001"
 INVALID_YAML = "DATA002"
-_FORMAT_REF = "partnerfw record format (README: 'The record format')"
+_FORMAT_REF = "Record format (README)"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from partnerfw.yamlread import Document, Path
 
 UNKNOWN_FIELD = "DATA003"
 INVALID_VALUE = "DATA004"
-_REFERENCE = "partnerfw record format (README: 'The record format')"
+_REFERENCE = "Record format (README)"
 
 
 def findings_from(
@@ -101,5 +101,14 @@ def _plain(error: Any) -> str:
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
         return f"{value!r} is not one of {expected}"
+    if kind.startswith(("date_", "datetime_")) and isinstance(value, str):
+        return (
+            f"{value!r} is not a date partnerfw can read: write it as YYYY-MM-DD, e.g. 2026-03-31"
+        )
+    if kind.startswith("decimal_") and kind != "decimal_max_digits" and isinstance(value, str):
+        return (
+            f"{value!r} is not an amount partnerfw can read: write pounds as a plain number, "
+            "e.g. 12000 or 12500.50 (no £ sign or commas)"
+        )
     shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
     return f"{message[0].lower()}{message[1:]} (got {shown})"

@@ -41,11 +41,31 @@ def confidential_paths(ctx: Context) -> Iterator[Hit]:
 
 @rule("DATA006", "data quality", "Status agrees with the dates", Severity.WARNING, "Framework 6.6")
 def status_and_dates(ctx: Context) -> Iterator[Hit]:
-    """An ended arrangement has an end date in the past; a running one has started."""
+    """An ended arrangement has an end date in the past; a running one has started; a proposed
+    one whose start date has passed may be running without approval (only urgent arrangements
+    may start first)."""
     arrangement = ctx.arrangement
     dates = arrangement.dates
-    if arrangement.status is Status.ENDED and (dates.end is None or dates.end > ctx.today):
+    if arrangement.status is Status.ENDED and dates.end is None:
         yield Hit("the status is ended, so record the date it ended under dates.end", ("dates",))
+    elif arrangement.status is Status.ENDED and dates.end is not None and dates.end > ctx.today:
+        yield Hit(
+            f"the status is ended but dates.end is {dates.end}, still to come: use 'ending' "
+            "until then, or correct the end date",
+            ("dates", "end"),
+        )
+    if (
+        arrangement.status is Status.PROPOSED
+        and not arrangement.is_urgent
+        and dates.start is not None
+        and dates.start < ctx.today
+    ):
+        yield Hit(
+            f"still proposed, but its start date {dates.start} has passed: if it is running, it "
+            "is running without approval (Framework 2.11, 3.10); record the approvals and "
+            "change the status, or move the start date",
+            ("dates", "start"),
+        )
     if (
         arrangement.status in (Status.ACTIVE, Status.UNDER_REVIEW)
         and dates.start
@@ -64,7 +84,7 @@ def _schema_rule(code: str, title: str, doc: str) -> None:
         "data quality",
         title,
         Severity.ERROR,
-        "partnerfw record format (README: 'The record format')",
+        "Record format (README)",
         doc=doc,
     )
 
@@ -97,6 +117,6 @@ RULES["POL001"] = Rule(
     "policy",
     "Valid policy and settings",
     Severity.ERROR,
-    "partnerfw policy file (README: 'The policy file')",
+    "Policy file (README)",
     doc="partnerfw.yaml and any policy file it names are checked like records.",
 )

@@ -110,8 +110,13 @@ def risk_assessment(ctx: Context) -> Iterator[Hit]:
         return
     assessment = ctx.arrangement.evaluation.risk_assessment
     if assessment is None or not assessment.done:
+        when = (
+            "before it goes for approval"
+            if ctx.arrangement.status is Status.PROPOSED
+            else "(it should have been done before approval)"
+        )
         yield Hit(
-            "complete the risk assessment before it goes for approval and record it under "
+            f"complete the risk assessment {when} and record it under "
             "evaluation.risk_assessment (done, date, evidence)",
             ("evaluation",),
         )

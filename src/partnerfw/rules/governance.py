@@ -243,6 +243,7 @@ def foi_officer(ctx: Context) -> Iterator[Hit]:
     "Appendix 3 1.2",
     kinds=_AGREEMENT_KINDS,
     stages=[Status.PROPOSED, *APPROVED_ONWARDS],
+    before_approval=True,
 )
 def term(ctx: Context) -> Iterator[Hit]:
     """The record says when the arrangement starts, and whether it lasts indefinitely or for a

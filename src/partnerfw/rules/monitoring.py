@@ -139,9 +139,13 @@ def risk_review(ctx: Context) -> Iterator[Hit]:
     for index, risk in enumerate(ctx.arrangement.monitoring.risk_register):
         due = next_due(risk.last_reviewed, ctx.arrangement.dates.start, months)
         if due is not None and ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
-            when = f"last reviewed {risk.last_reviewed}" if risk.last_reviewed else "never reviewed"
+            when = (
+                f"was last reviewed on {risk.last_reviewed}"
+                if risk.last_reviewed
+                else ("has never been reviewed")
+            )
             yield Hit(
-                f"risk '{risk.risk}' is {when}; review was due by {due}",
+                f"risk '{risk.risk}' {when}; its review was due by {due}",
                 ("monitoring", "risk_register", index),
             )
 
