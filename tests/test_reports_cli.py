@@ -85,6 +85,11 @@ def test_docx_is_a_committee_paper_with_tables(runner: CliRunner, example_repo: 
     assert rows["Emergency Rest Centre Partnership"][2:4] == ["2 of 21", "10%"]
     assert rows["Emergency Rest Centre Partnership"][-1] == "Red"
     assert rows["Thamesbridge Community Safety Partnership"][-1] == "Green"
+    # A4 and British English, as a UK council's papers are.
+    page = document.sections[0]
+    assert (round(page.page_width.cm, 1), round(page.page_height.cm, 1)) == (21.0, 29.7)
+    styles = document.styles.element.xml
+    assert 'w:val="en-GB"' in styles and "en-US" not in styles
 
 
 def test_docx_annual_carries_the_pictures_as_tables(runner: CliRunner, example_repo: Path) -> None:
@@ -155,15 +160,24 @@ def test_csv_is_safe_against_formula_injection(runner: CliRunner, example_repo: 
     assert rows[0][:3] == ["Rank", "Id", "Arrangement"]
     names = [row[2] for row in rows[1:]]
     assert '\'=HYPERLINK("http://evil.example")' in names
-    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
-    assert [safe_cell(v) for v in ["+1", "-2", "@x", "\tx", "\rx", "ok"]] == [
+    assert not any(
+        cell.startswith(("=", "+", "-", "@")) and not re.fullmatch(r"-\d+(\.\d+)?", cell)
+        for row in rows
+        for cell in row
+    )
+    assert [safe_cell(v) for v in ["+1", "-2+3", "-1+cmd|' /C calc'!A0", "@x", "\tx", "\rx"]] == [
         "'+1",
-        "'-2",
+        "'-2+3",
+        "'-1+cmd|' /C calc'!A0",
         "'@x",
         "'\tx",
         "'\rx",
-        "ok",
     ]
+    # A plain number stays a number, so a spreadsheet can sort and add up the due report's days.
+    assert [safe_cell(v) for v in ["-20", "8.1", "ok"]] == ["-20", "8.1", "ok"]
+    due = list(csv.reader(io.StringIO(_report(runner, "due", "--format", "csv"))))
+    days = [row[due[0].index("Days")] for row in due[1:]]
+    assert "-20" in days and not any(d.startswith("'") for d in days)
 
 
 def test_record_text_is_escaped_in_html_and_markdown(runner: CliRunner, example_repo: Path) -> None:
@@ -182,6 +196,11 @@ def test_record_text_is_escaped_in_html_and_markdown(runner: CliRunner, example_
     md = _report(runner, "governance", "-f", "md")
     assert "<script>" not in md and "\\<script\\>" in md and "\\[x\\]" in md
     assert markdown_text("# heading | pipe") == "\\# heading \\| pipe"
+    assert markdown_text("1. not a list") == "1\\. not a list"
+    assert markdown_text("- not a list") == "\\- not a list"
+    # Numbers are numbers, not list markers: no stray backslashes in the scrutiny scores.
+    assert [markdown_text(v) for v in ("8.1", "-20", "14.1")] == ["8.1", "-20", "14.1"]
+    assert "\\8.1" not in _report(runner, "scrutiny", "-f", "md")
 
 
 def test_scope_options(runner: CliRunner, example_repo: Path) -> None:

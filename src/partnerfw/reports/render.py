@@ -15,7 +15,8 @@ from partnerfw.reports.figures import band
 from partnerfw.reports.paper import Paper, Table
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_LINE_START = re.compile(r"^([#+=-]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^([#+=-](?=\s|$)|\d+[.)](?=\s|$))")
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 RATING_FILL = {"Green": "CFE8C4", "Amber": "FFE3A8", "Red": "F4B6B6"}
 
@@ -35,7 +36,10 @@ def markdown_text(value: object) -> Markup:
     """Text safe in Markdown (and in the HTML Markdown becomes): punctuation that Markdown or
     HTML would act on is backslash-escaped; line breaks become spaces."""
     text = " ".join(str(value).split())
-    text = _MD_LINE_START.sub(lambda m: "\\" + m.group(1), _MD_SPECIAL.sub(r"\\\1", text))
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    match = _MD_LINE_START.match(text)
+    if match:  # '8.1' or '-20' is a number; '1. ' or '- ' would start a list
+        text = text[: match.end(1) - 1] + "\\" + text[match.end(1) - 1 :]
     return Markup(text)
 
 
@@ -55,7 +59,9 @@ def render_md(paper: Paper, root: Path | None = None) -> str:
 
 def safe_cell(value: str) -> str:
     """A spreadsheet must not run a cell as a formula: cells starting with = + - @, a tab or
-    a carriage return get a leading single quote."""
+    a carriage return get a leading single quote. A plain number (-20, 8.1) stays a number."""
+    if _PLAIN_NUMBER.match(value):
+        return value
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -79,7 +85,9 @@ def render_docx(paper: Paper) -> bytes:
     style = document.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
+    _british(document)
     for page in document.sections:
+        page.page_width, page.page_height = Cm(21), Cm(29.7)  # A4, as council papers are
         page.left_margin = page.right_margin = Cm(2)
         page.top_margin = page.bottom_margin = Cm(2)
         _footer(page.footer.paragraphs[0], f"{paper.council} — {paper.title} — page ")
@@ -116,6 +124,16 @@ def render_docx(paper: Paper) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _british(document) -> None:  # type: ignore[no-untyped-def]
+    """UK English for spelling and grammar checks, instead of python-docx's US default."""
+    from docx.oxml.ns import qn
+
+    for lang in document.styles.element.iter(qn("w:lang")):
+        for attribute in ("w:val", "w:eastAsia"):
+            if lang.get(qn(attribute)) == "en-US":
+                lang.set(qn(attribute), "en-GB")
 
 
 def _meta(paper: Paper) -> list[tuple[str, str]]:
