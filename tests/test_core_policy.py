@@ -277,6 +277,30 @@ def test_compare_with_a_policy_file(example_repo: Path, runner: CliRunner) -> No
     assert expected <= changed
 
 
+def test_compare_with_a_draft_of_just_the_overrides(example_repo: Path, runner: CliRunner) -> None:
+    """A council drafting a change writes only what changes, without its name or a full policy."""
+    (example_repo / "draft.yaml").write_text(
+        "edition: revised\npolicy:\n  significance:\n    triggers:\n"
+        "    - type: resources_at_least\n      amount: 25000\n"
+        "      counts: [dedicated_budget, staff_cost, in_kind_value]\n"
+        "      reference: Proposed threshold\n"
+    )
+    result = runner.invoke(
+        app,
+        ["classify", "--compare-policy", "draft.yaml", "--format", "json"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    changed = {r["id"] for r in json.loads(result.stdout)["records"]}
+    expected = {i for i, amount in _example_partnerships().items() if 25000 <= amount < 50000}
+    assert expected <= changed
+    (example_repo / "bad-draft.yaml").write_text("edition: revised\npolicy:\n  thresold: 1\n")
+    result = runner.invoke(
+        app, ["classify", "--compare-policy", "bad-draft.yaml"], catch_exceptions=False
+    )
+    assert "thresold" in result.output and "Traceback" not in result.output
+
+
 def test_compare_with_a_missing_or_bad_policy(example_repo: Path, runner: CliRunner) -> None:
     missing = runner.invoke(
         app, ["classify", "--compare-policy", "nosuch.yaml"], catch_exceptions=False

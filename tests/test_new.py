@@ -254,6 +254,9 @@ def test_every_kind_gets_a_valid_commented_record(
     assert f"Wrote register/{path.name}" in result.stdout
     assert f"Classification: {label}" in result.stdout
     assert "Approval route: " in result.stdout
+    if kind == "company_or_trust":  # no route under the framework, and it says why
+        assert "Approval route: none under this framework" in result.stdout
+        assert "Monitoring Officer and the Section 151 Officer" in result.stdout
     _assert_good_record(path)
     assert (example_repo / "schema" / "arrangement.schema.json").is_file()
     text = path.read_text(encoding="utf-8")

@@ -224,10 +224,28 @@ def load_policy_file(path: Path) -> tuple[Policy | None, list[Finding]]:
     if isinstance(doc.data, dict) and "council" in doc.data:
         project = open_project(path.parent, path)
         return (None if project.problems else project.policy), project.problems
+    if (
+        isinstance(doc.data, dict)
+        and "title" not in doc.data
+        and ({"edition", "policy", "rules"} & set(doc.data))
+    ):
+        return _draft_policy(path, doc)
     try:
         return Policy.model_validate(doc.data), problems
     except ValidationError as exc:
         return None, _as_policy(findings_from(exc, Policy, doc, path.as_posix(), ""))
+
+
+def _draft_policy(path: Path, doc: Document) -> tuple[Policy | None, list[Finding]]:
+    """A draft in partnerfw.yaml's shape without the council's name: an edition, and the
+    overrides under ``policy:`` and ``rules:`` that the council is considering."""
+    problems: list[Finding] = []
+    try:
+        settings = Settings.model_validate({**doc.data, "council": {"name": "(draft)"}})
+    except ValidationError as exc:
+        return None, _as_policy(findings_from(exc, Settings, doc, path.as_posix(), ""))
+    policy = _build_policy(settings, path.resolve().parent, problems, path, doc)
+    return (None if problems else policy), problems
 
 
 def _read_yaml(path: Path, shown: str, problems: list[Finding]) -> Document | None:

@@ -52,7 +52,14 @@ def describe_route(ctx: Context, route_: ApprovalRoute) -> str:
         if roles:
             listed = roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " and " + roles[-1]
             parts.append(f"{_VERBS[step]} {listed}")
-    return ", then ".join(parts) if parts else "no approval step"
+    if parts:
+        return ", then ".join(parts)
+    if ctx.arrangement.kind is Kind.COMPANY_OR_TRUST:
+        return (
+            "none under this framework: a company or trust needs its own legal and financial "
+            "arrangements, agreed with the Monitoring Officer and the Section 151 Officer"
+        )
+    return "no approval step on this route (the statutory officers still review the record)"
 
 
 def _opinion(ctx: Context, which: str, title: str) -> Iterator[Hit]:
