@@ -481,3 +481,16 @@ def test_bad_theme_is_a_clear_error(
     assert result.exit_code == 2
     assert message in result.output
     assert not (example_repo / "site").exists()
+
+
+def test_findings_on_the_site_are_in_plain_language(runner: CliRunner, example_repo: Path) -> None:
+    """Residents read 'mark them in place' and '31 March 2026', not field paths and ISO dates."""
+    assert build(runner).exit_code == 0
+    pages = example_repo / "site" / "arrangements"
+    rest_centre = (pages / "emergency-rest-centre-partnership.html").read_text("utf-8")
+    findings = rest_centre[rest_centre.index('id="findings"') :]
+    assert "mark them in place" in findings and "in_place" not in findings
+    control = (pages / "joint-building-control-officer.html").read_text("utf-8")
+    findings = control[control.index('id="findings"') :]
+    assert "the last was on 31 March 2026" in findings
+    assert "monitoring.budget_reports" not in findings and "2026-03-31" not in findings

@@ -976,6 +976,7 @@ def _findings(findings: list[Finding], item: CheckedRecord, r: Redaction) -> lis
                 "This concerns a part of the record that is confidential, so the detail "
                 "is not published."
             )
+        message = plain_language(message)
         out.append(
             FindingView(
                 f.severity.value,
@@ -986,6 +987,34 @@ def _findings(findings: list[Finding], item: CheckedRecord, r: Redaction) -> lis
             )
         )
     return out
+
+
+_FIELD_PATH = re.compile(
+    r"\b(?:" + "|".join(sorted(Arrangement.model_fields, key=len, reverse=True)) + r")"
+    r"(?:\.[a-z0-9_]+)+\b"
+)
+_SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def plain_language(message: str) -> str:
+    """A finding as a resident reads it: field paths and code words become words ('under
+    monitoring.budget_reports' -> 'under budget reports', 'in_place' -> 'in place') and ISO
+    dates become '3 November 2025'."""
+
+    def field(match: re.Match[str]) -> str:
+        last = [part for part in match.group(0).split(".") if not part.isdigit()][-1]
+        return last.replace("_", " ")
+
+    def day(match: re.Match[str]) -> str:
+        try:
+            return long_date(dt.date(*(int(g) for g in match.groups())))
+        except ValueError:
+            return match.group(0)
+
+    text = _FIELD_PATH.sub(field, message)
+    text = _SNAKE.sub(lambda m: m.group(0).replace("_", " "), text)
+    return _ISO_DAY.sub(day, text)
 
 
 def _history(entries: Sequence[TrailEntry], r: Redaction) -> list[HistoryStep]:
