@@ -494,3 +494,16 @@ def test_findings_on_the_site_are_in_plain_language(runner: CliRunner, example_r
     findings = control[control.index('id="findings"') :]
     assert "the last was on 31 March 2026" in findings
     assert "monitoring.budget_reports" not in findings and "2026-03-31" not in findings
+
+
+def test_two_files_with_one_id_are_reported_not_published_silently(
+    runner: CliRunner, example_repo: Path
+) -> None:
+    register = example_repo / "register"
+    (register / "extra-copy.yaml").write_text(
+        (register / "youth-sports-partnership.yaml").read_text("utf-8"), "utf-8"
+    )
+    result = build(runner)
+    assert result.exit_code == 1
+    assert "1 id is used by more than one file" in result.stdout
+    assert "youth-sports-partnership" in result.stdout

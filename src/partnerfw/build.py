@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from partnerfw.check import CheckResult, run_check
 from partnerfw.errors import NoRegisterError
+from partnerfw.formats import plural
 from partnerfw.project import Project
 from partnerfw.site import page_count, read_logo, render_site, write_site
 from partnerfw.templating import environment
@@ -35,6 +36,12 @@ class BuildReport:
     seconds: float
     unreadable: list[str] = field(default_factory=list)
     """Files left out of the site because they could not be read as records."""
+    shared_ids: list[str] = field(default_factory=list)
+    """Ids used by more than one file: the site shows only one page for each (REG001)."""
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.unreadable or self.shared_ids)
 
     def message(self) -> str:
         lines = [
@@ -46,9 +53,18 @@ class BuildReport:
         if self.unreadable:
             lines.insert(
                 0,
-                f"warning: {len(self.unreadable)} files are not on the site because "
+                f"warning: {plural(len(self.unreadable), 'file')} "
+                f"{'is' if len(self.unreadable) == 1 else 'are'} not on the site because "
                 "they could not be read; run 'partnerfw check' to see why: "
                 + ", ".join(self.unreadable),
+            )
+        if self.shared_ids:
+            lines.insert(
+                0,
+                f"warning: {plural(len(self.shared_ids), 'id')} "
+                f"{'is' if len(self.shared_ids) == 1 else 'are'} used by more than one file, so "
+                "the site has one page for several records; give each arrangement its own id "
+                "('partnerfw check' lists the files): " + ", ".join(self.shared_ids),
             )
         return "\n".join(lines)
 
@@ -94,6 +110,7 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
         len(view.pages),
         time.perf_counter() - started,
         unreadable,
+        sorted({f.record for f in result.findings if f.rule == "REG001"}),
     )
 
 

@@ -701,7 +701,7 @@ def build(
     except UserError as exc:
         _fail(str(exc))
     _print(report.message())
-    raise typer.Exit(EXIT_FINDINGS if report.unreadable else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if report.has_problems else EXIT_OK)
 
 
 @app.command("import")
