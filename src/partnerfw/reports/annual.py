@@ -328,8 +328,14 @@ def paper(report: AnnualReport, data: ReportData) -> Paper:
         f"approved and running arrangements take {money(report.total_resources)} a year of "
         "council resources (budget, staff cost and in kind).",
         f"Since {date_text(report.period_start)}: {plural(len(report.added), 'addition')}, "
-        f"{plural(len(report.ended), 'ending')}, {plural(len(report.class_changes), 'change')} "
-        f"of class and {plural(len(report.rating_changes), 'change')} of governance rating.",
+        + (
+            f"{plural(len(report.ended), 'ending')}, "
+            f"{plural(len(report.class_changes), 'change')} of class and "
+            f"{plural(len(report.rating_changes), 'change')} of governance rating."
+            if report.baseline
+            else f"{plural(len(report.ended), 'ending')} (changes of class and rating need the "
+            "register's git history, which is not available: see 'What changed')."
+        ),
         f"Open governance gaps: {plural(errors, 'error')} and {plural(warnings, 'warning')} "
         "(see Appendix A).",
     ]
