@@ -356,3 +356,12 @@ def test_a_register_repository_can_replace_a_report_template(
     html = _report(runner, "scrutiny")
     assert "Our own layout" in html and "Ranked candidates" not in html
     assert "Ranked candidates" in _report(runner, "scrutiny", "-f", "md")
+
+
+def test_annual_without_history_does_not_claim_no_class_changes(
+    runner: CliRunner, example_repo: Path
+) -> None:
+    md = _report(runner, "annual", "-f", "md")
+    summary = md[md.index("## 1. Summary") : md.index("## 2. Recommendations")]
+    assert "0 changes of class" not in summary
+    assert "need the register's git history, which is not available" in summary
