@@ -64,6 +64,14 @@ def test_include_confidential_is_explicit(runner: CliRunner, example_repo: Path)
     assert EMAIL not in public
     assert EMAIL.replace("_", "\\_") in internal or EMAIL in internal
     assert "Not for publication" in internal and "Not for publication" not in public
+    # Marked at the top, and on every page of the Word version.
+    assert internal.lstrip().startswith("**NOT FOR PUBLICATION")
+    html = _report(runner, "due", "--include-confidential")
+    assert "NOT FOR PUBLICATION</strong>" in html
+    assert "NOT FOR PUBLICATION" not in _report(runner, "due")
+    _report(runner, "due", "-f", "docx", "--out", "due.docx", "--include-confidential")
+    page = Document(str(example_repo / "due.docx")).sections[0]
+    assert page.header.paragraphs[0].text.startswith("NOT FOR PUBLICATION")
 
 
 def test_docx_is_a_committee_paper_with_tables(runner: CliRunner, example_repo: Path) -> None:

@@ -90,7 +90,12 @@ def render_docx(paper: Paper) -> bytes:
         page.page_width, page.page_height = Cm(21), Cm(29.7)  # A4, as council papers are
         page.left_margin = page.right_margin = Cm(2)
         page.top_margin = page.bottom_margin = Cm(2)
-        _footer(page.footer.paragraphs[0], f"{paper.council} — {paper.title} — page ")
+        restricted = "" if paper.public else "NOT FOR PUBLICATION — "
+        _footer(page.footer.paragraphs[0], f"{restricted}{paper.council} — {paper.title} — page ")
+        if not paper.public:
+            header = page.header.paragraphs[0]
+            header.text = "NOT FOR PUBLICATION: contains confidential information"
+            header.runs[0].bold = True
     core = document.core_properties
     core.title = paper.title
     core.author = paper.council
