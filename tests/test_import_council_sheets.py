@@ -249,6 +249,32 @@ def test_heading_row_and_delimiter_units() -> None:
     ]
     assert heading_row(rows) == 2
     assert heading_row([(1, ["Nothing", "known"]), (2, ["here", "either"])]) == 0
+    # a data row with a heading-like value ('Partnership') does not displace the headings
+    assert heading_row([(1, ["Scheme", "Owner"]), (2, ["Partnership", "Jo"])]) == 0
+    assert heading_row([(1, ["Our register"]), (2, ["Scheme", "Owner"])], frozenset()) == 0
+    assert (
+        heading_row(
+            [(1, ["Our register"]), (2, ["Scheme", "Owner"])], frozenset({"Scheme", "Owner"})
+        )
+        == 1
+    )
     assert sniff_delimiter("a,b,c\n1,2,3\n") == ","
     assert sniff_delimiter("Title\nName\tStatus\tArea\nX\tActive\tKent\n") == "\t"
     assert sniff_delimiter("Name\nFood Bank\n") == ","
+
+
+def test_headings_named_in_the_mapping_file_are_found_below_a_title(
+    runner: CliRunner, repo: Path
+) -> None:
+    (repo / "sheet.csv").write_text(
+        "Our register of schemes\nScheme,Owner\nFood Bank,Jo Bloggs\n", encoding="utf-8"
+    )
+    (repo / "map.yaml").write_text(
+        "columns:\n  Scheme: name\n  Owner: lead_officer.name\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["import", "sheet.csv", "--mapping", "map.yaml", "--write"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stdout
+    assert "row 2 was taken as the headings" in result.stdout
+    assert _records(repo)["food-bank"].lead_officer.name == "Jo Bloggs"  # type: ignore[attr-defined]

@@ -765,8 +765,8 @@ def import_register(
 
     project = _project(config)
     try:
-        table = importer.read_table(file, sheet, header_row)
         overrides = importer.read_mapping(mapping) if mapping else None
+        table = importer.read_table(file, sheet, header_row, frozenset(overrides or {}))
         for heading in overrides or {}:
             if heading not in table.headers:
                 raise UserError(

@@ -116,19 +116,25 @@ class ImportPlan:
 # Reading the file ------------------------------------------------------------------------
 
 
-def read_table(path: Path, sheet: str | None = None, header_row: int | None = None) -> Table:
+def read_table(
+    path: Path,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    known: frozenset[str] = frozenset(),
+) -> Table:
     """The spreadsheet's rows below its headings. ``header_row`` (1-based) says which row
     holds the headings; by default the row among the first few that best matches known
-    headings is taken (a title row or two above the headings is common)."""
+    headings (and the headings of a mapping file, ``known``) is taken: a title row or two
+    above the headings is common."""
     if not path.is_file():
         raise UserError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         if sheet is not None:
             raise UserError("--sheet only applies to .xlsx files")
-        return _read_csv(path, header_row)
+        return _read_csv(path, header_row, known)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet, header_row)
+        return _read_xlsx(path, sheet, header_row, known)
     raise UserError(
         f"{path}: partnerfw imports .csv or .xlsx files; save the spreadsheet as "
         "one of those (in Excel: File > Save As > Excel Workbook or CSV UTF-8)"
@@ -211,7 +217,7 @@ def sniff_delimiter(text: str) -> str:
     return best if scores[best] > scores[sniffed] else sniffed
 
 
-def _read_csv(path: Path, header_row: int | None) -> Table:
+def _read_csv(path: Path, header_row: int | None, known: frozenset[str]) -> Table:
     text, how, notes = decode_csv(path, path.read_bytes())
     delimiter = sniff_delimiter(text)
     notes.insert(0, f"read as {how}, {DELIMITERS[delimiter]}-separated")
@@ -219,10 +225,12 @@ def _read_csv(path: Path, header_row: int | None) -> Table:
         lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise UserError(f"{path}: cannot read it as CSV: {exc}") from None
-    return _table(path.name, [list(line) for line in lines], notes, header_row)
+    return _table(path.name, [list(line) for line in lines], notes, header_row, known)
 
 
-def _read_xlsx(path: Path, sheet: str | None, header_row: int | None) -> Table:
+def _read_xlsx(
+    path: Path, sheet: str | None, header_row: int | None, known: frozenset[str]
+) -> Table:
     import zipfile
 
     from openpyxl import load_workbook
@@ -244,7 +252,7 @@ def _read_xlsx(path: Path, sheet: str | None, header_row: int | None) -> Table:
         title = worksheet.title
     finally:
         book.close()
-    return _table(f"{path.name} (sheet '{title}')", lines, [], header_row)
+    return _table(f"{path.name} (sheet '{title}')", lines, [], header_row, known)
 
 
 HEADING_SEARCH = 10
@@ -252,7 +260,11 @@ HEADING_SEARCH = 10
 
 
 def _table(
-    source: str, lines: list[list[Any]], notes: list[str], header_row: int | None = None
+    source: str,
+    lines: list[list[Any]],
+    notes: list[str],
+    header_row: int | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> Table:
     numbered = [(n, line) for n, line in enumerate(lines, start=1) if any(_filled(c) for c in line)]
     if not numbered:
@@ -274,7 +286,7 @@ def _table(
             )
         why = "as --header-row says"
     else:
-        chosen = heading_row(numbered[:HEADING_SEARCH])
+        chosen = heading_row(numbered[:HEADING_SEARCH], known)
         why = "it best matches known column headings; use --header-row N to choose another"
     header_number, headers_raw = numbered[chosen]
     if header_number != 1 or header_row is not None:
@@ -294,24 +306,28 @@ def _table(
     return Table(source, headers, rows, notes, header_number)
 
 
-def heading_row(numbered: list[tuple[int, list[Any]]]) -> int:
-    """Index (into ``numbered``) of the row whose cells best match known column headings:
-    a heading the importer knows or a field name counts 1, a guessed one a half. The first
-    row wins a tie, and when nothing matches."""
-    best, best_score = 0, 0.0
-    for index, (_, line) in enumerate(numbered):
-        score = heading_score(line)
-        if score > best_score:
+def heading_row(numbered: list[tuple[int, list[Any]]], known: frozenset[str] = frozenset()) -> int:
+    """Index (into ``numbered``) of the row of column headings: the first row, unless a
+    later one matches known headings clearly better (at least two of them, and more than the
+    first row does), as below a title row. The first of equally good rows wins."""
+    first = best_score = heading_score(numbered[0][1], known) if numbered else 0.0
+    best = 0
+    for index, (_, line) in enumerate(numbered[1:], start=1):
+        score = heading_score(line, known)
+        if score >= 2 and score > max(best_score, first):
             best, best_score = index, score
     return best
 
 
-def heading_score(line: list[Any]) -> float:
+def heading_score(line: list[Any], known: frozenset[str] = frozenset()) -> float:
     """How much a row looks like column headings: 1 for each heading the importer knows
-    (or field name), a half for each it can only guess."""
+    (a field name, or a heading in ``known``), a half for each it can only guess."""
     score = 0.0
     for value in line:
         if isinstance(value, str) and value.strip():
+            if value.strip() in known:
+                score += 1
+                continue
             how = guess(value).how
             if how in ("field name", "known heading"):
                 score += 1
