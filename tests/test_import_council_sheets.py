@@ -161,7 +161,8 @@ def test_name_cell_with_an_email_is_split_only_when_clearly_the_persons(
         "Alpha Forum,Owen Price joanna@x,Communities\n"
         "Beta Forum,Owen Price joanna.smith@council.example,Communities\n"
         "Gamma Forum,Jo Bloggs <jo.bloggs@council.example>,Communities\n"
-        "Delta Forum,partnerships@council.example,Communities\n",
+        "Delta Forum,partnerships@council.example,Communities\n"
+        "Food Bank foodbank@charity.example,Jo Bloggs,Communities\n",
         encoding="utf-8",
     )
     result = runner.invoke(app, ["import", "sheet.csv", "--write"], catch_exceptions=False)
@@ -181,6 +182,10 @@ def test_name_cell_with_an_email_is_split_only_when_clearly_the_persons(
     assert (
         "check: 'Lead officer' holds only an email address (partnerships@council.example), "
         "not a name"
+    ) in out
+    assert (
+        "check: the name in 'Partnership name' holds an email address "
+        "(foodbank@charity.example): kept as written; check it is the arrangement's name"
     ) in out
     records = _records(repo)
     for record_id, text in (
