@@ -89,7 +89,12 @@ def test_preview_reports_columns_rows_and_duplicates_and_writes_nothing(
     assert (
         "row 12    EXISTS   register/medley-licensing-service.yaml is already there: not written"
     ) in out
-    assert "row 13    NOT IMPORTED: it has no name" in out
+    assert "row 13    NOT IMPORTED: its name cell (column 'Partnership name') is empty" in out
+    assert (
+        "row 2     new      register/thamesbridge-csp.yaml  (likely the same as "
+        "register/community-safety-partnership.yaml, score 1.00: --write will skip it unless "
+        "--allow-duplicates)"
+    ) in out
     assert (
         "row 2 'Thamesbridge CSP' and row 3 'Thamesbridge Community Safety Partnership': "
         "score 1.00; CSP = community safety partnership"
@@ -110,9 +115,11 @@ def test_write_keeps_every_odd_value_verbatim_and_exact_values_in_their_fields(
     runner: CliRunner, messy: Path, example_repo: Path
 ) -> None:
     medley = (example_repo / "register" / "medley-licensing-service.yaml").read_bytes()
-    result = runner.invoke(app, ["import", str(messy), "--write"], catch_exceptions=False)
+    result = runner.invoke(
+        app, ["import", str(messy), "--write", "--allow-duplicates"], catch_exceptions=False
+    )
     assert result.exit_code == 1
-    assert "10 written, 1 already in the register, 1 not imported" in result.stdout
+    assert "10 written, 1 already in the register, 1 not imported;" in result.stdout
     assert (example_repo / "register" / "medley-licensing-service.yaml").read_bytes() == medley
 
     records = {r.arrangement.id: r.arrangement for r in load([example_repo / "register"]).records}
@@ -149,7 +156,9 @@ def test_write_keeps_every_odd_value_verbatim_and_exact_values_in_their_fields(
 def test_check_flags_each_value_kept_as_written_at_its_line(
     runner: CliRunner, messy: Path, example_repo: Path
 ) -> None:
-    runner.invoke(app, ["import", str(messy), "--write"], catch_exceptions=False)
+    runner.invoke(
+        app, ["import", str(messy), "--write", "--allow-duplicates"], catch_exceptions=False
+    )
     result = runner.invoke(
         app, ["check", "--format", "json", "--today", TODAY], catch_exceptions=False
     )
@@ -177,9 +186,13 @@ def test_rules_lists_the_imported_values_rule(runner: CliRunner, example_repo: P
 def test_import_never_overwrites_a_record_made_meanwhile(
     runner: CliRunner, messy: Path, example_repo: Path
 ) -> None:
-    runner.invoke(app, ["import", str(messy), "--write"], catch_exceptions=False)
+    runner.invoke(
+        app, ["import", str(messy), "--write", "--allow-duplicates"], catch_exceptions=False
+    )
     csp = example_repo / "register" / "thamesbridge-csp.yaml"
     csp.write_text(csp.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
-    result = runner.invoke(app, ["import", str(messy), "--write"], catch_exceptions=False)
+    result = runner.invoke(
+        app, ["import", str(messy), "--write", "--allow-duplicates"], catch_exceptions=False
+    )
     assert "0 written, 11 already in the register" in result.stdout
     assert csp.read_text(encoding="utf-8").endswith("# my edit\n")

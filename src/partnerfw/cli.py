@@ -740,6 +740,22 @@ def import_register(
             "--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first)."
         ),
     ] = None,
+    header_row: Annotated[
+        int | None,
+        typer.Option(
+            "--header-row",
+            metavar="N",
+            min=1,
+            help="The row that holds the column headings (default: found among the first rows).",
+        ),
+    ] = None,
+    allow_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicates",
+            help="With --write, also create rows that look like a record already in the register.",
+        ),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Import a register kept in a spreadsheet, one record file per row; previews unless --write."""
@@ -749,8 +765,8 @@ def import_register(
 
     project = _project(config)
     try:
-        table = importer.read_table(file, sheet)
         overrides = importer.read_mapping(mapping) if mapping else None
+        table = importer.read_table(file, sheet, header_row, frozenset(overrides or {}))
         for heading in overrides or {}:
             if heading not in table.headers:
                 raise UserError(
@@ -764,7 +780,7 @@ def import_register(
         if save_mapping is not None:
             write_atomic(save_mapping, importer.mapping_text(table.source, columns))
         if write:
-            importer.write_records(plan, project.register_dir)
+            importer.write_records(plan, project.register_dir, allow_duplicates)
     except UserError as exc:
         _fail(str(exc))
     _print(importer.render_report(plan))

@@ -10,8 +10,10 @@ the report, with likely duplicates and rows that cannot become a record.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +60,8 @@ class Table:
     rows: list[tuple[int, list[Any]]]
     """(spreadsheet row number, cell values) for each row below the headings."""
     notes: list[str] = field(default_factory=list)
+    header_row: int = 1
+    """The spreadsheet row number of the column headings."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class RowResult:
     record_id: str = ""
     file: str = ""
     status: str = "new"
-    """new, exists, written, not imported."""
+    """new, exists, written, skipped (a likely duplicate), not imported."""
     problems: list[str] = field(default_factory=list)
     flagged: list[tuple[str, str]] = field(default_factory=list)
     """(field path, text as written) kept verbatim for an officer to confirm."""
@@ -86,6 +90,10 @@ class RowResult:
     placeholders: dict[str, str] = field(default_factory=dict)
     """Field path -> the value put in because the spreadsheet had none (flagged too)."""
     text: str = ""
+    checks: list[str] = field(default_factory=list)
+    """Things an officer should look at, e.g. an email address found in a name cell."""
+    same_as: list[tuple[str, float]] = field(default_factory=list)
+    """(existing record file, score) this row likely duplicates, best first."""
 
 
 @dataclass
@@ -102,47 +110,127 @@ class ImportPlan:
 
     @property
     def has_problems(self) -> bool:
-        return any(r.status in ("exists", "not imported") for r in self.rows)
+        return any(r.status in ("exists", "skipped", "not imported") for r in self.rows)
 
 
 # Reading the file ------------------------------------------------------------------------
 
 
-def read_table(path: Path, sheet: str | None = None) -> Table:
+def read_table(
+    path: Path,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    known: frozenset[str] = frozenset(),
+) -> Table:
+    """The spreadsheet's rows below its headings. ``header_row`` (1-based) says which row
+    holds the headings; by default the row among the first few that best matches known
+    headings (and the headings of a mapping file, ``known``) is taken: a title row or two
+    above the headings is common."""
     if not path.is_file():
         raise UserError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         if sheet is not None:
             raise UserError("--sheet only applies to .xlsx files")
-        return _read_csv(path)
+        return _read_csv(path, header_row, known)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
+        return _read_xlsx(path, sheet, header_row, known)
     raise UserError(
         f"{path}: partnerfw imports .csv or .xlsx files; save the spreadsheet as "
         "one of those (in Excel: File > Save As > Excel Workbook or CSV UTF-8)"
     )
 
 
-def _read_csv(path: Path) -> Table:
-    raw = path.read_bytes()
-    notes = []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-        notes.append(
-            "the file is not UTF-8; it was read as Windows-1252 (what Excel saves as "
-            "'CSV'); check the accented letters and pound signs"
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 (from its byte order mark)"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 little-endian (from its byte order mark)"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 big-endian (from its byte order mark)"),
+)
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+SNIFF_LINES = 20
+
+
+def decode_csv(path: Path, raw: bytes) -> tuple[str, str, list[str]]:
+    """The text of a CSV file, how it was read (for the report), and any warning."""
+    for bom, codec, how in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), how, []
+            except UnicodeDecodeError as exc:
+                raise UserError(
+                    f"{path}: it starts with a {how.split(' (')[0]} byte order mark but is not "
+                    f"valid {how.split(' (')[0]} ({exc.reason} at byte {exc.start}); save it "
+                    "again as 'CSV UTF-8'"
+                ) from None
+    head = raw[:400]
+    if b"\x00" in head:  # UTF-16 without a byte order mark: every other byte is zero
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        codec = "utf-16-le" if odd > even else "utf-16-be"
+        if max(odd, even) >= len(head) // 4 and min(odd, even) == 0:
+            try:
+                side = "little" if odd > even else "big"
+                return raw.decode(codec), f"UTF-16 {side}-endian (no byte order mark)", []
+            except UnicodeDecodeError:
+                pass
+        raise UserError(
+            f"{path}: it holds zero bytes, so it is not a text CSV file partnerfw can read; "
+            "save it again as 'CSV UTF-8'"
         )
     try:
-        lines = list(csv.reader(io.StringIO(text, newline="")))
+        return raw.decode("utf-8"), "UTF-8", []
+    except UnicodeDecodeError:
+        return (
+            raw.decode("cp1252", errors="replace"),
+            "Windows-1252",
+            [
+                "the file is not UTF-8; it was read as Windows-1252 (what Excel saves as "
+                "'CSV'); check the accented letters and pound signs"
+            ],
+        )
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of CSV text: , ; tab or |, sniffed from its first lines (comma when
+    nothing else is clear)."""
+    lines = [line for line in text.splitlines() if line.strip()][:SNIFF_LINES]
+    try:
+        sniffed = csv.Sniffer().sniff("\n".join(lines), delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:
+        # A title row above the headings can defeat the sniffer: take the delimiter that
+        # splits the most lines into the same number (more than one) of cells.
+        sniffed, most = ",", 0
+        for delimiter in DELIMITERS:
+            widths = [n for n in map(len, csv.reader(lines, delimiter=delimiter)) if n > 1]
+            common = max(set(widths), key=widths.count, default=0)
+            if widths.count(common) > most:
+                sniffed, most = delimiter, widths.count(common)
+    # A comma in a title row ('Register, as at 1 January') can fool both: when another
+    # delimiter splits a row into clearly better headings, that one is right.
+    scores = {
+        delimiter: max(
+            (heading_score(row) for row in csv.reader(lines[:HEADING_SEARCH], delimiter=delimiter)),
+            default=0.0,
+        )
+        for delimiter in DELIMITERS
+    }
+    best = max(scores, key=lambda d: scores[d])
+    return best if scores[best] > scores[sniffed] else sniffed
+
+
+def _read_csv(path: Path, header_row: int | None, known: frozenset[str]) -> Table:
+    text, how, notes = decode_csv(path, path.read_bytes())
+    delimiter = sniff_delimiter(text)
+    notes.insert(0, f"read as {how}, {DELIMITERS[delimiter]}-separated")
+    try:
+        lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise UserError(f"{path}: cannot read it as CSV: {exc}") from None
-    return _table(path.name, [list(line) for line in lines], notes)
+    return _table(path.name, [list(line) for line in lines], notes, header_row, known)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
+def _read_xlsx(
+    path: Path, sheet: str | None, header_row: int | None, known: frozenset[str]
+) -> Table:
     import zipfile
 
     from openpyxl import load_workbook
@@ -164,18 +252,48 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         title = worksheet.title
     finally:
         book.close()
-    return _table(f"{path.name} (sheet '{title}')", lines, [])
+    return _table(f"{path.name} (sheet '{title}')", lines, [], header_row, known)
 
 
-def _table(source: str, lines: list[list[Any]], notes: list[str]) -> Table:
+HEADING_SEARCH = 10
+"""How many filled rows at the top are looked at for the row of column headings."""
+
+
+def _table(
+    source: str,
+    lines: list[list[Any]],
+    notes: list[str],
+    header_row: int | None = None,
+    known: frozenset[str] = frozenset(),
+) -> Table:
     numbered = [(n, line) for n, line in enumerate(lines, start=1) if any(_filled(c) for c in line)]
     if not numbered:
         raise UserError(
             f"{source}: the sheet is empty; it needs a row of column headings and "
             "a row per arrangement"
         )
-    headers_raw = numbered[0][1]
-    width = max(len(line) for _, line in numbered)
+    if header_row is not None:
+        chosen = next((i for i, (n, _) in enumerate(numbered) if n == header_row), None)
+        if chosen is None:
+            raise UserError(
+                f"{source}: --header-row {header_row}: "
+                + (
+                    f"the sheet has only {len(lines)} rows"
+                    if header_row > len(lines)
+                    else f"row {header_row} is blank"
+                )
+                + "; give the number of the row that holds the column headings"
+            )
+        why = "as --header-row says"
+    else:
+        chosen = heading_row(numbered[:HEADING_SEARCH], known)
+        why = "it best matches known column headings; use --header-row N to choose another"
+    header_number, headers_raw = numbered[chosen]
+    if header_number != 1 or header_row is not None:
+        above = [_row_gist(n, lines[n - 1]) for n in range(1, header_number)]
+        skipped = f"; skipped above it: {', '.join(above)}" if above else ""
+        notes.append(f"row {header_number} was taken as the headings ({why}){skipped}")
+    width = max(len(line) for _, line in numbered[chosen:])
     headers = []
     for index in range(width):
         value = headers_raw[index] if index < len(headers_raw) else None
@@ -184,8 +302,46 @@ def _table(source: str, lines: list[list[Any]], notes: list[str]) -> Table:
         if repaired:
             notes.append(f"repaired mis-encoded heading '{raw}' -> '{text}'")
         headers.append(text or f"(column {_letter(index)}, no heading)")
-    rows = [(n, line + [None] * (width - len(line))) for n, line in numbered[1:]]
-    return Table(source, headers, rows, notes)
+    rows = [(n, line + [None] * (width - len(line))) for n, line in numbered[chosen + 1 :]]
+    return Table(source, headers, rows, notes, header_number)
+
+
+def heading_row(numbered: list[tuple[int, list[Any]]], known: frozenset[str] = frozenset()) -> int:
+    """Index (into ``numbered``) of the row of column headings: the first row, unless a
+    later one matches known headings clearly better (at least two of them, and more than the
+    first row does), as below a title row. The first of equally good rows wins."""
+    first = best_score = heading_score(numbered[0][1], known) if numbered else 0.0
+    best = 0
+    for index, (_, line) in enumerate(numbered[1:], start=1):
+        score = heading_score(line, known)
+        if score >= 2 and score > max(best_score, first):
+            best, best_score = index, score
+    return best
+
+
+def heading_score(line: list[Any], known: frozenset[str] = frozenset()) -> float:
+    """How much a row looks like column headings: 1 for each heading the importer knows
+    (a field name, or a heading in ``known``), a half for each it can only guess."""
+    score = 0.0
+    for value in line:
+        if isinstance(value, str) and value.strip():
+            if value.strip() in known:
+                score += 1
+                continue
+            how = guess(value).how
+            if how in ("field name", "known heading"):
+                score += 1
+            elif how.startswith("guessed"):
+                score += 0.5
+    return score
+
+
+def _row_gist(number: int, line: list[Any]) -> str:
+    texts = [cells.as_text(c).strip() for c in line if _filled(c)]
+    if not texts:
+        return f"row {number} (blank)"
+    gist = " | ".join(texts)
+    return f"row {number} {_quote(gist if len(gist) <= 60 else gist[:57] + '...')}"
 
 
 def _filled(value: Any) -> bool:
@@ -309,7 +465,8 @@ def build_row(number: int, row: list[Any], columns: list[Column]) -> RowResult:
             _read_cell(state, column, row[column.index])
     for path, value in state.soft.items():
         state.values.setdefault(path, value)
-    _complete(state)
+    name_column = next((c.header for c in columns if c.path == "name" and not c.left_out), None)
+    _complete(state, name_column)
     if result.status != "not imported":
         _validate(state)
     return result
@@ -343,7 +500,12 @@ def _read_value(
         if value != text.strip() or (value != text and found.name in NAME_FIELDS):
             state.result.tidied.append((header, text, value))
         if _is_person(path.rsplit(".", 1)[0]) and found.name == "name":
-            value = _person_name(state, path, value)
+            value = _person_name(state, path, value, header)
+        elif path == "name" and (match := cells.EMAIL.search(value)):
+            state.result.checks.append(
+                f"the name in {_quote(header)} holds an email address ({match.group(0)}): "
+                "kept as written; check it is the arrangement's name"
+            )
         state.set(path, value, value)
         if unreadable:
             state.flag(path, value)
@@ -421,30 +583,74 @@ def _is_person(path: str) -> bool:
     return found is not None and found.type is Person
 
 
-def _person_name(state: _Row, path: str, value: str) -> str:
-    """'Jane Smith <jane.smith@council.gov.uk>': the name, and the email for the email field."""
-    match = cells.EMAIL.search(value)
+_ANY_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")
+"""Anything that looks like an email address, complete or not ('joanna@x')."""
+
+
+def _person_name(state: _Row, path: str, value: str, header: str) -> str:
+    """'Jane Smith <jane.smith@council.gov.uk>': the name, and the email for the email field.
+    Split only when the email is clearly that person's; always said in the report."""
+    match = cells.EMAIL.search(value) or _ANY_EMAIL.search(value)
     if match is None:
         return value
+    email = match.group(0)
+    complete = cells.EMAIL.fullmatch(email) is not None
     person = path.rsplit(".", 1)[0]
-    state.soft[f"{person}.email"] = match.group(0)
     rest = (value[: match.start()] + value[match.end() :]).strip(" <>()[],;:-\t")
-    if rest:
-        state.result.tidied.append((path, value, f"{rest}; email {match.group(0)}"))
+    rest = " ".join(rest.split())
+    checks = state.result.checks
+    if not rest:
+        if complete:
+            state.soft[f"{person}.email"] = email
+        state.flag(path, value)
+        checks.append(
+            f"{_quote(header)} holds only an email address ({email}), not a name: kept as "
+            "written; put the person's name in"
+        )
+        return value
+    if complete and same_person(rest, email):
+        state.soft[f"{person}.email"] = email
+        checks.append(
+            f"{_quote(header)} {_quote(value)} was split into name {_quote(rest)} and "
+            f"email {email}: confirm the email is theirs"
+        )
         return rest
     state.flag(path, value)
+    why = "does not look like this person's" if complete else "is incomplete"
+    checks.append(
+        f"{_quote(header)} {_quote(value)} holds an email address that {why}: kept whole, as "
+        "written; check it, and give the name and the email their own columns"
+    )
     return value
 
 
-def _complete(state: _Row) -> None:
+def same_person(name: str, email: str) -> bool:
+    """True when the email's local part clearly names the person: it holds their surname
+    ('jo.bloggs', 'jbloggs' for 'Jo Bloggs') or is just their first name ('sam@')."""
+    local = re.sub(r"[^a-z]", "", email.split("@")[0].lower())
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if len(w) >= 2]
+    if not words or not local:
+        return False
+    return words[-1] in local or local == words[0]
+
+
+def _complete(state: _Row, name_column: str | None) -> None:
     """Fill what every record needs: an id, a name, and placeholders flagged for the rest."""
     values, result = state.values, state.result
     name = values.get("name")
     if not isinstance(name, str) or not name:
         result.status = "not imported"
-        result.problems.append(
-            "it has no name: every record needs the arrangement's name (map a column to 'name')"
-        )
+        if name_column is not None:
+            result.problems.append(
+                f"its name cell (column {_quote(name_column)}) is empty: every record needs "
+                "the arrangement's name; fill it in, or delete the row if it is not an "
+                "arrangement"
+            )
+        else:
+            result.problems.append(
+                "it has no name: every record needs the arrangement's name (no column is "
+                "mapped to 'name': map one with --mapping, or check the headings row)"
+            )
         return
     result.name = name
     given = values.get("id")
@@ -564,7 +770,15 @@ def plan_import(
             header += "# Confirm each value under imported_as_written, then delete its line.\n"
         result.text = header + result.text
     new = [Candidate(f"row {r.row}", r.name) for r in rows if r.name]
-    duplicates = likely_duplicates(new, _existing(register_dir, shown_dir))
+    existing = _existing(register_dir, shown_dir)
+    duplicates = likely_duplicates(new, existing)
+    by_label = {f"row {r.row}": r for r in rows}
+    in_register = {c.label for c in existing}
+    for dup in duplicates:
+        if dup.second.label in in_register and dup.first.label in by_label:
+            by_label[dup.first.label].same_as.append((dup.second.label, dup.score))
+    for result in rows:
+        result.same_as.sort(key=lambda pair: -pair[1])
     return ImportPlan(table, columns, rows, duplicates, shown_dir)
 
 
@@ -582,12 +796,17 @@ def _existing(register_dir: Path, shown_dir: str) -> list[Candidate]:
     ]
 
 
-def write_records(plan: ImportPlan, register_dir: Path) -> None:
-    """Create the new record files; a file that exists (even one made meanwhile) is kept."""
+def write_records(plan: ImportPlan, register_dir: Path, allow_duplicates: bool = False) -> None:
+    """Create the new record files; a file that exists (even one made meanwhile) is kept.
+    A row that is likely the same as a record already in the register is skipped unless
+    ``allow_duplicates``."""
     from partnerfw.writer import FileExistsRefusal, write_atomic
 
     for result in plan.rows:
         if result.status != "new":
+            continue
+        if result.same_as and not allow_duplicates:
+            result.status = "skipped"
             continue
         try:
             write_atomic(register_dir / f"{result.record_id}.yaml", result.text)
@@ -603,7 +822,10 @@ def write_records(plan: ImportPlan, register_dir: Path) -> None:
 
 def render_report(plan: ImportPlan) -> str:
     table = plan.table
-    out = [f"Importing {table.source}: {len(plan.rows)} rows, {len(table.headers)} columns."]
+    out = [
+        f"Importing {table.source}: {len(plan.rows)} rows, {len(table.headers)} columns "
+        f"(headings in row {table.header_row})."
+    ]
     out += [f"Note: {note}" for note in table.notes]
     out += ["", "Columns (heading -> record field):"]
     exact = [c for c in plan.columns if c.how == "field name"]
@@ -647,7 +869,19 @@ def _row_lines(result: RowResult) -> list[str]:
         "overwrites; edit that file, or give this row another id)",
         "not imported": "NOT IMPORTED: " + "; ".join(result.problems),
     }
+    if result.same_as:
+        file, score = result.same_as[0]
+        states["skipped"] = (
+            f"SKIPPED: likely the same as {file} (score {score:.2f}); rerun with "
+            "--allow-duplicates to create it anyway"
+        )
+        if result.status == "new":
+            states["new"] += (
+                f"  (likely the same as {file}, score {score:.2f}: --write will skip it "
+                "unless --allow-duplicates)"
+            )
     lines = [f"{label}  {states[result.status]}"]
+    lines += [f"      check: {text}" for text in result.checks]
     for path, text in result.flagged:
         if text:
             lines.append(f"      kept as written, to confirm (DATA010): {path} = {_quote(text)}")
@@ -674,10 +908,12 @@ def _summary(plan: ImportPlan) -> str:
     in_notes = sum(len(r.in_notes) for r in plan.rows)
     done = "written" if plan.written else "to create"
     made = plan.count("written") if plan.written else plan.count("new")
+    skips = plan.count("skipped")
+    skipped = f", {skips} skipped as likely duplicates" if skips else ""
     return (
         f"Summary: {len(plan.rows)} rows: {made} {done}, {plan.count('exists')} already "
-        f"in the register, {plan.count('not imported')} not imported; {flagged} values kept "
-        f"as written for an officer to confirm; {repaired} mis-encoded texts repaired; "
+        f"in the register, {plan.count('not imported')} not imported{skipped}; {flagged} "
+        f"values kept as written for an officer to confirm; {repaired} mis-encoded texts repaired; "
         f"{in_notes} cells kept in notes; {len(plan.duplicates)} likely duplicates."
     )
 
