@@ -225,6 +225,8 @@ class _Layout:
         """A scalar starting after ``at`` (the ':' or the dash's space)."""
         start = self.starts[event.start_mark.line] + event.start_mark.column
         end = self.starts[event.end_mark.line] + event.end_mark.column
+        if event.anchor:  # libyaml's mark is at the '&'; the anchor was checked already
+            start = at + 1
         value = event.value
         if not event.style and start == end:  # a null written as 'key:'
             if in_sequence:
