@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import random
 import re
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml.error import ReusedAnchorWarning
 from typer.testing import CliRunner
 
 from partnerfw.already_tidy import looks_tidy
@@ -25,10 +27,13 @@ TEXTS = {path.name: path.read_text(encoding="utf-8") for path in RECORDS}
 
 def slow_says_tidy(text: str) -> bool | None:
     """The full round trip's answer: True unchanged, False would change, None a problem."""
-    try:
-        return tidy_text(text) == text
-    except TidyProblem:
-        return None
+    with warnings.catch_warnings():
+        # ruamel warns (and fmt says so) about an anchor name used twice: not this test's topic
+        warnings.simplefilter("ignore", ReusedAnchorWarning)
+        try:
+            return tidy_text(text) == text
+        except TidyProblem:
+            return None
 
 
 def assert_same_decision(text: str) -> None:
@@ -162,6 +167,9 @@ MUTATIONS: dict[str, Callable[[str, random.Random], str]] = {
     "empty flow": _set_value("{}"),
     "block text": _set_value("|\n  first line\n  second line"),
     "anchor": _set_value("&here plain words"),
+    "two anchors": lambda text, rng: _set_value("&here two")(
+        _set_value("&here one")(text, rng), rng
+    ),
     "tag": _set_value("!!str plain words"),
     "hash in value": _set_value("group #1 and group #2"),
     "colon in value": _set_value("a: b"),

@@ -14,8 +14,9 @@ round trip would give back the same text:
   in their canonical spelling, single-quoted text on one short line.
 
 Anything else (flow collections other than an empty {} or [], block scalars, escapes, anchors
-other than on a plain value, tags, CRLF, unusual keys, indented comment lines) gets the answer *not sure*, and the caller runs the full round trip. So the
-fast answer is never different from the slow one, only quicker; tests compare them.
+other than on a plain value, tags, CRLF, unusual keys, indented comment lines) gets the answer
+*not sure*, and the caller runs the full round trip. So the fast answer is never different
+from the slow one, only quicker; tests compare them.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class _Layout:
         for line in self.lines:
             self.starts.append(self.starts[-1] + len(line))
         self.used: set[int] = set()  # lines holding content
+        self.anchors: set[str] = set()
         self.events = iter(yaml.parse(text, Loader=_Loader))
 
     def check(self) -> None:
@@ -115,9 +117,14 @@ class _Layout:
             event, yaml.ScalarEvent | yaml.AliasEvent
         ):
             raise _NotSure  # anchors only on plain values, as in 'date: &id001 2024-05-01'
-        if isinstance(event, yaml.NodeEvent) and getattr(event, "tag", None) is not None:
-            if not (isinstance(event, yaml.ScalarEvent) and event.implicit[0]):
-                raise _NotSure
+        anchor = getattr(event, "anchor", None)
+        if anchor and not isinstance(event, yaml.AliasEvent):
+            if anchor in self.anchors:
+                raise _NotSure  # a reused anchor name: ruamel warns and may rename it
+            self.anchors.add(anchor)
+        tagged = isinstance(event, yaml.NodeEvent) and getattr(event, "tag", None) is not None
+        if tagged and not (isinstance(event, yaml.ScalarEvent) and event.implicit[0]):
+            raise _NotSure
         return event
 
     def _expect(self, kind: type) -> Any:
@@ -141,26 +148,28 @@ class _Layout:
                 or not _KEY.match(key.value)
             ):
                 raise _NotSure
-            line = key.start_mark.line
-            column = key.start_mark.column
+            k: Any = key  # libyaml's marks are always set
+            line = k.start_mark.line
+            column = k.start_mark.column
             head = self.lines[line][:column]
             wanted = " " * (indent - 2) + "- " if first and first_after_dash else " " * indent
-            if column != indent or head != wanted or key.end_mark.line != line:
+            if column != indent or head != wanted or k.end_mark.line != line:
                 raise _NotSure
-            after_key = self.starts[line] + key.end_mark.column
+            after_key = self.starts[line] + k.end_mark.column
             if self.text[after_key] != ":":
                 raise _NotSure
             self.used.add(line)
             first = False
             value = self._next()
+            v: Any = value
             if isinstance(value, yaml.AliasEvent):
-                self._written(after_key + 1, " *" + value.anchor)
-                self._rest_of_line_empty(after_key + 3 + len(value.anchor))
+                self._written(after_key + 1, " *" + v.anchor)
+                self._rest_of_line_empty(after_key + 3 + len(v.anchor))
             elif isinstance(value, yaml.ScalarEvent) and value.anchor:
-                if value.style or value.start_mark.line != line:
+                if value.style or v.start_mark.line != line:
                     raise _NotSure
-                self._written(after_key + 1, " &" + value.anchor)
-                self._value(value, line, after_key + 3 + len(value.anchor), indent + 2)
+                self._written(after_key + 1, " &" + v.anchor)
+                self._value(value, line, after_key + 3 + len(v.anchor), indent + 2)
             elif isinstance(value, yaml.ScalarEvent):
                 self._value(value, line, after_key + 1, indent + 2)
             elif isinstance(value, yaml.MappingStartEvent | yaml.SequenceStartEvent) and (
