@@ -193,6 +193,27 @@ def test_the_fast_path_recognises_most_bundled_records() -> None:
     assert len(fast) >= len(TEXTS) - 2, sorted(set(TEXTS) - set(fast))
 
 
+def test_long_values_folded_by_ruamel_are_recognised_and_unfolded_ones_are_not() -> None:
+    words = "working together across the borough to plan and deliver services " * 3
+    text = (
+        "id: x\nname: y\nkind: partnership\n"
+        f"corporate_objectives:\n  - {words}\n  - short one\n"
+        f"partners:\n  - name: {words}\n    sector: {words}\n"
+        f"monitoring:\n  outcomes:\n    - {words}\n"
+    )
+    tidy = tidy_text(text)
+    assert tidy.count("\n") > text.count("\n")  # ruamel folded the long values
+    assert looks_tidy(tidy) and tidy_text(tidy) == tidy
+    assert not looks_tidy(text)
+
+
+@pytest.mark.parametrize("key", ["yes", "null", "on", "true"])
+def test_keys_yaml_reads_as_other_types_go_to_the_round_trip(key: str) -> None:
+    text = TEXTS["food-bank-partnership.yaml"] + f"{key}: value\n"
+    assert not looks_tidy(text)
+    assert_same_decision(text)
+
+
 @pytest.mark.parametrize("mutation", sorted(MUTATIONS))
 def test_fast_decision_equals_the_round_trip_on_mutated_records(mutation: str) -> None:
     rng = random.Random(mutation)

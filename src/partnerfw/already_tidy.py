@@ -146,6 +146,8 @@ class _Layout:
                 or key.style
                 or key.anchor
                 or not _KEY.match(key.value)
+                or _libyaml_tag(key.value) != _STR  # 'yes', 'null': read differently
+                or not _plain_as_ruamel_writes_it(key.value)
             ):
                 raise _NotSure
             k: Any = key  # libyaml's marks are always set
@@ -286,7 +288,10 @@ def _plain_as_ruamel_writes_it(value: str) -> bool:
     if resolved_libyaml == _STR:
         if "\n" in value or value != value.strip() or "  " in value:
             return False
-        tag = VersionedResolver().resolve(ScalarNode, value, (True, False))
+        global _RUAMEL_RESOLVER
+        if _RUAMEL_RESOLVER is None:
+            _RUAMEL_RESOLVER = VersionedResolver()
+        tag = _RUAMEL_RESOLVER.resolve(ScalarNode, value, (True, False))
         return str(tag) == _STR and _plain_allowed(value)
     if resolved_libyaml == "tag:yaml.org,2002:int":
         return bool(_INT.match(value))
@@ -300,6 +305,7 @@ def _plain_as_ruamel_writes_it(value: str) -> bool:
 
 
 _resolver_cache: dict[str, str] = {}
+_RUAMEL_RESOLVER: Any = None
 
 
 def _libyaml_tag(value: str) -> str:
