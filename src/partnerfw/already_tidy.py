@@ -21,6 +21,7 @@ from the slow one, only quicker; tests compare them.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from typing import Any
@@ -261,7 +262,11 @@ class _Layout:
         elif not event.style:
             if not _plain_as_ruamel_writes_it(value):
                 raise _NotSure
-            written = _ruamel_plain(value, column=at - self.starts[line], indent=indent)
+            column = at - self.starts[line]
+            if event.end_mark.line == line and column + 1 + len(value) <= _WIDTH:
+                written = " " + value  # short enough that ruamel never folds it
+            else:
+                written = _ruamel_plain(value, column=column, indent=indent)
             if self.text[at:end] != written:
                 raise _NotSure
         else:
@@ -279,6 +284,7 @@ class _Layout:
                 raise _NotSure  # an indented comment line: ruamel may move it
 
 
+@functools.lru_cache(maxsize=65_536)
 def _plain_as_ruamel_writes_it(value: str) -> bool:
     """A plain scalar that ruamel reads and writes back with the same spelling."""
     from ruamel.yaml.nodes import ScalarNode
