@@ -262,6 +262,26 @@ def test_mixed_line_endings_are_made_consistent() -> None:
     assert tidy_file_text(lf_first) == TIDY
 
 
+def test_a_tidy_crlf_record_is_recognised_without_the_round_trip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import partnerfw.tidy
+
+    crlf = TEXTS["food-bank-partnership.yaml"].replace("\n", "\r\n")
+
+    def no_round_trip(text: str, model: object = None) -> str:
+        raise AssertionError("the round trip was run")
+
+    monkeypatch.setattr(partnerfw.tidy, "tidy_text", no_round_trip)
+    assert tidy_file_text(crlf) == crlf
+    lf_first = crlf.replace("\r\n", "\n", 1)  # mixed: made consistent, the first line's way
+    assert tidy_file_text(lf_first) == TEXTS["food-bank-partnership.yaml"]
+    head, rest = crlf.split("\r\n", 1)
+    crlf_first = head + "\r\n" + rest.replace("\r\n", "\n")
+    assert crlf_first != crlf
+    assert tidy_file_text(crlf_first) == crlf
+
+
 def test_fmt_keeps_windows_line_endings_and_check_reports_mixed_ones(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

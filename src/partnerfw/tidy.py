@@ -67,13 +67,12 @@ def tidy_file_text(text: str, model: type[BaseModel] = Arrangement) -> str:
     file LF. A file already tidy is recognised without the slow round trip when possible."""
     from partnerfw.already_tidy import looks_tidy
 
-    if looks_tidy(text, model):
-        return text
-    first_break = text.find("\n")
-    crlf = first_break > 0 and text[first_break - 1] == "\r"
     if "\r\n" not in text:
-        return tidy_text(text, model)
-    tidied = tidy_text(text.replace("\r\n", "\n"), model)
+        return text if looks_tidy(text, model) else tidy_text(text, model)
+    first_break = text.find("\n")
+    crlf = text[first_break - 1] == "\r"
+    lf = text.replace("\r\n", "\n")
+    tidied = lf if looks_tidy(lf, model) else tidy_text(lf, model)
     return tidied.replace("\n", "\r\n") if crlf else tidied
 
 
