@@ -61,6 +61,21 @@ def tidy_text(text: str, model: type[BaseModel] = Arrangement) -> str:
     return result
 
 
+def tidy_file_text(text: str, model: type[BaseModel] = Arrangement) -> str:
+    """The tidy form of a whole file's text, keeping its line-ending style: a file whose first
+    line ends in CRLF gets CRLF on every line (mixed endings are made consistent), any other
+    file LF. A file already tidy is recognised without the slow round trip when possible."""
+    from partnerfw.already_tidy import looks_tidy
+
+    if "\r\n" not in text:
+        return text if looks_tidy(text, model) else tidy_text(text, model)
+    first_break = text.find("\n")
+    crlf = text[first_break - 1] == "\r"
+    lf = text.replace("\r\n", "\n")
+    tidied = lf if looks_tidy(lf, model) else tidy_text(lf, model)
+    return tidied.replace("\n", "\r\n") if crlf else tidied
+
+
 def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
     """Tidy each record file under ``paths``; with ``check`` only report what would change."""
     from partnerfw.register import discover
@@ -70,7 +85,7 @@ def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
     for path in discover(paths):
         try:
             original = decode(path.read_bytes())
-            tidied = tidy_text(original)
+            tidied = tidy_file_text(original)
         except OSError as exc:
             result.problems.append((path, TidyProblem(f"cannot read the file: {exc.strerror}")))
             continue
