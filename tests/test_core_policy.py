@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -421,6 +421,7 @@ def test_a_policy_file_that_is_not_a_mapping_is_reported(
         max_size=4,
     )
 )
+@example(edits=[(100, "rules: x\n")])  # found by hypothesis: an edition's rules not a mapping
 def test_generated_bad_settings_never_raise(edits: list[tuple[int, str]]) -> None:
     source = GOOD_SETTINGS
     for at, fragment in edits:

@@ -105,7 +105,8 @@ def _build_policy(
     )
     base, base_file, base_doc = _edition_data(settings.edition, root, problems, edition_at)
     merged = deep_merge(base, settings.policy)
-    if settings.rules:
+    # A 'rules:' that is not a mapping stays as written, for validation to report.
+    if settings.rules and isinstance(merged.get("rules", {}), dict):
         merged["rules"] = deep_merge(
             merged.get("rules", {}),
             {
