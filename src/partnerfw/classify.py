@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from partnerfw.models import Arrangement, Kind
+from partnerfw.models import Arrangement, Kind, Status
 from partnerfw.policy import FlagTrigger, Policy, ResourcesTrigger
 
 KIND_LABELS = {
@@ -14,6 +14,14 @@ KIND_LABELS = {
     Kind.INFORMAL_NETWORK: "Informal network",
     Kind.COMMISSIONING: "Commissioning arrangement",
     Kind.COMPANY_OR_TRUST: "Company or charitable trust",
+}
+STATUS_LABELS = {
+    Status.PROPOSED: "Proposed",
+    Status.APPROVED: "Approved",
+    Status.ACTIVE: "Active",
+    Status.UNDER_REVIEW: "Under review",
+    Status.ENDING: "Ending",
+    Status.ENDED: "Ended",
 }
 CLASS_LABELS = {
     "significant": "Significant partnership",

@@ -37,7 +37,7 @@ class Redaction:
         ]
         self.as_written_hidden = bool(as_written)
         self.strings = sorted(
-            {s for p in self.paths for s in _strings(_at(document_data, p)) if len(s) >= 3}
+            {s for p in self.paths for s in secret_strings(_at(document_data, p)) if len(s) >= 3}
             | {s for s in as_written if len(s) >= 3},
             key=len,
             reverse=True,
@@ -81,13 +81,15 @@ def _at(data: Any, path: tuple[str, ...]) -> Any:
     return current
 
 
-def _strings(data: Any) -> Iterable[str]:
+def secret_strings(data: Any) -> Iterable[str]:
+    """Every way a confidential value could show in text: strings, and amounts as written,
+    as money (£12,000) and with thousands separators."""
     if isinstance(data, dict):
         for value in data.values():
-            yield from _strings(value)
+            yield from secret_strings(value)
     elif isinstance(data, list):
         for value in data:
-            yield from _strings(value)
+            yield from secret_strings(value)
     elif isinstance(data, int | float | Decimal) and not isinstance(data, bool):
         amount = Decimal(str(data))
         yield from (str(data), money(amount), f"{amount:,}")

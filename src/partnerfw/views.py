@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from partnerfw.check import CheckedRecord, CheckResult
-from partnerfw.classify import KIND_LABELS, money
+from partnerfw.classify import KIND_LABELS, STATUS_LABELS, money
 from partnerfw.findings import Finding, Severity
 from partnerfw.models import (
     AgreementItems,
@@ -43,14 +43,6 @@ WITHHELD = "Not published (confidential)"
 NO_REPOSITORY = "No history: this register is not in a git repository."
 NOT_COMMITTED = "No history yet: this arrangement's file has not been committed to the register."
 _EMAIL = re.compile(r"[^\s<>()@]+@[^\s<>()@]+")
-STATUS_LABELS = {
-    Status.PROPOSED: "Proposed",
-    Status.APPROVED: "Approved",
-    Status.ACTIVE: "Active",
-    Status.UNDER_REVIEW: "Under review",
-    Status.ENDING: "Ending",
-    Status.ENDED: "Ended",
-}
 ITEM_LABELS = {
     ItemStatus.IN_PLACE: "In place",
     ItemStatus.DRAFTED: "Drafted",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
@@ -12,23 +11,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from partnerfw.check import CheckedRecord, CheckResult
-from partnerfw.classify import KIND_LABELS, classify, money
+from partnerfw.classify import KIND_LABELS, STATUS_LABELS, classify
 from partnerfw.findings import Finding
 from partnerfw.models import Arrangement, Status
 from partnerfw.policy import Policy
+from partnerfw.redaction import secret_strings
 from partnerfw.register import LoadedRecord
 from partnerfw.tabular import AS_WRITTEN, withheld, withheld_paths
 
 LIVE = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
 """Arrangements the council is committed to: approved and not yet ended."""
-STATUS_LABELS = {
-    Status.PROPOSED: "Proposed",
-    Status.APPROVED: "Approved",
-    Status.ACTIVE: "Active",
-    Status.UNDER_REVIEW: "Under review",
-    Status.ENDING: "Ending",
-    Status.ENDED: "Ended",
-}
 WITHHELD = "Withheld"
 
 
@@ -160,7 +152,7 @@ def _redact(record: LoadedRecord, contacts: bool) -> tuple[Arrangement | None, s
         removed = _pop(data, parts)
         if removed is _MISSING:
             continue
-        secrets.update(_leaves(removed))
+        secrets.update(secret_strings(removed))
         lines.update(
             n
             for path, n in record.document.lines.items()
@@ -239,23 +231,6 @@ def _put(data: Any, loc: tuple[Any, ...], value: Any) -> None:
     for part in loc[:-1]:
         current = current.setdefault(part, {}) if isinstance(current, dict) else current[part]
     current[loc[-1]] = value
-
-
-def _leaves(value: Any) -> Iterable[str]:
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from _leaves(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _leaves(item)
-    elif isinstance(value, bool) or value is None:
-        return
-    elif isinstance(value, int | float | Decimal):
-        amount = Decimal(str(value))
-        yield money(amount)
-        yield str(value)
-    else:
-        yield str(value)
 
 
 # --- small helpers shared by the reports -----------------------------------------------------
