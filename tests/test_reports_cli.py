@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 from partnerfw.check import run_check
 from partnerfw.cli import app
+from partnerfw.opendata import safe_cell
 from partnerfw.project import open_project
 from partnerfw.reports import REPORTS, Options, build_paper, build_reports
-from partnerfw.reports.render import markdown_text, render_html, safe_cell
+from partnerfw.reports.render import markdown_text, render_html
 from tests.conftest import TODAY
 
 CONFIDENTIAL_RISK = "Personal data shared without a lawful basis"

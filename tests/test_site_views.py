@@ -164,7 +164,8 @@ def test_only_http_and_mailto_become_links(url: str | None, expected: str | None
     [
         ("=1+1", "'=1+1"),
         ("+1", "'+1"),
-        ("-1", "'-1"),
+        ("-1+2", "'-1+2"),
+        ("-1", "-1"),  # a plain number stays a number
         ("@A1", "'@A1"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),

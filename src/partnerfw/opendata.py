@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 OPEN_DATA_VERSION = 1
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -87,12 +89,16 @@ COLUMNS = (
 
 
 def safe_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet shows as text, never evaluates as a formula."""
+    """A CSV cell that a spreadsheet never evaluates as a formula: text starting with
+    = + - @, a tab or a carriage return gets a leading single quote. A plain number (-20, 8.1)
+    stays a number, so a spreadsheet can sort and add it up."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
+    if _PLAIN_NUMBER.match(text):
+        return text
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

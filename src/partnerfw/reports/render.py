@@ -10,14 +10,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from partnerfw.opendata import safe_cell
 from partnerfw.reports.common import date_text
 from partnerfw.reports.figures import band
 from partnerfw.reports.paper import Paper, Table
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_LINE_START = re.compile(r"^([#+=-](?=\s|$)|\d+[.)](?=\s|$))")
-_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 RATING_FILL = {"Green": "CFE8C4", "Amber": "FFE3A8", "Red": "F4B6B6"}
 
 
@@ -55,14 +54,6 @@ def render_html(paper: Paper, root: Path | None = None, site_nav: bool = False) 
 def render_md(paper: Paper, root: Path | None = None) -> str:
     env = _environment(root)
     return str(env.get_template(f"reports/{paper.name}.md.j2").render(paper=paper))
-
-
-def safe_cell(value: str) -> str:
-    """A spreadsheet must not run a cell as a formula: cells starting with = + - @, a tab or
-    a carriage return get a leading single quote. A plain number (-20, 8.1) stays a number."""
-    if _PLAIN_NUMBER.match(value):
-        return value
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def render_csv(paper: Paper) -> str:
