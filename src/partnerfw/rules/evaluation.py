@@ -16,6 +16,13 @@ def _evaluated(ctx: Context) -> bool:
     return requirements is not None and requirements.evaluation
 
 
+def _contribution(ctx: Context, required: bool, field: str, what: str) -> Iterator[Hit]:
+    """The revised framework's contributions (equalities aims, climate change), when the
+    policy asks for them."""
+    if required and _evaluated(ctx) and blank(getattr(ctx.arrangement.evaluation, field)):
+        yield Hit(f"show how it {what} under evaluation.{field}", ("evaluation",))
+
+
 @rule(
     "EVA001",
     "evaluation",
@@ -186,16 +193,12 @@ def gdpr(ctx: Context) -> Iterator[Hit]:
 def equalities_aims(ctx: Context) -> Iterator[Hit]:
     """New arrangements show how they contribute to the council's Equalities Aims and
     Objectives (revised framework; switched off in the earlier edition)."""
-    if (
-        ctx.policy.require_equalities_aims
-        and _evaluated(ctx)
-        and blank(ctx.arrangement.evaluation.equalities_aims_contribution)
-    ):
-        yield Hit(
-            "show how it contributes to the council's Equalities Aims and Objectives under "
-            "evaluation.equalities_aims_contribution",
-            ("evaluation",),
-        )
+    yield from _contribution(
+        ctx,
+        ctx.policy.require_equalities_aims,
+        "equalities_aims_contribution",
+        "contributes to the council's Equalities Aims and Objectives",
+    )
 
 
 @rule(
@@ -211,16 +214,12 @@ def equalities_aims(ctx: Context) -> Iterator[Hit]:
 def climate_change(ctx: Context) -> Iterator[Hit]:
     """New arrangements show how they may support the borough in mitigating climate change
     (revised framework; switched off in the earlier edition)."""
-    if (
-        ctx.policy.require_climate_change
-        and _evaluated(ctx)
-        and blank(ctx.arrangement.evaluation.climate_change_contribution)
-    ):
-        yield Hit(
-            "show how it supports the council's Climate Change commitment under "
-            "evaluation.climate_change_contribution",
-            ("evaluation",),
-        )
+    yield from _contribution(
+        ctx,
+        ctx.policy.require_climate_change,
+        "climate_change_contribution",
+        "supports the council's Climate Change commitment",
+    )
 
 
 @rule(
