@@ -317,6 +317,33 @@ BASELINES: dict[str, dict[str, Any]] = {
         },
         "monitoring": {"annual_reviews": [_D(2026, 3, 16)]},
     },
+    # A councillor and an officer appointed by Annual Council to a local charity's board.
+    "outside_body": {
+        "id": "test-outside-body",
+        "name": "Test Citizens Advice: council appointments",
+        "kind": "outside_body",
+        "status": "active",
+        "lead_officer": _OFFICER,
+        "department": "Democratic Services",
+        "dates": _START,
+        "outside_body": {
+            "organisation": "Test Citizens Advice",
+            "legal_form": "charitable_company",
+            "registered_number": "1101234",
+            "appointed_by": "Annual Council",
+            "reference": "Annual Council 20 May 2026, minute 14",
+            "appointees": [
+                {
+                    "name": "Cllr Ada Lane",
+                    "capacity": "trustee",
+                    "appointed": _D(2025, 5, 21),
+                    "term_ends": _D(2027, 5, 19),
+                },
+                {"name": "Ann Officer", "councillor": False, "capacity": "observer"},
+            ],
+        },
+        "monitoring": {"annual_reviews": [_D(2026, 3, 16)]},
+    },
 }
 KINDS = tuple(BASELINES)
 

@@ -95,6 +95,117 @@ class Case:
 # --- Records that miss a requirement ------------------------------------------------------
 
 MISSES = [
+    # recorded facts: audit opinions, partner authorities' decisions, outside bodies
+    Case(
+        "MON020",
+        changes={
+            "monitoring.audit_opinions": [
+                {"opinion": "substantial", "date": D(2023, 6, 1)},
+                {"opinion": "limited", "date": D(2026, 6, 30), "auditor": "Internal Audit"},
+            ]
+        },
+        at=("monitoring", "audit_opinions", 1),
+        words=("limited assurance", "monitoring.audit_opinions", "actions"),
+    ),
+    Case(
+        "MON020",
+        kind="shared_service",
+        changes={
+            "monitoring.audit_opinions": [
+                {"opinion": "no_assurance", "date": D(2026, 2, 1), "actions": "Six actions, all by March"}
+            ]
+        },
+        at=("monitoring", "audit_opinions", 0),
+        words=("no assurance",),
+        why="no-assurance",
+    ),
+    Case(
+        "MON021",
+        changes={"monitoring.audit_opinions": [{"opinion": "reasonable", "date": D(2023, 11, 22)}]},
+        at=("monitoring", "audit_opinions", 0),
+        words=("36 months", "audit needs assessment"),
+    ),
+    Case(
+        "GOV020",
+        changes={
+            "partner_decisions": [
+                {"authority": "Thamesbridge Housing Trst", "body": "Board", "date": D(2021, 2, 1),
+                 "reference": "Board minute 7"}
+            ]
+        },
+        at=("partner_decisions", 0, "authority"),
+        words=("not one of the partners",),
+    ),
+    Case(
+        "GOV020",
+        changes={
+            "partner_decisions": [
+                {"authority": "Thamesbridge Housing Trust", "body": "Board", "date": D(2021, 2, 1)}
+            ]
+        },
+        at=("partner_decisions", 0),
+        words=("reference",),
+        why="no-reference",
+    ),
+    Case(
+        "GOV020",
+        changes={
+            "partner_decisions": [
+                {"authority": "Thamesbridge Housing Trust", "body": "Board", "date": D(2026, 12, 1),
+                 "reference": "Board minute 9"}
+            ]
+        },
+        at=("partner_decisions", 0, "date"),
+        words=("after today",),
+        why="future",
+    ),
+    Case(
+        "CLS020",
+        kind="outside_body",
+        changes={"outside_body.appointees.0.term_ends": D(2026, 5, 19)},
+        at=("outside_body", "appointees", 0, "term_ends"),
+        words=("re-appointment",),
+    ),
+    Case(
+        "CLS020",
+        kind="outside_body",
+        changes={"outside_body.reference": DELETE},
+        at=("outside_body",),
+        words=("outside_body.reference", "Annual Council"),
+        why="no-decision",
+    ),
+    Case(
+        "LST001",
+        changes={"lead_member": {"name": "Cllr Ada Lain", "title": "Portfolio Holder"}},
+        at=("lead_member", "name"),
+        words=("Lead Member", "Cllr Ada Lane"),
+        lists=LISTS,
+        why="lead-member",
+    ),
+    Case(
+        "LST001",
+        kind="outside_body",
+        changes={"outside_body.appointees.1.name": "Ann Oficer"},
+        at=("outside_body", "appointees", 1, "name"),
+        words=("officer appointed", "Ann Officer"),
+        lists=LISTS,
+        why="outside-body-officer",
+    ),
+    Case(
+        "LST001",
+        changes={"joint_committee": {
+            "name": "Test Joint Committee",
+            "membership": [
+                {"authority": "Thamesbridge Borough Council", "seats": 1, "this_council": True,
+                 "members": ["Cllr Ada Layne"]},
+                {"authority": "Thamesbridge Housing Trust", "seats": 1, "members": ["Sam Elsewhere"]},
+            ],
+        }},
+        at=("joint_committee", "membership", 0, "members", 0),
+        words=("joint committee member",),
+        lists=LISTS,
+        why="joint-committee",
+    ),
     # agreement
     Case(
         "AGR001",
@@ -864,6 +975,61 @@ MISSES = [
 # --- Records that meet a requirement (often just) -----------------------------------------
 
 MEETS = [
+    Case(
+        "MON020",
+        changes={
+            "monitoring.audit_opinions": [
+                {"opinion": "limited", "date": D(2025, 6, 30)},
+                {"opinion": "reasonable", "date": D(2026, 6, 30), "reference": "IA 26/04"},
+            ]
+        },
+        why="follow-up-reasonable",
+    ),
+    Case(
+        "MON021",
+        changes={"monitoring.audit_opinions": [{"opinion": "substantial", "date": D(2023, 11, 23)}]},
+        why="exactly-36-months",
+    ),
+    Case("MON021", why="never-audited"),
+    Case(
+        "GOV020",
+        changes={
+            "partner_decisions": [
+                {"authority": "thamesbridge housing  trust", "body": "Board",
+                 "date": D(2026, 11, 23), "reference": "Board minute 7"}
+            ]
+        },
+        why="partner-today",
+    ),
+    Case("CLS020", kind="outside_body", changes={"outside_body.appointees.0.term_ends": D(2026, 11, 23)}),
+    Case(
+        "CLS020",
+        kind="outside_body",
+        status="ended",
+        changes={"outside_body.appointees.0.term_ends": D(2026, 5, 19), "dates.end": D(2026, 5, 19),
+                 "dates.indefinite": False},
+        why="ended",
+    ),
+    Case(
+        "LST001",
+        changes={
+            "lead_member": {"name": "Councillor Ada Lane"},
+            "partner_decisions": [
+                {"authority": "Thamesbridge Housing Trust", "body": "Board of Trustees",
+                 "date": D(2021, 2, 1), "reference": "Board minute 7"}
+            ],
+            "joint_committee": {
+                "name": "Test Joint Committee",
+                "membership": [
+                    {"authority": "Thamesbridge Borough Council", "seats": 2, "this_council": True,
+                     "members": ["Cllr Ada Lane"]},
+                    {"authority": "Thamesbridge Housing Trust", "seats": 1, "members": ["Sam Elsewhere"]},
+                ],
+            },
+        },
+        lists=LISTS,
+        why="lead-member-partner-decisions-and-other-authorities-members",
+    ),
     Case(
         "AGR001",
         changes={

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from partnerfw.models import Arrangement, Kind, Status
+from partnerfw.models import Arrangement, CompanyForm, Kind, Status
 from partnerfw.policy import FlagTrigger, Policy, ResourcesTrigger
 
 KIND_LABELS = {
@@ -14,6 +14,17 @@ KIND_LABELS = {
     Kind.INFORMAL_NETWORK: "Informal network",
     Kind.COMMISSIONING: "Commissioning arrangement",
     Kind.COMPANY_OR_TRUST: "Company or charitable trust",
+    Kind.OUTSIDE_BODY: "Outside body appointment",
+}
+COMPANY_FORM_LABELS = {
+    CompanyForm.COMPANY_LIMITED_BY_GUARANTEE: "Company limited by guarantee",
+    CompanyForm.COMPANY_LIMITED_BY_SHARES: "Company limited by shares",
+    CompanyForm.COMMUNITY_INTEREST_COMPANY: "Community interest company",
+    CompanyForm.CHARITABLE_COMPANY: "Charitable company",
+    CompanyForm.CHARITABLE_INCORPORATED_ORGANISATION: "Charitable incorporated organisation",
+    CompanyForm.CHARITABLE_TRUST: "Charitable trust",
+    CompanyForm.COMMUNITY_BENEFIT_SOCIETY: "Community benefit society",
+    CompanyForm.OTHER: "Other legal form",
 }
 STATUS_LABELS = {
     Status.PROPOSED: "Proposed",
@@ -33,6 +44,7 @@ CLASS_LABELS = {
     "informal_network": "Informal network",
     "commissioning": "Commissioning (not a partnership)",
     "out_of_scope": "Out of scope (company or trust)",
+    "outside_body": "Out of scope (appointment to an outside body)",
 }
 _RESOURCE_LABELS = {
     "dedicated_budget": "budget",
@@ -55,6 +67,15 @@ class Classification:
     @property
     def label(self) -> str:
         return CLASS_LABELS[self.klass]
+
+
+def kind_label(arrangement: Arrangement) -> str:
+    """The kind as the public reads it, with a company's form when recorded:
+    'Company or charitable trust (community interest company)'."""
+    label = KIND_LABELS[arrangement.kind]
+    if arrangement.company is not None and arrangement.company.form is not CompanyForm.OTHER:
+        label += f" ({COMPANY_FORM_LABELS[arrangement.company.form].lower()})"
+    return label
 
 
 def money(amount: Decimal) -> str:
@@ -99,11 +120,24 @@ def classify(arrangement: Arrangement, policy: Policy) -> Classification:
             resources,
         )
     if kind is Kind.COMPANY_OR_TRUST:
+        what = "a company or charitable trust"
+        company = arrangement.company
+        if company is not None and company.form is CompanyForm.COMMUNITY_INTEREST_COMPANY:
+            what = "a community interest company is a company: it"
         return Classification(
             kind,
             "out_of_scope",
-            "a company or charitable trust needs separate legal and financial arrangements",
+            f"{what} needs separate legal and financial arrangements",
             "Framework 1.10",
+            resources,
+        )
+    if kind is Kind.OUTSIDE_BODY:
+        return Classification(
+            kind,
+            "outside_body",
+            "the council appoints representatives to another organisation: not an agreement "
+            "to work together, so not a partnership under this framework",
+            "Framework 1.7",
             resources,
         )
     return _significance(arrangement, policy)

@@ -33,6 +33,42 @@ class Kind(StrEnum):
     INFORMAL_NETWORK = "informal_network"
     COMMISSIONING = "commissioning"
     COMPANY_OR_TRUST = "company_or_trust"
+    OUTSIDE_BODY = "outside_body"
+
+
+class CompanyForm(StrEnum):
+    """The legal form of a company or trust (Framework 1.10). A community interest company is
+    a company: outside the framework like any other, with its own regulator and asset lock."""
+
+    COMPANY_LIMITED_BY_GUARANTEE = "company_limited_by_guarantee"
+    COMPANY_LIMITED_BY_SHARES = "company_limited_by_shares"
+    COMMUNITY_INTEREST_COMPANY = "community_interest_company"
+    CHARITABLE_COMPANY = "charitable_company"
+    CHARITABLE_INCORPORATED_ORGANISATION = "charitable_incorporated_organisation"
+    CHARITABLE_TRUST = "charitable_trust"
+    COMMUNITY_BENEFIT_SOCIETY = "community_benefit_society"
+    OTHER = "other"
+
+
+class AssuranceLevel(StrEnum):
+    """The four assurance opinions UK public sector internal audit gives (CIPFA's
+    harmonised definitions): substantial, reasonable, limited, no assurance."""
+
+    SUBSTANTIAL = "substantial"
+    REASONABLE = "reasonable"
+    LIMITED = "limited"
+    NO_ASSURANCE = "no_assurance"
+
+
+class AppointmentCapacity(StrEnum):
+    """In what capacity the council's appointee sits on an outside body."""
+
+    TRUSTEE = "trustee"
+    DIRECTOR = "director"
+    BOARD_MEMBER = "board_member"
+    COMMITTEE_MEMBER = "committee_member"
+    REPRESENTATIVE = "representative"
+    OBSERVER = "observer"
 
 
 class SharedServiceType(StrEnum):
@@ -158,6 +194,286 @@ class Member(Model):
         None, description="Their role in the arrangement, e.g. 'board member'."
     )
     on_board: bool = Field(False, description="True when they sit on the partnership board (2.5).")
+
+
+class LeadMember(Model):
+    """The councillor who leads on the arrangement and signs off its evaluation with the Chief
+    Executive or Director (Appendix 1)."""
+
+    name: Text = Field(description="The councillor's name, as on the councillors list.")
+    title: str | None = Field(
+        None, description="Their office, e.g. 'Cabinet Portfolio Holder for Community Safety'."
+    )
+
+
+class StatutoryBasis(Model):
+    """Appendix 1 'Statutory Status': whether the law requires the arrangement, and which law."""
+
+    statutory: bool = Field(
+        description="True when an Act requires the arrangement (a statutory partnership)."
+    )
+    act: str | None = Field(
+        None,
+        description="The Act it is made under or that requires it, e.g. "
+        "'Crime and Disorder Act 1998'.",
+    )
+    section: str | None = Field(
+        None, description="The section of that Act, e.g. 's5' or 'section 101(5)'."
+    )
+    duty: str | None = Field(
+        None, description="What the Act requires of the council, in a sentence."
+    )
+
+    @model_validator(mode="after")
+    def _act_named(self) -> StatutoryBasis:
+        if self.statutory and not (self.act and self.act.strip()):
+            raise ValueError(
+                "a statutory arrangement needs its Act under statutory_basis.act, "
+                "e.g. 'Crime and Disorder Act 1998' (and the section under section:)"
+            )
+        if self.section and not (self.act and self.act.strip()):
+            raise ValueError("statutory_basis.section needs the Act it belongs to under act:")
+        return self
+
+
+class JointCommitteeSeats(Model):
+    """One authority's places on a joint committee."""
+
+    authority: Text = Field(description="The authority, e.g. 'Kent County Council'.")
+    seats: int = Field(ge=1, description="How many members it appoints.")
+    voting: bool = Field(True, description="False when its members attend without a vote.")
+    this_council: bool = Field(
+        False,
+        description="True for this council's own places: their names are checked against the "
+        "councillors list.",
+    )
+    members: list[str] = Field(
+        default_factory=list, description="The members it has appointed, by name."
+    )
+
+    @model_validator(mode="after")
+    def _not_over_seats(self) -> JointCommitteeSeats:
+        if len(self.members) > self.seats:
+            raise ValueError(
+                f"{self.authority} has {self.seats} seat(s) but {len(self.members)} members "
+                "are named: correct seats or the members"
+            )
+        return self
+
+
+class JointCommittee(Model):
+    """A joint committee of several authorities (Local Government Act 1972 ss101(5), 102): its
+    membership, quorum and chair arrangements (Framework 4.3(b), 4.3(d))."""
+
+    name: Text = Field(description="The committee's name, e.g. 'Mid Kent Joint Waste Committee'.")
+    legal_basis: str | None = Field(
+        None, description="Usually 'Local Government Act 1972 ss101(5) and 102'."
+    )
+    administering_authority: str | None = Field(
+        None, description="The authority that clerks the committee and publishes its papers."
+    )
+    membership: list[JointCommitteeSeats] = Field(
+        min_length=1, description="Each authority's seats and members."
+    )
+    quorum: int | None = Field(
+        None, ge=1, description="How many voting members must be present to make a decision."
+    )
+    quorum_note: str | None = Field(
+        None, description="Any further quorum rule, e.g. 'including members from three authorities'."
+    )
+    chair: str | None = Field(
+        None,
+        description="How the chair is chosen, e.g. 'elected annually; rotates between the "
+        "authorities'.",
+    )
+    vice_chair: str | None = Field(None, description="How the vice-chair is chosen.")
+    meetings: str | None = Field(None, description="How often it meets, e.g. 'quarterly'.")
+
+    @model_validator(mode="after")
+    def _quorum_possible(self) -> JointCommittee:
+        voting = sum(s.seats for s in self.membership if s.voting)
+        if self.quorum is not None and self.quorum > voting:
+            raise ValueError(
+                f"the quorum of {self.quorum} is more than the {voting} voting seats: "
+                "the committee could never decide anything; correct quorum or membership"
+            )
+        return self
+
+
+class PartnerDecision(Model):
+    """A decision a partner authority took through its own body (its Cabinet, a committee, an
+    officer under delegation), with its own reference. It is not a decision of this council:
+    it needs no role in the policy and is not checked against the master lists."""
+
+    authority: Text = Field(description="The partner that decided, as named under partners.")
+    body: Text = Field(
+        description="Its body or office that took the decision, e.g. 'Cabinet' or "
+        "'Director of Environment (delegated)'."
+    )
+    date: dt.date = Field(description="Date of the decision.")
+    decision: Decision = Field(
+        Decision.APPROVED, description="approved, rejected, discussed or informed."
+    )
+    reference: str | None = Field(
+        None, description="The partner's own minute or decision notice, e.g. 'CAB/2024/31'."
+    )
+    summary: str | None = Field(None, description="What was decided, in a sentence.")
+
+
+class ExternalFunding(Model):
+    """Funding from outside the partners, e.g. a government grant (Appendix 1: 'Has external
+    funding been secured? If so, how much and what will it be used for?'). It is not a
+    partner's contribution and does not count as council resources."""
+
+    source: Text = Field(description="Who gives it, e.g. 'Home Office' or 'Sport England'.")
+    scheme: str | None = Field(
+        None, description="The fund or programme, e.g. 'Safer Streets Fund, round 5'."
+    )
+    amount: Money = Field(description="How much, in pounds, over the whole award.")
+    secured: bool = Field(
+        True, description="False for potential funding that could be sought (Appendix 1)."
+    )
+    use: str | None = Field(None, description="What it will be used for.")
+    start: dt.date | None = Field(None, description="When the award starts.")
+    end: dt.date | None = Field(None, description="When it ends.")
+    reference: str | None = Field(
+        None, description="The grant agreement or offer letter, e.g. 'HO grant offer 2024-117'."
+    )
+
+    @model_validator(mode="after")
+    def _in_order(self) -> ExternalFunding:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"the funding's end {self.end} is before its start {self.start}")
+        return self
+
+
+FinancialYear = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}/\d{2}$"),
+    Field(description="A financial year, e.g. '2025/26'."),
+]
+
+
+class BudgetYear(Model):
+    year: FinancialYear
+    amount: Money = Field(description="The overall budget for that year, pounds.")
+
+
+class BudgetOverTerm(Model):
+    """The overall budget over several years, beside the annual figure in overall_budget."""
+
+    total: Money = Field(description="The overall budget over the whole term, pounds.")
+    period: str | None = Field(None, description="The years it covers, e.g. '2024/25 to 2027/28'.")
+    by_year: list[BudgetYear] = Field(
+        default_factory=list, description="The budget year by year; they add up to the total."
+    )
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> BudgetOverTerm:
+        years = [b.year for b in self.by_year]
+        for year in years:
+            first, second = int(year[:4]), int(year[5:])
+            if (first + 1) % 100 != second:
+                raise ValueError(
+                    f"'{year}' is not a financial year: write it as {first}/{(first + 1) % 100:02d}"
+                )
+        if len(set(years)) != len(years):
+            raise ValueError("a financial year is listed twice under by_year")
+        if years:
+            added = sum((b.amount for b in self.by_year), Decimal(0))
+            if added != self.total:
+                raise ValueError(
+                    f"the years under by_year add up to {added}, not the total {self.total}: "
+                    "correct the total or a year's amount"
+                )
+        return self
+
+
+class Appointee(Model):
+    name: Text = Field(description="Who the council appointed.")
+    councillor: bool = Field(
+        True, description="True for a councillor, False for an officer (checked against the lists)."
+    )
+    capacity: AppointmentCapacity = Field(
+        AppointmentCapacity.REPRESENTATIVE,
+        description="trustee, director, board_member, committee_member, representative or "
+        "observer.",
+    )
+    appointed: dt.date | None = Field(None, description="When the appointment was made.")
+    term_ends: dt.date | None = Field(None, description="When the appointment ends.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Appointee:
+        if self.appointed and self.term_ends and self.term_ends < self.appointed:
+            raise ValueError(
+                f"{self.name}'s term ends {self.term_ends}, before the appointment on "
+                f"{self.appointed}"
+            )
+        return self
+
+
+class OutsideBody(Model):
+    """The council appoints councillors or officers to another organisation's board or
+    committee. That is not a partnership (Framework 1.7: no agreement to work together) and the
+    body is often a company or charity (1.10), so the framework does not govern it; the register
+    records who represents the council there (5.9)."""
+
+    organisation: Text = Field(description="The outside body, e.g. 'Citizens Advice Thamesbridge'.")
+    legal_form: CompanyForm | None = Field(
+        None, description="Its legal form, when it is a company, charity or society."
+    )
+    registered_number: str | None = Field(
+        None, description="Its Companies House or Charity Commission number."
+    )
+    appointed_by: Text = Field(
+        description="Who made the appointments, e.g. 'Annual Council' or 'the Leader'."
+    )
+    reference: str | None = Field(
+        None, description="The appointing decision, e.g. 'Annual Council 20 May 2026, minute 14'."
+    )
+    appointees: list[Appointee] = Field(
+        min_length=1, description="The councillors and officers appointed."
+    )
+    indemnity: str | None = Field(
+        None,
+        description="Whether the council indemnifies its appointees, e.g. under the Local "
+        "Authorities (Indemnities for Members and Officers) Order 2004.",
+    )
+    reports_back: str | None = Field(
+        None, description="How the appointees report back, e.g. 'annually to Full Council'."
+    )
+
+
+class Company(Model):
+    """A company or charitable trust the council is part of (Framework 1.10)."""
+
+    form: CompanyForm = Field(
+        description="company_limited_by_guarantee, company_limited_by_shares, "
+        "community_interest_company, charitable_company, charitable_incorporated_organisation, "
+        "charitable_trust, community_benefit_society or other."
+    )
+    registered_number: str | None = Field(
+        None, description="Companies House, Charity Commission or FCA number."
+    )
+    council_role: str | None = Field(
+        None,
+        description="The council's part in it, e.g. 'member and guarantor; appoints 2 of 7 "
+        "directors'.",
+    )
+    community_interest: str | None = Field(
+        None,
+        description="A community interest company's community interest statement: who it "
+        "serves (its asset lock keeps its assets for them).",
+    )
+
+    @model_validator(mode="after")
+    def _cic_only(self) -> Company:
+        if self.community_interest and self.form is not CompanyForm.COMMUNITY_INTEREST_COMPANY:
+            raise ValueError(
+                "community_interest is a community interest company's statement: set form to "
+                "community_interest_company or remove it"
+            )
+        return self
 
 
 class Urgency(Model):
@@ -477,6 +793,23 @@ class Risk(Model):
     last_reviewed: dt.date | None = Field(None, description="When it was last reviewed.")
 
 
+class AuditOpinion(Model):
+    """An audit of the arrangement and the assurance it gave (Framework 6.11)."""
+
+    opinion: AssuranceLevel = Field(
+        description="substantial, reasonable, limited or no_assurance (UK internal audit terms)."
+    )
+    date: dt.date = Field(description="Date of the final audit report.")
+    auditor: str | None = Field(
+        None, description="Who audited it, e.g. 'Internal Audit' or 'Mid Kent Audit Partnership'."
+    )
+    scope: str | None = Field(None, description="What the audit looked at.")
+    reference: str | None = Field(None, description="The audit report's reference.")
+    actions: str | None = Field(
+        None, description="The actions agreed with management and when they are due."
+    )
+
+
 class Assurance(Model):
     officer: Text = Field(description="Responsible officer giving assurance (6.9).")
     date: dt.date = Field(description="When it was given.")
@@ -504,6 +837,10 @@ class Monitoring(Model):
         False, description="Representatives told their responsibilities on appointment (5.9)."
     )
     assurance: Assurance | None = Field(None, description="Latest governance assurance (6.9).")
+    audit_opinions: list[AuditOpinion] = Field(
+        default_factory=list,
+        description="Audit opinions on the arrangement, with their dates (6.11); the latest counts.",
+    )
 
 
 class Arrangement(Model):
@@ -513,7 +850,8 @@ class Arrangement(Model):
     name: Text = Field(description="Name of the arrangement as the public would know it.")
     kind: Kind = Field(
         description=(
-            "partnership, shared_service, informal_network, commissioning, company_or_trust."
+            "partnership, shared_service, informal_network, commissioning, company_or_trust, "
+            "outside_body."
         )
     )
     status: Status = Field(description="proposed, approved, active, under_review, ending or ended.")
@@ -521,17 +859,42 @@ class Arrangement(Model):
     legal_form: str | None = Field(
         None, description="For a company or charitable trust: its legal form (1.10)."
     )
+    company: Company | None = Field(
+        None,
+        description="A company or trust's form (e.g. community_interest_company), number and "
+        "the council's part; only for kind company_or_trust.",
+    )
+    outside_body: OutsideBody | None = Field(
+        None,
+        description="The outside body and the council's appointees; required when kind is "
+        "outside_body.",
+    )
+    statutory_basis: StatutoryBasis | None = Field(
+        None, description="Whether the law requires it, and the Act and section (Appendix 1)."
+    )
     area: str | None = Field(None, description="Where it operates, e.g. 'borough', 'Kent-wide'.")
     lead_organisation: str | None = Field(
         None, description="Lead organisation, if not the council."
     )
     lead_officer: Person = Field(description="The council's lead officer.")
     department: Text = Field(description="The lead officer's department.")
+    lead_member: LeadMember | None = Field(
+        None, description="The councillor who leads on it (Appendix 1 sign-off)."
+    )
     portfolio: str | None = Field(None, description="The Cabinet portfolio it falls under.")
     committee: str | None = Field(None, description="The Cabinet Committee that receives reports.")
     dates: Dates = Field(default_factory=Dates, description="Start, end or indefinite, renewal.")
     partners: list[Partner] = Field(default_factory=list, description="The other organisations.")
-    overall_budget: Money | None = Field(None, description="Overall partnership budget, pounds.")
+    overall_budget: Money | None = Field(
+        None, description="Overall partnership budget, pounds a year."
+    )
+    overall_budget_over_term: BudgetOverTerm | None = Field(
+        None, description="The overall budget over several years: total, period and each year."
+    )
+    external_funding: list[ExternalFunding] = Field(
+        default_factory=list,
+        description="Funding from outside the partners (Appendix 1), not partners' contributions.",
+    )
     council_resources: CouncilResources = Field(
         default_factory=CouncilResources, description="What the council puts in (Appendix 1)."
     )
@@ -542,6 +905,9 @@ class Arrangement(Model):
         False, description="Without it a Corporate Plan objective would not be delivered (1.9)."
     )
     members: list[Member] = Field(default_factory=list, description="Councillors involved.")
+    joint_committee: JointCommittee | None = Field(
+        None, description="The joint committee that governs it, if it has one (4.3b, 4.3d)."
+    )
     public_facing: bool = Field(False, description="It provides services directly to the public.")
     urgency: Urgency = Field(default_factory=Urgency, description="Urgent (ad hoc) route.")
     purpose: Purpose = Field(default_factory=Purpose, description="Why the council is in it.")
@@ -558,6 +924,10 @@ class Arrangement(Model):
     exit_strategy: ExitStrategy | None = Field(None, description="The exit strategy (2.10).")
     opinions: Opinions = Field(default_factory=Opinions, description="Statutory officers (2.11).")
     approvals: list[Approval] = Field(default_factory=list, description="Decisions, in order.")
+    partner_decisions: list[PartnerDecision] = Field(
+        default_factory=list,
+        description="Decisions partner authorities took through their own bodies.",
+    )
     approved_facts: ApprovedFacts | None = Field(
         None, description="What was approved: kind, class, resources, partners, end date (APR009)."
     )
@@ -591,6 +961,19 @@ class Arrangement(Model):
             raise ValueError(
                 "the 'shared_service:' section only belongs to kind shared_service, "
                 f"not {self.kind}"
+            )
+        if self.kind is Kind.OUTSIDE_BODY and self.outside_body is None:
+            raise ValueError(
+                "an outside_body record needs an 'outside_body:' section naming the organisation, "
+                "who appointed the council's representatives and the appointees"
+            )
+        if self.kind is not Kind.OUTSIDE_BODY and self.outside_body is not None:
+            raise ValueError(
+                f"the 'outside_body:' section only belongs to kind outside_body, not {self.kind}"
+            )
+        if self.kind is not Kind.COMPANY_OR_TRUST and self.company is not None:
+            raise ValueError(
+                f"the 'company:' section only belongs to kind company_or_trust, not {self.kind}"
             )
         return self
 

@@ -96,6 +96,12 @@ class Intervals(PolicyModel):
     renewal_notice_days: int = Field(
         90, ge=0, description="Warn this many days before an end date."
     )
+    audit_opinion_months: int = Field(
+        36,
+        ge=1,
+        description="An audit opinion older than this many months is mentioned for the annual "
+        "audit needs assessment (6.11.1); a local choice, the framework sets no cycle.",
+    )
 
 
 class SharedServiceReview(PolicyModel):

@@ -2,6 +2,7 @@
 
 from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     approvals,
+    audit,
     data,
     evaluation,
     exit,
@@ -10,6 +11,8 @@ from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     imported,
     master_lists,
     monitoring,
+    outside_bodies,
+    partner_decisions,
     purpose,
     register,
 )

@@ -20,7 +20,7 @@ from partnerfw.rules.base import (
     rule,
 )
 
-_ROUTED = ALL_KINDS - {Kind.COMPANY_OR_TRUST}
+_ROUTED = ALL_KINDS - {Kind.COMPANY_OR_TRUST, Kind.OUTSIDE_BODY}
 _ACCEPTS = {
     "approvers": {Decision.APPROVED},
     "discussed_at": {Decision.DISCUSSED, Decision.APPROVED},
@@ -58,6 +58,11 @@ def describe_route(ctx: Context, route_: ApprovalRoute) -> str:
         return (
             "none under this framework: a company or trust needs its own legal and financial "
             "arrangements, agreed with the Monitoring Officer and the Section 151 Officer"
+        )
+    if ctx.arrangement.kind is Kind.OUTSIDE_BODY:
+        return (
+            "none under this framework: appointments to outside bodies are made under the "
+            "council's constitution (record the decision under outside_body.reference)"
         )
     return "no approval step on this route (the statutory officers still review the record)"
 

@@ -22,7 +22,7 @@ from partnerfw.rules.base import (
 )
 
 _PARAGRAPH = re.compile(r"\(([^()]*)\)\.?$")
-_AGREEMENT_KINDS = ALL_KINDS - {Kind.INFORMAL_NETWORK}
+_AGREEMENT_KINDS = ALL_KINDS - {Kind.INFORMAL_NETWORK, Kind.OUTSIDE_BODY}
 
 
 def paragraph(model: type[BaseModel], item: str) -> str:

@@ -64,8 +64,29 @@ def _people(ctx: Context) -> Iterator[tuple[str, str, tuple[str | int, ...], tup
             ("monitoring", "assurance", "officer"),
             ("officers",),
         )
+    if a.lead_member is not None:
+        yield "the Lead Member", a.lead_member.name, ("lead_member", "name"), ("councillors",)
     for i, member in enumerate(a.members):
         yield "the councillor", member.name, ("members", i, "name"), ("councillors",)
+    if a.joint_committee is not None:
+        for i, seats in enumerate(a.joint_committee.membership):
+            if not seats.this_council:
+                continue  # another authority's members are not on this council's lists
+            for j, name in enumerate(seats.members):
+                yield (
+                    "the joint committee member",
+                    name,
+                    ("joint_committee", "membership", i, "members", j),
+                    ("councillors",),
+                )
+    if a.outside_body is not None:
+        for i, person in enumerate(a.outside_body.appointees):
+            yield (
+                "the councillor appointed" if person.councillor else "the officer appointed",
+                person.name,
+                ("outside_body", "appointees", i, "name"),
+                ("councillors",) if person.councillor else ("officers",),
+            )
     for i, approval in enumerate(a.approvals):
         yield (
             f"the {ctx.policy.role_title(approval.role)} decision's",
@@ -84,10 +105,12 @@ def _people(ctx: Context) -> Iterator[tuple[str, str, tuple[str | int, ...], tup
 )
 def people_on_lists(ctx: Context) -> Iterator[Hit]:
     """Each lead officer, evaluating officer, statutory officer, officer giving assurance,
-    councillor and decision-maker the record names is on the ``officers`` or ``councillors``
-    list of partnerfw.yaml (or holds a role there). A decision may also name the body that took
-    it, by its role title (e.g. 'Management Team'). Checked only for the lists partnerfw.yaml
-    keeps."""
+    Lead Member, councillor, this council's joint committee members, appointee to an outside
+    body and decision-maker the record names is on the ``officers`` or ``councillors`` list of
+    partnerfw.yaml (or holds a role there). A decision may also name the body that took it, by
+    its role title (e.g. 'Management Team'). Partner authorities' decisions and other
+    authorities' joint committee members are not this council's people and are not checked.
+    Checked only for the lists partnerfw.yaml keeps."""
     holders = _holders(ctx)
     titles = [role.title for role in ctx.policy.roles.values()]
     for what, name, path, lists in _people(ctx):
