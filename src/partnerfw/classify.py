@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from partnerfw.models import Arrangement, CompanyForm, Kind, Status
+from partnerfw.models import Arrangement, AssuranceLevel, CompanyForm, Kind, Status
 from partnerfw.policy import FlagTrigger, Policy, ResourcesTrigger
 
 KIND_LABELS = {
@@ -25,6 +25,12 @@ COMPANY_FORM_LABELS = {
     CompanyForm.CHARITABLE_TRUST: "Charitable trust",
     CompanyForm.COMMUNITY_BENEFIT_SOCIETY: "Community benefit society",
     CompanyForm.OTHER: "Other legal form",
+}
+ASSURANCE_LABELS = {
+    AssuranceLevel.SUBSTANTIAL: "Substantial assurance",
+    AssuranceLevel.REASONABLE: "Reasonable assurance",
+    AssuranceLevel.LIMITED: "Limited assurance",
+    AssuranceLevel.NO_ASSURANCE: "No assurance",
 }
 STATUS_LABELS = {
     Status.PROPOSED: "Proposed",

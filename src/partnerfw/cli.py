@@ -208,7 +208,8 @@ def new(
     kind: Annotated[
         str | None,
         typer.Option(
-            help="partnership, shared_service, informal_network, commissioning or company_or_trust."
+            help="partnership, shared_service, informal_network, commissioning, company_or_trust "
+            "or outside_body."
         ),
     ] = None,
     shared_service_type: Annotated[
@@ -219,6 +220,34 @@ def new(
         ),
     ] = None,
     legal_form: Annotated[str | None, typer.Option(help="For a company or trust.")] = None,
+    company_form: Annotated[
+        str | None,
+        typer.Option(
+            help="For a company or trust: e.g. community_interest_company, "
+            "company_limited_by_guarantee, charitable_trust."
+        ),
+    ] = None,
+    organisation: Annotated[
+        str | None, typer.Option(help="For an outside body: the organisation appointed to.")
+    ] = None,
+    appointed_by: Annotated[
+        str | None, typer.Option(help="For an outside body: who made the appointments.")
+    ] = None,
+    appointee: Annotated[
+        list[str] | None,
+        typer.Option(help="For an outside body: a councillor appointed; repeat for each."),
+    ] = None,
+    lead_member: Annotated[
+        str | None, typer.Option(help="The Lead Member (councillor), Appendix 1.")
+    ] = None,
+    statutory: Annotated[
+        bool | None,
+        typer.Option("--statutory/--not-statutory", help="Required by law (Appendix 1)."),
+    ] = None,
+    statutory_act: Annotated[
+        str | None,
+        typer.Option(help="The Act and section, e.g. 'Crime and Disorder Act 1998 s5'."),
+    ] = None,
     name: Annotated[str | None, typer.Option(help="Name as the public would know it.")] = None,
     record_id: Annotated[
         str | None,
@@ -290,6 +319,13 @@ def new(
         "kind": kind,
         "shared_service_type": shared_service_type,
         "legal_form": legal_form,
+        "company_form": company_form,
+        "organisation": organisation,
+        "appointed_by": appointed_by,
+        "appointees": appointee,
+        "lead_member": lead_member,
+        "statutory": statutory,
+        "statutory_act": statutory_act,
         "name": name,
         "lead_officer": lead_officer,
         "lead_officer_title": lead_officer_title,

@@ -44,7 +44,14 @@ class Answers:
     department: str
     shared_service_type: str | None = None
     legal_form: str | None = None
+    company_form: str | None = None
+    organisation: str | None = None
+    appointed_by: str | None = None
+    appointees: list[str] = field(default_factory=list)
     lead_officer_title: str | None = None
+    lead_member: str | None = None
+    statutory: bool = False
+    statutory_act: tuple[str, str | None] | None = None
     partners: list[PartnerAnswer] = field(default_factory=list)
     dedicated_budget: Decimal = Decimal(0)
     staff_fte: Decimal = Decimal(0)

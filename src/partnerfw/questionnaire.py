@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from partnerfw.errors import UserError
-from partnerfw.models import Kind, Sector, SharedServiceType
+from partnerfw.models import CompanyForm, Kind, Sector, SharedServiceType
 from partnerfw.newrecord import NOT_PRINTABLE, Answers, PartnerAnswer
 
 KIND_HELP = """\
@@ -28,8 +28,23 @@ What kind of arrangement is it?
                        formal partnership but kept on the register
   4  commissioning     the council is paid to deliver a service for another body: NOT a
                        partnership (1.14)
-  5  company_or_trust  a separate company or charitable trust: outside this framework, it
-                       needs its own legal and financial arrangements (1.10)"""
+  5  company_or_trust  a separate company or charitable trust, including a community
+                       interest company: outside this framework, it needs its own legal
+                       and financial arrangements (1.10)
+  6  outside_body      councillors or officers appointed to another organisation's board
+                       or committee: not a partnership (1.7), but on the register"""
+
+COMPANY_HELP = """\
+Which legal form (Enter to skip)?
+  1  company_limited_by_guarantee          5  charitable_incorporated_organisation
+  2  company_limited_by_shares             6  charitable_trust
+  3  community_interest_company            7  community_benefit_society
+  4  charitable_company                    8  other"""
+
+_ACT_AND_SECTION = re.compile(
+    r"^(?P<act>.*?\b\d{4})\s*,?\s*(?P<section>(?:s\.?|ss\.?|sections?)\s*\d.*)?$",
+    re.IGNORECASE,
+)
 
 TYPE_HELP = """\
 Which kind of shared service (1.12)?
@@ -173,9 +188,37 @@ def _partner(text: str, _: Answer) -> PartnerAnswer:
     return PartnerAnswer(" ".join(name.split()), Sector(_sector(sector, {})))
 
 
+def _company_form(text: str, answers: Answer) -> str | None:
+    if not text.strip():
+        return None
+    return _choice([f.value for f in CompanyForm], "legal form")(text, answers)
+
+
+def _act_and_section(text: str, answers: Answer) -> tuple[str, str | None]:
+    """'Crime and Disorder Act 1998 s5' -> ('Crime and Disorder Act 1998', 's5')."""
+    cleaned = _text(text, answers)
+    match = _ACT_AND_SECTION.match(cleaned)
+    if match is None:
+        raise ValueError(
+            f"'{cleaned}' does not name an Act with its year; write e.g. "
+            "'Crime and Disorder Act 1998 s5'"
+        )
+    return match["act"].strip(" ,"), match["section"]
+
+
+def _names(text: str, answers: Answer) -> list[str]:
+    names = [" ".join(n.split()) for n in re.split(r"[;\n]", text) if n.strip()]
+    if not names:
+        raise ValueError("name at least one person, separated by semicolons")
+    return names
+
+
 _sector = _choice([s.value for s in Sector], "sector")
 _kinds = [k.value for k in Kind]
 _types = [t.value for t in SharedServiceType]
+
+
+_STATUTORY_KINDS = (Kind.PARTNERSHIP, Kind.SHARED_SERVICE, Kind.COMMISSIONING)
 
 
 def _is(kind: Kind) -> Callable[[Answer], bool]:
@@ -186,7 +229,7 @@ QUESTIONS = [
     Question(
         "kind",
         "--kind",
-        "Kind (1-5)",
+        "Kind (1-6)",
         lambda t, a: Kind(_choice(_kinds, "kind")(t, a)),
         required=True,
         intro=KIND_HELP,
@@ -207,6 +250,39 @@ QUESTIONS = [
         _optional_text,
         default="",
         when=_is(Kind.COMPANY_OR_TRUST),
+    ),
+    Question(
+        "company_form",
+        "--company-form",
+        "Form (1-8)",
+        _company_form,
+        default="",
+        when=_is(Kind.COMPANY_OR_TRUST),
+        intro=COMPANY_HELP,
+    ),
+    Question(
+        "organisation",
+        "--organisation",
+        "The outside body the council appoints to, e.g. Citizens Advice Thamesbridge",
+        _text,
+        when=_is(Kind.OUTSIDE_BODY),
+        required=True,
+    ),
+    Question(
+        "appointed_by",
+        "--appointed-by",
+        "Who made the appointments, e.g. Annual Council or the Leader",
+        _text,
+        when=_is(Kind.OUTSIDE_BODY),
+        required=True,
+    ),
+    Question(
+        "appointees",
+        "--appointee",
+        "The councillors appointed, separated by semicolons",
+        _names,
+        when=_is(Kind.OUTSIDE_BODY),
+        required=True,
     ),
     Question(
         "name",
@@ -230,6 +306,30 @@ QUESTIONS = [
         default="",
     ),
     Question("department", "--department", "The lead officer's department", _text, required=True),
+    Question(
+        "lead_member",
+        "--lead-member",
+        "The Lead Member, the councillor who signs it off with the Director (Enter to skip)",
+        _optional_text,
+        default="",
+        when=lambda a: a.get("kind") is not Kind.OUTSIDE_BODY,
+    ),
+    Question(
+        "statutory",
+        "--statutory",
+        "Is it required by law, a statutory partnership (Appendix 1 'Statutory Status')? (y/n)",
+        _yes_no,
+        default="n",
+        when=lambda a: a.get("kind") in _STATUTORY_KINDS,
+    ),
+    Question(
+        "statutory_act",
+        "--statutory-act",
+        "Which Act and section, e.g. Crime and Disorder Act 1998 s5",
+        _act_and_section,
+        when=lambda a: bool(a.get("statutory")),
+        required=True,
+    ),
     Question(
         "dedicated_budget",
         "--budget",
@@ -329,6 +429,13 @@ PARTNERS_OPTION = "--partner"
 _NOT_HERE = {
     "shared_service_type": "only a shared service has a type (--kind shared_service)",
     "legal_form": "only a company or trust has a legal form (--kind company_or_trust)",
+    "company_form": "only a company or trust has a form (--kind company_or_trust)",
+    "organisation": "it names the body of an appointment (--kind outside_body)",
+    "appointed_by": "it says who appointed to an outside body (--kind outside_body)",
+    "appointees": "it names who was appointed to an outside body (--kind outside_body)",
+    "lead_member": "an appointment to an outside body names its appointees instead",
+    "statutory": "only a partnership, shared service or commissioning arrangement is statutory",
+    "statutory_act": "it names the Act of a statutory arrangement: give --statutory too",
     "in_kind_description": "it describes resources given in kind: give --in-kind-value too",
     "fundamental": "significance is for partnerships (--kind partnership)",
     "end": "an indefinite arrangement has no end date; leave out --indefinite or --end",
@@ -392,6 +499,8 @@ def _from_option(question: Question, value: Any, answers: Answer) -> Any:
     try:
         if question.key == "corporate_objectives":
             return [_text(v, answers) for v in value]
+        if question.key == "appointees":
+            return [n for v in value for n in _names(v, answers)]
         return question.parse(value, answers)
     except ValueError as exc:
         raise UserError(f"{question.option}: {exc}") from None

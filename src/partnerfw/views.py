@@ -17,8 +17,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from partnerfw.check import CheckedRecord, CheckResult
-from partnerfw.classify import KIND_LABELS, STATUS_LABELS, money
+from partnerfw.classify import KIND_LABELS, STATUS_LABELS, kind_label, money
 from partnerfw.findings import Finding, Severity
+from partnerfw.facts_view import FactsView, facts_view
 from partnerfw.models import (
     AgreementItems,
     Arrangement,
@@ -247,6 +248,8 @@ class Page:
     """Some parts of the record were left out because they are confidential."""
     history: list[HistoryStep] = field(default_factory=list)
     history_note: str | None = NO_REPOSITORY
+    facts: FactsView = field(default_factory=FactsView)
+    """Statutory basis, Lead Member, funding, joint committee, partner decisions, audit."""
     """Why there is no history to show (None when there is)."""
 
 
@@ -529,6 +532,7 @@ def _page(
     a = item.record.arrangement
     row = _row(item, policy, today, r)
     return Page(
+        facts=facts_view(a, r),
         row=row,
         summary=r.text(a.summary, "summary"),
         overview=_overview(a, row, r),
@@ -563,7 +567,7 @@ def _entries(r: Redaction, *candidates: tuple[str, object, tuple[str | int, ...]
 
 def _overview(a: Arrangement, row: Row, r: Redaction) -> list[Entry]:
     entries = [
-        Entry("Kind", row.kind_label),
+        Entry("Kind", kind_label(a)),
         Entry("Classification", row.class_label),
         Entry("Status", row.status_label),
     ]

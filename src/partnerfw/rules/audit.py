@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnerfw.classify import ASSURANCE_LABELS
 from partnerfw.findings import Severity
 from partnerfw.models import AssuranceLevel, AuditOpinion, Status
 from partnerfw.rules.base import RUNNING, Context, Hit, add_months, rule
 
 _AUDITED_STAGES = [Status.APPROVED, *RUNNING]
 WEAK = frozenset({AssuranceLevel.LIMITED, AssuranceLevel.NO_ASSURANCE})
-OPINION_LABELS = {
-    AssuranceLevel.SUBSTANTIAL: "Substantial assurance",
-    AssuranceLevel.REASONABLE: "Reasonable assurance",
-    AssuranceLevel.LIMITED: "Limited assurance",
-    AssuranceLevel.NO_ASSURANCE: "No assurance",
-}
 
 
 def latest_opinion(opinions: list[AuditOpinion]) -> tuple[int, AuditOpinion] | None:
@@ -47,7 +42,7 @@ def weak_audit_opinion(ctx: Context) -> Iterator[Hit]:
         "" if opinion.actions else "; record the actions agreed with management under actions"
     )
     yield Hit(
-        f"the audit of {opinion.date}{by} gave {OPINION_LABELS[opinion.opinion].lower()}: "
+        f"the audit of {opinion.date}{by} gave {ASSURANCE_LABELS[opinion.opinion].lower()}: "
         f"take the agreed actions and record the follow-up audit's opinion under "
         f"monitoring.audit_opinions{actions}",
         ("monitoring", "audit_opinions", index),
@@ -74,7 +69,7 @@ def old_audit_opinion(ctx: Context) -> Iterator[Hit]:
     months = ctx.policy.intervals.audit_opinion_months
     if add_months(opinion.date, months) < ctx.today:
         yield Hit(
-            f"the latest audit opinion ({OPINION_LABELS[opinion.opinion].lower()}) dates from "
+            f"the latest audit opinion ({ASSURANCE_LABELS[opinion.opinion].lower()}) dates from "
             f"{opinion.date}, more than {months} months ago: consider the arrangement in the "
             "annual audit needs assessment",
             ("monitoring", "audit_opinions", index),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from partnerfw.findings import Severity
-from partnerfw.models import Status
+from partnerfw.models import Kind, Status
 from partnerfw.rules.base import RULES, Context, Hit, Rule, rule
 
 
@@ -60,12 +60,19 @@ def status_and_dates(ctx: Context) -> Iterator[Hit]:
         and dates.start is not None
         and dates.start < ctx.today
     ):
-        yield Hit(
-            f"still proposed, but its start date {dates.start} has passed: if it is running, it "
-            "is running without approval (Framework 2.11, 3.10); record the approvals and "
-            "change the status, or move the start date",
-            ("dates", "start"),
-        )
+        if arrangement.kind is Kind.OUTSIDE_BODY:
+            yield Hit(
+                f"still proposed, but the appointments start on {dates.start}, which has "
+                "passed: once they are made, set the status to active, or move the start date",
+                ("dates", "start"),
+            )
+        else:
+            yield Hit(
+                f"still proposed, but its start date {dates.start} has passed: if it is "
+                "running, it is running without approval (Framework 2.11, 3.10); record the "
+                "approvals and change the status, or move the start date",
+                ("dates", "start"),
+            )
     if (
         arrangement.status in (Status.ACTIVE, Status.UNDER_REVIEW)
         and dates.start
