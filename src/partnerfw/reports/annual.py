@@ -102,6 +102,9 @@ class AnnualReport:
     rating_changes: list[Move]
     gaps: list[Gap]
     risks: dict[tuple[int, int], int]
+    external_funding: Decimal = Decimal(0)
+    """External funding secured by the approved and running arrangements (Appendix 1), in
+    pounds over the awards: not council resources, nor partners' contributions."""
 
 
 def compute(
@@ -167,6 +170,10 @@ def compute(
         rating_changes,
         gaps,
         risk_counts(r.record.arrangement for r in live),
+        sum(
+            (f.amount for r in live for f in r.record.arrangement.external_funding if f.secured),
+            Decimal(0),
+        ),
     )
 
 
@@ -326,7 +333,13 @@ def paper(report: AnnualReport, data: ReportData) -> Paper:
         f"The register holds {plural(len(report.lines), 'arrangement')}: {live} approved or "
         f"running, {proposed} proposed and {len(report.lines) - live - proposed} ended. The "
         f"approved and running arrangements take {money(report.total_resources)} a year of "
-        "council resources (budget, staff cost and in kind).",
+        "council resources (budget, staff cost and in kind)"
+        + (
+            f"; they have also secured {money(report.external_funding)} of external funding "
+            "(grants from outside the partners, over the awards)."
+            if report.external_funding
+            else "."
+        ),
         f"Since {date_text(report.period_start)}: {plural(len(report.added), 'addition')}, "
         + (
             f"{plural(len(report.ended), 'ending')}, "

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from partnerfw.check import CheckedRecord
+from partnerfw.classify import ASSURANCE_LABELS
+from partnerfw.facts_view import statutory_text
 from partnerfw.findings import Finding, Severity
 from partnerfw.models import Governance, Item, ItemStatus, Kind
 from partnerfw.policy import Policy, RatingBand
@@ -25,6 +27,7 @@ from partnerfw.reports.common import (
     plural,
 )
 from partnerfw.reports.paper import Paper, Section, Table
+from partnerfw.rules.audit import WEAK, latest_opinion
 from partnerfw.rules.base import add_months
 from partnerfw.rules.governance import label, paragraph
 
@@ -58,6 +61,13 @@ class GovernanceLine:
     """Green, Amber or Red."""
     why: str
     """What decided the rating."""
+    audit_opinion: str | None = None
+    """The latest audit opinion, e.g. 'Limited assurance' (6.11), or None when never audited."""
+    audit_date: dt.date | None = None
+    audit_weak: bool = False
+    """The latest audit gave limited or no assurance: an exception for the statement."""
+    statutory: str | None = None
+    """'Statutory: Crime and Disorder Act 1998, s5', 'Not statutory', or None if not recorded."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,7 @@ def assess(
     current = assurance is not None and oldest <= assurance.date <= as_of
     shown_complete = Decimal(100) if complete is None else complete
     rating, why = _rate(shown_complete, errors, current, policy)
+    audit = latest_opinion(arrangement.monitoring.audit_opinions)
     return GovernanceLine(
         arrangement.id,
         arrangement.name,
@@ -125,6 +136,10 @@ def assess(
         current,
         rating,
         why,
+        ASSURANCE_LABELS[audit[1].opinion] if audit else None,
+        audit[1].date if audit else None,
+        audit is not None and audit[1].opinion in WEAK,
+        statutory_text(arrangement),
     )
 
 
@@ -195,6 +210,11 @@ def compute(data: ReportData) -> GovernanceReport:
                 if line.assurance_date is None
                 else f"assurance out of date (given {date_text(line.assurance_date)})"
             )
+        if line.audit_weak and line.audit_opinion and line.audit_date:
+            reasons.append(
+                f"audit gave {line.audit_opinion.lower()} on {date_text(line.audit_date)} "
+                "(Framework 6.11)"
+            )
         reasons += [
             f"{f.rule}: {f.message}"
             for f in data.findings_for(line.id)
@@ -228,6 +248,11 @@ def paper(report: GovernanceReport, data: ReportData) -> Paper:
                 if line.assurance_officer
                 else "None recorded"
             ),
+            (
+                f"{line.audit_opinion}, {date_text(line.audit_date)}"
+                if line.audit_opinion and line.audit_date
+                else "Not audited"
+            ),
             line.rating,
         ]
         for line in report.lines
@@ -242,11 +267,12 @@ def paper(report: GovernanceReport, data: ReportData) -> Paper:
             "Errors",
             "Warnings",
             "Assurance (officer, date)",
+            "Audit opinion (date)",
             "Rating",
         ],
         rows,
         numeric=frozenset({2, 3, 4, 5}),
-        rating_column=7,
+        rating_column=8,
     )
     exceptions = Section(
         "Exceptions for the Annual Governance Statement",
@@ -284,6 +310,9 @@ def paper(report: GovernanceReport, data: ReportData) -> Paper:
             "Assurance officer",
             "Assurance date",
             "Assurance current",
+            "Audit opinion",
+            "Audit date",
+            "Statutory basis",
             "Rating",
             "Why",
         ],
@@ -303,6 +332,9 @@ def paper(report: GovernanceReport, data: ReportData) -> Paper:
                 line.assurance_officer or "",
                 line.assurance_date.isoformat() if line.assurance_date else "",
                 "yes" if line.assurance_current else "no",
+                line.audit_opinion or "",
+                line.audit_date.isoformat() if line.audit_date else "",
+                line.statutory or "",
                 line.rating,
                 line.why,
             ]
