@@ -38,6 +38,8 @@ class BuildReport:
     """Files left out of the site because they could not be read as records."""
     shared_ids: list[str] = field(default_factory=list)
     """Ids used by more than one file: the site shows only one page for each (REG001)."""
+    statement_missing: list[str] = field(default_factory=list)
+    """What the accessibility statement lacks (partnerfw.yaml accessibility:); a warning."""
 
     @property
     def has_problems(self) -> bool:
@@ -50,6 +52,14 @@ class BuildReport:
             f"Open {self.out / 'index.html'} in a browser, or preview it with:",
             f"  python3 -m http.server -d {self.out}   (then visit http://localhost:8000/)",
         ]
+        if self.statement_missing:
+            lines.insert(
+                0,
+                "warning: the accessibility statement (accessibility.html) the Public Sector "
+                "Bodies Accessibility Regulations 2018 require does not yet give "
+                + "; ".join(self.statement_missing)
+                + ": set them under accessibility: in partnerfw.yaml",
+            )
         if self.unreadable:
             lines.insert(
                 0,
@@ -111,6 +121,7 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
         time.perf_counter() - started,
         unreadable,
         sorted({f.record for f in result.findings if f.rule == "REG001"}),
+        view.statement.missing if view.statement else [],
     )
 
 

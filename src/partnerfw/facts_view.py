@@ -336,3 +336,53 @@ def _audit(a: Arrangement, r: Redaction) -> Table | None:
     return Table(
         "Audit opinions, latest first", ("Date", "Opinion", "Auditor", "Scope", "Report"), rows
     )
+
+
+def open_facts(a: Arrangement, r: Redaction) -> dict[str, object]:
+    """The governance facts' columns of the open data (``opendata.COLUMNS``)."""
+    basis = None if r.hidden("statutory_basis") else a.statutory_basis
+    term = None if r.hidden("overall_budget_over_term") else a.overall_budget_over_term
+    funding = [
+        {
+            "source": f.source,
+            "scheme": r.text(f.scheme, "external_funding", i, "scheme"),
+            "amount": None if r.hidden("external_funding", i, "amount") else f"{f.amount}",
+            "secured": f.secured,
+        }
+        for i, f in enumerate(a.external_funding)
+        if not r.hidden("external_funding", i)
+    ]
+    secured_total = (
+        None
+        if r.touched("external_funding")
+        else f"{sum((f.amount for f in a.external_funding if f.secured), Decimal(0))}"
+    )
+    audit = None
+    if a.monitoring.audit_opinions and not r.touched("monitoring", "audit_opinions"):
+        audit = max(a.monitoring.audit_opinions, key=lambda o: o.date)
+    lead = a.lead_member
+    return {
+        "statutory": None if basis is None else basis.statutory,
+        "statutory_basis": None if basis is None or not basis.act else _act(a),
+        "lead_member": None if lead is None else r.text(lead.name, "lead_member", "name"),
+        "overall_budget": None
+        if a.overall_budget is None or r.hidden("overall_budget")
+        else f"{a.overall_budget}",
+        "overall_budget_over_term": None if term is None else f"{term.total}",
+        "overall_budget_period": None
+        if term is None
+        else r.text(term.period, "overall_budget_over_term", "period"),
+        "external_funding_secured": secured_total if a.external_funding else None,
+        "external_funding": funding,
+        "joint_committee": None
+        if a.joint_committee is None or r.hidden("joint_committee")
+        else a.joint_committee.name,
+        "audit_opinion": None if audit is None else audit.opinion.value,
+        "audit_opinion_date": None if audit is None else audit.date.isoformat(),
+        "company_form": None
+        if a.company is None or r.hidden("company")
+        else a.company.form.value,
+        "outside_body": None
+        if a.outside_body is None or r.hidden("outside_body")
+        else a.outside_body.organisation,
+    }

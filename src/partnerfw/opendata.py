@@ -1,8 +1,11 @@
-"""The register as open data: ``register.csv`` and ``register.json``, and their dictionary.
+"""The register as open data: ``register.csv`` and ``register.json``, their dictionary and
+``datapackage.json`` (a Frictionless Tabular Data Package describing both).
 
 Both files are made from the public view, so nothing confidential reaches them. The CSV is safe
 to open in a spreadsheet: a cell that starts with ``= + - @``, a tab or a carriage return is
-prefixed with a single quote so it is shown as text, never run as a formula.
+prefixed with a single quote so it is shown as text, never run as a formula. It is written as
+UTF-8 with a byte order mark, so Excel opens '£' and curly quotes correctly (without the mark
+Excel reads a CSV file in the computer's legacy code page); other tools skip the mark.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from partnerfw.policy import Licence
+
 OPEN_DATA_VERSION = 1
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -24,6 +29,35 @@ class OpenColumn:
     name: str
     type: str
     description: str
+    unit: str | None = None
+    """e.g. GBP: the currency of a money column (a Table Schema field's custom 'unit')."""
+
+    @property
+    def table_type(self) -> str:
+        """The Frictionless Table Schema type of the column in register.csv."""
+        return _TABLE_TYPES[self.type]
+
+
+_TABLE_TYPES = {
+    "text": "string",
+    "date": "date",
+    "boolean": "boolean",
+    "number": "number",
+    "integer": "integer",
+    "list": "string",
+}
+_ENUMS = {
+    "kind": [
+        "partnership",
+        "shared_service",
+        "informal_network",
+        "commissioning",
+        "company_or_trust",
+        "outside_body",
+    ],
+    "status": ["proposed", "approved", "active", "under_review", "ending", "ended"],
+    "audit_opinion": ["substantial", "reasonable", "limited", "no_assurance"],
+}
 
 
 COLUMNS = (
@@ -32,13 +66,15 @@ COLUMNS = (
     OpenColumn(
         "kind",
         "text",
-        "partnership, shared_service, informal_network, commissioning or company_or_trust.",
+        "partnership, shared_service, informal_network, commissioning, company_or_trust or "
+        "outside_body (an appointment to an outside body).",
     ),
     OpenColumn(
         "classification",
         "text",
         "significant or other (partnerships); the kind of "
-        "shared service; informal_network, commissioning or out_of_scope.",
+        "shared service; informal_network, commissioning, out_of_scope (a company or trust) or "
+        "outside_body.",
     ),
     OpenColumn(
         "classification_reason",
@@ -78,13 +114,67 @@ COLUMNS = (
         "number",
         "Council resources counted towards significance, "
         "in pounds a year; empty where confidential.",
+        "GBP",
     ),
-    OpenColumn("dedicated_budget", "number", "Dedicated council budget, pounds a year."),
-    OpenColumn("staff_cost", "number", "Cost of council staff time, pounds a year."),
-    OpenColumn("in_kind_value", "number", "Value of resources the council gives in kind, pounds."),
+    OpenColumn("dedicated_budget", "number", "Dedicated council budget, pounds a year.", "GBP"),
+    OpenColumn("staff_cost", "number", "Cost of council staff time, pounds a year.", "GBP"),
+    OpenColumn(
+        "in_kind_value", "number", "Value of resources the council gives in kind, pounds.", "GBP"
+    ),
     OpenColumn("next_review", "date", "When the next annual review is due (YYYY-MM-DD)."),
-    OpenColumn("open_findings", "number", "How many governance gaps the register's check found."),
-    OpenColumn("page", "text", "The arrangement's page on this site, relative to its home page."),
+    OpenColumn("open_findings", "integer", "How many governance gaps the register's check found."),
+    OpenColumn(
+        "page",
+        "text",
+        "The arrangement's page on this site: its full address when the council gives the "
+        "site's address, otherwise relative to the site's home page.",
+    ),
+    OpenColumn(
+        "statutory", "boolean", "true when an Act requires the arrangement; empty if not recorded."
+    ),
+    OpenColumn(
+        "statutory_basis", "text", "The Act and section, e.g. 'Crime and Disorder Act 1998, s5'."
+    ),
+    OpenColumn("lead_member", "text", "The councillor who leads on it (the Lead Member)."),
+    OpenColumn(
+        "overall_budget", "number", "The overall budget, all partners together, pounds a year.", "GBP"
+    ),
+    OpenColumn(
+        "overall_budget_over_term",
+        "number",
+        "The overall budget over several years, pounds in total.",
+        "GBP",
+    ),
+    OpenColumn(
+        "overall_budget_period", "text", "The years that total covers, e.g. '2024/25 to 2027/28'."
+    ),
+    OpenColumn(
+        "external_funding_secured",
+        "number",
+        "External funding secured from outside the partners, pounds over the awards.",
+        "GBP",
+    ),
+    OpenColumn(
+        "external_funding",
+        "list",
+        "Each external fund. CSV: 'source: scheme (amount, secured or sought)' separated by "
+        "semicolons; JSON: a list of objects with source, scheme, amount (pounds) and secured.",
+    ),
+    OpenColumn("joint_committee", "text", "The joint committee that governs it, if any."),
+    OpenColumn(
+        "audit_opinion",
+        "text",
+        "The latest audit opinion: substantial, reasonable, limited or no_assurance.",
+    ),
+    OpenColumn("audit_opinion_date", "date", "The date of that audit report (YYYY-MM-DD)."),
+    OpenColumn(
+        "company_form",
+        "text",
+        "For a company or trust, its form, e.g. community_interest_company.",
+    ),
+    OpenColumn(
+        "outside_body", "text", "For an appointment to an outside body, the organisation's name."
+    ),
 )
 
 
@@ -110,7 +200,19 @@ def _partners_cell(partners: list[dict[str, Any]]) -> str:
     return "; ".join(parts)
 
 
+def _funding_cell(funds: list[dict[str, Any]]) -> str:
+    parts = []
+    for f in funds:
+        name = f"{f['source']}: {f['scheme']}" if f["scheme"] else f["source"]
+        details = ", ".join(
+            x for x in (f["amount"], "secured" if f["secured"] else "sought") if x
+        )
+        parts.append(f"{name} ({details})")
+    return "; ".join(parts)
+
+
 def csv_text(records: list[dict[str, Any]]) -> str:
+    """The CSV's text; the site writes it as UTF-8 with a byte order mark (for Excel)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([c.name for c in COLUMNS])
@@ -120,17 +222,105 @@ def csv_text(records: list[dict[str, Any]]) -> str:
             value = record[column.name]
             if column.name == "partners":
                 value = _partners_cell(value)
+            elif column.name == "external_funding":
+                value = _funding_cell(value)
             cells.append(safe_cell(value))
         writer.writerow(cells)
     return buffer.getvalue()
 
 
-def json_text(records: list[dict[str, Any]], council: str, as_of: str) -> str:
+def json_text(
+    records: list[dict[str, Any]],
+    council: str,
+    as_of: str,
+    licence: Licence | None = None,
+    site_url: str | None = None,
+) -> str:
+    licence = licence or Licence()
     payload = {
         "version": OPEN_DATA_VERSION,
         "council": council,
         "as_of": as_of,
-        "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in COLUMNS],
+        "licence": {"name": licence.name, "title": licence.title, "url": licence.url},
+        "site": site_url,
+        "fields": [
+            {"name": c.name, "type": c.type, "description": c.description}
+            | ({"unit": c.unit} if c.unit else {})
+            for c in COLUMNS
+        ],
         "arrangements": [{c.name: record[c.name] for c in COLUMNS} for record in records],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _field(column: OpenColumn) -> dict[str, Any]:
+    field: dict[str, Any] = {
+        "name": column.name,
+        "type": column.table_type,
+        "description": column.description,
+    }
+    if column.unit:
+        field["unit"] = column.unit
+    if column.type == "boolean":
+        field["trueValues"] = ["true"]
+        field["falseValues"] = ["false"]
+    if column.type == "date":
+        field["format"] = "%Y-%m-%d"
+    if column.name == "id":
+        field["constraints"] = {"required": True, "unique": True}
+    elif column.name in _ENUMS:
+        field["constraints"] = {"enum": _ENUMS[column.name]}
+    return field
+
+
+def datapackage_text(
+    council: str, as_of: str, licence: Licence, site_url: str | None = None
+) -> str:
+    """``datapackage.json``: a Frictionless (Tabular) Data Package describing register.csv by
+    its Table Schema (names, types, descriptions, units) and register.json, with the licence."""
+    name = re.sub(r"[^a-z0-9]+", "-", council.lower()).strip("-") + "-partnerships-register"
+    package: dict[str, Any] = {
+        "profile": "data-package",
+        "name": name,
+        "title": f"{council}: register of partnerships and shared services",
+        "description": "Every partnership, shared service and other arrangement on the "
+        f"council's register as at {as_of}, as published on its website; parts marked "
+        "confidential are left out.",
+        "created": f"{as_of}T00:00:00Z",
+        "licenses": [{"name": licence.name, "title": licence.title, "path": licence.url}],
+        "publisher": council,
+        "resources": [
+            {
+                "profile": "tabular-data-resource",
+                "type": "table",
+                "name": "register-csv",
+                "path": "register.csv",
+                "title": "The register, one row per arrangement",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+                "schema": {
+                    "fields": [_field(c) for c in COLUMNS],
+                    "missingValues": [""],
+                    "primaryKey": ["id"],
+                },
+            },
+            {
+                "profile": "data-resource",
+                "type": "json",
+                "name": "register-json",
+                "path": "register.json",
+                "title": "The register with lists of partners and funds, for programs",
+                "description": "One object: version, council, as_of, licence, site, fields (the "
+                "same fields as register.csv) and arrangements (a list of objects keyed by "
+                "those fields; partners and external_funding are lists of objects).",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+            },
+        ],
+    }
+    if site_url:
+        package["homepage"] = site_url
+    return json.dumps(package, indent=2, ensure_ascii=False) + "\n"

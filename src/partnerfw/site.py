@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerfw.errors import UserError
-from partnerfw.opendata import COLUMNS, csv_text, json_text
+from partnerfw.opendata import COLUMNS, csv_text, datapackage_text, json_text
 from partnerfw.views import Row, SiteView
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ def page_jobs(view: SiteView) -> Iterator[tuple[str, str, dict[str, object]]]:
         yield page.row.href, "site/arrangement.html", {"page": page}
     yield "open-data.html", "site/open-data.html", {"columns": COLUMNS}
     yield "reports.html", "site/reports.html", {}
+    yield "accessibility.html", "site/accessibility.html", {}
 
 
 def render_site(
@@ -75,14 +76,19 @@ def render_site(
         files[f"assets/{asset}"] = env.get_template(f"site/assets/{asset}").render(site=view)
     if view.theme.logo and logo is not None:
         files[f"assets/{view.theme.logo}"] = logo
-    files["register.csv"] = csv_text(view.open_data)
-    files["register.json"] = json_text(view.open_data, view.theme.council, view.today.isoformat())
+    files["register.csv"] = csv_text(view.open_data).encode("utf-8-sig")
+    files["register.json"] = json_text(
+        view.open_data, view.theme.council, view.today.isoformat(), view.licence, view.site_url
+    )
+    files["datapackage.json"] = datapackage_text(
+        view.theme.council, view.today.isoformat(), view.licence, view.site_url
+    )
     files[MARKER] = "Built by partnerfw build; the whole folder is replaced on each build.\n"
     return dict(sorted(files.items()))
 
 
 def page_count(view: SiteView) -> int:
-    return len(view.listings) + len(view.pages) + 2
+    return len(view.listings) + len(view.pages) + 3
 
 
 def read_logo(root: Path, logo: str | None) -> bytes | None:

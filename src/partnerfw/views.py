@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from partnerfw.check import CheckedRecord, CheckResult
 from partnerfw.classify import KIND_LABELS, STATUS_LABELS, kind_label, money
 from partnerfw.findings import Finding, Severity
-from partnerfw.facts_view import FactsView, facts_view
+from partnerfw.facts_view import FactsView, facts_view, open_facts
 from partnerfw.models import (
     AgreementItems,
     Arrangement,
@@ -29,7 +29,8 @@ from partnerfw.models import (
     Kind,
     Status,
 )
-from partnerfw.policy import Policy, ResourcesTrigger
+from partnerfw.accessibility import StatementView, statement_view
+from partnerfw.policy import Licence, Policy, ResourcesTrigger
 from partnerfw.project import Project
 from partnerfw.redaction import Redaction
 from partnerfw.rules import RULES
@@ -336,6 +337,12 @@ class SiteView:
     open_data: list[dict[str, Any]] = field(default_factory=list)
     public: bool = True
     reports: list[ReportLink] = field(default_factory=list)
+    statement: StatementView | None = None
+    """The accessibility statement (accessibility.html), from partnerfw.yaml."""
+    licence: Licence = field(default_factory=Licence)
+    """The open data's licence (partnerfw.yaml open_data.licence; OGL v3.0 by default)."""
+    site_url: str | None = None
+    """Where the site is published (partnerfw.yaml site.url), ending in '/'; None if unknown."""
 
 
 SORTS = (
@@ -405,7 +412,16 @@ def build_site_view(
         open_data.append(_open_record(item, page, policy, redaction))
     rows = [p.row for p in pages]
     paths = filter_paths(rows)
+    site_url = project.settings.site.url
+    if site_url is not None and not site_url.endswith("/"):
+        site_url += "/"
+    if site_url is not None:
+        for record in open_data:
+            record["page"] = site_url + record["page"]
     return SiteView(
+        statement=statement_view(project.settings.accessibility, project.settings.council.name),
+        licence=project.settings.open_data.licence,
+        site_url=site_url,
         theme=_theme(project),
         today=today,
         today_text=long_date(today),
@@ -429,6 +445,8 @@ def _theme(project: Project) -> Theme:
     theme = project.settings.theme
     links = []
     for text, url in sorted(theme.footer_links.items()):
+        if " ".join(text.split()).casefold() == "accessibility statement":
+            continue  # the site has its own statement (accessibility.html), linked in the footer
         href = safe_url(url)
         if href is None:
             raise UserError(
@@ -1110,4 +1128,5 @@ def _open_record(item: CheckedRecord, page: Page, policy: Policy, r: Redaction) 
         "next_review": row.next_review.isoformat() if row.next_review else None,
         "open_findings": len(page.findings),
         "page": row.href,
+        **open_facts(a, r),
     }
