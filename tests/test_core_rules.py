@@ -112,7 +112,11 @@ MISSES = [
         kind="shared_service",
         changes={
             "monitoring.audit_opinions": [
-                {"opinion": "no_assurance", "date": D(2026, 2, 1), "actions": "Six actions, all by March"}
+                {
+                    "opinion": "no_assurance",
+                    "date": D(2026, 2, 1),
+                    "actions": "Six actions, all by March",
+                }
             ]
         },
         at=("monitoring", "audit_opinions", 0),
@@ -129,8 +133,12 @@ MISSES = [
         "GOV020",
         changes={
             "partner_decisions": [
-                {"authority": "Thamesbridge Housing Trst", "body": "Board", "date": D(2021, 2, 1),
-                 "reference": "Board minute 7"}
+                {
+                    "authority": "Thamesbridge Housing Trst",
+                    "body": "Board",
+                    "date": D(2021, 2, 1),
+                    "reference": "Board minute 7",
+                }
             ]
         },
         at=("partner_decisions", 0, "authority"),
@@ -151,8 +159,12 @@ MISSES = [
         "GOV020",
         changes={
             "partner_decisions": [
-                {"authority": "Thamesbridge Housing Trust", "body": "Board", "date": D(2026, 12, 1),
-                 "reference": "Board minute 9"}
+                {
+                    "authority": "Thamesbridge Housing Trust",
+                    "body": "Board",
+                    "date": D(2026, 12, 1),
+                    "reference": "Board minute 9",
+                }
             ]
         },
         at=("partner_decisions", 0, "date"),
@@ -193,14 +205,24 @@ MISSES = [
     ),
     Case(
         "LST001",
-        changes={"joint_committee": {
-            "name": "Test Joint Committee",
-            "membership": [
-                {"authority": "Thamesbridge Borough Council", "seats": 1, "this_council": True,
-                 "members": ["Cllr Ada Layne"]},
-                {"authority": "Thamesbridge Housing Trust", "seats": 1, "members": ["Sam Elsewhere"]},
-            ],
-        }},
+        changes={
+            "joint_committee": {
+                "name": "Test Joint Committee",
+                "membership": [
+                    {
+                        "authority": "Thamesbridge Borough Council",
+                        "seats": 1,
+                        "this_council": True,
+                        "members": ["Cllr Ada Layne"],
+                    },
+                    {
+                        "authority": "Thamesbridge Housing Trust",
+                        "seats": 1,
+                        "members": ["Sam Elsewhere"],
+                    },
+                ],
+            }
+        },
         at=("joint_committee", "membership", 0, "members", 0),
         words=("joint committee member",),
         lists=LISTS,
@@ -987,7 +1009,9 @@ MEETS = [
     ),
     Case(
         "MON021",
-        changes={"monitoring.audit_opinions": [{"opinion": "substantial", "date": D(2023, 11, 23)}]},
+        changes={
+            "monitoring.audit_opinions": [{"opinion": "substantial", "date": D(2023, 11, 23)}]
+        },
         why="exactly-36-months",
     ),
     Case("MON021", why="never-audited"),
@@ -995,19 +1019,30 @@ MEETS = [
         "GOV020",
         changes={
             "partner_decisions": [
-                {"authority": "thamesbridge housing  trust", "body": "Board",
-                 "date": D(2026, 11, 23), "reference": "Board minute 7"}
+                {
+                    "authority": "thamesbridge housing  trust",
+                    "body": "Board",
+                    "date": D(2026, 11, 23),
+                    "reference": "Board minute 7",
+                }
             ]
         },
         why="partner-today",
     ),
-    Case("CLS020", kind="outside_body", changes={"outside_body.appointees.0.term_ends": D(2026, 11, 23)}),
+    Case(
+        "CLS020",
+        kind="outside_body",
+        changes={"outside_body.appointees.0.term_ends": D(2026, 11, 23)},
+    ),
     Case(
         "CLS020",
         kind="outside_body",
         status="ended",
-        changes={"outside_body.appointees.0.term_ends": D(2026, 5, 19), "dates.end": D(2026, 5, 19),
-                 "dates.indefinite": False},
+        changes={
+            "outside_body.appointees.0.term_ends": D(2026, 5, 19),
+            "dates.end": D(2026, 5, 19),
+            "dates.indefinite": False,
+        },
         why="ended",
     ),
     Case(
@@ -1015,15 +1050,27 @@ MEETS = [
         changes={
             "lead_member": {"name": "Councillor Ada Lane"},
             "partner_decisions": [
-                {"authority": "Thamesbridge Housing Trust", "body": "Board of Trustees",
-                 "date": D(2021, 2, 1), "reference": "Board minute 7"}
+                {
+                    "authority": "Thamesbridge Housing Trust",
+                    "body": "Board of Trustees",
+                    "date": D(2021, 2, 1),
+                    "reference": "Board minute 7",
+                }
             ],
             "joint_committee": {
                 "name": "Test Joint Committee",
                 "membership": [
-                    {"authority": "Thamesbridge Borough Council", "seats": 2, "this_council": True,
-                     "members": ["Cllr Ada Lane"]},
-                    {"authority": "Thamesbridge Housing Trust", "seats": 1, "members": ["Sam Elsewhere"]},
+                    {
+                        "authority": "Thamesbridge Borough Council",
+                        "seats": 2,
+                        "this_council": True,
+                        "members": ["Cllr Ada Lane"],
+                    },
+                    {
+                        "authority": "Thamesbridge Housing Trust",
+                        "seats": 1,
+                        "members": ["Sam Elsewhere"],
+                    },
                 ],
             },
         },

@@ -89,9 +89,9 @@ def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_rec
     before = set((example_repo / "register").iterdir())
     child = _spawn(example_repo)
     child.expect_exact("commissioning     the council is paid to deliver a service")
-    _answer(child, "Kind (1-5)", "7")
+    _answer(child, "Kind (1-6)", "7")
     child.expect_exact("'7' is not a kind")
-    _answer(child, "Kind (1-5)", "1")
+    _answer(child, "Kind (1-6)", "1")
     _answer(child, "Name of the arrangement", "   ")
     child.expect_exact("an answer is needed here")
     _answer(child, "Name of the arrangement", "Riverside Youth Hub")
@@ -103,6 +103,11 @@ def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_rec
     child.expect_exact("'charity' is not a sector")
     _answer(child, "Sector of Riverside Trust", "voluntary")
     _answer(child, "Partner 2 name", "")
+    _answer(child, "The Lead Member", "Cllr Ian Fletcher")
+    _answer(child, "Statutory Status')? (y/n)", "y")
+    _answer(child, "Which Act and section", "the Children Act")
+    child.expect_exact("does not name an Act with its year")
+    _answer(child, "Which Act and section", "Children Act 2004 s10")
     _answer(child, "Dedicated council budget", "lots")
     child.expect_exact("'lots' is not an amount")
     _answer(child, "Dedicated council budget", "£40,000")
@@ -149,6 +154,9 @@ def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_rec
         "Communities",
     )
     assert [(p.name, p.sector.value) for p in a.partners] == [("Riverside Trust", "voluntary")]
+    assert a.lead_member is not None and a.lead_member.name == "Cllr Ian Fletcher"
+    assert a.statutory_basis is not None and a.statutory_basis.statutory
+    assert (a.statutory_basis.act, a.statutory_basis.section) == ("Children Act 2004", "s10")
     assert str(a.council_resources.dedicated_budget) == "40000"
     assert a.council_resources.in_kind_description == "Meeting rooms at the Civic Centre"
     assert a.corporate_objectives == ["Opportunities for young people"]
@@ -164,7 +172,7 @@ def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_rec
 def test_ctrl_c_leaves_no_file_behind(example_repo: Path) -> None:
     before = sorted(p.name for p in (example_repo / "register").iterdir())
     child = _spawn(example_repo)
-    _answer(child, "Kind (1-5)", "partnership")
+    _answer(child, "Kind (1-6)", "partnership")
     _answer(child, "Name of the arrangement", "Half Finished Partnership")
     child.expect_exact("lead officer (full name)")
     time.sleep(0.5)  # let the prompt finish and wait for input, as a person would
@@ -373,7 +381,7 @@ def test_options_that_do_not_apply_are_refused(
 
 def test_interactive_shared_service_takes_defaults_on_enter(example_repo: Path) -> None:
     child = _spawn(example_repo)
-    _answer(child, "Kind (1-5)", "shared")
+    _answer(child, "Kind (1-6)", "shared")
     child.expect_exact("joint_management     one council's manager also manages")
     _answer(child, "Type (1-4)", "2")
     _answer(child, "Name of the arrangement", "Joint Parking Manager")
@@ -384,6 +392,8 @@ def test_interactive_shared_service_takes_defaults_on_enter(example_repo: Path) 
     _answer(child, "Sector of Medley District Council", "pub")
     _answer(child, "Partner 2 name", "")
     for prompt in (
+        "The Lead Member",
+        "Statutory Status",
         "Dedicated council budget",
         "full-time equivalents",
         "Cost of that staff",

@@ -45,6 +45,7 @@ PAGE_TYPES = [
     "arrangements/homelessness-prevention-partnership.html",
     "arrangements/joint-it-management.html",
     "open-data.html",
+    "accessibility.html",
     "reports.html",
     "reports/annual.html",
     "reports/governance.html",
@@ -110,6 +111,71 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.server_close()
 
 
+def _serve(out: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def facts_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site of the governance facts register (tests/fixtures/governance_facts): a joint
+    committee, a statutory partnership, external funding, an outside body and a CIC."""
+    root = tmp_path_factory.mktemp("facts")
+    shutil.copytree(REPO / "tests" / "fixtures" / "governance_facts", root, dirs_exist_ok=True)
+    project = open_project(root)
+    build_site(project, [project.register_dir], root / "site", dt.date.fromisoformat(TODAY))
+    server, url = _serve(root / "site")
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+FACT_PAGES = [
+    "arrangements/mid-kent-joint-waste-committee.html",
+    "arrangements/downsmere-community-safety-partnership.html",
+    "arrangements/active-downsmere.html",
+    "arrangements/citizens-advice-downsmere-appointments.html",
+    "arrangements/downsmere-community-energy-cic.html",
+    "accessibility.html",
+]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("path", FACT_PAGES)
+def test_governance_fact_pages_have_no_axe_violations(
+    browser: Any, facts_site_url: str, path: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    opened = context.new_page()
+    response = opened.goto(facts_site_url + path)
+    assert response is not None and response.ok
+    violations = _axe_violations(opened)
+    overflow = opened.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    context.close()
+    assert violations == []
+    assert not overflow, "the page scrolls sideways (WCAG 1.4.10 reflow)"
+
+
+def test_the_accessibility_statement_is_reached_from_every_footer_by_keyboard(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "arrangements/joint-it-management.html")
+    _tab_to(page, 'footer a[href="../accessibility.html"]', limit=400)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/accessibility.html")
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Accessibility statement for the partnerships register"
+    )
+    assert page.get_by_role("heading", name="Enforcement procedure").count() == 1
+    assert page.get_by_role("link", name="web.accessibility@thamesbridge.gov.example").count() == 1
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -162,6 +228,8 @@ def test_reports_are_reached_from_the_navigation_by_keyboard(page: Any, site_url
     [
         "index.html",
         "arrangements/community-safety-partnership.html",
+        "accessibility.html",
+        "open-data.html",
         *(p for p in PAGE_TYPES if p.startswith("reports")),
     ],
 )

@@ -33,8 +33,7 @@ _COMPLIANCE = {
     "below.",
 }
 NOT_ASSESSED = (
-    "The council has not yet recorded this website’s compliance status with the "
-    f"{STANDARD}."
+    f"The council has not yet recorded this website’s compliance status with the {STANDARD}."
 )
 
 

@@ -7,10 +7,10 @@ audit opinions. Plain view data for the templates; every value goes through the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from partnerfw.classify import ASSURANCE_LABELS, COMPANY_FORM_LABELS, money
 from partnerfw.models import Arrangement, Decision
@@ -33,7 +33,7 @@ class Table:
 
     caption: str
     headings: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -112,10 +112,10 @@ def _overview(a: Arrangement, r: Redaction) -> list[Entry]:
         if duty:
             entries.append(Entry("What the law requires", duty))
     if a.lead_member is not None:
-        name = r.text(a.lead_member.name, "lead_member", "name")
-        if name:
-            title = r.text(a.lead_member.title, "lead_member", "title")
-            entries.append(Entry("Lead Member", f"{name}, {title}" if title else name))
+        lead = r.text(a.lead_member.name, "lead_member", "name")
+        if lead:
+            office = r.text(a.lead_member.title, "lead_member", "title")
+            entries.append(Entry("Lead Member", f"{lead}, {office}" if office else lead))
     return entries
 
 
@@ -178,7 +178,9 @@ def _funding(a: Arrangement, r: Redaction) -> list[Entry]:
     term = a.overall_budget_over_term
     if term is not None and not r.hidden("overall_budget_over_term"):
         period = r.text(term.period, "overall_budget_over_term", "period")
-        label = f"Overall budget over the term ({period})" if period else "Overall budget over the term"
+        label = (
+            f"Overall budget over the term ({period})" if period else "Overall budget over the term"
+        )
         entries.append(Entry(label, money(term.total)))
     secured = [
         i for i in external_funding_secured(a) if not r.touched("external_funding", i, "amount")
@@ -379,9 +381,7 @@ def open_facts(a: Arrangement, r: Redaction) -> dict[str, object]:
         else a.joint_committee.name,
         "audit_opinion": None if audit is None else audit.opinion.value,
         "audit_opinion_date": None if audit is None else audit.date.isoformat(),
-        "company_form": None
-        if a.company is None or r.hidden("company")
-        else a.company.form.value,
+        "company_form": None if a.company is None or r.hidden("company") else a.company.form.value,
         "outside_body": None
         if a.outside_body is None or r.hidden("outside_body")
         else a.outside_body.organisation,

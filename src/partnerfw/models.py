@@ -279,7 +279,8 @@ class JointCommittee(Model):
         None, ge=1, description="How many voting members must be present to make a decision."
     )
     quorum_note: str | None = Field(
-        None, description="Any further quorum rule, e.g. 'including members from three authorities'."
+        None,
+        description="Any further quorum rule, e.g. 'including members from three authorities'.",
     )
     chair: str | None = Field(
         None,
@@ -839,7 +840,7 @@ class Monitoring(Model):
     assurance: Assurance | None = Field(None, description="Latest governance assurance (6.9).")
     audit_opinions: list[AuditOpinion] = Field(
         default_factory=list,
-        description="Audit opinions on the arrangement, with their dates (6.11); the latest counts.",
+        description="Audit opinions on the arrangement, with dates (6.11); the latest counts.",
     )
 
 

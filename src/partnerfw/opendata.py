@@ -137,7 +137,10 @@ COLUMNS = (
     ),
     OpenColumn("lead_member", "text", "The councillor who leads on it (the Lead Member)."),
     OpenColumn(
-        "overall_budget", "number", "The overall budget, all partners together, pounds a year.", "GBP"
+        "overall_budget",
+        "number",
+        "The overall budget, all partners together, pounds a year.",
+        "GBP",
     ),
     OpenColumn(
         "overall_budget_over_term",
@@ -204,9 +207,7 @@ def _funding_cell(funds: list[dict[str, Any]]) -> str:
     parts = []
     for f in funds:
         name = f"{f['source']}: {f['scheme']}" if f["scheme"] else f["source"]
-        details = ", ".join(
-            x for x in (f["amount"], "secured" if f["secured"] else "sought") if x
-        )
+        details = ", ".join(x for x in (f["amount"], "secured" if f["secured"] else "sought") if x)
         parts.append(f"{name} ({details})")
     return "; ".join(parts)
 

@@ -9,7 +9,6 @@ it; the merged result is validated here like a record is.
 from __future__ import annotations
 
 import datetime as dt
-
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -397,9 +396,7 @@ class Settings(PolicyModel):
         default_factory=Accessibility,
         description="What the site's accessibility statement says (accessibility.html).",
     )
-    open_data: OpenData = Field(
-        default_factory=OpenData, description="The open data's licence."
-    )
+    open_data: OpenData = Field(default_factory=OpenData, description="The open data's licence.")
     councillors: list[str] | None = Field(
         None, description="Master list of the council's councillors (names as records write them)."
     )

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from partnerfw.accessibility import StatementView, statement_view
 from partnerfw.check import CheckedRecord, CheckResult
 from partnerfw.classify import KIND_LABELS, STATUS_LABELS, kind_label, money
-from partnerfw.findings import Finding, Severity
 from partnerfw.facts_view import FactsView, facts_view, open_facts
+from partnerfw.findings import Finding, Severity
 from partnerfw.models import (
     AgreementItems,
     Arrangement,
@@ -29,7 +30,6 @@ from partnerfw.models import (
     Kind,
     Status,
 )
-from partnerfw.accessibility import StatementView, statement_view
 from partnerfw.policy import Licence, Policy, ResourcesTrigger
 from partnerfw.project import Project
 from partnerfw.redaction import Redaction

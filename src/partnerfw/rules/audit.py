@@ -38,9 +38,7 @@ def weak_audit_opinion(ctx: Context) -> Iterator[Hit]:
         return
     index, opinion = found
     by = f" by {opinion.auditor}" if opinion.auditor else ""
-    actions = (
-        "" if opinion.actions else "; record the actions agreed with management under actions"
-    )
+    actions = "" if opinion.actions else "; record the actions agreed with management under actions"
     yield Hit(
         f"the audit of {opinion.date}{by} gave {ASSURANCE_LABELS[opinion.opinion].lower()}: "
         f"take the agreed actions and record the follow-up audit's opinion under "
