@@ -49,6 +49,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
         "accountable body",
         "lead agency",
     ),
+    "lead_member.name": ("lead member", "lead councillor", "member lead", "lead cabinet member"),
     "lead_officer.name": (
         "lead officer",
         "officer",
