@@ -45,7 +45,7 @@ def test_build_shows_a_progress_bar_when_it_takes_a_moment(
     assert result.exit_code == 0
     assert "Rendering pages" in result.stderr
     # 160 records, 31 listings, open data, the reports page and the 5 reports
-    assert "Built 198 pages for 160 arrangements" in result.stdout
+    assert "Built 199 pages for 160 arrangements" in result.stdout
     monkeypatch.delenv("FORCE_COLOR")
     monkeypatch.delenv("TTY_INTERACTIVE")
     monkeypatch.setenv("TERM", "dumb")

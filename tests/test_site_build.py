@@ -74,6 +74,8 @@ def test_build_writes_the_site_and_says_where_to_open_it(
         "open-data.html",
         "register.csv",
         "register.json",
+        "datapackage.json",
+        "accessibility.html",
         "assets/style.css",
         "assets/register.js",
         "arrangements/community-safety-partnership.html",
@@ -358,7 +360,8 @@ def test_html_in_every_text_field_is_never_live(runner: CliRunner, example_repo:
                 assert attrs.get("src") != "x"
             for name in ("href", "src", "action"):
                 if attrs.get(name):
-                    assert not attrs[name].lower().lstrip().startswith(("javascript", "data")), (
+                    link = "".join(attrs[name].lower().split())
+                    assert not link.startswith(("javascript", "data:")), (
                         path.name,
                         attrs,
                     )
@@ -420,7 +423,7 @@ def test_open_data_csv_is_safe_from_formulas(runner: CliRunner, example_repo: Pa
 
     edit_record(example_repo, "food-bank-partnership", plant)
     assert build(runner).exit_code == 0
-    text = (example_repo / "site" / "register.csv").read_text("utf-8")
+    text = (example_repo / "site" / "register.csv").read_text("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert len(rows) == 16
     row = next(r for r in rows if r["id"] == "food-bank-partnership")
@@ -437,7 +440,7 @@ def test_open_data_csv_is_safe_from_formulas(runner: CliRunner, example_repo: Pa
 
 def test_data_dictionary_describes_every_column(runner: CliRunner, example_repo: Path) -> None:
     build(runner)
-    header = (example_repo / "site" / "register.csv").read_text("utf-8").splitlines()[0]
+    header = (example_repo / "site" / "register.csv").read_text("utf-8-sig").splitlines()[0]
     page = (example_repo / "site" / "open-data.html").read_text("utf-8")
     for column in header.split(","):
         assert f"<code>{column}</code>" in page
@@ -450,6 +453,7 @@ def test_theme_from_partnerfw_yaml(runner: CliRunner, example_repo: Path) -> Non
         settings.read_text("utf-8") + "theme:\n  logo: logo.png\n"
         "  colour: '#f0f0f0'\n  footer_links:\n"
         "    Accessibility statement: https://thamesbridge.gov.example/a11y\n"
+        "    Help with this site: https://thamesbridge.gov.example/help\n"
         "    Contact us: mailto:partnerships@thamesbridge.gov.example\n",
         "utf-8",
     )
@@ -457,7 +461,10 @@ def test_theme_from_partnerfw_yaml(runner: CliRunner, example_repo: Path) -> Non
     site = example_repo / "site"
     assert (site / "assets" / "logo.png").read_bytes().startswith(b"\x89PNG")
     index = (site / "index.html").read_text("utf-8")
-    assert '<a href="https://thamesbridge.gov.example/a11y">Accessibility statement</a>' in index
+    # The site's own statement replaces a footer link of the same name.
+    assert '<a href="accessibility.html">Accessibility statement</a>' in index
+    assert "https://thamesbridge.gov.example/a11y" not in index
+    assert '<a href="https://thamesbridge.gov.example/help">Help with this site</a>' in index
     assert '<a href="mailto:partnerships@thamesbridge.gov.example">Contact us</a>' in index
     css = (site / "assets" / "style.css").read_text("utf-8")
     assert "--brand: #f0f0f0;" in css
