@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from partnerfw.redaction import Redaction
     from partnerfw.views import Entry
 
+WITHHELD_TEXT = "Not published (confidential)"
 _DECISIONS = {
     Decision.APPROVED: "Approved",
     Decision.REJECTED: "Rejected",
@@ -210,7 +211,7 @@ def _external(a: Arrangement, r: Redaction) -> Table | None:
     for i, fund in enumerate(a.external_funding):
         if r.hidden("external_funding", i):
             continue
-        source = fund.source
+        source = r.text(fund.source, "external_funding", i, "source") or WITHHELD_TEXT
         scheme = r.text(fund.scheme, "external_funding", i, "scheme")
         amount = "" if r.hidden("external_funding", i, "amount") else money(fund.amount)
         period = " to ".join(d for d in (_day(fund.start), _day(fund.end)) if d)
@@ -346,7 +347,7 @@ def open_facts(a: Arrangement, r: Redaction) -> dict[str, object]:
     term = None if r.hidden("overall_budget_over_term") else a.overall_budget_over_term
     funding = [
         {
-            "source": f.source,
+            "source": r.text(f.source, "external_funding", i, "source"),
             "scheme": r.text(f.scheme, "external_funding", i, "scheme"),
             "amount": None if r.hidden("external_funding", i, "amount") else f"{f.amount}",
             "secured": f.secured,

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from partnerfw.models import AssuranceLevel, Kind, Status
 from partnerfw.policy import Licence
 
 OPEN_DATA_VERSION = 1
@@ -47,16 +48,9 @@ _TABLE_TYPES = {
     "list": "string",
 }
 _ENUMS = {
-    "kind": [
-        "partnership",
-        "shared_service",
-        "informal_network",
-        "commissioning",
-        "company_or_trust",
-        "outside_body",
-    ],
-    "status": ["proposed", "approved", "active", "under_review", "ending", "ended"],
-    "audit_opinion": ["substantial", "reasonable", "limited", "no_assurance"],
+    "kind": [k.value for k in Kind],
+    "status": [s.value for s in Status],
+    "audit_opinion": [a.value for a in AssuranceLevel],
 }
 
 
@@ -206,7 +200,8 @@ def _partners_cell(partners: list[dict[str, Any]]) -> str:
 def _funding_cell(funds: list[dict[str, Any]]) -> str:
     parts = []
     for f in funds:
-        name = f"{f['source']}: {f['scheme']}" if f["scheme"] else f["source"]
+        source = f["source"] or "not published"
+        name = f"{source}: {f['scheme']}" if f["scheme"] else source
         details = ", ".join(x for x in (f["amount"], "secured" if f["secured"] else "sought") if x)
         parts.append(f"{name} ({details})")
     return "; ".join(parts)
