@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from partnerfw.init_repo import FileStatus
     from partnerfw.project import Project
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -246,12 +249,11 @@ def init(
     raise typer.Exit(EXIT_FINDINGS if remaining else EXIT_OK)
 
 
-def _print_status(found: list[object], root: Path, exit_code: bool = True) -> None:
-    from partnerfw.init_repo import FileStatus, State
+def _print_status(found: Sequence[FileStatus], root: Path, exit_code: bool = True) -> None:
+    from partnerfw.init_repo import State
 
     problems = 0
     for item in found:
-        assert isinstance(item, FileStatus)
         if item.state is not State.OK:
             problems += 1
         note = f": {item.note}" if item.note else ""
