@@ -6,7 +6,8 @@ for their opinions, of the Monitoring Officer and the Section 151 Officer (Frame
 ``partnerfw.yaml``, a policy file it names and ``.github/`` (the workflows that run the checks,
 and this file itself) are owned by the statutory officers' reviewers, since a change to them
 moves every record or could switch the checks and reviews off. Roles only informed (ad-hoc
-resilience, informal networks) are not asked to review. The file is generated, sorted and dated by nothing, so ``--check`` can compare it exactly.
+resilience, informal networks) are not asked to review. The file is generated, sorted and
+dated by nothing, so ``--check`` can compare it exactly.
 """
 
 from __future__ import annotations
