@@ -535,6 +535,8 @@ def _created_text(created: object) -> str:
     c = created.classification
     lines = [f"Wrote {created.shown}"]
     lines += [f"Wrote {p} (so that editors can check the record)" for p in created.schema_written]
+    if created.codeowners:
+        lines.append(created.codeowners)
     lines += [
         "",
         f"Classification: {c.label}: {c.reason} ({c.reference})",
