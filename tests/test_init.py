@@ -11,6 +11,7 @@ partnerfw under test on PATH. The workflows' `run:` steps run in the repository 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -386,3 +387,17 @@ def test_version_option_prints_the_one_version() -> None:
     assert (
         'dynamic = ["version"]' in pyproject and 'path = "src/partnerfw/__init__.py"' in pyproject
     )
+
+
+def test_readme_sets_up_a_council_in_the_six_steps_with_this_version() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme.split("## Set up a council's register", 1)[1].split("\n## ", 1)[0]
+    steps = re.findall(r"^\d\. \*\*(.+?)\*\*", section, re.MULTILINE)
+    assert steps == ["Install", "Init", "New", "Commit", "Push", "Branch protection"]
+    assert "require review from Code\n   Owners" in section
+    # The README's pins are this version's, as init writes them.
+    assert f"pipx install partnerfw=={__version__}" in readme
+    assert f"uv tool install partnerfw=={__version__}" in readme
+    pinned = set(re.findall(r"rev: (v[0-9][^\s`]*)", readme))
+    assert pinned == {f"v{__version__}"}
+    assert set(re.findall(r"partnerfw==([0-9][^\s\"`]*)", readme)) == {__version__}
