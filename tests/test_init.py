@@ -401,3 +401,69 @@ def test_readme_sets_up_a_council_in_the_six_steps_with_this_version() -> None:
     pinned = set(re.findall(r"rev: (v[0-9][^\s`]*)", readme))
     assert pinned == {f"v{__version__}"}
     assert set(re.findall(r"partnerfw==([0-9][^\s\"`]*)", readme)) == {__version__}
+
+
+def _spawn_init(tmp_path: Path) -> Any:
+    import signal
+
+    import pexpect
+
+    env = _env(tmp_path)
+    return pexpect.spawn(
+        str(BIN / "partnerfw"),
+        ["init", "thamesmead"],
+        cwd=str(tmp_path),
+        env={**env, "TERM": "dumb", "COLUMNS": "200", "LANG": "C.UTF-8"},
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 200),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+
+def test_ctrl_c_while_asking_writes_nothing(tmp_path: Path) -> None:
+    import pexpect
+
+    child = _spawn_init(tmp_path)
+    child.expect_exact("The council's name:")
+    child.sendline("Thamesmead Borough Council")
+    child.expect_exact("(Enter to skip):")
+    child.sendintr()
+    child.expect_exact("interrupted; nothing was written")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not (tmp_path / "thamesmead").exists()
+
+
+def test_init_asks_in_a_terminal_and_asks_again_with_the_reason(tmp_path: Path) -> None:
+    import pexpect
+
+    child = _spawn_init(tmp_path)
+
+    def answer(prompt: str, text: str) -> None:
+        child.expect_exact(prompt)
+        child.sendline(text)
+
+    answer("The council's name:", "Thamesmead Borough Council")
+    answer("(Enter to skip):", "www.thamesmead")  # not a web address: asked again
+    child.expect_exact("is not a web address")
+    answer("(Enter to skip):", "")
+    child.expect_exact("1  revised")
+    answer("Edition (1-2) [1]:", "2")
+    answer("The date the council adopted it, e.g. 2026-04-01:", "1/4/2024")
+    answer("The Monitoring Officer's GitHub team:", "monitoring officer")
+    child.expect_exact("is not a GitHub team or user")
+    answer("The Monitoring Officer's GitHub team:", "@thamesmead/mo")
+    answer("The Section 151 Officer's GitHub team:", "@thamesmead/finance")
+    child.expect_exact("made the first commit")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    settings = (tmp_path / "thamesmead/partnerfw.yaml").read_text("utf-8")
+    assert 'name: "Thamesmead Borough Council"' in settings
+    assert "website" not in settings.split("# The Working")[0]
+    assert 'edition: "earlier"' in settings
+    assert "Adopted by the council on 2024-04-01" in settings
+    assert 'reviewers: ["@thamesmead/mo"]' in settings
