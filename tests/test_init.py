@@ -467,3 +467,27 @@ def test_init_asks_in_a_terminal_and_asks_again_with_the_reason(tmp_path: Path) 
     assert 'edition: "earlier"' in settings
     assert "Adopted by the council on 2024-04-01" in settings
     assert 'reviewers: ["@thamesmead/mo"]' in settings
+
+
+def test_a_folder_inside_another_repository_is_refused(tmp_path: Path, runner: CliRunner) -> None:
+    env = _env(tmp_path)
+    _run(["git", "init", "-q", "-b", "main", str(tmp_path / "council")], tmp_path, env)
+    result = _init(runner, tmp_path / "council" / "registers" / "partnerships")
+    assert result.exit_code == 2
+    assert "is inside the git repository" in result.stderr
+    assert "only at the top of a repository" in result.stderr
+    assert not (tmp_path / "council/registers").exists()
+
+
+def test_rerun_with_broken_settings_says_fix_them_first(tmp_path: Path, runner: CliRunner) -> None:
+    repo = tmp_path / "r"
+    assert _init(runner, repo).exit_code == 0
+    (repo / "README.md").unlink()
+    (repo / "partnerfw.yaml").write_text("council: {name: X}\nedition: nonsense\n", "utf-8")
+    result = runner.invoke(app, ["init", str(repo)])
+    assert result.exit_code == 2
+    assert "edition 'nonsense'" in result.stderr and "fix the settings first" in result.stderr
+    assert not (repo / "README.md").exists()
+    check = runner.invoke(app, ["init", "--check", str(repo)])
+    assert check.exit_code == 1
+    assert "out of date partnerfw.yaml: line 2: edition 'nonsense'" in check.stdout

@@ -203,6 +203,7 @@ def init(
         "section_151_officer_team": section_151_officer_team,
     }
     try:
+        was_repository = in_git_repository(root)
         if existing:
             from partnerfw.init_repo import answers_from_settings
 
@@ -220,7 +221,6 @@ def init(
             interactive = not no_input and sys.stdin.isatty()
             ask = terminal_asker()[0] if interactive else None
             answers = collect(given, install_from or "index", ask)
-        was_repository = in_git_repository(root) if root.is_dir() else False
         root.mkdir(parents=True, exist_ok=True)
         written = write_missing(root, answers)
     except UserError as exc:

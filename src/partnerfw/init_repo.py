@@ -99,6 +99,12 @@ def answers_from_settings(root: Path, install_from: str | None) -> RepoAnswers:
     if install_from is not None and install_from not in INSTALL_FROM:
         raise UserError(f"--install-from '{install_from}' is not one of: {', '.join(INSTALL_FROM)}")
     project = open_project(root)
+    if project.problems:
+        first = project.problems[0]
+        raise UserError(
+            f"{first.file}:{first.line}: {first.message}; fix the settings first "
+            "('partnerfw check' lists every problem), then run 'partnerfw init' again"
+        )
     reviewers = {
         role: (project.policy.roles[role].reviewers or ["@your-org/" + role.replace("_", "-")])[0]
         for role in ("monitoring_officer", "section_151_officer")
@@ -230,9 +236,22 @@ def first_commit(root: Path, written: list[Path]) -> str:
 
 
 def in_git_repository(root: Path) -> bool:
+    """Whether ``root`` is the top of a git repository already. A folder inside another
+    repository is refused: GitHub reads workflows and CODEOWNERS, and pre-commit its
+    configuration, only at the top of a repository."""
     from partnerfw.trail import repository_root
 
-    return repository_root(root) is not None
+    folder = root.resolve()
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    top = repository_root(folder)
+    if top is not None and top != root.resolve():
+        raise UserError(
+            f"{root} is inside the git repository {top}, and GitHub reads the workflows and "
+            "CODEOWNERS (and pre-commit its hooks) only at the top of a repository: run "
+            f"'partnerfw init' in {top} itself, or in a folder outside it"
+        )
+    return top is not None
 
 
 def _write_generated(root: Path) -> list[Path]:
