@@ -33,6 +33,8 @@ OPTIONS = [
     "https://www.downsmere.gov.example",
     "--adopted-on",
     "2025-07-01",
+    "--adoption-decision",
+    "Full Council 15 July 2025, minute 41",
     "--monitoring-officer-team",
     "@downsmere/monitoring-officer",
     "--section-151-officer-team",
@@ -236,8 +238,8 @@ def test_no_input_names_every_missing_option(tmp_path: Path, runner: CliRunner) 
     result = runner.invoke(app, ["init", str(tmp_path / "r"), "--no-input", "--council-name", "X"])
     assert result.exit_code == 2
     assert (
-        "these options are needed: --adopted-on, --monitoring-officer-team, "
-        "--section-151-officer-team" in result.stderr
+        "these options are needed: --adopted-on, --adoption-decision, "
+        "--monitoring-officer-team, --section-151-officer-team" in result.stderr
     )
     assert not (tmp_path / "r").exists()
 
@@ -284,7 +286,8 @@ def test_settings_hold_the_answers_and_read_back(tmp_path: Path, runner: CliRunn
     assert project.settings.edition == "earlier"
     assert project.policy.roles["monitoring_officer"].reviewers == ["@downsmere/monitoring-officer"]
     assert project.policy.roles["section_151_officer"].reviewers == ["@downsmere/finance"]
-    assert "Adopted by the council on 2025-07-01" in (tmp_path / "r/partnerfw.yaml").read_text()
+    settings = (tmp_path / "r/partnerfw.yaml").read_text()
+    assert "Adopted by the council on 2025-07-01: Full Council 15 July 2025, minute 41" in settings
 
 
 def test_git_install_pins_the_release_tag(tmp_path: Path, runner: CliRunner) -> None:
@@ -452,6 +455,7 @@ def test_init_asks_in_a_terminal_and_asks_again_with_the_reason(tmp_path: Path) 
     child.expect_exact("1  revised")
     answer("Edition (1-2) [1]:", "2")
     answer("The date the council adopted it, e.g. 2026-04-01:", "1/4/2024")
+    answer("minute 41:", "Full Council 28 March 2024, minute 17")
     answer("The Monitoring Officer's GitHub team:", "monitoring officer")
     child.expect_exact("is not a GitHub team or user")
     answer("The Monitoring Officer's GitHub team:", "@thamesmead/mo")
@@ -465,7 +469,7 @@ def test_init_asks_in_a_terminal_and_asks_again_with_the_reason(tmp_path: Path) 
     assert 'name: "Thamesmead Borough Council"' in settings
     assert "website" not in settings.split("# The Working")[0]
     assert 'edition: "earlier"' in settings
-    assert "Adopted by the council on 2024-04-01" in settings
+    assert "Adopted by the council on 2024-04-01: Full Council 28 March 2024, minute 17" in settings
     assert 'reviewers: ["@thamesmead/mo"]' in settings
 
 

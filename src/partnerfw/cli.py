@@ -150,6 +150,12 @@ def init(
         str | None,
         typer.Option(help="The date the council adopted that edition, YYYY-MM-DD.", metavar="DATE"),
     ] = None,
+    adoption_decision: Annotated[
+        str | None,
+        typer.Option(
+            help="The decision that adopted it, e.g. 'Full Council 15 July 2025, minute 41'."
+        ),
+    ] = None,
     monitoring_officer_team: Annotated[
         str | None,
         typer.Option(help="The Monitoring Officer's GitHub team, @org/team (or @user)."),
@@ -199,6 +205,7 @@ def init(
         "website": website,
         "edition": edition,
         "adopted_on": adopted_on,
+        "adoption_decision": adoption_decision,
         "monitoring_officer_team": monitoring_officer_team,
         "section_151_officer_team": section_151_officer_team,
     }

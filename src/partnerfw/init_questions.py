@@ -74,6 +74,13 @@ QUESTIONS = [
         required=True,
     ),
     Question(
+        "adoption_decision",
+        "--adoption-decision",
+        "The decision that adopted it, e.g. Full Council 15 July 2025, minute 41",
+        _text,
+        required=True,
+    ),
+    Question(
         "monitoring_officer_team",
         "--monitoring-officer-team",
         "The Monitoring Officer's GitHub team",

@@ -39,6 +39,7 @@ class RepoAnswers:
     website: str | None
     edition: str
     adopted_on: dt.date
+    adoption_decision: str
     monitoring_officer_team: str
     section_151_officer_team: str
     install_from: str = "index"
@@ -73,7 +74,7 @@ def template_files(answers: RepoAnswers) -> dict[Path, str]:
         "website": answers.website,
         "edition": answers.edition,
         "adopted_on": answers.adopted_on.isoformat(),
-        "adoption_reference": None,
+        "adoption_decision": answers.adoption_decision,
         "monitoring_officer_team": answers.monitoring_officer_team,
         "section_151_officer_team": answers.section_151_officer_team,
         "version": __version__,
@@ -115,6 +116,7 @@ def answers_from_settings(root: Path, install_from: str | None) -> RepoAnswers:
         project.settings.council.website,
         project.settings.edition,
         dt.date.today(),
+        "",
         reviewers.get("monitoring_officer", "@your-org/monitoring-officer"),
         reviewers.get("section_151_officer", "@your-org/section-151-officer"),
         install_from or _installed_from(root) or "index",
