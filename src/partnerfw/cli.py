@@ -50,9 +50,10 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of i
 
 def _fail(message: str) -> NoReturn:
     from rich.console import Console
+    from rich.markup import escape
 
     Console(stderr=True, highlight=False).print(
-        f"[bold red]partnerfw:[/bold red] {message}", markup=True, soft_wrap=True
+        f"[bold red]partnerfw:[/bold red] {escape(message)}", markup=True, soft_wrap=True
     )
     raise typer.Exit(EXIT_CANNOT_RUN)
 
@@ -141,7 +142,7 @@ def check(
             selection = changed_selection(project, changed_since)
             sys.stderr.write(f"partnerfw: {selection.reason}\n")
             only = selection.files
-        result = run_check(project, _paths(project, paths), when, only)
+        result = run_check(project, _paths(project, paths), when, only, against_git=True)
     except UserError as exc:
         _fail(str(exc))
     _print(RENDERERS[output](result), markup=output == "text")
@@ -636,21 +637,26 @@ def approved_facts(
             "--all", help="Every arrangement that is approved or beyond and has an approval."
         ),
     ] = False,
+    today: TodayOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Record in each arrangement what its latest approval covers (kind, class, council
-    resources, partners, end date), so that check (APR009) says when a later change goes
-    beyond it. Run it in the approval's pull request."""
-    from partnerfw.approved_facts import record_facts
+    """Record in each arrangement what its latest decision approved (kind, class, council
+    resources, partners, end date), with who took it, its date and reference, so that check
+    says when a later change goes beyond it (APR009). Run it in the decision's pull request.
+    It refuses, writing nothing, when the decision is older than a change to the record."""
     from partnerfw.errors import UserError
+    from partnerfw.record_approval import record_facts
 
+    when = _today(today)
     project = _settled_project(config)
     try:
-        done = record_facts(project, list(ids or []), every)
+        outcome = record_facts(project, list(ids or []), every, when)
     except UserError as exc:
         _fail(str(exc))
-    for item in done:
+    for item in outcome.recorded:
         _print(f"{item.file}: {item.note}")
+    for note in outcome.notes:
+        sys.stderr.write(f"partnerfw: {note}\n")
 
 
 @app.command()
