@@ -364,3 +364,19 @@ def test_a_shallow_clone_that_misses_the_decisions_commit_warns(
     repo.git("clone", "-q", f"file://{repo.root}", str(full))
     monkeypatch.chdir(full)
     assert _findings(runner, "APR011") == []
+
+
+def test_the_decisions_commit_is_found_across_a_rename(repo: GitRepo, runner: CliRunner) -> None:
+    _approved_and_grown(repo, runner)
+    renamed = "register/northvale-legal-service.yaml"
+    repo.git("mv", LEGAL, renamed)
+    text = _widen_by_hand(repo_text(repo, renamed)).replace(
+        f"id: {LEGAL_ID}", "id: northvale-legal-service"
+    )
+    repo.commit("Shorter id; tidy the approved facts", {renamed: text})
+    start = repo.git("rev-list", "--max-parents=0", "HEAD").strip()
+
+    [finding] = _findings(runner, "APR011")
+
+    assert finding["file"] == renamed
+    assert f"was entered (commit {start[:7]} of 2026-09-01)" in finding["message"]

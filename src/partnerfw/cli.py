@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from partnerfw.check import CheckResult
+    from partnerfw.formats import Context
     from partnerfw.project import Project
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -43,7 +45,14 @@ TodayOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="Output: text, json or github.", metavar="FORMAT")
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output: text, json, github (annotations, and a summary of every finding in "
+        "$GITHUB_STEP_SUMMARY) or sarif (code scanning).",
+        metavar="FORMAT",
+    ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 
@@ -129,7 +138,7 @@ def check(
     """Check every arrangement against the framework and list what governance is missing."""
     from partnerfw.check import run_check
     from partnerfw.errors import UserError
-    from partnerfw.formats import RENDERERS
+    from partnerfw.formats import FOR_TOOLS, RENDERERS, Context
 
     _choose(output, tuple(RENDERERS), "--format")
     when = _today(today)
@@ -145,8 +154,43 @@ def check(
         result = run_check(project, _paths(project, paths), when, only, against_git=True)
     except UserError as exc:
         _fail(str(exc))
-    _print(RENDERERS[output](result), markup=output == "text")
+    context = Context()
+    if output in FOR_TOOLS:
+        from partnerfw.repo_paths import RepoPaths
+
+        context = Context(RepoPaths.find(project.root), project.policy)
+    _print(RENDERERS[output](result, context), markup=output == "text")
+    if output == "github":
+        _add_step_summary(result, context, project, when)
     raise typer.Exit(EXIT_FINDINGS if result.has_errors(strict) else EXIT_OK)
+
+
+def _add_step_summary(
+    result: CheckResult, context: Context, project: Project, when: dt.date
+) -> None:
+    """In a GitHub Actions step, every finding also goes to the run's summary page."""
+    import os
+
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_file:
+        return
+    from partnerfw.step_summary import append_summary, render_summary
+
+    server, repository, sha = (
+        os.environ.get(name, "")
+        for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
+    blob_url = f"{server}/{repository}/blob/{sha}/" if server and repository and sha else None
+    text = render_summary(
+        result, context.paths, council=project.council_name, as_of=when, blob_url=blob_url
+    )
+    try:
+        append_summary(Path(summary_file), text)
+    except OSError as exc:
+        sys.stderr.write(
+            f"partnerfw: could not add the findings to the step summary {summary_file}: "
+            f"{exc.strerror or exc}\n"
+        )
 
 
 @app.command()

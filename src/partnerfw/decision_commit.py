@@ -95,9 +95,13 @@ def policy_for(project: Project, date: dt.date) -> Policy:
 
 
 def at_decisions(
-    project: Project, wanted: Sequence[tuple[LoadedRecord, Decision]]
+    project: Project,
+    wanted: Sequence[tuple[LoadedRecord, Decision]],
+    *,
+    later_changes: bool = True,
 ) -> list[AtDecision | NotChecked]:
-    """For each (record, decision), the record at the decision's commit, or why not known."""
+    """For each (record, decision), the record at the decision's commit, or why not known.
+    Without ``later_changes`` the later versions are not read (``changed_in`` is None)."""
     from partnerfw.trail import GitError, repository_root, shallow_commits, versions
 
     if not wanted:
@@ -107,14 +111,14 @@ def at_decisions(
         if top is None:
             return [_not_in_git()] * len(wanted)
         paths = [_absolute(project.root, record.file) for record, _ in wanted]
-        found = versions(top, paths)
+        found = versions(top, paths, one_log=True, statuses=False)
         shallow = shallow_commits(top)
     except GitError as exc:
         return [NotChecked(f"git could not read the history ({exc})", Severity.WARNING)] * len(
             wanted
         )
     return [
-        _at(project, record, decision, found[path], shallow)
+        _at(project, record, decision, found[path], shallow, later_changes)
         for (record, decision), path in zip(wanted, paths, strict=True)
     ]
 
@@ -138,6 +142,7 @@ def _at(
     decision: Decision,
     history: list[Version],
     shallow: frozenset[str],
+    later_changes: bool,
 ) -> AtDecision | NotChecked:
     from partnerfw.classify import classify
 
@@ -145,8 +150,13 @@ def _at(
     if not history:
         return NotChecked(f"the record is not committed yet, nor is {said}", Severity.INFO)
     policy = policy_for(project, decision.date)
+    day = decision.date.isoformat().encode("ascii")
     then: list[tuple[TrailEntry, ApprovedFacts | None]] = []
     for version in history:
+        if then and not later_changes:
+            break
+        if not then and (version.raw is None or day not in version.raw):
+            continue  # cannot carry the decision: not worth reading
         arrangement = _arrangement(version, record.file)
         if not then and (
             arrangement is None or not has_decision(arrangement, decision.date, decision.roles)
@@ -208,7 +218,8 @@ def verify(project: Project, records: Sequence[LoadedRecord]) -> list[Finding]:
     ]
     wanted = [(r, Decision.of(_facts(r))) for r in chosen]
     found: list[Finding] = []
-    for record, answer in zip(chosen, at_decisions(project, wanted), strict=True):
+    answers = at_decisions(project, wanted, later_changes=False)
+    for record, answer in zip(chosen, answers, strict=True):
         facts = _facts(record)
         said = describe(facts.approved, facts.reference)
         line = record.line_of("approved_facts")

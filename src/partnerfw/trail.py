@@ -17,7 +17,7 @@ import re
 import subprocess
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from partnerfw.errors import UserError
 from partnerfw.yamlread import YamlProblem, decode, parse
@@ -134,9 +134,14 @@ class Version:
     """The file as that commit left it; None when git holds no file there."""
 
 
-def versions(repo_root: Path, record_files: list[Path]) -> dict[Path, list[Version]]:
+def versions(
+    repo_root: Path, record_files: list[Path], *, one_log: bool = False, statuses: bool = True
+) -> dict[Path, list[Version]]:
     """Every committed version of each file, oldest first, keyed by the paths given; [] for a
-    file outside a git repository or not committed yet."""
+    file outside a git repository or not committed yet. With ``one_log``, one ``git log`` of
+    the files' folders serves them all (renames within those folders followed), rather than
+    ``git log --follow`` per file: much faster for many files. Without ``statuses`` the
+    entries' statuses are not read (None), which saves reading every version."""
     from concurrent.futures import ThreadPoolExecutor
 
     none: dict[Path, list[Version]] = {path: [] for path in record_files}
@@ -149,9 +154,13 @@ def versions(repo_root: Path, record_files: list[Path]) -> dict[Path, list[Versi
         return none
     relatives = {path: _relative(top, repo_root, path) for path in record_files}
     wanted = sorted({r for r in relatives.values() if r is not None})
-    workers = min(8, os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        logs = dict(zip(wanted, pool.map(lambda rel: _file_log(top, rel), wanted), strict=True))
+    if one_log:
+        logs = _folder_logs(top, wanted) if wanted else {}
+    else:
+        workers = min(8, os.cpu_count() or 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            found_logs = pool.map(lambda rel: _file_log(top, rel), wanted)
+            logs = dict(zip(wanted, found_logs, strict=True))
     blobs = [(c[0], c[4]) for rel in wanted for c in logs[rel]]
     contents = iter(_blobs(top, blobs)) if blobs else iter(())
     graph = _mainline(top, head) if blobs else None
@@ -161,7 +170,7 @@ def versions(repo_root: Path, record_files: list[Path]) -> dict[Path, list[Versi
         before: str | None = None
         for sha, author, date, subject, path in logs[rel]:
             raw = next(contents)
-            status = _status_of(raw) if raw is not None else None
+            status = _status_of(raw) if raw is not None and statuses else None
             assert graph is not None
             pr, title, merged_by = _pull_request(sha, subject, graph)
             entry = TrailEntry(
@@ -213,6 +222,44 @@ def _file_log(top: Path, relative: str) -> list[tuple[str, str, str, str, str]]:
             break
     commits.reverse()
     return commits
+
+
+def _folder_logs(top: Path, wanted: list[str]) -> dict[str, list[tuple[str, str, str, str, str]]]:
+    """``_file_log()`` of every file in ``wanted`` from one ``git log`` of their folders:
+    each file is walked back through the commits, following renames within the folders and
+    stopping where it was added or copied from another record."""
+    folders = sorted({str(PurePosixPath(rel).parent) for rel in wanted})
+    fmt = _RECORD + _FIELD.join(("%H", "%an", "%aI", "%s"))
+    out = _text(top, "log", "-M", f"--format={fmt}", "--name-status", "HEAD", "--", *folders)
+    commits = []
+    for chunk in out.split(_RECORD)[1:]:
+        head, _, names = chunk.partition("\n")
+        sha, author, date, subject = head.split(_FIELD, 3)
+        changes = [n.split("\t") for n in names.splitlines() if "\t" in n]
+        commits.append((sha, author, date, subject, changes))
+    return {rel: _walk_back(rel, commits) for rel in wanted}
+
+
+def _walk_back(
+    relative: str, commits: list[tuple[str, str, str, str, list[list[str]]]]
+) -> list[tuple[str, str, str, str, str]]:
+    found = []
+    current = relative
+    for sha, author, date, subject, changes in commits:
+        for change in changes:
+            status, target = change[0], change[-1]
+            if target != current:
+                continue
+            found.append((sha, author, date, subject, current))
+            if status.startswith("R"):
+                current = change[1]
+                break
+            if status.startswith(("A", "C", "D")):
+                found.reverse()
+                return found
+            break
+    found.reverse()
+    return found
 
 
 def _blobs(top: Path, blobs: list[tuple[str, str]]) -> list[bytes | None]:
