@@ -54,7 +54,7 @@ def render_summary(
     head = [
         f"## partnerfw check: {md(council)}",
         "",
-        f"{md(summary_line(result.summary))}, as of {as_of.isoformat()}.",
+        f"{md(summary_line(result.summary, result.register_is_empty))}, as of {as_of.isoformat()}.",
         "",
     ]
     if not result.findings:
