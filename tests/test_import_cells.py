@@ -16,6 +16,7 @@ from partnerfw import cells
 from partnerfw.cli import app
 from partnerfw.duplicates import score
 from partnerfw.headings import guess
+from partnerfw.ids import is_id, slug
 from partnerfw.models import Kind, Sector, Status
 from partnerfw.tabular import column_order, guard, target, unguard
 
@@ -123,9 +124,32 @@ def test_mis_encoded_text_that_cannot_be_repaired_is_reported() -> None:
     assert cells.repair_encoding("plain £ text") == ("plain £ text", None)
 
 
-def test_names_become_ids_and_stray_spaces_go() -> None:
-    assert cells.slug("Health & Wellbeing @ Work") == "health-and-wellbeing-at-work"
-    assert cells.slug("Carers’ Support Network") == "carers-support-network"
+@pytest.mark.parametrize(
+    ("name", "record_id"),
+    [
+        ("Health & Wellbeing @ Work", "health-and-wellbeing-at-work"),
+        ("Carers’ Support Network", "carers-support-network"),
+        ("Children's Services Board", "childrens-services-board"),
+        ("Grønland Ståløy Partnership", "gronland-staloy-partnership"),
+        ("Straße Forum", "strasse-forum"),
+        ("Łódź Twinning Association", "lodz-twinning-association"),
+        ("Æthelred Heritage Trust", "aethelred-heritage-trust"),
+        ("Café Crème Bürgerhaus Niño", "cafe-creme-burgerhaus-nino"),
+        ("£5m Town Fund", "5m-town-fund"),
+        ("Œuvre Arts", "oeuvre-arts"),
+    ],
+)
+def test_names_become_ids_letters_transliterated_not_dropped(name: str, record_id: str) -> None:
+    assert slug(name) == record_id
+
+
+def test_long_names_are_cut_at_a_word_and_a_given_id_is_kept() -> None:
+    made = slug("Thamesbridge and Medley Joint Waste Collection and Street Cleansing Service")
+    assert made == "thamesbridge-and-medley-joint-waste-collection-and-street"
+    assert is_id("a-given-id-2") and not is_id("Not An Id") and slug("!!!") == ""
+
+
+def test_stray_spaces_go() -> None:
     assert cells.tidy("  Kent  Fire &\xa0Rescue ", collapse=True) == "Kent Fire & Rescue"
     assert cells.tidy("Two  spaces kept", collapse=False) == "Two  spaces kept"
 

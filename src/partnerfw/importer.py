@@ -25,6 +25,7 @@ from partnerfw import cells
 from partnerfw.duplicates import Candidate, LikelyDuplicate, likely_duplicates
 from partnerfw.errors import NoRegisterError, UserError
 from partnerfw.headings import ENUM_WORDS, guess
+from partnerfw.ids import is_id, slug
 from partnerfw.models import Arrangement, Kind, Person, Sector, SharedServiceType, Status
 from partnerfw.tabular import AS_WRITTEN, EMPTY_PART, Target, plain, target, unflatten, unguard
 
@@ -654,7 +655,10 @@ def _complete(state: _Row, name_column: str | None) -> None:
         return
     result.name = name
     given = values.get("id")
-    record_id = cells.slug(given if isinstance(given, str) else name)
+    if isinstance(given, str):
+        record_id = given if is_id(given) else slug(given, max_length=80)
+    else:
+        record_id = slug(name)
     if isinstance(given, str) and record_id != given:
         result.tidied.append(("id", given, record_id))
     if not record_id:
