@@ -13,6 +13,8 @@ import re
 ID_MAX = 60
 """Longest id made from a name (the record format allows 80, for ids written by hand)."""
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+_DOTTED = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\b\.?")
+"""An acronym written with full stops: 'C.S.P.' gives 'csp', not 'c-s-p'."""
 _REPLACEMENTS = (
     ("&", " and "),
     ("@", " at "),
@@ -33,6 +35,7 @@ def slug(name: str, max_length: int = ID_MAX) -> str:
     Empty when the name has no letter or digit at all."""
     from slugify import slugify
 
+    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
     return str(
         slugify(
             name,

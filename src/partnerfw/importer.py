@@ -586,6 +586,9 @@ def _read_value(
     state: _Row, found: Target, raw: Any, text: str, header: str, unreadable: bool
 ) -> None:
     path, kind = found.path, found.kind
+    if path == DECIDED:
+        _read_decided(state, text.strip(), header)
+        return
     if kind == "text":
         value = cells.tidy(text, collapse=found.name in NAME_FIELDS)
         if value != text.strip() or (value != text and found.name in NAME_FIELDS):
@@ -626,6 +629,28 @@ def _read_value(
         state.flag(path, text.strip())
     elif reading.value is not None:
         state.set(path, reading.value, text)
+
+
+DECIDED = "decided_classification.classification"
+_SIGNIFICANT = frozenset({"yes", "y", "true", "significant", "significant partnership"})
+_OTHER = frozenset({"no", "n", "false", "other", "not significant", "non significant"})
+
+
+def _read_decided(state: _Row, text: str, header: str) -> None:
+    """A sheet's own 'Significant?' column: the class the council decided (significant or
+    other), never a note. The record needs the decision too (who, when, its reference);
+    without it the value is kept as written (see ``_decision_needed``)."""
+    key = " ".join(re.findall(r"[a-z]+", text.lower()))
+    if key in _SIGNIFICANT:
+        state.set(DECIDED, "significant", text)
+    elif key in _OTHER:
+        state.set(DECIDED, "other", text)
+    else:
+        state.flag(DECIDED, text)
+        state.result.checks.append(
+            f"{_quote(header)} {_quote(text)} is not a clear yes or no: kept as written; the "
+            "council's decided class is significant or other"
+        )
 
 
 EVIDENCED = ("kind", "status")
@@ -819,6 +844,14 @@ def _complete(state: _Row, name_column: str | None, today: dt.date) -> None:
     if kind is not Kind.SHARED_SERVICE:
         for path in [p for p in values if p.startswith("shared_service.")]:
             result.in_notes.append((path, state.originals.get(path, str(values.pop(path)))))
+    decided = [p for p in values if p.startswith("decided_classification.")]
+    if decided and kind is not Kind.PARTNERSHIP:
+        for path in decided:
+            state.flag(path, state.originals.get(path, cells.as_text(plain(values.pop(path)))))
+        result.checks.append(
+            f"the sheet gives a decided class ({', '.join(decided)}), but only a partnership "
+            f"has one and this is a {plain(kind)}: kept as written"
+        )
     for path in [p for p in values if p.startswith("partners.") and p.endswith(".name")]:
         sector = path[: -len("name")] + "sector"
         _placeholder(state, sector, Sector.OTHER)
@@ -898,9 +931,27 @@ def _validate(state: _Row) -> None:
                 return
             continue
         result.text = record_text(arrangement, leave_out=tuple(result.unknown))
+        _decision_needed(state, arrangement)
         return
     result.status = "not imported"  # pragma: no cover - every pass sets a value aside
     result.problems.append("its values could not be made into a valid record")
+
+
+def _decision_needed(state: _Row, arrangement: Arrangement) -> None:
+    """Say why a 'Significant?' answer was kept as written: the record's decided class needs
+    the decision that made it (who decided, when, and its reference)."""
+    written = state.values.get(f"{AS_WRITTEN}.{DECIDED}")
+    if (
+        written
+        and DECIDED in state.originals
+        and getattr(arrangement, "decided_classification", None) is None
+        and not any(DECIDED in text for text in state.result.checks)
+    ):
+        state.result.checks.append(
+            f"the sheet says {_quote(str(written))} for {DECIDED}, but a decided class "
+            "needs the decision too (decided_classification.decided_by, .date and "
+            ".reference, e.g. the Cabinet minute): kept as written; add the decision"
+        )
 
 
 def _set_aside(state: _Row, exc: ValidationError) -> bool:
