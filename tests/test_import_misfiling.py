@@ -418,19 +418,9 @@ def test_check_keeps_what_is_left_to_confirm(runner: CliRunner, repo: Path) -> N
     for first, second in pairs:
         for this, other in ((first, second), (second, first)):
             (finding,) = [f for f in duplicates if f["file"] == this and other in f["message"]]
-            name_line = (
-                (repo / other)
-                .read_text(encoding="utf-8")
-                .splitlines()
-                .index(
-                    next(
-                        line
-                        for line in (repo / other).read_text(encoding="utf-8").splitlines()
-                        if line.startswith("name:")
-                    )
-                )
-            )
-            assert f"({other}:{name_line + 1}, score 1.00" in finding["message"]
+            other_lines = (repo / other).read_text(encoding="utf-8").splitlines()
+            name_line = 1 + next(i for i, t in enumerate(other_lines) if t.startswith("name:"))
+            assert f"({other}:{name_line}, score 1.00" in finding["message"]
             this_lines = (repo / this).read_text(encoding="utf-8").splitlines()
             assert this_lines[finding["line"] - 1].startswith("name: ")
 
