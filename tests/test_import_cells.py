@@ -492,3 +492,32 @@ def test_a_formula_in_the_name_cell_is_reported_not_imported(
     assert "kept as written, to confirm (DATA010): overall_budget = '=B2'" in result.stdout
     text = (root / "register" / "tea-forum.yaml").read_text(encoding="utf-8")
     assert "  overall_budget: =B2\n" in text
+
+
+def test_a_split_title_never_overrides_the_title_column(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sheet's own job title column wins; the title found in the name cell is kept as
+    written beside it for an officer to choose."""
+    root = _repo(tmp_path, monkeypatch)
+    (root / "s.csv").write_text(
+        "Name,Lead officer,Job title\n"
+        "Alpha Forum,Jo Bloggs (Partnerships Officer),Partnerships Manager\n"
+        "Beta Forum,Jo Bloggs (Partnerships Officer),\n",
+        encoding="utf-8",
+    )
+    runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
+    from partnerfw.register import load
+
+    records = {r.arrangement.id: r.arrangement for r in load([root / "register"]).records}
+    alpha, beta = records["alpha-forum"], records["beta-forum"]
+    assert (alpha.lead_officer.name, alpha.lead_officer.title) == (
+        "Jo Bloggs",
+        "Partnerships Manager",
+    )
+    assert alpha.imported_as_written["lead_officer.title"] == "Partnerships Officer"
+    assert (beta.lead_officer.name, beta.lead_officer.title) == (
+        "Jo Bloggs",
+        "Partnerships Officer",
+    )
+    assert "lead_officer.title" not in beta.imported_as_written

@@ -6,6 +6,11 @@ by the reader for its field (``cells``). A value read exactly goes into its fiel
 cannot be read exactly is kept verbatim under ``imported_as_written`` (and ``check`` flags it,
 DATA010); a cell in a column that names no field is kept in ``notes``. Every one of those is in
 the report, with likely duplicates and rows that cannot become a record.
+
+Nothing is misfiled without a word: a person cell with a name and a title is split
+(``people``) or kept as written; a formula whose result the file does not hold is kept as
+written; a kind or status is read from its words (``evidence``) or left unknown, never given
+a placeholder that contradicts the sheet; every placeholder is named in the report.
 """
 
 from __future__ import annotations
