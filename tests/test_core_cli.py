@@ -284,7 +284,7 @@ def test_a_file_not_named_after_its_id(repo: Path) -> None:
 def test_likely_duplicates_are_reported_in_both_files_until_marked_distinct(
     repo: Path, runner: CliRunner
 ) -> None:
-    """REG003: 'Thamesbridge C.S.P.' and 'Community Safety Partnership Thamesbridge' are
+    """REG006: 'Thamesbridge C.S.P.' and 'Community Safety Partnership Thamesbridge' are
     likely one arrangement; each record's finding names the other's file and line."""
     _write(
         repo,
@@ -300,7 +300,7 @@ def test_likely_duplicates_are_reported_in_both_files_until_marked_distinct(
         ),
     )
     result = _run(runner, "check", "--today", TODAY, "--format", "json")
-    found = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "REG003"]
+    found = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "REG006"]
     assert [(f["file"], f["line"], f["severity"]) for f in found] == [
         ("register/csp-thamesbridge.yaml", 3, "warning"),
         ("register/thamesbridge-csp.yaml", 2, "warning"),
@@ -325,7 +325,7 @@ def test_likely_duplicates_are_reported_in_both_files_until_marked_distinct(
         ),
     )
     result = _run(runner, "check", "--today", TODAY, "--format", "json")
-    assert "REG003" not in result.stdout
+    assert "REG006" not in result.stdout
 
 
 def test_names_that_differ_in_a_number_or_a_word_are_not_duplicates(repo: Path) -> None:
@@ -341,7 +341,7 @@ def test_names_that_differ_in_a_number_or_a_word_are_not_duplicates(repo: Path) 
     )
     project = open_project(repo)
     result = run_check(project, [project.register_dir], TODAY_DATE)
-    assert [f for f in result.findings if f.rule == "REG003"] == []
+    assert [f for f in result.findings if f.rule == "REG006"] == []
 
 
 def test_cross_record_rules_can_be_switched_off_by_policy(repo: Path, runner: CliRunner) -> None:

@@ -413,7 +413,7 @@ def test_check_keeps_what_is_left_to_confirm(runner: CliRunner, repo: Path) -> N
             "register/shared-legal-service-between-thamesbridge-and-medley.yaml",
         ),
     }
-    duplicates = [f for f in findings if f["rule"] == "REG003"]
+    duplicates = [f for f in findings if f["rule"] == "REG006"]
     assert len(duplicates) == 2 * len(pairs)
     for first, second in pairs:
         for this, other in ((first, second), (second, first)):

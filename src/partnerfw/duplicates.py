@@ -5,7 +5,7 @@ fuzzy matching (difflib) of the names' words in any order, after spelling out '&
 abbreviations and acronyms. Names that differ in a number ('Youth Forum 2019', 'Youth Forum
 2020') are different arrangements. Each pair comes with its score and what was spelt out.
 
-Used by ``import`` (rows against each other and the register) and by ``check`` (REG003,
+Used by ``import`` (rows against each other and the register) and by ``check`` (REG006,
 across the register). A large register is not compared pair by pair: only names that share a
 distinctive word, or an acronym and the words it stands for, are scored."""
 

@@ -573,7 +573,7 @@ class Arrangement(Model):
         default_factory=list,
         description=(
             "Ids of records whose names look like this one's but that are different "
-            "arrangements: `check` (REG003) stops asking whether they are the same."
+            "arrangements: `check` (REG006) stops asking whether they are the same."
         ),
     )
     notes: str | None = Field(None, description="Anything else the register should say.")

@@ -26,8 +26,8 @@ RULES["REG002"] = Rule(
     "Framework 5.6.1 (central record)",
     doc="register/<id>.yaml, so that links and reviews find the record.",
 )
-RULES["REG003"] = Rule(
-    "REG003",
+RULES["REG006"] = Rule(
+    "REG006",
     "register",
     "Each arrangement recorded once",
     Severity.WARNING,
@@ -49,7 +49,7 @@ def check_register(records: list[LoadedRecord]) -> list[Finding]:
 
 
 def _likely_duplicates(records: list[LoadedRecord]) -> list[Finding]:
-    """REG003 in both records of each pair, each naming the other's file and line."""
+    """REG006 in both records of each pair, each naming the other's file and line."""
     from partnerfw.duplicates import Candidate, likely_duplicates
 
     by_file = {r.file: r for r in records}
@@ -66,14 +66,14 @@ def _likely_duplicates(records: list[LoadedRecord]) -> list[Finding]:
                 Finding(
                     this.file,
                     this.line_of("name"),
-                    "REG003",
+                    "REG006",
                     Severity.WARNING,
                     this.arrangement.id,
                     f"'{this.arrangement.name}' may be the same arrangement as "
                     f"'{other.arrangement.name}' ({other.file}:{other.line_of('name')}, {how}): "
                     "merge the two records into one, or if they are different arrangements "
                     f"add 'distinct_from: [{other.arrangement.id}]' to this record",
-                    RULES["REG003"].reference,
+                    RULES["REG006"].reference,
                 )
             )
     return found
