@@ -1,5 +1,7 @@
 """Time `partnerfw import` on a large messy sheet (CSV and XLSX), and the cost of ftfy and
-python-slugify within it. Usage: python benchmarks/bench_import.py [N ...]  (default 2000)
+python-slugify within it.
+
+    python benchmarks/bench_import.py [--cells-only] [N ...]   (default: 2000 rows)
 
 The sheet repeats the rows of tests/fixtures/make_misfiling_register.py (names with a name
 and a title, formulas, kinds in words, mojibake, ø ß Ł Æ) with a place and a number added to
@@ -65,11 +67,12 @@ def timed(command: list[str], cwd: Path) -> float:
 
 def library_cost(n: int) -> str:
     """Seconds spent in ftfy (encoding repair of every cell) and slugify (an id per name)."""
+    from partnerfw.cells import repair_encoding
+
     try:
-        from partnerfw.cells import repair_encoding
         from partnerfw.ids import slug
-    except ImportError:  # an older partnerfw, before ids.py
-        return "n/a (this partnerfw has no ids.slug)"
+    except ImportError:  # an older partnerfw: its hand-written slug and mojibake table
+        from partnerfw.cells import slug  # type: ignore[attr-defined,no-redef]
     table = lines(n)[1:]
     texts = [cell for line in table for cell in line if cell]
     start = time.perf_counter()
@@ -83,9 +86,12 @@ def library_cost(n: int) -> str:
     return f"repair_encoding of {len(texts)} cells {repair:.2f} s, slug of {n} names {ids:.2f} s"
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], cells_only: bool = False) -> None:
     python = [sys.executable, "-m", "partnerfw"]
     for n in sizes:
+        if cells_only:
+            print(f"{n:>6} rows: {library_cost(n)}")
+            continue
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             (root / "register").mkdir()
@@ -104,4 +110,5 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [2000])
+    args = [a for a in sys.argv[1:] if a != "--cells-only"]
+    main([int(a) for a in args] or [2000], cells_only="--cells-only" in sys.argv)
