@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from partnerfw.cli import app
 from partnerfw.register import load
-from partnerfw.tabular import cell_text, flatten, unguard
+from partnerfw.tabular import cell_text, flatten, target, unguard
 from partnerfw.yamlread import decode, parse
 from tests.conftest import REPO, TODAY
 from tests.fixtures.make_misfiling_register import HEADINGS, ROWS, build_csv, build_xlsx
@@ -43,6 +43,19 @@ def _read(path: str, value: str) -> tuple[str, str, str]:
 def _split(**paths: str) -> tuple[str, dict[str, str]]:
     """The cell was split across fields (name and title), as the preview says."""
     return ("split", {p.replace("__", "."): v for p, v in paths.items()})
+
+
+DECIDED = target("decided_classification.classification") is not None
+"""The record holds the council's decided class (issue 10): the sheet's 'Significant?'
+column and its decision go there. A partnerfw without that field keeps them in notes."""
+
+
+def _decision(path: str, value: str) -> Any:
+    return _field(path, value) if DECIDED else NOTES
+
+
+def _decision_written(path: str) -> Any:
+    return _written(path) if DECIDED else NOTES
 
 
 # Where every cell of every row goes, by record id and column heading.
@@ -97,10 +110,10 @@ CELLS: dict[str, dict[str, Any]] = {
         "Lead officer": _field("lead_officer.name", "Sam Okafor"),
         "Directorate": _field("department", "Communities"),
         "Partner organisations": _field("partners.0.name", "Residents’ “Green” Forum"),
-        "Significant?": _field("decided_classification.classification", "significant"),
-        "Classification decided by": _field("decided_classification.decided_by", "Cabinet"),
-        "Classification date": _field("decided_classification.date", "2024-03-12"),
-        "Classification reference": _field(
+        "Significant?": _decision("decided_classification.classification", "significant"),
+        "Classification decided by": _decision("decided_classification.decided_by", "Cabinet"),
+        "Classification date": _decision("decided_classification.date", "2024-03-12"),
+        "Classification reference": _decision(
             "decided_classification.reference", "Cabinet minute 45/24"
         ),
     },
@@ -117,7 +130,7 @@ CELLS: dict[str, dict[str, Any]] = {
         "Status": _field("status", "active"),
         "Lead officer": _field("lead_officer.name", "Tom Brennan"),
         "Directorate": _field("department", "Communities"),
-        "Significant?": _written("decided_classification.classification"),
+        "Significant?": _decision_written("decided_classification.classification"),
     },
     "aethelred-heritage-trust": {
         "Partnership name": _field("name", "Æthelred Heritage Trust"),
@@ -153,7 +166,7 @@ CELLS: dict[str, dict[str, Any]] = {
         "Status": _field("status", "active"),
         "Lead officer": _field("lead_officer.name", "Priya Chandran"),
         "Directorate": _field("department", "Corporate Services"),
-        "Significant?": _written("decided_classification.classification"),
+        "Significant?": _decision_written("decided_classification.classification"),
     },
     "riverside-leisure-limited": {
         "Partnership name": _field("name", "Riverside Leisure Limited"),
