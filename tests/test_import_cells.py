@@ -521,3 +521,22 @@ def test_a_split_title_never_overrides_the_title_column(
         "Partnerships Officer",
     )
     assert "lead_officer.title" not in beta.imported_as_written
+
+
+def test_yes_no_text_is_written_so_that_it_reads_back_as_text(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Yes', 'No', 'on' and 'off' are text to the writer (YAML 1.2) but true/false to the
+    reader (YAML 1.1): written unquoted, the record would not load."""
+    root = _repo(tmp_path, monkeypatch)
+    (root / "s.csv").write_text(
+        "Name,Notes,Area,Partners,Budget\nAlpha Forum,Yes,Off,On,No\n", encoding="utf-8"
+    )
+    runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
+    from partnerfw.register import load
+
+    (record,) = load([root / "register"]).records
+    assert record.arrangement.notes == "Yes"
+    assert record.arrangement.partners[0].name == "On"
+    assert record.arrangement.area == "Off"
+    assert record.arrangement.imported_as_written["overall_budget"] == "No"

@@ -991,12 +991,12 @@ def _plain_errors(exc: ValidationError) -> list[str]:
 def record_text(arrangement: Arrangement, leave_out: tuple[str, ...] = ()) -> str:
     """The record file's YAML: only what differs from the defaults, in the model's order;
     without the top-level fields ``leave_out`` (a kind or status no one can tell yet)."""
-    from partnerfw.writer import dump_text
+    from partnerfw.writer import dump_text, quoted_where_needed
 
     data = plain(arrangement.model_dump(mode="python", exclude_defaults=True))
     for path in leave_out:
         data.pop(path, None)
-    return dump_text(data)
+    return dump_text(quoted_where_needed(data))
 
 
 # The whole import ------------------------------------------------------------------------
