@@ -246,33 +246,45 @@ def likely_duplicates(
 def _pairs(names: list[_Name], new: int) -> list[tuple[int, int]]:
     """(i, j), i < j and i a new name, worth scoring. Every pair of a small pool; in a large
     one, the pairs that share a distinctive word (one in few names), or where an acronym of
-    one is the initials of words in the other."""
+    one is the initials of words in the other. A name with a number is only paired with
+    names with the same number or none ('Youth Forum 2019' is not 'Youth Forum 2020')."""
     if len(names) <= BRUTE_FORCE:
         return [(i, j) for i in range(new) for j in range(i + 1, len(names))]
     postings: dict[str, list[int]] = {}
+    numberless: dict[str, list[int]] = {}
+    by_number: dict[str, list[int]] = {}
     acronyms: dict[str, list[int]] = {}
     initials: dict[str, list[int]] = {}
     for index, name in enumerate(names):
         for word, acronym in set(name.words):
             postings.setdefault(word, []).append(index)
+            if not name.numbers:
+                numberless.setdefault(word, []).append(index)
             if acronym:
                 acronyms.setdefault(word, []).append(index)
+        for number in name.numbers:
+            by_number.setdefault(number, []).append(index)
         for run in set(_initials(name)):
             initials.setdefault(run, []).append(index)
     limit = max(50, int(4 * len(names) ** 0.5))
     pairs: set[tuple[int, int]] = set()
     for i in range(new):
-        words = {w for w, _ in names[i].words}
+        name = names[i]
+        words = {w for w, _ in name.words if not w.isdigit()}
         distinctive = [w for w in words if len(postings[w]) <= limit]
         if not distinctive:  # only common words: take its rarest two
             distinctive = sorted(words, key=lambda w: len(postings[w]))[:2]
-        near = [j for w in distinctive for j in postings[w]]
-        for word, acronym in names[i].words:
+        if name.numbers:
+            near = [j for n in name.numbers for j in by_number[n]]
+            near += [j for w in distinctive for j in numberless.get(w, [])]
+        else:
+            near = [j for w in distinctive for j in postings[w]]
+        for word, acronym in name.words:
             if acronym:
                 near += initials.get(word, [])
-        for run in _initials(names[i]):
+        for run in _initials(name):
             near += acronyms.get(run, [])
-        pairs.update((i, j) if i < j else (j, i) for j in near if j != i and (j > i or j >= new))
+        pairs.update((min(i, j), max(i, j)) for j in near if j != i)
     return sorted(pairs)
 
 
