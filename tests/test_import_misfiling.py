@@ -411,8 +411,8 @@ def test_check_keeps_what_is_left_to_confirm(runner: CliRunner, repo: Path) -> N
     assert missing[0]["message"] == (
         "kind: is required but missing: it was left out when imported, because the "
         "spreadsheet said 'Joint venture' and partnerfw could not tell which it is; add it (one "
-        "of partnership, shared_service, informal_network, commissioning, company_or_trust), "
-        "then delete kind from imported_as_written"
+        "of partnership, shared_service, informal_network, commissioning, company_or_trust, "
+        "outside_body), then delete kind from imported_as_written"
     )
 
     pairs = {
