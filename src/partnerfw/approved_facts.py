@@ -164,7 +164,21 @@ def record_facts(project: Project, ids: list[str], every: bool) -> list[Recorded
                 )
             done.append(Recorded(record_id, record.file, False, "skipped: no approval recorded"))
             continue
-        facts = facts_of(arrangement, classify(arrangement, project.policy), approval)
+        classification = classify(arrangement, project.policy)
+        if classification.undetermined or classification.uncosted:
+            why = (
+                "it cannot be classified yet"
+                if classification.undetermined
+                else "some of its council resources have no £ value yet"
+            )
+            if ids:
+                raise UserError(
+                    f"{record_id}: {why}, so what the approval covers cannot be recorded: "
+                    "partnerfw check says what to state first"
+                )
+            done.append(Recorded(record_id, record.file, False, f"skipped: {why}"))
+            continue
+        facts = facts_of(arrangement, classification, approval)
         if facts == arrangement.approved_facts:
             done.append(Recorded(record_id, record.file, False, "already up to date"))
             continue

@@ -55,6 +55,8 @@ class Classification:
     council_resources: Decimal
     """What can be counted a year under this policy, in pounds (see ``uncosted``)."""
     near_threshold: bool = False
+    near_text: str = ""
+    """What is close to which threshold, e.g. '£47,500 council resources is close to ...'."""
     uncosted: tuple[str, ...] = ()
     """What the council gives without a £ value (staff time, in kind): not in the figure."""
     missing: tuple[Missing, ...] = ()
@@ -182,6 +184,7 @@ def _significance(arrangement: Arrangement, policy: Policy, counted: Counted) ->
         outcome.text,
         reference,
         counted.amount,
+        bool(outcome.near),
         outcome.near,
         counted.uncosted,
         outcome.missing,

@@ -56,8 +56,9 @@ class Outcome:
     """Where the tests that held come from."""
     missing: tuple[Missing, ...] = ()
     """What the record must state for this test to be decided (only when ``holds`` is None)."""
-    near: bool = False
-    """A money test that failed by less than the policy's margin."""
+    near: str = ""
+    """For a money test that failed by less than the policy's margin: what is near what,
+    e.g. '£47,500 council resources is close to the £50,000 threshold'."""
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,10 @@ class Judge:
             own = (test.source,) if test.reference or test.local else ()
             references = own + tuple(ref for r in results if r.holds for ref in r.references)
         missing = tuple(m for r in results for m in r.missing) if holds is None else ()
-        near = holds is False and any(r.near for r in results)
+        # Near: a money test close to its threshold whose passing would make this one hold.
+        near = ""
+        if holds is False and held + 1 >= needed and open_ == 0:
+            near = "; ".join(r.near for r in results if r.near)
         return Outcome(holds, text, tuple(dict.fromkeys(references)), missing, near)
 
     def _resources(self, test: ResourcesTest, record: Arrangement) -> Outcome:
@@ -256,7 +260,10 @@ class Judge:
             return Outcome(
                 False,
                 f"{money(total)} council resources over the term < {threshold} threshold",
-                near=near,
+                near=f"{money(total)} council resources over the term is close to the "
+                f"{threshold} threshold"
+                if near
+                else "",
             )
         counted = count_resources(
             record.council_resources, test.counts, self.costing, budget_must_be_stated=True
@@ -283,7 +290,11 @@ class Judge:
             )
         near = counted.amount >= test.amount - test.amount * self.margin
         return Outcome(
-            False, f"{amount} council resources{priced} < {threshold} threshold", near=near
+            False,
+            f"{amount} council resources{priced} < {threshold} threshold",
+            near=f"{amount} council resources is close to the {threshold} threshold"
+            if near
+            else "",
         )
 
     def _flag(self, test: FlagTest, record: Arrangement) -> Outcome:

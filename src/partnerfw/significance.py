@@ -258,6 +258,34 @@ def leaves(
     return found
 
 
+def describe(test: Leaf | Combinator) -> str:
+    """The test in words, e.g. 'any of: council resources a year of £50,000 or more;
+    fundamental_to_corporate_objective is true'."""
+    if isinstance(test, AnyOf | AllOf | AtLeast):
+        label = (
+            "any of"
+            if isinstance(test, AnyOf)
+            else "all of"
+            if isinstance(test, AllOf)
+            else f"at least {test.at_least} of"
+        )
+        inner = "; ".join(describe(child) for child in children(test))
+        return f"{label} ({inner})"
+    if isinstance(test, ResourcesTest):
+        amount = f"£{test.amount:,.0f}"
+        if test.over == "term":
+            return f"council resources over the term of {amount} or more"
+        return f"council resources a year ({', '.join(test.counts)}) of {amount} or more"
+    if isinstance(test, FlagTest):
+        return f"{test.field} is true"
+    if isinstance(test, DurationTest):
+        counted = "counts" if test.indefinite_counts else "does not count"
+        return f"a term of {test.years.normalize():f} years or more (indefinite {counted})"
+    if isinstance(test, RiskImpactTest):
+        return f"a risk's financial impact of £{test.amount:,.0f} or more"
+    return f"a risk scoring {test.score} or more"
+
+
 class StaffCosting(_Leaf):
     """How the council prices staff time that a record gives without its cost."""
 
