@@ -172,21 +172,35 @@ def _significance(arrangement: Arrangement, policy: Policy, counted: Counted) ->
     overall = (
         root.source if (root.reference or root.local) else ", ".join(dict.fromkeys(references))
     )
+    reason, missing = outcome.text, outcome.missing
     if outcome.holds:
         klass, reference = "significant", ", ".join(outcome.references) or overall
-    elif outcome.holds is False:
+    elif outcome.holds is False and not counted.uncosted:
         klass, reference = "other", overall
+    elif outcome.holds is False:
+        # Never 'other' while resources are given without a £ value: the council has not yet
+        # said what it puts in (Appendix 1), whatever its test weighs.
+        every = count_resources(
+            arrangement.council_resources, RESOURCE_FIELDS, significance.staff_costing
+        )
+        klass, reference = UNDETERMINED, overall
+        reason += (
+            f"; but {' and '.join(counted.uncosted)} "
+            f"{'has' if len(counted.uncosted) == 1 else 'have'} no £ value yet, and a "
+            "partnership is not called 'other' until what the council puts in is valued"
+        )
+        missing = every.missing
     else:
         klass, reference = UNDETERMINED, overall
     return Classification(
         Kind.PARTNERSHIP,
         klass,
-        outcome.text,
+        reason,
         reference,
         counted.amount,
-        bool(outcome.near),
-        outcome.near,
+        bool(outcome.near) and klass == "other",
+        outcome.near if klass == "other" else "",
         counted.uncosted,
-        outcome.missing,
+        missing,
         counted.notes,
     )

@@ -18,6 +18,7 @@ from partnerfw.duration import lasts_at_least, term_text
 from partnerfw.models import Arrangement, CouncilResources
 from partnerfw.significance import (
     BUILT_IN_FLAGS,
+    BUILT_IN_FLAGS_NOT,
     RESOURCE_FIELDS,
     AllOf,
     AnyOf,
@@ -162,14 +163,16 @@ def _priced(
     if resources.staff_fte and costing.fte_cost_per_year is not None:
         amount = (resources.staff_fte * costing.fte_cost_per_year).quantize(Decimal("0.01"))
         return amount, (
-            f"staff time {number(resources.staff_fte)} FTE costed at "
-            f"{money(costing.fte_cost_per_year)} a year per FTE ({costing.source})"
+            f"staff time of {number(resources.staff_fte)} FTE costed at "
+            f"{money(costing.fte_cost_per_year)} a year per FTE, the policy's rate: "
+            f"{costing.reference or costing.local}"
         )
     if resources.staff_days_per_year and costing.day_rate is not None:
         amount = (resources.staff_days_per_year * costing.day_rate).quantize(Decimal("0.01"))
         return amount, (
-            f"staff time {number(resources.staff_days_per_year)} days a year costed at "
-            f"{money(costing.day_rate)} a day ({costing.source})"
+            f"staff time of {number(resources.staff_days_per_year)} days a year costed at "
+            f"{money(costing.day_rate)} a day, the policy's rate: "
+            f"{costing.reference or costing.local}"
         )
     return None
 
@@ -274,7 +277,7 @@ class Judge:
             so_far = " counted so far" if counted.missing else ""
             return Outcome(
                 True,
-                f"{amount} council resources{so_far}{priced} >= {threshold} threshold",
+                f"{amount} council resources{so_far} >= {threshold} threshold{priced}",
                 (test.source,),
             )
         if counted.missing:
@@ -283,7 +286,7 @@ class Judge:
                 unknown.insert(0, "the dedicated budget (not stated)")
             return Outcome(
                 None,
-                f"{amount} council resources counted{priced}, below the {threshold} threshold, "
+                f"{amount} council resources counted, below the {threshold} threshold{priced}, "
                 f"but {' and '.join(unknown)} {'has' if len(unknown) == 1 else 'have'} no £ "
                 "value yet, so it cannot be told",
                 missing=counted.missing,
@@ -291,7 +294,7 @@ class Judge:
         near = counted.amount >= test.amount - test.amount * self.margin
         return Outcome(
             False,
-            f"{amount} council resources{priced} < {threshold} threshold",
+            f"{amount} council resources < {threshold} threshold{priced}",
             near=f"{amount} council resources is close to the {threshold} threshold"
             if near
             else "",
@@ -326,7 +329,13 @@ class Judge:
             )
         if value:
             return Outcome(True, words, (test.source,))
-        return Outcome(False, test.reason_not or f"not {words}")
+        if test.reason_not:
+            return Outcome(False, test.reason_not)
+        if declared is not None:
+            return Outcome(False, declared.description_not or f"no to '{declared.question}'")
+        if test.reason is None and test.field in BUILT_IN_FLAGS_NOT:
+            return Outcome(False, BUILT_IN_FLAGS_NOT[test.field])
+        return Outcome(False, f"not {words}")
 
 
 def _duration(test: DurationTest, record: Arrangement) -> Outcome:

@@ -32,6 +32,12 @@ BUILT_IN_FLAGS = {
     "members_on_board": "councillors sit on its board",
 }
 """The record's own yes/no fields a flag test may name, with the words used in a reason."""
+BUILT_IN_FLAGS_NOT = {
+    "fundamental_to_corporate_objective": "not fundamental to delivering a Corporate Plan "
+    "objective",
+    "public_facing": "does not provide services directly to the public",
+    "members_on_board": "no councillor sits on its board",
+}
 FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 LEAF_TYPES = (
     "resources_at_least",
@@ -316,6 +322,12 @@ class RecordField(_Leaf):
         min_length=1,
         description="What a yes means, e.g. 'exists to discharge a statutory duty': shown in "
         "the editor, on the site and in the classification's reason.",
+    )
+    description_not: str | None = Field(
+        None,
+        min_length=1,
+        description="What a no means, e.g. 'does not discharge a statutory duty'; default: "
+        "\"no to '<question>'\".",
     )
     default: bool | None = Field(
         None,
