@@ -67,8 +67,8 @@ class _Sourced(_Model):
 
     @property
     def source(self) -> str:
-        """The reference, or 'local choice of the council' for a local one."""
-        return self.reference or "local choice of the council"
+        """The reference, or for a local one "the council's own choice: <why>"."""
+        return self.reference or f"the council's own choice: {self.local}"
 
 
 class _Leaf(_Sourced):
