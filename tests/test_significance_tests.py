@@ -300,6 +300,10 @@ def test_classify_and_check_end_to_end_with_a_declared_field(
         ),
         ({"significance": {"test": {"some_of": []}}}, "a test is 'any_of: [...]'"),
         (
+            {"significance": {"test": {"any_of": [{**flag("public_facing"), "reasn": "x"}]}}},
+            "under 'significance.test.any_of.0'; did you mean 'reason'?",
+        ),
+        (
             {"significance": {"test": {"type": "duration_at_least", "years": 5, "local": "x"}}},
             "indefinite_counts",
         ),
