@@ -408,3 +408,35 @@ def test_site_and_open_data_show_answers_and_what_is_not_valued(
     assert rows["u"]["resources_not_valued"] == "staff time (0.5 FTE)"
     assert rows["u"]["staff_cost"] is None
     assert rows["a"]["resources_not_valued"] is None
+
+
+def test_export_and_import_keep_answers_and_what_is_not_stated(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for root in (first, second):
+        root.mkdir()
+    records = {
+        "a": _record("a", {"council_fields": {"statutory_duty": False}}),
+        "u": _record(
+            "u", {"council_resources.staff_cost": DELETE, "council_resources.staff_fte": 0.5}
+        ),
+    }
+    _repo(first, COUNCIL, records)
+    _repo(second, COUNCIL, {})
+    monkeypatch.chdir(first)
+    exported = runner.invoke(app, ["export", "--format", "csv"])
+    assert exported.exit_code == 0, exported.output
+    header = exported.stdout.splitlines()[0].split(",")
+    assert "council_fields.statutory_duty" in header
+    (tmp_path / "register.csv").write_text(exported.stdout, "utf-8")
+    monkeypatch.chdir(second)
+    imported = runner.invoke(app, ["import", str(tmp_path / "register.csv"), "--write"])
+    assert imported.exit_code == 0, imported.output
+    a = load((second / "register" / "a.yaml").read_text()).arrangement
+    assert a.council_fields == {"statutory_duty": False}
+    u = load((second / "register" / "u.yaml").read_text()).arrangement
+    assert u.council_resources.staff_cost is None
+    assert u.council_resources.staff_fte == Decimal("0.5")
+    again = runner.invoke(app, ["export", "--format", "csv"])
+    assert again.stdout == exported.stdout
