@@ -19,7 +19,7 @@ _LIVE = frozenset(Status) - {Status.ENDED}
     "classification",
     "Significance can be decided: resources valued in pounds",
     Severity.ERROR,
-    "Framework 1.9",
+    "Framework 1.9, Appendix 1",
     stages=_LIVE,
     before_approval=True,
 )
