@@ -440,3 +440,19 @@ def test_export_and_import_keep_answers_and_what_is_not_stated(
     assert u.council_resources.staff_fte == Decimal("0.5")
     again = runner.invoke(app, ["export", "--format", "csv"])
     assert again.stdout == exported.stdout
+
+
+def test_approved_facts_are_not_recorded_for_resources_not_valued(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uncosted = {"council_resources.staff_cost": DELETE, "council_resources.staff_fte": 0.5}
+    _repo(tmp_path, {}, {"u": _record("u", uncosted), "a": _record("a", {})})
+    monkeypatch.chdir(tmp_path)
+    one = runner.invoke(app, ["approved-facts", "u"])
+    assert one.exit_code == 2
+    assert "cannot be classified yet" in one.output
+    assert "approved_facts" not in (tmp_path / "register" / "u.yaml").read_text()
+    every = runner.invoke(app, ["approved-facts", "--all"])
+    assert every.exit_code == 0, every.output
+    assert "skipped: it cannot be classified yet" in every.output
+    assert "approved_facts:" in (tmp_path / "register" / "a.yaml").read_text()

@@ -12,6 +12,7 @@ a record.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -364,7 +365,7 @@ class Significance(_Model):
             )
         return self
 
-    @property
+    @cached_property
     def root(self) -> Leaf | Combinator:
         if self.test is not None:
             return self.test
@@ -373,14 +374,18 @@ class Significance(_Model):
 
     def leaves(self) -> list[tuple[tuple[str | int, ...], Leaf]]:
         """Every leaf test with its place under ``significance``."""
+        return list(self._leaves)
+
+    @cached_property
+    def _leaves(self) -> tuple[tuple[tuple[str | int, ...], Leaf], ...]:
         if self.test is not None:
-            return leaves(self.test, ("test",))
+            return tuple(leaves(self.test, ("test",)))
         assert self.triggers is not None
-        return [
+        return tuple(
             found
             for index, trigger in enumerate(self.triggers)
             for found in leaves(trigger, ("triggers", index))
-        ]
+        )
 
 
 def merge_significance(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
