@@ -1,8 +1,8 @@
 """Policy as data: the framework edition in force and the council's own overrides.
 
-An edition (``policies/<name>.yaml`` inside the package) holds the significance threshold and
-triggers, approval routes, the items each kind requires, review intervals, the urgent route and
-the roles. A register repository's ``partnerfw.yaml`` picks an edition and overrides parts of
+An edition (``policies/<name>.yaml`` inside the package) holds the significance test
+(``significance.py``), approval routes, the items each kind requires, review intervals, the
+urgent route and the roles. A register repository's ``partnerfw.yaml`` picks an edition and overrides parts of
 it; the merged result is validated here like a record is.
 """
 
