@@ -2,8 +2,8 @@
 
 An edition (``policies/<name>.yaml`` inside the package) holds the significance test
 (``significance.py``), approval routes, the items each kind requires, review intervals, the
-urgent route and the roles. A register repository's ``partnerfw.yaml`` picks an edition and overrides parts of
-it; the merged result is validated here like a record is.
+urgent route and the roles. A register repository's ``partnerfw.yaml`` picks an edition and
+overrides parts of it; the merged result is validated here like a record is.
 """
 
 from __future__ import annotations
