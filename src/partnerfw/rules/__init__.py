@@ -15,6 +15,7 @@ from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     partner_decisions,
     purpose,
     register,
+    significance,
 )
 from partnerfw.rules.base import RULES, Context, Hit, Rule
 
