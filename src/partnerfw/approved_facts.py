@@ -10,7 +10,6 @@ changed what afterwards.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from partnerfw.classify import Classification, money
 from partnerfw.errors import UserError
 from partnerfw.models import Approval, ApprovedFacts, Arrangement, Decision, Status
+from partnerfw.partial_dates import PartialDate
 
 if TYPE_CHECKING:
     from partnerfw.project import Project
@@ -99,7 +99,7 @@ def changes(
     return found
 
 
-def _end(end: dt.date | None, indefinite: bool) -> str:
+def _end(end: PartialDate | None, indefinite: bool) -> str:
     return "indefinite" if indefinite else (end.isoformat() if end else "none")
 
 
@@ -107,6 +107,8 @@ def as_yaml_data(facts: ApprovedFacts) -> dict[str, Any]:
     """Plain values for the round-trip writer (money as a number, as records write it)."""
     data = facts.model_dump(mode="python", exclude_defaults=False)
     data["kind"] = facts.kind.value
+    if facts.end is not None:
+        data["end"] = facts.end.yaml_value()
     amount = facts.council_resources
     data["council_resources"] = (
         int(amount) if amount == amount.to_integral_value() else float(amount)
@@ -164,7 +166,8 @@ def record_facts(project: Project, ids: list[str], every: bool) -> list[Recorded
                 )
             done.append(Recorded(record_id, record.file, False, "skipped: no approval recorded"))
             continue
-        facts = facts_of(arrangement, classify(arrangement, project.policy), approval)
+        classification = classify(arrangement, project.policy, approval.date)
+        facts = facts_of(arrangement, classification, approval)
         if facts == arrangement.approved_facts:
             done.append(Recorded(record_id, record.file, False, "already up to date"))
             continue

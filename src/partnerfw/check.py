@@ -69,7 +69,7 @@ def run_check(
     for record in register.records:
         if not chosen(record.file):
             continue
-        classification = classify(record.arrangement, policy)
+        classification = classify(record.arrangement, policy, today)
         checked.append(CheckedRecord(record, classification))
         findings.extend(
             check_record(record, classification, policy, today, project.settings.master_lists)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from partnerfw.models import Arrangement, Kind, Status
 from partnerfw.policy import FlagTrigger, Policy, ResourcesTrigger
+from partnerfw.timeline import shared_service_type
 
 KIND_LABELS = {
     Kind.PARTNERSHIP: "Partnership",
@@ -69,12 +71,13 @@ def counted_resources(arrangement: Arrangement, counts: list[str]) -> Decimal:
     return sum((getattr(resources, name) for name in counts), Decimal(0))
 
 
-def classify(arrangement: Arrangement, policy: Policy) -> Classification:
+def classify(arrangement: Arrangement, policy: Policy, on: dt.date | None = None) -> Classification:
+    """The class of ``arrangement`` under ``policy``; a shared service's type is the one in
+    force ``on`` that date (its phases), or the type the record states when no date is given."""
     kind = arrangement.kind
     resources = _default_resources(arrangement, policy)
     if kind is Kind.SHARED_SERVICE:
-        assert arrangement.shared_service is not None
-        kind_of = arrangement.shared_service.type
+        kind_of = shared_service_type(arrangement, on)
         return Classification(
             kind,
             kind_of.value,

@@ -162,21 +162,24 @@ def classify(
     output: Annotated[
         str, typer.Option("--format", "-f", help="Output: text or json.", metavar="FORMAT")
     ] = "text",
+    today: TodayOption = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Show each arrangement's kind and class with the reason, or compare two policies."""
+    """Show each arrangement's kind and class with the reason, or compare two policies.
+    A shared service that changes type over time is classed by the phase in force on --today."""
     from partnerfw.classification_view import classify_register, compare, render
     from partnerfw.errors import UserError
 
     _choose(output, ("text", "json"), "--format")
+    when = _today(today)
     project = _project(config)
     try:
         if compare_policy is None:
-            rows, problems = classify_register(project, _paths(project, paths))
+            rows, problems = classify_register(project, _paths(project, paths), when)
             _print(render(rows, problems, output, project.policy.edition), markup=output == "text")
         else:
-            changes, problems = compare(project, _paths(project, paths), compare_policy)
+            changes, problems = compare(project, _paths(project, paths), compare_policy, when)
             _print(
                 render(changes, problems, output, project.policy.edition, str(compare_policy)),
                 markup=output == "text",

@@ -543,6 +543,7 @@ def _reader(found: Target) -> typing.Callable[[Any], cells.Reading]:
         "int": cells.read_int,
         "bool": cells.read_bool,
         "date": cells.read_date,
+        "partial_date": cells.read_partial_date,
     }[found.kind]
 
 

@@ -263,7 +263,7 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     if record is None:
         check_text(draft, shown)
     assert record is not None
-    classification = classify(record.arrangement, project.policy)
+    classification = classify(record.arrangement, project.policy, today)
     context = Context(record, classification, project.policy, today)
     route_ = project.policy.route_for(record.arrangement.kind, classification.klass)
     route_text = describe_route(context, route_) if route_ else "no route in this policy"

@@ -28,6 +28,7 @@ from partnerfw.models import (
     Kind,
     Status,
 )
+from partnerfw.partial_dates import PartialDate, in_words
 from partnerfw.policy import Policy, ResourcesTrigger
 from partnerfw.project import Project
 from partnerfw.redaction import Redaction
@@ -54,27 +55,14 @@ SEVERITY_LABELS = {
     Severity.WARNING: "Should be put right",
     Severity.INFO: "Note",
 }
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _REVIEWED = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
 
 
-def long_date(day: dt.date | None) -> str:
-    """23 November 2026 (GOV.UK style), or an empty string."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
+def long_date(day: dt.date | PartialDate | None) -> str:
+    """23 November 2026 (GOV.UK style), November 2026 or 2026 for a date known only to the
+    month or year, or an empty string."""
+    return in_words(day)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -940,7 +928,11 @@ def _monitoring(a: Arrangement, policy: Policy, today: dt.date, r: Redaction) ->
 
 
 def _due_entry(
-    label: str, dates: list[dt.date], start: dt.date | None, months: int | None, today: dt.date
+    label: str,
+    dates: list[dt.date],
+    start: PartialDate | None,
+    months: int | None,
+    today: dt.date,
 ) -> Entry:
     last = max(dates, default=None)
     text = f"Last: {long_date(last)}" if last else "None recorded"
@@ -987,12 +979,13 @@ _FIELD_PATH = re.compile(
 )
 _SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO_MONTH = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b(?!-\d)")
 
 
 def plain_language(message: str) -> str:
     """A finding as a resident reads it: field paths and code words become words ('under
     monitoring.budget_reports' -> 'under budget reports', 'in_place' -> 'in place') and ISO
-    dates become '3 November 2025'."""
+    dates become '3 November 2025' ('2020-10', a date known to the month, 'October 2020')."""
 
     def field(match: re.Match[str]) -> str:
         last = [part for part in match.group(0).split(".") if not part.isdigit()][-1]
@@ -1004,9 +997,12 @@ def plain_language(message: str) -> str:
         except ValueError:
             return match.group(0)
 
+    def month(match: re.Match[str]) -> str:
+        return PartialDate(int(match[1]), int(match[2])).in_words()
+
     text = _FIELD_PATH.sub(field, message)
     text = _SNAKE.sub(lambda m: m.group(0).replace("_", " "), text)
-    return _ISO_DAY.sub(day, text)
+    return _ISO_MONTH.sub(month, _ISO_DAY.sub(day, text))
 
 
 def _history(entries: Sequence[TrailEntry], r: Redaction) -> list[HistoryStep]:

@@ -16,6 +16,7 @@ from partnerfw.check import CheckedRecord
 from partnerfw.classify import CLASS_LABELS, KIND_LABELS, money
 from partnerfw.findings import Severity
 from partnerfw.models import Kind, Status
+from partnerfw.partial_dates import PartialDate
 from partnerfw.reports import governance
 from partnerfw.reports.common import (
     LIVE,
@@ -41,8 +42,8 @@ class Line:
     status: str
     department: str
     resources: Decimal
-    start: dt.date | None
-    end: dt.date | None
+    start: PartialDate | None
+    end: PartialDate | None
     rating: str | None
     """Governance rating, for approved and running arrangements."""
 
@@ -61,8 +62,15 @@ class ClassTotal:
 class Event:
     id: str
     name: str
-    day: dt.date | None
+    day: dt.date | PartialDate | None
     what: str
+
+    @property
+    def first_day(self) -> dt.date:
+        """For sorting: the day, or the first day of a month or year; undated last."""
+        if isinstance(self.day, PartialDate):
+            return self.day.earliest
+        return self.day or dt.date.max
 
 
 @dataclass(frozen=True)
@@ -225,8 +233,11 @@ def _events(
 ) -> tuple[list[Event], list[Event], list[Event]]:
     as_of = data.as_of
 
-    def within(day: dt.date | None) -> bool:
-        return day is not None and start < day <= as_of
+    def within(day: dt.date | PartialDate | None) -> bool:
+        """In the period; a date known to the month or year counts in the period holding
+        its first day, so that successive reports show it once."""
+        first = day.earliest if isinstance(day, PartialDate) else day
+        return first is not None and start < first <= as_of
 
     before = {r.id: r for r in baseline.records} if baseline is not None else None
     added, ended, decisions = [], [], []
@@ -288,7 +299,7 @@ def _events(
                 ended.append(
                     Event(old_id, old.record.arrangement.name, None, "removed from the register")
                 )
-    key = lambda e: (e.day or dt.date.max, e.name)  # noqa: E731
+    key = lambda e: (e.first_day, e.name)  # noqa: E731
     return sorted(added, key=key), sorted(ended, key=key), sorted(decisions, key=key)
 
 
