@@ -257,8 +257,14 @@ def new(
         list[str] | None,
         typer.Option(help="A Corporate Plan objective it contributes to; repeat for each."),
     ] = None,
-    start: Annotated[str | None, typer.Option(help="Start date, YYYY-MM-DD.")] = None,
-    end: Annotated[str | None, typer.Option(help="End date of a fixed term, YYYY-MM-DD.")] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(help="Start date, YYYY-MM-DD (or YYYY-MM, YYYY when that is all known)."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(help="End date of a fixed term, YYYY-MM-DD (or YYYY-MM, YYYY)."),
+    ] = None,
     indefinite: Annotated[
         bool | None,
         typer.Option("--indefinite/--fixed-term", help="Runs indefinitely, with no end date."),
