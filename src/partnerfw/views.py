@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -34,10 +34,9 @@ from partnerfw.project import Project
 from partnerfw.redaction import Redaction
 from partnerfw.rules import RULES
 from partnerfw.rules.monitoring import next_due
+from partnerfw.timeline import events, has_started
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from partnerfw.trail import TrailEntry
 
 WITHHELD = "Not published (confidential)"
@@ -169,6 +168,35 @@ class PartnerView:
     name: str
     sector: str
     contribution: str
+    taking_part: str = ""
+    """'Since March 2021', 'Left October 2020', 'March 2019 to 2024', or '' for a founding
+    partner still taking part."""
+    current: bool = True
+    """False once the partner has certainly left."""
+    joined: str | None = None
+    left: str | None = None
+    """ISO spellings (``2020-10``) for the open data, when published."""
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One dated event of the arrangement's timeline, as the page and reports list it."""
+
+    date: str
+    datetime: str
+    what: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    """Another record this one is linked to: its predecessor, successor, parent or part."""
+
+    relation: str
+    id: str
+    name: str
+    href: str | None
+    """The linked record's page, relative to the site's root (None when not on the register)."""
 
 
 @dataclass(frozen=True)
@@ -233,6 +261,8 @@ class Page:
     findings: list[FindingView]
     withheld: bool
     """Some parts of the record were left out because they are confidential."""
+    timeline: list[TimelineRow] = field(default_factory=list)
+    related: list[RelatedLink] = field(default_factory=list)
     history: list[HistoryStep] = field(default_factory=list)
     history_note: str | None = NO_REPOSITORY
     """Why there is no history to show (None when there is)."""
@@ -387,6 +417,9 @@ def build_site_view(
             steps = _history(trails.get(item.id, []), redaction)
             page = replace(page, history=steps, history_note=None if steps else NOT_COMMITTED)
         pages.append(page)
+    pages = _with_related(pages, checked, public, contact)
+    for item, page in zip(checked, pages, strict=True):
+        redaction = Redaction(item.record.arrangement, item.record.document.data, public, contact)
         open_data.append(_open_record(item, page, policy, redaction))
     rows = [p.row for p in pages]
     paths = filter_paths(rows)
@@ -523,7 +556,7 @@ def _page(
         reason=_reason(item, policy, r),
         reason_reference=item.classification.reference,
         purpose=_purpose(a, r),
-        partners=_partners(a, r),
+        partners=_partners(a, r, today),
         resources=_resources(a, item, r),
         governance=_items(a.governance, Governance, "governance", _wanted(a, policy, False), r),
         agreement=_agreement(a, r),
@@ -537,7 +570,71 @@ def _page(
         monitoring=_monitoring(a, policy, today, r),
         findings=_findings(findings, item, r),
         withheld=bool(r.paths),
+        timeline=timeline_rows(a, today, r),
     )
+
+
+def timeline_rows(a: Arrangement, today: dt.date, r: Redaction) -> list[TimelineRow]:
+    """The arrangement's dated events, oldest first, leaving out what is confidential (an
+    event about a partner whose name is confidential included)."""
+    rows = []
+    for event in events(a, today):
+        if r.hidden(*event.path) or (
+            event.path[0] == "partners" and r.hidden("partners", event.path[1], "name")
+        ):
+            continue
+        detail = r.text(event.detail, *event.detail_path) if event.detail_path else None
+        rows.append(TimelineRow(event.when.in_words(), event.when.isoformat(), event.what, detail))
+    return rows
+
+
+_RELATIONS = (
+    ("predecessors", "Replaced"),
+    ("successors", "Replaced by"),
+    ("parent", "Part of"),
+)
+
+
+def related_links(
+    a: Arrangement, r: Redaction, names: Mapping[str, str], children: Sequence[str]
+) -> list[RelatedLink]:
+    """The records linked to ``a``: what it replaced, what replaced it, the umbrella it is
+    part of, and (for an umbrella) its parts. ``names`` gives each record's published name."""
+    if r.hidden("links"):
+        return []
+    found = []
+    for field_name, relation in _RELATIONS:
+        value = getattr(a.links, field_name)
+        ids = [value] if isinstance(value, str) else list(value or [])
+        for index, other in enumerate(ids):
+            path = ("links", field_name) if isinstance(value, str) else ("links", field_name, index)
+            if r.hidden(*path):
+                continue
+            name = names.get(other)
+            href = f"arrangements/{other}.html" if name is not None else None
+            found.append(RelatedLink(relation, other, name or other, href))
+    for child in children:
+        found.append(RelatedLink("Includes", child, names[child], f"arrangements/{child}.html"))
+    return found
+
+
+def _with_related(
+    pages: list[Page], checked: Sequence[CheckedRecord], public: bool, contact: bool
+) -> list[Page]:
+    names = {item.id: page.row.name for item, page in zip(checked, pages, strict=True)}
+    children: dict[str, list[str]] = {}
+    for item in checked:
+        a = item.record.arrangement
+        r = Redaction(a, item.record.document.data, public, contact)
+        if a.links.parent is not None and not r.hidden("links", "parent"):
+            children.setdefault(a.links.parent, []).append(item.id)
+    out = []
+    for item, page in zip(checked, pages, strict=True):
+        a = item.record.arrangement
+        r = Redaction(a, item.record.document.data, public, contact)
+        related = related_links(a, r, names, children.get(item.id, []))
+        out.append(replace(page, related=related) if related else page)
+    return out
 
 
 def _entries(r: Redaction, *candidates: tuple[str, object, tuple[str | int, ...]]) -> list[Entry]:
@@ -679,7 +776,7 @@ def _purpose(a: Arrangement, r: Redaction) -> list[Entry]:
     return entries
 
 
-def _partners(a: Arrangement, r: Redaction) -> list[PartnerView]:
+def _partners(a: Arrangement, r: Redaction, today: dt.date) -> list[PartnerView]:
     out = []
     for i, partner in enumerate(a.partners):
         name = r.text(partner.name, "partners", i, "name")
@@ -690,8 +787,30 @@ def _partners(a: Arrangement, r: Redaction) -> list[PartnerView]:
         parts = [money(amount)] if amount is not None else []
         parts += [note] if note else []
         sector = "" if r.hidden("partners", i, "sector") else partner.sector.value.capitalize()
-        out.append(PartnerView(name, sector, "; ".join(parts) or "None recorded"))
+        joined = None if r.hidden("partners", i, "joined") else partner.joined
+        left = None if r.hidden("partners", i, "left") else partner.left
+        out.append(
+            PartnerView(
+                name,
+                sector,
+                "; ".join(parts) or "None recorded",
+                _taking_part(joined, left, today),
+                not has_started(left, today),
+                joined.isoformat() if joined else None,
+                left.isoformat() if left else None,
+            )
+        )
     return out
+
+
+def _taking_part(joined: PartialDate | None, left: PartialDate | None, today: dt.date) -> str:
+    if joined and left:
+        return f"{joined.in_words()} to {left.in_words()}"
+    if left:
+        return f"{'Left' if has_started(left, today) else 'Leaving'} {left.in_words()}"
+    if joined:
+        return f"{'Since' if has_started(joined, today) else 'Joining'} {joined.in_words()}"
+    return ""
 
 
 def _resources(a: Arrangement, item: CheckedRecord, r: Redaction) -> list[Entry]:
@@ -1092,9 +1211,19 @@ def _open_record(item: CheckedRecord, page: Page, policy: Policy, r: Redaction) 
         else a.dates.end.isoformat(),
         "indefinite": a.dates.indefinite,
         "partners": [
-            {"name": p.name, "sector": p.sector.lower(), "contribution": p.contribution}
+            {
+                "name": p.name,
+                "sector": p.sector.lower(),
+                "contribution": p.contribution,
+                "joined": p.joined,
+                "left": p.left,
+                "current": p.current,
+            }
             for p in page.partners
         ],
+        "predecessors": [x.id for x in page.related if x.relation == "Replaced"],
+        "successors": [x.id for x in page.related if x.relation == "Replaced by"],
+        "parent": next((x.id for x in page.related if x.relation == "Part of"), None),
         "council_resources": None if row.resources is None else f"{row.resources}",
         "dedicated_budget": amount("dedicated_budget"),
         "staff_cost": amount("staff_cost"),
