@@ -129,13 +129,23 @@ def events(arrangement: Arrangement, today: dt.date) -> list[Event]:
         if partner.left is not None:
             word = "left" if has_started(partner.left, today) else "is due to leave"
             found.append(Event(partner.left, f"{partner.name} {word}", (*path, "left")))
-    for index, term in enumerate(arrangement.agreement.terms):
-        found.extend(_term_events(term.start, term.end, term.decision, index, today))
+    terms = arrangement.agreement.terms
+    for index, term in enumerate(terms):
+        following = terms[index + 1].start if index + 1 < len(terms) else None
+        end = None if _runs_on(term.end, following) or term.end == dates.end else term.end
+        found.extend(_term_events(term.start, end, term.decision, index, today))
     if dates.end is not None:
         word = "Ended" if has_passed(dates.end, today) else "Due to end"
         found.append(Event(dates.end, word, ("dates", "end")))
     order = {id(e): n for n, e in enumerate(found)}
     return sorted(found, key=lambda e: (e.when.sort_key, order[id(e)]))
+
+
+def _runs_on(end: PartialDate | None, following: PartialDate | None) -> bool:
+    """True when the next period begins the day after ``end`` (or could): no gap to show."""
+    if end is None or following is None:
+        return False
+    return following.earliest <= end.latest + dt.timedelta(days=1)
 
 
 def _phase_events(phase: Phase, index: int, today: dt.date) -> list[Event]:

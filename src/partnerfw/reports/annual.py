@@ -9,7 +9,7 @@ given), what changed class or governance rating, and the open governance gaps. W
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from partnerfw.check import CheckedRecord
@@ -17,7 +17,7 @@ from partnerfw.classify import CLASS_LABELS, KIND_LABELS, money
 from partnerfw.findings import Severity
 from partnerfw.models import Kind, Status
 from partnerfw.partial_dates import PartialDate
-from partnerfw.reports import governance
+from partnerfw.reports import governance, timelines
 from partnerfw.reports.common import (
     LIVE,
     ReportData,
@@ -110,6 +110,8 @@ class AnnualReport:
     rating_changes: list[Move]
     gaps: list[Gap]
     risks: dict[tuple[int, int], int]
+    timelines: list[timelines.Timeline] = field(default_factory=list)
+    """Arrangements that changed over time or are linked to others."""
 
 
 def compute(
@@ -175,6 +177,7 @@ def compute(
         rating_changes,
         gaps,
         risk_counts(r.record.arrangement for r in live),
+        timelines.compute(data),
     )
 
 
@@ -428,6 +431,8 @@ def paper(report: AnnualReport, data: ReportData) -> Paper:
     appendices = [Section("Appendix A: open governance gaps", tables=[gaps])]
     if not report.changes_only:
         sections.insert(1, Section("All arrangements", tables=[register]))
+        if report.timelines:
+            sections.append(timelines.section(report.timelines))
     data_table = _data_table(report)
     title = (
         "Partnerships and shared services register: changes"
