@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
+from partnerfw.models import Arrangement
 from partnerfw.partial_dates import PartialDate, from_words
 from partnerfw.schemas import schema_of
-from partnerfw.models import Arrangement
 from partnerfw.tabular import cell_text, plain
 from tests.records import findings, load, yaml_text
 

@@ -666,7 +666,8 @@ def _complete(state: _Row, name_column: str | None) -> None:
     for path, placeholder in _REQUIRED:
         _placeholder(state, path, placeholder)
     kind = values["kind"]
-    if kind is Kind.SHARED_SERVICE:
+    typed_phases = any(re.fullmatch(r"phases\.\d+\.type", p) for p in values)
+    if kind is Kind.SHARED_SERVICE and not typed_phases:  # the phases may give the type
         _placeholder(state, "shared_service.type", SharedServiceType.FULL_SHARED_SERVICE)
     if kind is not Kind.SHARED_SERVICE:
         for path in [p for p in values if p.startswith("shared_service.")]:
