@@ -10,6 +10,7 @@ changed what afterwards.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +20,7 @@ from partnerfw.classify import Classification, money
 from partnerfw.errors import UserError
 from partnerfw.models import Approval, ApprovedFacts, Arrangement, Decision, Status
 from partnerfw.partial_dates import PartialDate
+from partnerfw.timeline import current_partners
 
 if TYPE_CHECKING:
     from partnerfw.project import Project
@@ -45,7 +47,7 @@ def facts_of(
         kind=arrangement.kind,
         classification=classification.klass,
         council_resources=classification.council_resources,
-        partners=[p.name for p in arrangement.partners],
+        partners=[p.name for p in current_partners(arrangement, approval.date)],
         end=arrangement.dates.end,
         indefinite=arrangement.dates.indefinite,
     )
@@ -56,8 +58,11 @@ def changes(
     arrangement: Arrangement,
     classification: Classification,
     margin: Decimal,
+    today: dt.date | None = None,
 ) -> list[tuple[str, tuple[str, ...]]]:
-    """(what changed, path of the record it is at) for each material change since approval."""
+    """(what changed, path of the record it is at) for each material change since approval.
+    Partners are those taking part ``today`` (a partner who has since left, or joined, is a
+    change); without a date, every partner listed."""
     found: list[tuple[str, tuple[str, ...]]] = []
     if arrangement.kind is not approved.kind:
         found.append(
@@ -81,7 +86,8 @@ def changes(
                 ("council_resources",),
             )
         )
-    now = [p.name for p in arrangement.partners]
+    taking_part = arrangement.partners if today is None else current_partners(arrangement, today)
+    now = [p.name for p in taking_part]
     added = [n for n in now if n not in approved.partners]
     removed = [n for n in approved.partners if n not in now]
     if added or removed:

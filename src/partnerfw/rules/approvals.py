@@ -387,6 +387,6 @@ def approval_covers(ctx: Context) -> Iterator[Hit]:
         f"approved-facts {arrangement.id}'"
     )
     for change, path in changes(
-        approved, arrangement, ctx.classification, ctx.policy.approval_margin
+        approved, arrangement, ctx.classification, ctx.policy.approval_margin, ctx.today
     ):
         yield Hit(f"{when} no longer covers this record: {change}{then}", path)
