@@ -52,7 +52,7 @@ def test_a_date_keeps_its_precision(
         ("2025-02-30", "not a real date"),
         ("2020-1", "YYYY-MM or YYYY when only the month or year is known"),
         ("soon", "not a date partnerfw can read"),
-        (99, "the year 99 is not a year"),
+        (99, "write a year as four digits"),
         (True, "true is not a date"),
     ],
 )

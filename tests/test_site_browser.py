@@ -44,6 +44,7 @@ PAGE_TYPES = [
     "arrangements/community-safety-partnership.html",
     "arrangements/homelessness-prevention-partnership.html",
     "arrangements/joint-it-management.html",
+    "arrangements/thamesbridge-safer-neighbourhoods-partnership.html",
     "open-data.html",
     "reports.html",
     "reports/annual.html",
@@ -209,10 +210,10 @@ def test_filter_works_from_the_keyboard(page: Any, site_url: str) -> None:
     assert focus == "rgb(255, 221, 0)", "the search box shows no GOV.UK yellow focus"
     page.keyboard.type("safety")
     assert _visible_rows(page) == ["Thamesbridge Community Safety Partnership"]
-    assert page.locator("#register-status").text_content() == "Showing 1 of 16 arrangements"
+    assert page.locator("#register-status").text_content() == "Showing 1 of 17 arrangements"
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
-    assert len(_visible_rows(page)) == 16
+    assert len(_visible_rows(page)) == 17
     _tab_to(page, "#filter-kind")
     for _ in range(4):  # Any, Commissioning, Company, Informal network, Partnership
         page.keyboard.press("ArrowDown")

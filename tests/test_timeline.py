@@ -419,3 +419,30 @@ def test_export_and_import_keep_every_new_shape(
     assert second.read_bytes() == first.read_bytes()
     imported = {r.arrangement.id: r.arrangement for r in load([root / "register"]).records}
     assert imported == _records()
+
+
+def test_an_approval_stops_covering_a_partner_who_left_or_joined_since() -> None:
+    from tests.records import findings, yaml_text
+
+    facts = {
+        "approved": D(2021, 1, 12),
+        "reference": "Decision notice leader",
+        "kind": "partnership",
+        "classification": "other",
+        "council_resources": 20000,
+        "partners": ["Thamesbridge Housing Trust"],
+        "indefinite": True,
+    }
+    shelter = {"name": "Shelter Kent", "sector": "voluntary"}
+
+    def apr009(changes: dict) -> list[str]:
+        source = yaml_text("partnership", {"approved_facts": facts, **changes})
+        return [f.message for f in findings(source) if f.rule == "APR009"]
+
+    assert apr009({}) == []
+    # a partner that had already left by the approval was not part of what it approved
+    assert apr009({"partners.1": {**shelter, "left": "2020"}}) == []
+    (joined,) = apr009({"partners.1": {**shelter, "joined": "2025-09"}})
+    assert "its partners changed (added Shelter Kent)" in joined
+    (left,) = apr009({"partners.0.left": "2026-06"})
+    assert "its partners changed (removed Thamesbridge Housing Trust)" in left

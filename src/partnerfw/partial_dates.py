@@ -73,7 +73,7 @@ class PartialDate:
     day: int | None
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
-        if not _EARLIEST_YEAR <= year <= dt.MAXYEAR:
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
             raise ValueError(f"the year {year} is not a year a record can mean")
         if month is None and day is not None:
             raise ValueError("a date with a day needs its month")
@@ -117,6 +117,11 @@ class PartialDate:
         if isinstance(value, bool):
             raise ValueError(f"{str(value).lower()} is not a date; {HOW_TO_WRITE}")
         if isinstance(value, int):
+            if not _EARLIEST_YEAR <= value <= dt.MAXYEAR:  # a year is written with four digits
+                raise ValueError(
+                    f"'{value}' is not a year a record can mean; write a year as four digits "
+                    f"(2006), or {HOW_TO_WRITE}"
+                )
             return cls._from_parts(str(value), value, None, None)
         if not isinstance(value, str):
             raise ValueError(f"a {type(value).__name__} is not a date; {HOW_TO_WRITE}")

@@ -141,11 +141,14 @@ def events(arrangement: Arrangement, today: dt.date) -> list[Event]:
     return sorted(found, key=lambda e: (e.when.sort_key, order[id(e)]))
 
 
+_ONE_DAY = dt.timedelta(days=1)
+
+
 def _runs_on(end: PartialDate | None, following: PartialDate | None) -> bool:
     """True when the next period begins the day after ``end`` (or could): no gap to show."""
     if end is None or following is None:
         return False
-    return following.earliest <= end.latest + dt.timedelta(days=1)
+    return following.earliest <= end.latest or following.earliest - end.latest == _ONE_DAY
 
 
 def _phase_events(phase: Phase, index: int, today: dt.date) -> list[Event]:

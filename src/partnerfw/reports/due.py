@@ -17,7 +17,7 @@ from partnerfw.policy import Policy
 from partnerfw.reports.common import ReportData, date_text, plural
 from partnerfw.reports.paper import Paper, Section, Table
 from partnerfw.rules.approvals import describe_route, missing_steps
-from partnerfw.rules.base import EVALUATED, RUNNING, Context
+from partnerfw.rules.base import EVALUATED, RUNNING, Context, plus_days
 from partnerfw.rules.monitoring import next_due, shared_service_review_due, year_begins
 
 _REPORTED = (*EVALUATED, Kind.COMMISSIONING)
@@ -173,7 +173,7 @@ def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[Du
         if route is not None and missing_steps(ctx, route):
             add(
                 "Urgent arrangement awaiting approval",
-                a.dates.start.latest + dt.timedelta(days=urgent.approval_within_days),
+                plus_days(a.dates.start.latest, urgent.approval_within_days),
                 f"started {date_text(a.dates.start)}; {describe_route(ctx, route)}",
                 urgent.reference,
             )
