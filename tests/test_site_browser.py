@@ -218,7 +218,7 @@ def test_filter_works_from_the_keyboard(page: Any, site_url: str) -> None:
     for _ in range(4):  # Any, Commissioning, Company, Informal network, Partnership
         page.keyboard.press("ArrowDown")
     assert page.eval_on_selector("#filter-kind", "s => s.value") == "Partnership"
-    assert len(_visible_rows(page)) == 9
+    assert len(_visible_rows(page)) == 10
     _tab_to(page, "th[data-sort-key='resources'] button")
     page.keyboard.press("Enter")
     header = page.locator("th[data-sort-key='resources']")
@@ -229,7 +229,7 @@ def test_filter_works_from_the_keyboard(page: Any, site_url: str) -> None:
         "table[data-register] tbody tr:not([hidden]) td:nth-child(5)",
         "cells => cells.map(c => parseFloat(c.dataset.value))",
     )
-    assert amounts == sorted(amounts, reverse=True) and len(amounts) == 9
+    assert amounts == sorted(amounts, reverse=True) and len(amounts) == 10
 
 
 def test_filter_links_work_from_the_keyboard_without_javascript(
