@@ -54,7 +54,7 @@ MONTHS = (
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, 1)}
 _MONTH_NUMBERS.update({name[:3].lower(): n for name, n in list(_MONTH_NUMBERS.items())})
 _MONTH_NUMBERS["sept"] = 9
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?$"
 """The spellings a record may use, for the JSON Schema: YYYY, YYYY-MM or YYYY-MM-DD."""
 _EARLIEST_YEAR = 1000
@@ -240,9 +240,9 @@ def _advice(value: str) -> str:
 
 
 _WORDS = re.compile(
-    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})\Z"
+    r"(?:(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>[a-z]+)\.?,?\s+(?P<year>[0-9]{4})\Z"
 )
-_SLASHED = re.compile(r"(?:(?P<day>\d{1,2})/)?(?P<month>\d{1,2})/(?P<year>\d{4})\Z")
+_SLASHED = re.compile(r"(?:(?P<day>[0-9]{1,2})/)?(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4})\Z")
 
 
 def from_words(text: str) -> PartialDate | None:
