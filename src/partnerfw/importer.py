@@ -33,6 +33,7 @@ from partnerfw.errors import NoRegisterError, UserError
 from partnerfw.headings import ENUM_WORDS, guess
 from partnerfw.ids import is_id, slug
 from partnerfw.models import Arrangement, Kind, Person, Sector, SharedServiceType, Status
+from partnerfw.partial_dates import PartialDate
 from partnerfw.tabular import AS_WRITTEN, EMPTY_PART, Target, plain, target, unflatten, unguard
 
 PLACEHOLDER = "(to be confirmed)"
@@ -884,7 +885,7 @@ def _kind_and_status(state: _Row, today: dt.date) -> None:
         else:
             named = evidence.read(" ".join(re.findall(r"\(([^()]*)\)", name)), Status)
             end = values.get("dates.end")
-            if isinstance(end, dt.date) and end < today:
+            if isinstance(end, PartialDate) and end.latest < today:  # passed at its latest
                 seen[Status.ENDED] = f"from its end date {end.isoformat()}, which has passed"
         if named is not None:
             seen.setdefault(named.value, f"from {_quote(named.phrase)} in the name {_quote(name)}")
