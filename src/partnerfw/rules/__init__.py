@@ -12,6 +12,7 @@ from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     monitoring,
     purpose,
     register,
+    significance,
     timeline,
 )
 from partnerfw.rules.base import RULES, Context, Hit, Rule
