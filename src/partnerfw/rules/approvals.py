@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from partnerfw.findings import Severity
 from partnerfw.models import Approval, Decision, Kind, Status
+from partnerfw.partial_dates import on
 from partnerfw.policy import ApprovalRoute
 from partnerfw.rules.base import (
     ALL_KINDS,
@@ -240,10 +241,10 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     start = arrangement.dates.start
     if route_ is None or start is None or not missing_steps(ctx, route_):
         return
-    due = plus_days(start, urgent.approval_within_days)
+    due = plus_days(start.latest, urgent.approval_within_days)
     if ctx.today > due:
         yield Hit(
-            f"urgent arrangement started {start} and approval was due by {due} "
+            f"urgent arrangement started {on(start)} and approval was due by {due} "
             f"({urgent.approval_within_days} days): seek "
             f"{describe_route(ctx, route_)} now",
             ("urgency",),
@@ -306,9 +307,9 @@ def decisions_in_order(ctx: Context) -> Iterator[Hit]:
                 ("opinions", which),
             )
     start = arrangement.dates.start
-    if start is not None and first > start and not arrangement.is_urgent:
+    if start is not None and first > start.latest and not arrangement.is_urgent:
         yield Hit(
-            f"approved on {first}, after the start on {start}: only urgent arrangements "
+            f"approved on {first}, after the start {on(start)}: only urgent arrangements "
             "may start before approval",
             ("dates", "start"),
         )
@@ -423,7 +424,7 @@ def approval_covers(ctx: Context) -> Iterator[Hit]:
         f"approvals, then run 'partnerfw approved-facts {arrangement.id}'"
     )
     for change, path in changes(
-        approved, arrangement, ctx.classification, ctx.policy.approval_margin
+        approved, arrangement, ctx.classification, ctx.policy.approval_margin, ctx.today
     ):
         yield Hit(f"{when} no longer covers this record: {change}{then}", path)
 
