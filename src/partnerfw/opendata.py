@@ -32,6 +32,9 @@ class OpenColumn:
     description: str
     unit: str | None = None
     """e.g. GBP: the currency of a money column (a Table Schema field's custom 'unit')."""
+    partial: bool = False
+    """A date that may be known only to the month or year (YYYY-MM, YYYY): a Table Schema
+    string with a pattern, as no single Table Schema type holds all three."""
 
     @property
     def table_type(self) -> str:
@@ -98,11 +101,13 @@ COLUMNS = (
         "date",
         "Date it started or starts: YYYY-MM-DD, or YYYY-MM or YYYY when only the month or "
         "year is known.",
+        partial=True,
     ),
     OpenColumn(
         "end_date",
         "date",
         "Date it is due to end or ended (YYYY-MM-DD, YYYY-MM or YYYY); empty if none.",
+        partial=True,
     ),
     OpenColumn("indefinite", "boolean", "true when it has no end date."),
     OpenColumn(
@@ -301,7 +306,10 @@ def _field(column: OpenColumn) -> dict[str, Any]:
     if column.type == "boolean":
         field["trueValues"] = ["true"]
         field["falseValues"] = ["false"]
-    if column.type == "date":
+    if column.partial:
+        field["type"] = "string"
+        field["constraints"] = {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}
+    elif column.type == "date":
         field["format"] = "%Y-%m-%d"
     if column.name == "id":
         field["constraints"] = {"required": True, "unique": True}
