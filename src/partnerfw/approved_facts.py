@@ -28,8 +28,9 @@ _SOURCES = ("council_resources", "partners", "dates")
 
 def covering_approval(arrangement: Arrangement) -> Approval | None:
     """The latest decision that let the arrangement go ahead: an approval, or for a route with
-    no approvers (ad-hoc resilience) the latest time the members were informed."""
-    for wanted in (Decision.APPROVED, Decision.INFORMED):
+    no approvers the latest sign-off (Appendix 1's route for an 'other' partnership) or the
+    latest time the members were informed (ad-hoc resilience)."""
+    for wanted in (Decision.APPROVED, Decision.SIGNED_OFF, Decision.INFORMED):
         found = [a for a in arrangement.approvals if a.decision is wanted]
         if found:
             return max(found, key=lambda a: a.date)

@@ -33,6 +33,7 @@ CLASS_LABELS = {
     "informal_network": "Informal network",
     "commissioning": "Commissioning (not a partnership)",
     "out_of_scope": "Out of scope (company or trust)",
+    "management_contract": "Contract (management agreement)",
 }
 _RESOURCE_LABELS = {
     "dedicated_budget": "budget",
@@ -96,6 +97,15 @@ def classify(arrangement: Arrangement, policy: Policy) -> Classification:
             "commissioning",
             "the council is paid to deliver a service: not a partnership",
             "Framework 1.14",
+            resources,
+        )
+    if kind is Kind.COMPANY_OR_TRUST and arrangement.management_agreement is not None:
+        return Classification(
+            kind,
+            "management_contract",
+            f"runs council services ({arrangement.management_agreement.services}) under a "
+            "management agreement: a contract, managed as such",
+            "Framework 1.10",
             resources,
         )
     if kind is Kind.COMPANY_OR_TRUST:
