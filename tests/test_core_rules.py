@@ -56,13 +56,27 @@ PORTFOLIOS = MasterLists(
 # What 'partnerfw approved-facts' records for the partnership baseline.
 FACTS = {
     "approved": D(2021, 1, 12),
-    "reference": "Decision notice leader",
+    "reference": (
+        "Decision notice director; Decision notice leader; Decision notice portfolio_holder"
+    ),
+    "decided_by": [
+        {"role": "director", "name": "Holder of director"},
+        {"role": "leader", "name": "Holder of leader"},
+        {"role": "portfolio_holder", "name": "Holder of portfolio_holder"},
+    ],
     "kind": "partnership",
     "classification": "other",
     "council_resources": 20000,
     "partners": ["Thamesbridge Housing Trust"],
     "indefinite": True,
+    "fingerprint": "sha256:6e7b8ab703c017128415c2d59c4a6017a8639651fc1e097e2b120fb0e750b4cc",
 }
+
+
+def _without(facts: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in facts.items() if k != key}
+
+
 ENDING_STEPS = [{"step": "Give notice to partners", "owner": "Ann Officer", "due": D(2026, 12, 31)}]
 
 
@@ -298,14 +312,14 @@ MISSES = [
         why="opinion-after-approval",
     ),
     Case(
-        "APR010",
+        "APR012",
         status="proposed",
         changes={"approvals": DELETE},
         at=("status",),
         words=("Framework 2.11.2", "Appendix 1", "route_conflicts: partnership.other: confirmed"),
     ),
     Case(
-        "APR010",
+        "APR012",
         edition="earlier",
         status="approved",
         at=("status",),
@@ -313,13 +327,13 @@ MISSES = [
         why="significant",
     ),
     Case(
-        "APR011",
+        "APR013",
         changes={"dates.start": D(2021, 1, 4)},
         at=("dates", "start"),
         words=("started on 2021-01-04", "complete on 2021-01-12", "must be sought before"),
     ),
     Case(
-        "APR011",
+        "APR013",
         kind="shared_service",
         status="ending",
         changes={"dates.start": D(2021, 1, 11), "exit_strategy.steps": ENDING_STEPS},
@@ -328,20 +342,20 @@ MISSES = [
         why="shared-service",
     ),
     Case(
-        "APR011",
+        "APR013",
         changes={"opinions.section_151_officer.date": D(2021, 4, 2)},
         at=("opinions", "section_151_officer"),
         words=("after the start on 2021-04-01",),
         why="opinion-after-start",
     ),
     Case(
-        "APR012",
+        "APR014",
         changes={"portfolio": DELETE},
         words=("name the Cabinet portfolio",),
         severity="warning",
     ),
     Case(
-        "APR012",
+        "APR014",
         lists=PORTFOLIOS,
         changes={"approvals.3.name": "Cllr Ian Fletcher"},
         at=("approvals", 3, "name"),
@@ -349,7 +363,7 @@ MISSES = [
         why="wrong-holder",
     ),
     Case(
-        "APR012",
+        "APR014",
         kind="shared_service",
         lists=PORTFOLIOS,
         changes={"portfolio": "Finance & Corporate Services"},
@@ -392,6 +406,36 @@ MISSES = [
         at=("council_resources",),
         words=("grew from £20,000 to £23,000",),
         why="resources",
+    ),
+    Case(
+        "APR010",
+        changes={"approved_facts": {**FACTS, "council_resources": 23000}},
+        at=("approved_facts", "fingerprint"),
+        words=("were edited after they were recorded", "partnerfw approved-facts"),
+    ),
+    Case(
+        "APR010",
+        changes={"approved_facts": _without(FACTS, "fingerprint")},
+        at=("approved_facts",),
+        words=("do not record a fingerprint",),
+        why="no-fingerprint",
+    ),
+    Case(
+        "APR010",
+        changes={"approved_facts": _without(FACTS, "decided_by")},
+        at=("approved_facts",),
+        words=("do not record who took the decision",),
+        why="no-decision-maker",
+    ),
+    Case(
+        "APR010",
+        changes={"approved_facts": FACTS, "approvals.2.date": D(2021, 1, 19)},
+        at=("approvals",),
+        words=(
+            "by Holder of director (director), Holder of leader (leader)",
+            "not under approvals",
+        ),
+        why="decision-gone",
     ),
     # values kept as written by `partnerfw import`
     Case(
@@ -1158,14 +1202,14 @@ MEETS = [
         why="confidentiality-6-5",
     ),
     Case(
-        "APR010",
+        "APR012",
         status="proposed",
         changes={"approvals": DELETE},
         overrides={"route_conflicts": {"partnership.other": {"confirmed": "Cabinet, minute 45"}}},
         why="choice-confirmed",
     ),
     Case(
-        "APR010",
+        "APR012",
         status="proposed",
         changes={"approvals": DELETE},
         overrides={
@@ -1175,10 +1219,10 @@ MEETS = [
         },
         why="policy-sets-the-route",
     ),
-    Case("APR010", why="already-running"),
-    Case("APR011", changes={"dates.start": D(2021, 1, 12)}, why="starts-on-approval-day"),
+    Case("APR012", why="already-running"),
+    Case("APR013", changes={"dates.start": D(2021, 1, 12)}, why="starts-on-approval-day"),
     Case(
-        "APR011",
+        "APR013",
         changes={
             "urgency": {"urgent": True, "justification": "Provider collapsed."},
             "dates.start": D(2020, 12, 1),
@@ -1186,7 +1230,7 @@ MEETS = [
         why="urgent-may-start-first",
     ),
     Case(
-        "APR011",
+        "APR013",
         kind="shared_service",
         changes={
             "shared_service.type": "ad_hoc_resilience",
@@ -1197,15 +1241,15 @@ MEETS = [
         },
         why="ad-hoc-needs-no-approval",
     ),
-    Case("APR012", lists=PORTFOLIOS, why="current-holder"),
+    Case("APR014", lists=PORTFOLIOS, why="current-holder"),
     Case(
-        "APR012",
+        "APR014",
         lists=PORTFOLIOS,
         changes={"approvals.3.name": "Cllr Amira Hussain"},
         why="current-holder-by-name",
     ),
-    Case("APR012", kind="shared_service", lists=PORTFOLIOS, why="past-holder-still-stands"),
-    Case("APR012", kind="informal_network", changes={"portfolio": DELETE}, why="no-ph-on-route"),
+    Case("APR014", kind="shared_service", lists=PORTFOLIOS, why="past-holder-still-stands"),
+    Case("APR014", kind="informal_network", changes={"portfolio": DELETE}, why="no-ph-on-route"),
     Case(
         "CLS003",
         kind="informal_network",
@@ -1473,6 +1517,13 @@ MEETS = [
         "APR009",
         changes={"approved_facts": FACTS, "council_resources.dedicated_budget": 12000},
         why="within-margin",
+    ),
+    Case("APR010", changes={"approved_facts": FACTS}, why="as-recorded"),
+    Case(
+        "APR010",
+        kind="shared_service",
+        changes={"approved_facts": DELETE},
+        why="none-recorded",
     ),
     Case(
         "LST001",
@@ -2081,11 +2132,21 @@ def test_rules_cover_every_lifecycle_stage() -> None:
 def test_every_rule_without_a_check_function_is_guidance_or_tested_elsewhere() -> None:
     """Reader, policy and cross-record codes are produced outside the rule functions; each is
     tested: DATA001-004 in test_core_bad_input, POL001 in test_core_policy, REG001-002 in
-    test_core_cli. A new code of this sort needs a test there and an entry here."""
+    test_core_cli, APR011 (git) in test_approvals_not_stretched. A new code of this sort needs
+    a test there and an entry here."""
     from tests.test_core_bad_input import BAD_FILES
 
     others = {c for c, r in RULES.items() if r.check is None and r.guidance is None}
-    assert others == {"DATA001", "DATA002", "DATA003", "DATA004", "POL001", "REG001", "REG002"}
+    assert others == {
+        "DATA001",
+        "DATA002",
+        "DATA003",
+        "DATA004",
+        "POL001",
+        "REG001",
+        "REG002",
+        "APR011",
+    }
     assert {code for _name, _content, code, _line, _words in BAD_FILES} == {
         "DATA001",
         "DATA002",

@@ -361,9 +361,9 @@ def test_a_borough_with_a_shorter_ad_hoc_limit_and_its_portfolio_holders(
     assert "Harrowfield Homes is not a local authority (voluntary sector)" in hub_said
     assert "Medley" not in hub_said
     # Approved by a councillor who does not hold the portfolio, and started before approval.
-    assert found["rough-sleeping-partnership"]["APR012"] == "error"
-    assert "is Cllr Sam Rees" in _messages(payload, "rough-sleeping-partnership", "APR012")
-    assert found["rough-sleeping-partnership"]["APR011"] == "error"
+    assert found["rough-sleeping-partnership"]["APR014"] == "error"
+    assert "is Cllr Sam Rees" in _messages(payload, "rough-sleeping-partnership", "APR014")
+    assert found["rough-sleeping-partnership"]["APR013"] == "error"
     assert payload["exit_code"] == 1
 
     # Under the shipped limit (twelve months) the same cover is short-term.
@@ -404,6 +404,6 @@ def test_the_bundled_register_shows_the_new_checks(
     found = _by_record(payload)
     assert found["thamesbridge-leisure-trust"] == {"CLS008": "warning"}
     assert found["joint-it-management"]["SSV004"] == "warning"
-    assert found["riverside-regeneration-partnership"]["APR010"] == "info"
+    assert found["riverside-regeneration-partnership"]["APR012"] == "info"
     assert "CLS004" not in found.get("medley-licensing-service", {})
     assert payload["summary"] == {"files": 16, "records": 16, "error": 6, "warning": 25, "info": 5}

@@ -62,9 +62,12 @@ def run_check(
     paths: Sequence[Path],
     today: dt.date,
     only: Collection[Path] | None = None,
+    *,
+    against_git: bool = False,
 ) -> CheckResult:
     """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
-    though the checks across records (REG) still see the whole register."""
+    though the checks across records (REG) still see the whole register. With ``against_git``,
+    approved facts are also compared with the record at the decision's commit (APR011)."""
     register = _load_quickly(paths, project.root)
     policy = project.policy
 
@@ -81,7 +84,12 @@ def run_check(
         findings.extend(
             check_record(record, classification, policy, today, project.settings.master_lists)
         )
-    for finding in check_register(register.records):
+    later = check_register(register.records)
+    if against_git:
+        from partnerfw.decision_commit import verify
+
+        later += verify(project, [c.record for c in checked])
+    for finding in later:
         applied = _apply_policy(finding, policy)
         if applied is not None:
             findings.append(applied)
