@@ -1,9 +1,9 @@
 """Policy as data: the framework edition in force and the council's own overrides.
 
-An edition (``policies/<name>.yaml`` inside the package) holds the significance threshold and
-triggers, approval routes, the items each kind requires, review intervals, the urgent route and
-the roles. A register repository's ``partnerfw.yaml`` picks an edition and overrides parts of
-it; the merged result is validated here like a record is.
+An edition (``policies/<name>.yaml`` inside the package) holds the significance test
+(``significance.py``), approval routes, the items each kind requires, review intervals, the
+urgent route and the roles. A register repository's ``partnerfw.yaml`` picks an edition and
+overrides parts of it; the merged result is validated here like a record is.
 """
 
 from __future__ import annotations
@@ -18,47 +18,27 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from partnerfw.models import AgreementItems, Governance, Kind, SharedServiceType
+from partnerfw.significance import (
+    BUILT_IN_FLAGS,
+    RESOURCE_FIELDS,
+    FieldName,
+    FlagTest,
+    RecordField,
+    ResourcesTest,
+    Significance,
+    merge_significance,
+)
 
 EDITIONS = ("revised", "earlier")
 DEFAULT_EDITION = "revised"
-RESOURCE_FIELDS = ("dedicated_budget", "staff_cost", "in_kind_value")
 BOOLEAN_FIELDS = ("fundamental_to_corporate_objective", "public_facing")
+__all__ = ["RESOURCE_FIELDS", "RecordField", "Significance"]
 
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]{3}$")]
 
 
 class PolicyModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ResourcesTrigger(PolicyModel):
-    type: Literal["resources_at_least"] = Field(description="Council resources at or above amount.")
-    amount: Decimal = Field(ge=0, description="The threshold in pounds, e.g. 50000.")
-    counts: list[Literal["dedicated_budget", "staff_cost", "in_kind_value"]] = Field(
-        description="Which council resources count towards the threshold."
-    )
-    reference: str = Field(description="Where the framework says so, e.g. 'Framework 1.9'.")
-
-
-class FlagTrigger(PolicyModel):
-    type: Literal["flag"] = Field(description="A yes/no field of the record is true.")
-    field: Literal["fundamental_to_corporate_objective", "public_facing", "members_on_board"] = (
-        Field(description="The record's field that makes a partnership significant when true.")
-    )
-    reason: str = Field(description="The reason shown when this trigger applies.")
-    reference: str = Field(description="Where the framework says so.")
-
-
-Trigger = Annotated[ResourcesTrigger | FlagTrigger, Field(discriminator="type")]
-
-
-class Significance(PolicyModel):
-    triggers: list[Trigger] = Field(
-        min_length=1, description="A partnership is significant when any trigger applies."
-    )
-    near_threshold_margin: Decimal = Field(
-        Decimal("0.1"), ge=0, le=1, description="Share of the threshold counted as 'near' it."
-    )
 
 
 class ApprovalRoute(PolicyModel):
@@ -247,6 +227,13 @@ class Policy(PolicyModel):
     edition: str = Field(description="Short name of this edition, e.g. 'revised'.")
     title: str = Field(description="The framework's title and date.")
     significance: Significance
+    record_fields: dict[FieldName, RecordField] = Field(
+        default_factory=dict,
+        description=(
+            "The council's own yes/no questions, answered in each record under council_fields "
+            "(e.g. statutory_duty), which a flag test may name."
+        ),
+    )
     approval_routes: dict[str, ApprovalRoute] = Field(
         description=(
             "Key: kind, or kind.class (partnership.significant, shared_service.joint_officer)."
@@ -315,6 +302,7 @@ class Policy(PolicyModel):
                             f"{where}: role '{role}' is not under roles"
                             f"{_did_you_mean(role, self.roles)}"
                         )
+        problems.extend(self._flag_fields())
         for kind, req in self.requirements.items():
             for item in req.governance:
                 if item not in Governance.model_fields:
@@ -329,16 +317,40 @@ class Policy(PolicyModel):
             raise ValueError("; ".join(problems))
         return self
 
+    def _flag_fields(self) -> list[str]:
+        problems = []
+        known = [*BUILT_IN_FLAGS, *self.record_fields]
+        clash = sorted(set(self.record_fields) & set(BUILT_IN_FLAGS))
+        for name in clash:
+            problems.append(
+                f"record_fields.{name}: '{name}' is already a field of every record; "
+                "declare a field under another name"
+            )
+        for where, test in self.significance.leaves():
+            if isinstance(test, FlagTest) and test.field not in known:
+                problems.append(
+                    f"significance.{'.'.join(map(str, where))}: flag field '{test.field}' is "
+                    f"neither a field of the record ({', '.join(BUILT_IN_FLAGS)}) nor declared "
+                    f"under record_fields{_did_you_mean(test.field, known)}"
+                )
+        return problems
+
     @property
     def threshold(self) -> Decimal | None:
-        for trigger in self.significance.triggers:
-            if isinstance(trigger, ResourcesTrigger):
-                return trigger.amount
+        """The first amount a year the significance test compares council resources with;
+        none when the council's test has no money figure a year."""
+        for _, test in self.significance.leaves():
+            if isinstance(test, ResourcesTest) and test.over == "year":
+                return test.amount
         return None
 
     def route_for(self, kind: Kind, klass: str) -> ApprovalRoute | None:
         """The route a class follows: the policy's own route for it, else the option chosen
-        where the framework's paragraphs disagree, else the route for the whole kind."""
+        where the framework's paragraphs disagree, else the route for the whole kind; none for
+        a partnership that cannot be classified yet (its route depends on the class, so none
+        is guessed)."""
+        if klass == "undetermined":
+            return None
         key = f"{kind.value}.{klass}"
         if key in self.approval_routes:
             return self.approval_routes[key]
@@ -461,6 +473,19 @@ class MasterLists:
 def edition_text(name: str) -> str:
     """The YAML text of a built-in edition."""
     return resources.files("partnerfw.policies").joinpath(f"{name}.yaml").read_text("utf-8")
+
+
+def merge_overrides(edition: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """An edition with a council's ``policy:`` overrides: parts merge as ``deep_merge`` does,
+    except that a significance test given in either spelling (``test:`` or ``triggers:``)
+    replaces the edition's."""
+    significance = overrides.get("significance")
+    if isinstance(significance, dict) and isinstance(edition.get("significance"), dict):
+        edition = {
+            **edition,
+            "significance": merge_significance(edition["significance"], significance),
+        }
+    return deep_merge(edition, overrides)
 
 
 def deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from partnerfw.policy import (
     Settings,
     deep_merge,
     edition_text,
+    merge_overrides,
 )
 from partnerfw.schema_errors import findings_from
 from partnerfw.yamlread import Document, YamlProblem, decode, parse
@@ -104,7 +105,7 @@ def _build_policy(
         settings_doc.line_of(("edition",)) if settings_doc else 1,
     )
     base, base_file, base_doc = _edition_data(settings.edition, root, problems, edition_at)
-    merged = deep_merge(base, settings.policy)
+    merged = merge_overrides(base, settings.policy)
     # A 'rules:' that is not a mapping stays as written, for validation to report.
     if settings.rules and isinstance(merged.get("rules", {}), dict):
         merged["rules"] = deep_merge(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from partnerfw.classify import money
 from partnerfw.findings import Severity
@@ -39,16 +40,19 @@ def informal_network_resources(ctx: Context) -> Iterator[Hit]:
         "towards shared objectives it is a partnership (Framework 1.7), to record as kind "
         "partnership and approve (2.11); otherwise remove the council's "
     )
-    if resources.dedicated_budget > 0:
+    budget = resources.dedicated_budget or Decimal(0)
+    fte = resources.staff_fte or Decimal(0)
+    cost = resources.staff_cost or Decimal(0)
+    if budget > 0:
         yield Hit(
-            f"the council gives it a budget of {money(resources.dedicated_budget)}, {then}"
+            f"the council gives it a budget of {money(budget)}, {then}"
             "budget from the record",
             ("council_resources", "dedicated_budget"),
         )
     days = resources.staff_days_per_year
-    if resources.staff_fte > limits.informal_network_staff_fte:
+    if fte > limits.informal_network_staff_fte:
         staff = (
-            f"{resources.staff_fte} FTE of council staff time, more than the "
+            f"{fte} FTE of council staff time, more than the "
             f"{limits.informal_network_staff_fte} FTE of attending meetings the policy allows"
         )
         yield Hit(f"it takes {staff}, {then}staff time", ("council_resources", "staff_fte"))
@@ -60,9 +64,9 @@ def informal_network_resources(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             f"it takes {staff}, {then}staff time", ("council_resources", "staff_days_per_year")
         )
-    elif resources.staff_cost > 0 and resources.staff_fte == 0 and days is None:
+    elif cost > 0 and fte == 0 and days is None:
         yield Hit(
-            f"a council staff cost of {money(resources.staff_cost)} is recorded but not the "
+            f"a council staff cost of {money(cost)} is recorded but not the "
             "time: give it under council_resources.staff_fte or staff_days_per_year, so it can "
             "be seen whether this is attending meetings or council staff given to it",
             ("council_resources", "staff_cost"),
