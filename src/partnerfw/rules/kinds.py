@@ -45,8 +45,7 @@ def informal_network_resources(ctx: Context) -> Iterator[Hit]:
     cost = resources.staff_cost or Decimal(0)
     if budget > 0:
         yield Hit(
-            f"the council gives it a budget of {money(budget)}, {then}"
-            "budget from the record",
+            f"the council gives it a budget of {money(budget)}, {then}budget from the record",
             ("council_resources", "dedicated_budget"),
         )
     days = resources.staff_days_per_year
