@@ -426,7 +426,7 @@ def findings(
     given)."""
     record = load(source)
     active = policy_ or policy()
-    return check_record(record, classify(record.arrangement, active), active, today, lists)
+    return check_record(record, classify(record.arrangement, active, today), active, today, lists)
 
 
 def line_of(source: str, path: tuple[str | int, ...]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,14 +42,16 @@ class Row:
         return row
 
 
-def classify_register(project: Project, paths: Sequence[Path]) -> tuple[list[Row], list[Finding]]:
+def classify_register(
+    project: Project, paths: Sequence[Path], today: dt.date | None = None
+) -> tuple[list[Row], list[Finding]]:
     register = load(paths, project.root)
     rows = [
         Row(
             r.arrangement.id,
             r.arrangement.name,
             r.arrangement.kind.value,
-            classify(r.arrangement, project.policy),
+            classify(r.arrangement, project.policy, today),
         )
         for r in register.records
     ]
@@ -56,7 +59,7 @@ def classify_register(project: Project, paths: Sequence[Path]) -> tuple[list[Row
 
 
 def compare(
-    project: Project, paths: Sequence[Path], other: Path
+    project: Project, paths: Sequence[Path], other: Path, today: dt.date | None = None
 ) -> tuple[list[Row], list[Finding]]:
     """Rows whose class differs between the project's policy and ``other``."""
     if str(other) not in EDITIONS and not other.is_file():
@@ -72,8 +75,8 @@ def compare(
     register = load(paths, project.root)
     rows = []
     for record in register.records:
-        now = classify(record.arrangement, project.policy)
-        then = classify(record.arrangement, policy)
+        now = classify(record.arrangement, project.policy, today)
+        then = classify(record.arrangement, policy, today)
         if now.klass != then.klass:
             rows.append(
                 Row(

@@ -421,21 +421,24 @@ def classify(
     output: Annotated[
         str, typer.Option("--format", "-f", help="Output: text or json.", metavar="FORMAT")
     ] = "text",
+    today: TodayOption = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Show each arrangement's kind and class with the reason, or compare two policies."""
+    """Show each arrangement's kind and class with the reason, or compare two policies.
+    A shared service that changes type over time is classed by the phase in force on --today."""
     from partnerfw.classification_view import classify_register, compare, render
     from partnerfw.errors import UserError
 
     _choose(output, ("text", "json"), "--format")
+    when = _today(today)
     project = _project(config)
     try:
         if compare_policy is None:
-            rows, problems = classify_register(project, _paths(project, paths))
+            rows, problems = classify_register(project, _paths(project, paths), when)
             _print(render(rows, problems, output, project.policy.edition), markup=output == "text")
         else:
-            changes, problems = compare(project, _paths(project, paths), compare_policy)
+            changes, problems = compare(project, _paths(project, paths), compare_policy, when)
             _print(
                 render(changes, problems, output, project.policy.edition, str(compare_policy)),
                 markup=output == "text",
@@ -530,8 +533,14 @@ def new(
         list[str] | None,
         typer.Option(help="A Corporate Plan objective it contributes to; repeat for each."),
     ] = None,
-    start: Annotated[str | None, typer.Option(help="Start date, YYYY-MM-DD.")] = None,
-    end: Annotated[str | None, typer.Option(help="End date of a fixed term, YYYY-MM-DD.")] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(help="Start date, YYYY-MM-DD (or YYYY-MM, YYYY when that is all known)."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(help="End date of a fixed term, YYYY-MM-DD (or YYYY-MM, YYYY)."),
+    ] = None,
     indefinite: Annotated[
         bool | None,
         typer.Option("--indefinite/--fixed-term", help="Runs indefinitely, with no end date."),

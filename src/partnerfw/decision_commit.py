@@ -167,7 +167,7 @@ def _at(
             if arrangement is None
             else facts_of(
                 arrangement,
-                classify(arrangement, policy),
+                classify(arrangement, policy, decision.date),
                 decision.date,
                 decision.reference,
                 decision.decided_by,

@@ -152,7 +152,7 @@ def _classification(
     from partnerfw.classify import classify
     from partnerfw.decision_commit import policy_for
 
-    return classify(record.arrangement, policy_for(project, decision.date))
+    return classify(record.arrangement, policy_for(project, decision.date), decision.date)
 
 
 def _refusal(
@@ -204,7 +204,10 @@ def _route(project: Project, record: LoadedRecord, facts: ApprovedFacts) -> str:
     from partnerfw.rules.base import Context
 
     ctx = Context(
-        record, classify(record.arrangement, project.policy), project.policy, facts.approved
+        record,
+        classify(record.arrangement, project.policy, facts.approved),
+        project.policy,
+        facts.approved,
     )
     found = route(ctx)
     return describe_route(ctx, found) if found is not None else "see 'partnerfw check'"

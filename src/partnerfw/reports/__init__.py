@@ -150,7 +150,7 @@ def _reclassification(
     for checked in result.records:
         if checked.id not in public_ids:
             continue
-        then = classify(checked.record.arrangement, other)
+        then = classify(checked.record.arrangement, other, data.as_of)
         shown_now = public_ids[checked.id].classification
         if shown_now.reason != checked.classification.reason:  # figures withheld
             then = replace(then, reason=f"{then.label} (the figures are confidential)")

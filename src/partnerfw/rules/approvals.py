@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from partnerfw.findings import Severity
 from partnerfw.models import Approval, Decision, Kind, Status
+from partnerfw.partial_dates import on
 from partnerfw.policy import ApprovalRoute
 from partnerfw.rules.base import (
     ALL_KINDS,
@@ -263,10 +264,10 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     start = arrangement.dates.start
     if route_ is None or start is None or not missing_steps(ctx, route_):
         return
-    due = plus_days(start, urgent.approval_within_days)
+    due = plus_days(start.latest, urgent.approval_within_days)
     if ctx.today > due:
         yield Hit(
-            f"urgent arrangement started {start} and approval was due by {due} "
+            f"urgent arrangement started {on(start)} and approval was due by {due} "
             f"({urgent.approval_within_days} days): seek "
             f"{describe_route(ctx, route_)} now",
             ("urgency",),
@@ -444,7 +445,7 @@ def approval_covers(ctx: Context) -> Iterator[Hit]:
         f"approvals, then run 'partnerfw approved-facts {arrangement.id}'"
     )
     for change, path in changes(
-        approved, arrangement, ctx.classification, ctx.policy.approval_margin
+        approved, arrangement, ctx.classification, ctx.policy.approval_margin, ctx.today
     ):
         yield Hit(f"{when} no longer covers this record: {change}{then}", path)
 
@@ -572,7 +573,7 @@ def started_before_approval(ctx: Context) -> Iterator[Hit]:
     if start is None or route_ is None or (arrangement.is_urgent and ctx.policy.urgent_route):
         return
     done = completed_on(ctx, route_)
-    if done is not None and done > start:
+    if done is not None and done > start.latest:
         yield Hit(
             f"it started on {start} but its approval ({describe_route(ctx, route_)}) was only "
             f"complete on {done}: the framework says approval must be sought before entering "
@@ -583,7 +584,7 @@ def started_before_approval(ctx: Context) -> Iterator[Hit]:
     if route_.opinions_required:
         for which in ("monitoring_officer", "section_151_officer"):
             opinion = getattr(arrangement.opinions, which)
-            if opinion is not None and opinion.date > start:
+            if opinion is not None and opinion.date > start.latest:
                 yield Hit(
                     f"the {which.replace('_', ' ')}'s opinion ({opinion.date}) is dated after "
                     f"the start on {start}: opinions must be sought before entering into it",

@@ -189,7 +189,7 @@ def ad_hoc_short_term(ctx: Context) -> Iterator[Hit]:
     if dates.indefinite or dates.end is None:
         how = "it is open-ended (indefinite)" if dates.indefinite else "it has no end date"
         path: tuple[str | int, ...] = ("dates",)
-    elif dates.start is not None and dates.end > add_months(dates.start, limit):
+    elif dates.start is not None and dates.end.earliest > add_months(dates.start.latest, limit):
         how = f"it runs from {dates.start} to {dates.end}, longer than {limit} months"
         path = ("dates", "end")
     else:
