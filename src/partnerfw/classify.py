@@ -57,6 +57,7 @@ CLASS_LABELS = {
     "commissioning": "Commissioning (not a partnership)",
     "out_of_scope": "Out of scope (company or trust)",
     "outside_body": "Out of scope (appointment to an outside body)",
+    "management_contract": "Contract (management agreement)",
     "undetermined": "Cannot be classified yet",
 }
 
@@ -161,6 +162,15 @@ def classify(arrangement: Arrangement, policy: Policy, on: dt.date | None = None
             "Framework 1.14",
             resources,
             **extra,  # type: ignore[arg-type]
+        )
+    if kind is Kind.COMPANY_OR_TRUST and arrangement.management_agreement is not None:
+        return Classification(
+            kind,
+            "management_contract",
+            f"runs council services ({arrangement.management_agreement.services}) under a "
+            "management agreement: a contract, managed as such",
+            "Framework 1.10",
+            resources,
         )
     if kind is Kind.COMPANY_OR_TRUST:
         what = "a company or charitable trust"

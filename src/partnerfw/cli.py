@@ -510,6 +510,17 @@ def new(
         str | None,
         typer.Option(help="The Act and section, e.g. 'Crime and Disorder Act 1998 s5'."),
     ] = None,
+    management_agreement: Annotated[
+        str | None,
+        typer.Option(
+            help="For a company or trust: the council services it runs under a management "
+            "agreement (then it is a contract)."
+        ),
+    ] = None,
+    payment: Annotated[
+        str | None,
+        typer.Option(help="For commissioning: the_council_is_paid (1.14) or the_council_pays."),
+    ] = None,
     name: Annotated[str | None, typer.Option(help="Name as the public would know it.")] = None,
     record_id: Annotated[
         str | None,
@@ -608,6 +619,8 @@ def new(
         "lead_member": lead_member,
         "statutory": statutory,
         "statutory_act": statutory_act,
+        "management_services": management_agreement,
+        "payment": payment,
         "name": name,
         "lead_officer": lead_officer,
         "lead_officer_title": lead_officer_title,

@@ -47,6 +47,10 @@ class Answers:
     organisation: str | None = None
     appointed_by: str | None = None
     appointees: list[str] = field(default_factory=list)
+    management_services: str | None = None
+    """For a company or trust: the council services it runs under a management agreement."""
+    payment: str | None = None
+    """For commissioning: the_council_is_paid or the_council_pays (1.14)."""
     lead_officer_title: str | None = None
     lead_member: str | None = None
     statutory: bool = False

@@ -70,8 +70,9 @@ COLUMNS = (
         "classification",
         "text",
         "significant or other (partnerships); the kind of "
-        "shared service; informal_network, commissioning, out_of_scope (a company or trust) or "
-        "outside_body.",
+        "shared service; informal_network, commissioning, out_of_scope (a company or trust "
+        "outside the framework), management_contract (a company or trust running council "
+        "services under a management agreement) or outside_body.",
     ),
     OpenColumn(
         "classification_reason",
