@@ -381,7 +381,7 @@ BASELINES: dict[str, dict[str, Any]] = {
                 {"name": "Ann Officer", "councillor": False, "capacity": "observer"},
             ],
         },
-        "monitoring": {"annual_reviews": [_D(2026, 3, 16)]},
+        "monitoring": {"annual_reviews": _REVIEWS},
     },
 }
 KINDS = tuple(BASELINES)
