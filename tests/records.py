@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from partnerfw.check import check_record
-from partnerfw.classify import classify
+from partnerfw.classify import classify, decided
 from partnerfw.findings import Finding
 from partnerfw.policy import MasterLists, Policy, deep_merge, edition_text
 from partnerfw.register import LoadedRecord, parse_record
@@ -387,7 +387,8 @@ def findings(
     given)."""
     record = load(source)
     active = policy_ or policy()
-    return check_record(record, classify(record.arrangement, active), active, today, lists)
+    classification = decided(record.arrangement, classify(record.arrangement, active))
+    return check_record(record, classification, active, today, lists)
 
 
 def line_of(source: str, path: tuple[str | int, ...]) -> int:

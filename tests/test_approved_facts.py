@@ -60,9 +60,9 @@ def test_resources_beyond_the_margin_make_the_approval_stale(
     assert finding["severity"] == "error"
     assert finding["message"] == (
         "the approval of 2026-10-06 (PR #41) no longer covers this record: council resources "
-        "grew from £37,000 to £42,000, beyond the 10% margin the policy allows (£40,700); seek "
-        "approval again through the route for its class, then run 'partnerfw approved-facts "
-        "riverside-regeneration-partnership'"
+        "grew from £37,000 to £42,000, beyond the 10% margin the policy allows (£40,700; the "
+        "council's own choice); seek approval again through the route for its class, then run "
+        "'partnerfw approved-facts riverside-regeneration-partnership'"
     )
     assert finding["line"] == 29  # council_resources:
 

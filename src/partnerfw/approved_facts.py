@@ -56,6 +56,7 @@ def changes(
     arrangement: Arrangement,
     classification: Classification,
     margin: Decimal,
+    basis: str = "",
 ) -> list[tuple[str, tuple[str, ...]]]:
     """(what changed, path of the record it is at) for each material change since approval."""
     found: list[tuple[str, tuple[str, ...]]] = []
@@ -77,7 +78,7 @@ def changes(
             (
                 f"council resources grew from {money(approved.council_resources)} to "
                 f"{money(classification.council_resources)}, beyond the {margin:.0%} margin "
-                f"the policy allows ({money(limit)})",
+                f"the policy allows ({money(limit)}{'; ' + basis if basis else ''})",
                 ("council_resources",),
             )
         )
@@ -136,7 +137,7 @@ class Recorded:
 def record_facts(project: Project, ids: list[str], every: bool) -> list[Recorded]:
     """Write ``approved_facts`` into the named records (or, with ``every``, each record that is
     approved or beyond); a record's own file is rewritten only when its facts change."""
-    from partnerfw.classify import classify
+    from partnerfw.classify import classify, decided
     from partnerfw.register import by_id, load
     from partnerfw.trail_view import unknown_id
 
@@ -164,7 +165,8 @@ def record_facts(project: Project, ids: list[str], every: bool) -> list[Recorded
                 )
             done.append(Recorded(record_id, record.file, False, "skipped: no approval recorded"))
             continue
-        facts = facts_of(arrangement, classify(arrangement, project.policy), approval)
+        policy = project.policy_on(approval.date)
+        facts = facts_of(arrangement, decided(arrangement, classify(arrangement, policy)), approval)
         if facts == arrangement.approved_facts:
             done.append(Recorded(record_id, record.file, False, "already up to date"))
             continue

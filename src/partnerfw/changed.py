@@ -22,8 +22,12 @@ def changed_selection(project: Project, ref: str) -> Selection:
     settings or the policy file moves every record, so then everything is checked."""
     changed = {p.resolve() for p in changed_since(project.root, ref)}
     policy_files = {(project.root / SETTINGS_FILE).resolve()}
-    if project.settings.edition not in EDITIONS:
-        policy_files.add((project.root / project.settings.edition).resolve())
+    named = [line.edition for line in project.settings.schedule]
+    if project.settings.draft is not None:
+        named.append(project.settings.draft.edition)
+    for edition in named:
+        if edition not in EDITIONS:
+            policy_files.add((project.root / edition).resolve())
     touched = sorted(p.name for p in changed & policy_files)
     if touched:
         return Selection(None, f"{', '.join(touched)} changed since {ref}: checking every record")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from partnerfw.classify import Classification, classify
+from partnerfw.approved_facts import covering_approval
+from partnerfw.classify import Classification, classify, decided
+from partnerfw.editions import Schedule
 from partnerfw.findings import Finding, Severity, count_by_severity
 from partnerfw.models import Status
 from partnerfw.policy import MasterLists, Policy
@@ -59,7 +61,8 @@ def run_check(
     """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
     though the checks across records (REG) still see the whole register."""
     register = _load_quickly(paths, project.root)
-    policy = project.policy
+    schedule = project.editions
+    policy = schedule.policy_on(today)
 
     def chosen(file: str) -> bool:
         return only is None or _resolved(project.root, file) in only
@@ -69,10 +72,12 @@ def run_check(
     for record in register.records:
         if not chosen(record.file):
             continue
-        classification = classify(record.arrangement, policy)
+        classification = decided(record.arrangement, classify(record.arrangement, policy))
         checked.append(CheckedRecord(record, classification))
         findings.extend(
-            check_record(record, classification, policy, today, project.settings.master_lists)
+            check_record(
+                record, classification, policy, today, project.settings.master_lists, schedule
+            )
         )
     for finding in check_register(register.records):
         applied = _apply_policy(finding, policy)
@@ -104,8 +109,12 @@ def check_record(
     policy: Policy,
     today: dt.date,
     lists: MasterLists | None = None,
+    schedule: Schedule | None = None,
 ) -> list[Finding]:
-    ctx = Context(record, classification, policy, today, lists or MasterLists())
+    """The findings for one record; with ``schedule``, how it was approved is judged against
+    the edition in force on its approval's date, the rest against ``policy`` (today's)."""
+    ctx = Context(record, classification, policy, today, lists or MasterLists(), schedule)
+    then = approval_context(ctx)
     found = []
     for rule in RULES.values():
         if rule.check is None or not rule.applies_to(record.arrangement):
@@ -114,10 +123,23 @@ def check_record(
         if setting is not None and not setting.enabled:
             continue
         severity = _severity(rule, policy, record.arrangement.status)
-        for hit in rule.check(ctx):
+        judged = then if (rule.before_approval or rule.judges_approval) else ctx
+        hits = list(rule.check(judged))
+        # Say which edition judged it where today's edition would not say the same.
+        same_today = {h.message for h in rule.check(ctx)} if judged is not ctx and hits else set()
+        for hit in hits:
             message = hit.message
             if rule.before_approval and record.arrangement.status is Status.PROPOSED:
                 message = f"before approval: {message}"
+            if (
+                judged is not ctx
+                and hit.message not in same_today
+                and hit.severity is not Severity.INFO
+            ):
+                message += (
+                    f" (judged under the '{judged.policy.edition}' edition, in force when it "
+                    f"was approved on {judged.decided_on})"
+                )
             found.append(
                 Finding(
                     record.file,
@@ -130,6 +152,23 @@ def check_record(
                 )
             )
     return found
+
+
+def approval_context(ctx: Context) -> Context:
+    """The context that judges how an approved record was approved: the edition in force on
+    its approval's date (the latest decision that let it go ahead), when that is not today's.
+    A change of edition therefore never re-judges a past approval."""
+    arrangement = ctx.arrangement
+    if ctx.schedule is None or arrangement.status is Status.PROPOSED:
+        return ctx
+    approval = covering_approval(arrangement)
+    if approval is None:
+        return ctx
+    then = ctx.schedule.policy_on(approval.date)
+    if then is ctx.policy:
+        return ctx
+    classification = decided(arrangement, classify(arrangement, then))
+    return replace(ctx, policy=then, classification=classification, decided_on=approval.date)
 
 
 def _severity(rule: Rule, policy: Policy, status: Status) -> Severity:

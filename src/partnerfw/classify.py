@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from partnerfw.models import Arrangement, Kind, Status
-from partnerfw.policy import FlagTrigger, Policy, ResourcesTrigger
+from partnerfw.models import Arrangement, DecidedClassification, Kind, Status
+from partnerfw.policy import FlagTrigger, Policy, ResourcesTrigger, Sourced, source_of_item
 
 KIND_LABELS = {
     Kind.PARTNERSHIP: "Partnership",
@@ -51,10 +51,52 @@ class Classification:
     council_resources: Decimal
     """What counts towards significance under this policy, in pounds."""
     near_threshold: bool = False
+    decided: DecidedClassification | None = None
+    """The council's own decision, when it differs from the policy's result (then ``klass``
+    and ``reason`` are the decision's and ``policy_klass``/``policy_reason`` the policy's)."""
+    policy_klass: str | None = None
+    policy_reason: str | None = None
 
     @property
     def label(self) -> str:
         return CLASS_LABELS[self.klass]
+
+    @property
+    def policy_label(self) -> str:
+        return CLASS_LABELS[self.policy_klass or self.klass]
+
+
+def a_class(klass: str) -> str:
+    """'a significant partnership', 'an other partnership', 'an informal network'."""
+    label = CLASS_LABELS[klass].lower()
+    return ("an " if label[0] in "aeiou" else "a ") + label
+
+
+def cite(item: Sourced) -> str:
+    """A trigger's citation: its framework paragraph, or that it is the council's choice."""
+    source = source_of_item(item)
+    return source.framework or f"local choice of the council ({source.local})"
+
+
+def decided(arrangement: Arrangement, classification: Classification) -> Classification:
+    """The class the council decided (``decided_classification``) in place of the policy's
+    result when they differ, keeping the policy's result and reason beside it."""
+    decision = arrangement.decided_classification
+    if decision is None or decision.classification == classification.klass:
+        return classification
+    reason = f"decided by {decision.decided_by} on {decision.date} ({decision.reference})"
+    if decision.reason:
+        reason += f": {decision.reason}"
+    reason += f"; the policy would class it as {a_class(classification.klass)} "
+    reason += f"({classification.reason})"
+    return replace(
+        classification,
+        klass=decision.classification,
+        reason=reason,
+        decided=decision,
+        policy_klass=classification.klass,
+        policy_reason=classification.reason,
+    )
 
 
 def money(amount: Decimal) -> str:
@@ -129,7 +171,7 @@ def _significance(arrangement: Arrangement, policy: Policy) -> Classification:
                 reasons.append(
                     f"{money(amount)} council resources >= {money(trigger.amount)} threshold"
                 )
-                references.append(trigger.reference)
+                references.append(cite(trigger))
             else:
                 below.append(
                     f"{money(amount)} council resources < {money(trigger.amount)} threshold"
@@ -138,7 +180,7 @@ def _significance(arrangement: Arrangement, policy: Policy) -> Classification:
                 near = near or amount >= trigger.amount - margin
         elif _flag(arrangement, trigger):
             reasons.append(trigger.reason)
-            references.append(trigger.reference)
+            references.append(cite(trigger))
     if reasons:
         return Classification(
             Kind.PARTNERSHIP,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from partnerfw.classify import classify
+from partnerfw.classify import classify, decided
 from partnerfw.errors import UserError
 from partnerfw.models import Kind
 from partnerfw.policy import Policy
@@ -118,7 +118,7 @@ def build(project: Project) -> Outcome:
         )
     for record in sorted(register.records, key=lambda r: r.file):
         arrangement = record.arrangement
-        klass = classify(arrangement, policy).klass
+        klass = decided(arrangement, classify(arrangement, policy)).klass
         roles = review_roles(policy, arrangement.kind, klass)
         ownerships.append(
             Ownership(

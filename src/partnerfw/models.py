@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -436,6 +436,21 @@ class ApprovedFacts(Model):
     indefinite: bool = Field(False, description="True when it had no end date then.")
 
 
+class DecidedClassification(Model):
+    """The class the council itself decided for a partnership, where it may differ from what
+    the policy's significance test gives (Framework 1.9: the council categorises its
+    partnerships). ``check`` (CLS003) reports a disagreement with both reasons; the register,
+    reports and site show the decided class."""
+
+    classification: Literal["significant", "other"] = Field(
+        description="significant or other, as the council decided."
+    )
+    decided_by: Text = Field(description="Who decided, e.g. 'Cabinet' or 'Management Team'.")
+    date: dt.date = Field(description="Date of the decision.")
+    reference: Text = Field(description="The decision's reference: minute or decision notice.")
+    reason: str | None = Field(None, description="Why, in the decision's words.")
+
+
 class SharedService(Model):
     """Shared service specifics (framework section 3 and Appendix 2)."""
 
@@ -561,6 +576,11 @@ class Arrangement(Model):
     approved_facts: ApprovedFacts | None = Field(
         None, description="What was approved: kind, class, resources, partners, end date (APR009)."
     )
+    decided_classification: DecidedClassification | None = Field(
+        None,
+        description="A partnership's class as the council decided it (significant or other), "
+        "with the decision; used in place of the policy's result.",
+    )
     monitoring: Monitoring = Field(default_factory=Monitoring, description="Monitoring (4.5-4.10).")
     confidential: list[str] = Field(
         default_factory=list,
@@ -586,6 +606,11 @@ class Arrangement(Model):
             raise ValueError(
                 "a shared_service needs a 'shared_service:' section with its 'type' "
                 "(full_shared_service, joint_management, joint_officer or ad_hoc_resilience)"
+            )
+        if self.decided_classification is not None and self.kind is not Kind.PARTNERSHIP:
+            raise ValueError(
+                "decided_classification (significant or other) only belongs to a partnership, "
+                f"not a {self.kind}: remove it, or correct the kind"
             )
         if self.kind is not Kind.SHARED_SERVICE and self.shared_service is not None:
             raise ValueError(

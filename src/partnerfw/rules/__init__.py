@@ -3,6 +3,7 @@
 from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     approvals,
     data,
+    decided,
     evaluation,
     exit,
     governance,

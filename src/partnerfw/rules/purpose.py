@@ -52,7 +52,9 @@ def near_threshold(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             f"{money(c.council_resources)} council resources is close to the {money(threshold)} "
             "threshold: if resources rise it becomes a significant partnership and needs "
-            "Management Team and Portfolio Holder approval",
+            "Management Team and Portfolio Holder approval (an early warning within "
+            f"{ctx.policy.significance.near_threshold_margin:.0%} of it: "
+            f"{ctx.policy.basis('significance.near_threshold_margin') or 'the framework'})",
             ("council_resources",),
         )
 
