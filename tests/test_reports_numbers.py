@@ -53,7 +53,7 @@ def test_annual_changes_in_the_year_from_the_records_dates(example_repo: Path) -
     assert [e.id for e in report.ended] == ["homelessness-prevention-partnership"]
     assert len(report.decisions) == 8
     assert report.baseline is None and report.class_changes == []
-    assert sum(1 for g in report.gaps if g.severity == "error") == 6
+    assert sum(1 for g in report.gaps if g.severity == "error") == 7
     assert sum(1 for g in report.gaps if g.severity == "warning") == 26
 
 

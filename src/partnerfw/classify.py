@@ -65,6 +65,21 @@ class Classification:
     def policy_label(self) -> str:
         return CLASS_LABELS[self.policy_klass or self.klass]
 
+    @property
+    def decided_note(self) -> str:
+        """'decided by Cabinet; the policy's test gives an other partnership', or ''."""
+        if self.decided is None or self.policy_klass is None:
+            return ""
+        return f"decided by {self.decided.decided_by}; the policy's test gives " + a_class(
+            self.policy_klass
+        )
+
+    @property
+    def shown_label(self) -> str:
+        """The label, with the decision noted when the council decided the class."""
+        note = self.decided_note
+        return f"{self.label} ({note})" if note else self.label
+
 
 def a_class(klass: str) -> str:
     """'a significant partnership', 'an other partnership', 'an informal network'."""

@@ -13,7 +13,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Money = Annotated[
     Decimal,
@@ -600,17 +608,25 @@ class Arrangement(Model):
         ),
     )
 
+    @field_validator("decided_classification")
+    @classmethod
+    def _decided_for_partnerships(
+        cls, value: DecidedClassification | None, info: ValidationInfo
+    ) -> DecidedClassification | None:
+        kind = info.data.get("kind")
+        if value is not None and kind is not None and kind is not Kind.PARTNERSHIP:
+            raise ValueError(
+                "a decided classification (significant or other) only belongs to a partnership, "
+                f"not a {kind}: remove it, or correct the kind"
+            )
+        return value
+
     @model_validator(mode="after")
     def _kind_parts(self) -> Arrangement:
         if self.kind is Kind.SHARED_SERVICE and self.shared_service is None:
             raise ValueError(
                 "a shared_service needs a 'shared_service:' section with its 'type' "
                 "(full_shared_service, joint_management, joint_officer or ad_hoc_resilience)"
-            )
-        if self.decided_classification is not None and self.kind is not Kind.PARTNERSHIP:
-            raise ValueError(
-                "decided_classification (significant or other) only belongs to a partnership, "
-                f"not a {self.kind}: remove it, or correct the kind"
             )
         if self.kind is not Kind.SHARED_SERVICE and self.shared_service is not None:
             raise ValueError(

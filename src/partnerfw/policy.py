@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from partnerfw.models import AgreementItems, Governance, Kind, SharedServiceType
 
@@ -507,26 +516,29 @@ class Settings(PolicyModel):
         None, description="Master list of the Corporate Plan objectives records may name."
     )
 
-    @model_validator(mode="after")
-    def _one_schedule(self) -> Settings:
-        if self.edition is not None and self.editions is not None:
+    @field_validator("editions")
+    @classmethod
+    def _one_schedule(
+        cls, value: list[InForce] | None, info: ValidationInfo
+    ) -> list[InForce] | None:
+        if value is None:
+            return value
+        if info.data.get("edition") is not None:
             raise ValueError(
                 "give either 'edition:' (one edition in force) or 'editions:' (which edition "
                 "is in force from which date), not both"
             )
-        for earlier, later in zip(self.schedule, self.schedule[1:], strict=False):
+        for earlier, later in itertools.pairwise(value):
             if later.from_date is None:
                 raise ValueError(
-                    f"editions: '{later.edition}' needs 'from:' (only the first line may "
-                    "leave out its date)"
+                    f"'{later.edition}' needs 'from:' (only the first line may leave out its date)"
                 )
             if earlier.from_date is not None and later.from_date <= earlier.from_date:
                 raise ValueError(
-                    f"editions: list them oldest first ('{later.edition}' from "
-                    f"{later.from_date} comes after '{earlier.edition}' from "
-                    f"{earlier.from_date})"
+                    f"list them oldest first ('{later.edition}' from {later.from_date} comes "
+                    f"after '{earlier.edition}' from {earlier.from_date})"
                 )
-        return self
+        return value
 
     @property
     def schedule(self) -> list[InForce]:
