@@ -277,5 +277,5 @@ def test_rules_shows_the_edition_in_force_and_its_standing(repo: Path, runner: C
     shown = _run(runner, "rules", "--today", "2026-01-01").stdout
     assert shown.startswith(
         "Edition 'revised' (in force from 2025-04-01, Full Council 26 March 2025, minute 31), "
-        "in force now\nAs the texts record it: noted;"
+        "in force now\nThe edition's own record: noted;"
     )

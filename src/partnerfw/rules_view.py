@@ -157,7 +157,7 @@ def standing(schedule: Schedule, edition: Edition | None, policy: Policy) -> lis
                     p for p in (str(milestone.date or ""), milestone.by, milestone.reference) if p
                 ]
                 told.append(f"{step}: {', '.join(parts)}")
-        lines.append("As the texts record it: " + "; ".join(told))
+        lines.append("The edition's own record: " + "; ".join(told))
         if adoption.note:
             lines.append(f"  {adoption.note}")
     return lines
