@@ -150,7 +150,7 @@ def test_bad_reviewer_is_a_user_error(
 def test_bundled_register_codeowners_and_template_are_current(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("register", ".github"):
+    for name in ("register", ".github", "templates"):
         shutil.copytree(REPO / name, tmp_path / name)
     shutil.copy(REPO / "partnerfw.yaml", tmp_path / "partnerfw.yaml")
     monkeypatch.chdir(tmp_path)
@@ -177,3 +177,46 @@ def test_invalid_settings_stop_codeowners(
     assert result.exit_code == 2
     assert "edition 'nonsense'" in result.stderr and "fix the settings first" in result.stderr
     assert not (repo.root / ".github").exists()
+
+
+def test_governance_files_are_owned_and_check_enforces_it(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """partnerfw.yaml, the council's own policy file, its templates and .github/ (the
+    workflows and CODEOWNERS itself) are reviewed by the statutory officers."""
+    repo = GitRepo(tmp_path / "repo")
+    policy = (REPO / "src/partnerfw/policies/earlier.yaml").read_text("utf-8")
+    repo.commit(
+        "Start",
+        {
+            "partnerfw.yaml": "council: {name: Downsmere District Council}\n"
+            "edition: policy/our-framework.yaml\npolicy:\n  roles:\n"
+            "    monitoring_officer: {title: Monitoring Officer, reviewers: ['@ddc/mo']}\n"
+            "    section_151_officer: {title: S151 Officer, reviewers: ['@ddc/s151']}\n",
+            "policy/our-framework.yaml": policy,
+            "register/a.yaml": record("a"),
+        },
+    )
+    monkeypatch.chdir(repo.root)
+    assert runner.invoke(app, ["codeowners"], catch_exceptions=False).exit_code == 0
+    text = (repo.root / ".github/CODEOWNERS").read_text("utf-8")
+    for path in ("/partnerfw.yaml", "/policy/our-framework.yaml", "/.github/"):
+        assert _line(text, path) == f"{path} @ddc/mo @ddc/s151", path
+    assert "/templates/" not in text
+    repo.commit("CODEOWNERS", {})
+    assert runner.invoke(app, ["codeowners", "--check"], catch_exceptions=False).exit_code == 0
+
+    # A hand edit that drops the workflows' owners is caught.
+    (repo.root / ".github/CODEOWNERS").write_text(
+        text.replace("/.github/ @ddc/mo @ddc/s151\n", ""), "utf-8"
+    )
+    result = runner.invoke(app, ["codeowners", "--check"], catch_exceptions=False)
+    assert result.exit_code == 1 and "+/.github/ @ddc/mo @ddc/s151" in result.stdout
+    assert runner.invoke(app, ["codeowners"], catch_exceptions=False).exit_code == 0
+
+    # The council's own page templates change what the public sees: owned once they exist.
+    repo.write({"templates/site/base.html": "{{ page }}"})
+    assert runner.invoke(app, ["codeowners", "--check"], catch_exceptions=False).exit_code == 1
+    assert runner.invoke(app, ["codeowners"], catch_exceptions=False).exit_code == 0
+    text = (repo.root / ".github/CODEOWNERS").read_text("utf-8")
+    assert _line(text, "/templates/") == "/templates/ @ddc/mo @ddc/s151"

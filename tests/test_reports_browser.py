@@ -18,7 +18,8 @@ from partnerfw.project import open_project
 from partnerfw.reports import build_reports
 from tests.conftest import TODAY
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium here; CI on GitHub points PARTNERFW_CHROMIUM at Playwright's build.
+CHROMIUM = Path(os.environ.get("PARTNERFW_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -34,7 +35,7 @@ def _need_browser() -> None:
     if not CHROMIUM.exists():
         if os.environ.get("PARTNERFW_REQUIRE_BROWSER") == "1":
             pytest.fail("chromium is required (PARTNERFW_REQUIRE_BROWSER=1) but not installed")
-        pytest.skip("BROWSER TESTS SKIPPED: /usr/bin/chromium is not installed (make browser)")
+        pytest.skip(f"BROWSER TESTS SKIPPED: {CHROMIUM} is not installed (make browser)")
 
 
 @pytest.fixture

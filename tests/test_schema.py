@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import typer
 import yaml
 from typer.testing import CliRunner
 
@@ -104,10 +105,18 @@ def test_schema_carries_field_descriptions(runner: CliRunner, tmp_path: Path) ->
 
 def test_pre_commit_hooks_run_real_commands(runner: CliRunner) -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert {h["id"] for h in hooks} == {"partnerfw-check", "partnerfw-fmt"}
+    assert {h["id"] for h in hooks} == {
+        "partnerfw-check",
+        "partnerfw-fmt",
+        "partnerfw-schema",
+        "partnerfw-codeowners",
+    }
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
     for hook in hooks:
-        program, command = hook["entry"].split()
+        program, command, *options = hook["entry"].split()
         assert program == "partnerfw"
+        files = ["register/x.yaml"] if hook.get("pass_filenames", True) else []
+        commands[command].make_context(command, [*options, *files])  # known options
         assert runner.invoke(app, [command, "--help"]).exit_code == 0
 
 

@@ -27,7 +27,8 @@ from tests.trail_repo import GitRepo
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium here; CI on GitHub points PARTNERFW_CHROMIUM at Playwright's build.
+CHROMIUM = Path(os.environ.get("PARTNERFW_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -35,6 +35,13 @@ class CheckResult:
     records: list[CheckedRecord]
     findings: list[Finding]
     files: list[str] = field(default_factory=list)
+    register_files: int | None = None
+    """How many record files the whole register has, when only some were checked."""
+
+    @property
+    def register_is_empty(self) -> bool:
+        """No arrangements yet (a new register repository), not just none selected."""
+        return not self.files and not self.register_files
 
     @property
     def summary(self) -> dict[str, int]:
@@ -83,7 +90,12 @@ def run_check(
         applied = _apply_policy(finding, policy)
         if applied is not None:
             findings.append(applied)
-    return CheckResult(checked, sorted(set(findings)), [f for f in register.files if chosen(f)])
+    return CheckResult(
+        checked,
+        sorted(set(findings)),
+        [f for f in register.files if chosen(f)],
+        None if only is None else len(register.files),
+    )
 
 
 def _resolved(root: Path, file: str) -> Path:

@@ -115,7 +115,11 @@ def render(
         for row in rows:
             counts[row.classification.label] = counts.get(row.classification.label, 0) + 1
         lines.append(
-            "  " + ", ".join(f"{n} {label.lower()}" for label, n in sorted(counts.items()))
+            "  "
+            + (
+                ", ".join(f"{n} {label.lower()}" for label, n in sorted(counts.items()))
+                or "no arrangements yet: add the first with 'partnerfw new'"
+            )
         )
         return "\n".join(lines)
     if any(p.file == Path(compared_with).as_posix() for p in problems):

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from partnerfw.init_repo import FileStatus
     from partnerfw.project import Project
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -46,6 +49,29 @@ FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output: text, json or github.", metavar="FORMAT")
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from partnerfw import __version__
+
+        sys.stdout.write(f"partnerfw {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show partnerfw's version and exit.",
+            callback=_show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Run the council's partnerships and shared services register as YAML files in git."""
 
 
 def _fail(message: str) -> NoReturn:
@@ -106,6 +132,162 @@ def _choose(value: str, allowed: tuple[str, ...], option: str) -> str:
 
 
 @app.command()
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The register repository to create or complete (default: this folder).",
+            file_okay=False,
+        ),
+    ] = Path("."),
+    council_name: Annotated[str | None, typer.Option(help="The council's name.")] = None,
+    website: Annotated[str | None, typer.Option(help="The council's website address.")] = None,
+    edition: Annotated[
+        str | None,
+        typer.Option(help="The framework edition in force: revised (default) or earlier."),
+    ] = None,
+    adopted_on: Annotated[
+        str | None,
+        typer.Option(help="The date the council adopted that edition, YYYY-MM-DD.", metavar="DATE"),
+    ] = None,
+    adoption_decision: Annotated[
+        str | None,
+        typer.Option(
+            help="The decision that adopted it, e.g. 'Full Council 15 July 2025, minute 41'."
+        ),
+    ] = None,
+    monitoring_officer_team: Annotated[
+        str | None,
+        typer.Option(help="The Monitoring Officer's GitHub team, @org/team (or @user)."),
+    ] = None,
+    section_151_officer_team: Annotated[
+        str | None,
+        typer.Option(help="The Section 151 Officer's GitHub team, @org/team (or @user)."),
+    ] = None,
+    install_from: Annotated[
+        str | None,
+        typer.Option(
+            help="Where the workflows install partnerfw from: index (the package index, a "
+            "pinned version; the default) or git (the release's tag in the project's git "
+            "repository, until it is on the index).",
+            metavar="index|git",
+        ),
+    ] = None,
+    check_only: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Write nothing; list what is missing or out of date and exit 1 if anything is.",
+        ),
+    ] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask: take every answer from the options.")
+    ] = False,
+) -> None:
+    """Create a council's register repository: partnerfw.yaml, register/, the workflows, the
+    pre-commit hooks, CODEOWNERS, the pull request template and a README for officers; on an
+    existing one, add only what is missing and say what is out of date."""
+    from partnerfw.errors import UserError
+    from partnerfw.init_repo import State, first_commit, in_git_repository, status, write_missing
+    from partnerfw.project import SETTINGS_FILE
+
+    root = folder
+    if root.exists() and not root.is_dir():
+        _fail(f"{root} is a file, not a folder")
+    existing = (root / SETTINGS_FILE).is_file()
+    if check_only:
+        if not root.is_dir():
+            _fail(f"{root}: no such folder")
+        _print_status(status(root), root)
+        return
+    given = {
+        "council_name": council_name,
+        "website": website,
+        "edition": edition,
+        "adopted_on": adopted_on,
+        "adoption_decision": adoption_decision,
+        "monitoring_officer_team": monitoring_officer_team,
+        "section_151_officer_team": section_151_officer_team,
+    }
+    try:
+        was_repository = in_git_repository(root)
+        if existing:
+            from partnerfw.init_repo import answers_from_settings
+
+            ignored = [f"--{k.replace('_', '-')}" for k, v in given.items() if v is not None]
+            if ignored:
+                sys.stderr.write(
+                    f"partnerfw: {root / SETTINGS_FILE} exists, so {', '.join(ignored)} "
+                    "changed nothing; edit partnerfw.yaml itself\n"
+                )
+            answers = answers_from_settings(root, install_from)
+        else:
+            from partnerfw.init_questions import collect
+            from partnerfw.questionnaire import terminal_asker
+
+            interactive = not no_input and sys.stdin.isatty()
+            ask = terminal_asker()[0] if interactive else None
+            answers = collect(given, install_from or "index", ask)
+        root.mkdir(parents=True, exist_ok=True)
+        written = write_missing(root, answers)
+    except UserError as exc:
+        _fail(str(exc))
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("\npartnerfw: interrupted; nothing was written\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    for path in written:
+        _print(f"wrote {(root / path).as_posix() if root != Path('.') else path.as_posix()}")
+    if not written:
+        _print("nothing to add: every file is there")
+    if written and not existing and not was_repository:
+        try:
+            commit = first_commit(root, written)
+        except UserError as exc:
+            _fail(str(exc))
+        _print(f"\nmade the first commit {commit} on branch main")
+    elif written and not existing:
+        _print(f"\n{root} is already in a git repository: review the files, then commit them")
+    remaining = [s for s in status(root) if s.state is not State.OK]
+    if remaining:
+        _print("")
+        _print_status(remaining, root, exit_code=False)
+    if not existing:
+        _print(_next_steps(root))
+    raise typer.Exit(EXIT_FINDINGS if remaining else EXIT_OK)
+
+
+def _print_status(found: Sequence[FileStatus], root: Path, exit_code: bool = True) -> None:
+    from partnerfw.init_repo import State
+
+    problems = 0
+    for item in found:
+        if item.state is not State.OK:
+            problems += 1
+        note = f": {item.note}" if item.note else ""
+        _print(f"{item.state.value:<11} {item.path}{note}")
+    if exit_code:
+        _print(
+            "everything a register repository needs is there"
+            if not problems
+            else f"{problems} missing or out of date in {root.as_posix()}"
+        )
+        raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)
+
+
+def _next_steps(root: Path) -> str:
+    steps = [f"cd {root.as_posix()}"] if root != Path(".") else []
+    steps += [
+        "pre-commit install             (the checks before each commit)",
+        "partnerfw new                  (the first arrangement)",
+        "git add -A && git commit -m 'Propose ...'",
+        "git remote add origin <the GitHub repository> && git push -u origin main",
+        "protect main and require code-owner review (README.md: 'Settings for the "
+        "repository's administrators')",
+    ]
+    return "\nNext:\n" + "\n".join(f"  {step}" for step in steps)
+
+
+@app.command()
 def check(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Record files or folders (default: the register).")
@@ -124,6 +306,15 @@ def check(
             "checks across records.",
         ),
     ] = None,
+    in_register: Annotated[
+        bool,
+        typer.Option(
+            "--in-register",
+            help="Check the record files given as part of the whole register: the checks "
+            "across records see every record, and only findings in those files (or across "
+            "records involving them) count. For pre-commit's staged files.",
+        ),
+    ] = False,
 ) -> None:
     """Check every arrangement against the framework and list what governance is missing."""
     from partnerfw.check import run_check
@@ -135,13 +326,28 @@ def check(
     project = _project(config)
     try:
         only = None
+        if changed_since is not None and in_register:
+            _fail("--changed-since and --in-register each choose the records: give one")
         if changed_since is not None:
             from partnerfw.changed import changed_selection
 
             selection = changed_selection(project, changed_since)
             sys.stderr.write(f"partnerfw: {selection.reason}\n")
             only = selection.files
-        result = run_check(project, _paths(project, paths), when, only)
+        if in_register:
+            from partnerfw.changed import given_selection, involving
+
+            if not paths:
+                _fail("--in-register checks the record files given: name at least one")
+            selection = given_selection(project, list(paths))
+            sys.stderr.write(f"partnerfw: {selection.reason}\n")
+            result = involving(
+                run_check(project, [project.register_dir], when, selection.files),
+                selection.files,
+                project.root,
+            )
+        else:
+            result = run_check(project, _paths(project, paths), when, only)
     except UserError as exc:
         _fail(str(exc))
     _print(RENDERERS[output](result), markup=output == "text")
@@ -391,6 +597,8 @@ def _created_text(created: object) -> str:
     c = created.classification
     lines = [f"Wrote {created.shown}"]
     lines += [f"Wrote {p} (so that editors can check the record)" for p in created.schema_written]
+    if created.codeowners:
+        lines.append(created.codeowners)
     lines += [
         "",
         f"Classification: {c.label}: {c.reason} ({c.reference})",

@@ -3,9 +3,11 @@
 A record file is owned by the reviewers (``policy.roles.<role>.reviewers``) of the roles its
 approval route names - those who discuss it and those who approve it - and, when the route asks
 for their opinions, of the Monitoring Officer and the Section 151 Officer (Framework 2.11, 3.9).
-``partnerfw.yaml`` is owned by the statutory officers' reviewers, since a policy change moves
-every record. Roles only informed (ad-hoc resilience, informal networks) are not asked to review.
-The file is generated, sorted and dated by nothing, so ``--check`` can compare it exactly.
+``partnerfw.yaml``, a policy file it names and ``.github/`` (the workflows that run the checks,
+and this file itself) are owned by the statutory officers' reviewers, since a change to them
+moves every record or could switch the checks and reviews off. Roles only informed (ad-hoc
+resilience, informal networks) are not asked to review. The file is generated, sorted and
+dated by nothing, so ``--check`` can compare it exactly.
 """
 
 from __future__ import annotations
@@ -116,6 +118,35 @@ def build(project: Project) -> Outcome:
                 reviewers(policy, statutory),
             )
         )
+    for policy_file in custom_policy_files(project):
+        ownerships.append(
+            Ownership(
+                _from_top(policy_file, top),
+                "the council's own policy file, named by `edition:` in partnerfw.yaml",
+                statutory,
+                reviewers(policy, statutory),
+            )
+        )
+    own_templates = project.root / "templates"
+    if own_templates.is_dir():
+        ownerships.append(
+            Ownership(
+                _from_top(own_templates, top).rstrip("/") + "/",
+                "the council's own page templates, which change what the public site shows",
+                statutory,
+                reviewers(policy, statutory),
+            )
+        )
+    # The workflows that run the checks and this file itself: whoever could change them
+    # could switch the checks or the reviews off.
+    ownerships.append(
+        Ownership(
+            "/.github/",
+            "the workflows that check and publish the register, and this file",
+            statutory,
+            reviewers(policy, statutory),
+        )
+    )
     for record in sorted(register.records, key=lambda r: r.file):
         arrangement = record.arrangement
         klass = decided(arrangement, classify(arrangement, policy)).klass
@@ -130,6 +161,19 @@ def build(project: Project) -> Outcome:
         )
     skipped = sorted({p.file for p in register.problems if p.file})
     return Outcome(render(ownerships), top / CODEOWNERS, ownerships, skipped)
+
+
+def custom_policy_files(project: Project) -> list[Path]:
+    """The policy files (not built-in editions) that partnerfw.yaml names, that exist."""
+    found = []
+    for edition in project.settings.policy_files:
+        try:
+            path = (project.root / edition).resolve()
+        except (OSError, ValueError):
+            continue
+        if path.is_file():
+            found.append(path)
+    return found
 
 
 def render(ownerships: list[Ownership]) -> str:

@@ -37,7 +37,7 @@ def render_text(result: CheckResult) -> str:
     summary = result.summary
     if lines:
         lines.append("")
-    lines.append(summary_line(summary))
+    lines.append(summary_line(summary, result.register_is_empty))
     return "\n".join(lines)
 
 
@@ -45,8 +45,10 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def summary_line(summary: dict[str, int]) -> str:
+def summary_line(summary: dict[str, int], empty_register: bool = False) -> str:
     """'16 arrangements in 16 files: 6 errors, 26 warnings, 3 notes', with singulars."""
+    if empty_register and not any(summary[s] for s in ("error", "warning", "info")):
+        return "no arrangements yet: add the first with 'partnerfw new'"
     return (
         f"{plural(summary['records'], 'arrangement')} in {plural(summary['files'], 'file')}: "
         f"{plural(summary['error'], 'error')}, {plural(summary['warning'], 'warning')}, "
@@ -103,7 +105,7 @@ def github_line(finding: Finding) -> str:
 
 def render_github(result: CheckResult) -> str:
     lines = [github_line(f) for f in result.findings]
-    lines.append(summary_line(result.summary))
+    lines.append(summary_line(result.summary, result.register_is_empty))
     return "\n".join(lines)
 
 

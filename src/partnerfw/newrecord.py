@@ -237,6 +237,8 @@ class Created:
     route_reference: str
     findings: list[Any]
     schema_written: list[str]
+    codeowners: str | None = None
+    """What happened to .github/CODEOWNERS: refreshed for the new record, or why not."""
 
 
 def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
@@ -283,7 +285,26 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
         route_.reference if route_ else "",
         result.findings_for(answers.id),
         [_shown(p, project.root) for p in written],
+        _refresh_codeowners(project),
     )
+
+
+def _refresh_codeowners(project: Any) -> str | None:
+    """A CODEOWNERS that partnerfw wrote gets the new record's line, so that the commit adding
+    the record also asks its reviewers (and ``codeowners --check`` passes)."""
+    from partnerfw import codeowners
+
+    try:
+        outcome = codeowners.build(project)
+        if not outcome.target.is_file():
+            return None
+        if not outcome.target.read_text("utf-8").startswith(codeowners.MARKER):
+            return f"{codeowners.CODEOWNERS} was written by hand, so it was left as it is"
+        if codeowners.write(outcome):
+            return f"Wrote {codeowners.CODEOWNERS} (the new record's reviewers)"
+    except UserError as exc:
+        return f"{codeowners.CODEOWNERS} was not updated: {exc}"
+    return None
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -541,6 +541,13 @@ class Settings(PolicyModel):
         return value
 
     @property
+    def policy_files(self) -> list[str]:
+        """The editions of the schedule and the draft that are policy files, not built-in."""
+        named = [line.edition for line in self.schedule]
+        named += [self.draft.edition] if self.draft is not None else []
+        return [name for name in dict.fromkeys(named) if name not in EDITIONS]
+
+    @property
     def schedule(self) -> list[InForce]:
         """The editions in force, oldest first; a single 'edition:' is in force throughout."""
         if self.editions is not None:

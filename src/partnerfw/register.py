@@ -63,11 +63,8 @@ def discover(paths: Sequence[Path]) -> list[Path]:
 
 def load(paths: Sequence[Path], base: Path | None = None) -> Register:
     files = discover(paths)
-    if not files:
-        shown = ", ".join(str(p) for p in paths)
-        raise NoRegisterError(
-            f"no record files (*.yaml) found in {shown}; run 'partnerfw new' to add one"
-        )
+    # An empty register folder is a register with no arrangements yet: a new repository
+    # (`partnerfw init`) checks clean and builds before its first record.
     register = Register()
     for path in files:
         shown = _display(path, base)

@@ -91,6 +91,15 @@ def parse(text: str) -> Document:
         _check_nesting(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc.problem):
+            # Newer libyaml builds (e.g. in PyYAML 6.0.4's wheels) refuse deep nesting
+            # themselves while scanning, before the events that _check_nesting counts.
+            mark = exc.problem_mark or exc.context_mark
+            raise YamlProblem(
+                f"the document is nested more than {MAX_DEPTH} levels deep; a record needs "
+                "only a few levels, so write it out plainly",
+                mark.line + 1 if mark else 1,
+            ) from None
         raise _explain(exc, text) from None
     except yaml.reader.ReaderError as exc:  # a control character such as NUL
         line = text[: exc.position].count("\n") + 1
