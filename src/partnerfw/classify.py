@@ -62,10 +62,6 @@ class Classification:
         return CLASS_LABELS[self.klass]
 
     @property
-    def policy_label(self) -> str:
-        return CLASS_LABELS[self.policy_klass or self.klass]
-
-    @property
     def decided_note(self) -> str:
         """'decided by Cabinet; the policy's test gives an other partnership', or ''."""
         if self.decided is None or self.policy_klass is None:

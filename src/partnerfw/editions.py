@@ -73,6 +73,3 @@ class Schedule:
             if name in (edition.name, edition.policy.edition):
                 return edition.policy
         return None
-
-    def changes_between(self, earlier: dt.date, later: dt.date) -> bool:
-        return self.edition_on(earlier) is not self.edition_on(later)

@@ -62,14 +62,6 @@ class Source(PolicyModel):
             )
         return self
 
-    @property
-    def is_local(self) -> bool:
-        return self.local is not None
-
-    def describe(self) -> str:
-        text = self.framework if self.framework is not None else f"local choice: {self.local}"
-        return f"{text}; open: {self.open}" if self.open else text
-
 
 class Sourced(PolicyModel):
     """A trigger (or other item) cited to the framework (``reference:``) or marked as the

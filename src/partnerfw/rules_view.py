@@ -91,13 +91,6 @@ def _settings_text(used: list[dict[str, object]]) -> str:
     return ", ".join(shown)
 
 
-def _describe(source: Source | None) -> str:
-    if source is None:
-        return "no source recorded"
-    text = source.framework if source.framework is not None else f"local: {source.local}"
-    return f"{text} [open: {source.open}]" if source.open else text
-
-
 def render_rules(policy: Policy, output: str, heading: str | None = None) -> str:
     entries = [rule_entry(r, policy) for r in sorted(RULES.values(), key=lambda r: r.code)]
     if output == "json":
