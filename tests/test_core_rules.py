@@ -49,13 +49,27 @@ LISTS = MasterLists(
 # What 'partnerfw approved-facts' records for the partnership baseline.
 FACTS = {
     "approved": D(2021, 1, 12),
-    "reference": "Decision notice leader",
+    "reference": (
+        "Decision notice director; Decision notice leader; Decision notice portfolio_holder"
+    ),
+    "decided_by": [
+        {"role": "director", "name": "Holder of director"},
+        {"role": "leader", "name": "Holder of leader"},
+        {"role": "portfolio_holder", "name": "Holder of portfolio_holder"},
+    ],
     "kind": "partnership",
     "classification": "other",
     "council_resources": 20000,
     "partners": ["Thamesbridge Housing Trust"],
     "indefinite": True,
+    "fingerprint": "sha256:6e7b8ab703c017128415c2d59c4a6017a8639651fc1e097e2b120fb0e750b4cc",
 }
+
+
+def _without(facts: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in facts.items() if k != key}
+
+
 ENDING_STEPS = [{"step": "Give notice to partners", "owner": "Ann Officer", "due": D(2026, 12, 31)}]
 
 
@@ -328,6 +342,36 @@ MISSES = [
         at=("council_resources",),
         words=("grew from £20,000 to £23,000",),
         why="resources",
+    ),
+    Case(
+        "APR010",
+        changes={"approved_facts": {**FACTS, "council_resources": 23000}},
+        at=("approved_facts", "fingerprint"),
+        words=("were edited after they were recorded", "partnerfw approved-facts"),
+    ),
+    Case(
+        "APR010",
+        changes={"approved_facts": _without(FACTS, "fingerprint")},
+        at=("approved_facts",),
+        words=("do not record a fingerprint",),
+        why="no-fingerprint",
+    ),
+    Case(
+        "APR010",
+        changes={"approved_facts": _without(FACTS, "decided_by")},
+        at=("approved_facts",),
+        words=("do not record who took the decision",),
+        why="no-decision-maker",
+    ),
+    Case(
+        "APR010",
+        changes={"approved_facts": FACTS, "approvals.2.date": D(2021, 1, 19)},
+        at=("approvals",),
+        words=(
+            "by Holder of director (director), Holder of leader (leader)",
+            "not under approvals",
+        ),
+        why="decision-gone",
     ),
     # values kept as written by `partnerfw import`
     Case(
@@ -1006,6 +1050,13 @@ MEETS = [
         changes={"approved_facts": FACTS, "council_resources.dedicated_budget": 12000},
         why="within-margin",
     ),
+    Case("APR010", changes={"approved_facts": FACTS}, why="as-recorded"),
+    Case(
+        "APR010",
+        kind="shared_service",
+        changes={"approved_facts": DELETE},
+        why="none-recorded",
+    ),
     Case(
         "LST001",
         lists=LISTS,
@@ -1608,11 +1659,21 @@ def test_rules_cover_every_lifecycle_stage() -> None:
 def test_every_rule_without_a_check_function_is_guidance_or_tested_elsewhere() -> None:
     """Reader, policy and cross-record codes are produced outside the rule functions; each is
     tested: DATA001-004 in test_core_bad_input, POL001 in test_core_policy, REG001-002 in
-    test_core_cli. A new code of this sort needs a test there and an entry here."""
+    test_core_cli, APR011 (git) in test_approvals_not_stretched. A new code of this sort needs
+    a test there and an entry here."""
     from tests.test_core_bad_input import BAD_FILES
 
     others = {c for c, r in RULES.items() if r.check is None and r.guidance is None}
-    assert others == {"DATA001", "DATA002", "DATA003", "DATA004", "POL001", "REG001", "REG002"}
+    assert others == {
+        "DATA001",
+        "DATA002",
+        "DATA003",
+        "DATA004",
+        "POL001",
+        "REG001",
+        "REG002",
+        "APR011",
+    }
     assert {code for _name, _content, code, _line, _words in BAD_FILES} == {
         "DATA001",
         "DATA002",

@@ -73,3 +73,31 @@ def test_documented_commands_have_a_readme_example(name: str) -> None:
     assert re.search(rf"^\s*(\$ )?partnerfw {re.escape(name)}\b", readme, re.MULTILINE), (
         f"README.md has no example of 'partnerfw {name}'"
     )
+
+
+def _section(readme: str, heading: str) -> str:
+    assert readme.count(f"\n{heading}\n") == 1, f"'{heading}' must be documented in one place"
+    start = readme.index(f"\n{heading}\n") + len(heading) + 2
+    end = readme.find("\n#", start)
+    return readme[start:end]
+
+
+def test_the_output_formats_of_check_are_documented_in_one_place() -> None:
+    from partnerfw.formats import RENDERERS
+
+    readme = README.read_text(encoding="utf-8")
+    table = _section(readme, "#### Output formats")
+    documented = re.findall(r"^\| `([a-z]+)` \|", table, re.MULTILINE)
+    assert documented == list(RENDERERS)
+    assert f"`--format {'|'.join(RENDERERS)}`" in readme
+    for name in RENDERERS:
+        if name != "text":
+            assert re.search(rf"^#### .*\b{name}\b", readme, re.MULTILINE | re.IGNORECASE), name
+
+
+def test_the_exit_codes_are_documented_in_one_place() -> None:
+    from partnerfw.cli import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
+
+    table = _section(README.read_text(encoding="utf-8"), "#### Exit codes")
+    codes = [int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)]
+    assert codes == [EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN, EXIT_INTERRUPTED]

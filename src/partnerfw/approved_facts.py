@@ -1,53 +1,182 @@
-"""What an approval covered, and whether the record has moved past it (item: approvals go stale).
+"""What a decision approved, and whether the record has moved past it (issue: approvals go
+stale, and cannot be stretched).
 
 Design: the record carries ``approved_facts:`` - its kind, class, counted council resources,
-partners and end date as they stood at the approval - written by ``partnerfw approved-facts
-<id>`` in the approval's pull request (so the reviewers see exactly what they approve). ``check``
-compares the record with it (rule APR009). This works without git, on any copy of the register,
-and in the same pure rule as every other check; the git trail (``partnerfw trail``) shows who
-changed what afterwards.
+partners and end date as they stood at a decision - written by ``partnerfw approved-facts
+<id>`` in the decision's pull request (so the reviewers see exactly what they approve). The
+facts belong to that decision: its date, who took it (each approval of that day) and its
+reference, sealed with a fingerprint (a SHA-256 of the decision and the facts). ``check``
+compares the record with them (APR009), the fingerprint with the facts (APR010), and - in git -
+the facts with the record as it stood at the decision's commit (APR011, ``decision_commit.py``).
+This module is pure: no I/O, no git.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from partnerfw.classify import Classification, money
-from partnerfw.errors import UserError
-from partnerfw.models import Approval, ApprovedFacts, Arrangement, Decision, Status
-
-if TYPE_CHECKING:
-    from partnerfw.project import Project
+from partnerfw.models import Approval, ApprovedFacts, Arrangement, Decision, DecisionMaker
 
 _SOURCES = ("council_resources", "partners", "dates")
+_COVERING = (Decision.APPROVED, Decision.INFORMED)
+FINGERPRINT_PREFIX = "sha256:"
 
 
-def covering_approval(arrangement: Arrangement) -> Approval | None:
-    """The latest decision that let the arrangement go ahead: an approval, or for a route with
-    no approvers (ad-hoc resilience) the latest time the members were informed."""
-    for wanted in (Decision.APPROVED, Decision.INFORMED):
-        found = [a for a in arrangement.approvals if a.decision is wanted]
+@dataclass(frozen=True)
+class CoveringDecision:
+    """The decision that let the arrangement go ahead: every approval recorded on its day."""
+
+    date: dt.date
+    approvals: tuple[tuple[int, Approval], ...]
+    """(position under ``approvals``, the approval) for each decision maker of that day."""
+
+    @property
+    def reference(self) -> str | None:
+        seen = [
+            a.reference.strip() for _, a in self.approvals if a.reference and a.reference.strip()
+        ]
+        return "; ".join(dict.fromkeys(seen)) or None
+
+    @property
+    def makers(self) -> list[DecisionMaker]:
+        return [DecisionMaker(role=a.role, name=a.name) for _, a in self.approvals]
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(a.role for _, a in self.approvals)
+
+
+def covering_decision(arrangement: Arrangement) -> CoveringDecision | None:
+    """The latest decision that let the arrangement go ahead: the approvals of the latest day
+    anyone approved it, or for a route with no approvers (ad-hoc resilience) the latest day the
+    members were informed."""
+    for wanted in _COVERING:
+        found = [(i, a) for i, a in enumerate(arrangement.approvals) if a.decision is wanted]
         if found:
-            return max(found, key=lambda a: a.date)
+            day = max(a.date for _, a in found)
+            return CoveringDecision(day, tuple((i, a) for i, a in found if a.date == day))
     return None
 
 
+def describe(date: dt.date, reference: str | None) -> str:
+    """'the decision of 2026-03-10 (Cabinet minute 45)'."""
+    return f"the decision of {date}" + (f" ({reference})" if reference else "")
+
+
 def facts_of(
-    arrangement: Arrangement, classification: Classification, approval: Approval
+    arrangement: Arrangement,
+    classification: Classification,
+    approved: dt.date,
+    reference: str | None,
+    decided_by: Sequence[DecisionMaker],
 ) -> ApprovedFacts:
-    return ApprovedFacts(
-        approved=approval.date,
-        reference=approval.reference,
+    """The record's material facts, belonging to the decision given, with their fingerprint."""
+    unsealed = ApprovedFacts(
+        approved=approved,
+        reference=reference,
+        decided_by=list(decided_by),
         kind=arrangement.kind,
         classification=classification.klass,
         council_resources=classification.council_resources,
         partners=[p.name for p in arrangement.partners],
         end=arrangement.dates.end,
         indefinite=arrangement.dates.indefinite,
+    )
+    return unsealed.model_copy(update={"fingerprint": fingerprint(unsealed)})
+
+
+def for_decision(
+    arrangement: Arrangement, classification: Classification, decision: CoveringDecision
+) -> ApprovedFacts:
+    return facts_of(arrangement, classification, decision.date, decision.reference, decision.makers)
+
+
+def fingerprint(facts: ApprovedFacts) -> str:
+    """SHA-256 of the decision (date, reference, who took it) and the facts, over a canonical
+    JSON text: the same facts always give the same fingerprint, on any machine."""
+    canonical = {
+        "decision": {
+            "date": facts.approved.isoformat(),
+            "reference": facts.reference,
+            "decided_by": [[m.role, m.name] for m in facts.decided_by],
+        },
+        "kind": facts.kind.value,
+        "classification": facts.classification,
+        "council_resources": f"{facts.council_resources:.2f}",
+        "partners": list(facts.partners),
+        "end": facts.end.isoformat() if facts.end else None,
+        "indefinite": facts.indefinite,
+    }
+    text = json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return FINGERPRINT_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def material(facts: ApprovedFacts) -> tuple[object, ...]:
+    """What the decision approved, without the decision itself."""
+    return (
+        facts.kind,
+        facts.classification,
+        facts.council_resources,
+        tuple(facts.partners),
+        facts.end,
+        facts.indefinite,
+    )
+
+
+def differences(before: ApprovedFacts, after: ApprovedFacts) -> list[str]:
+    """Each material fact that differs, in words: 'council resources from £64,000 to £81,000'."""
+    said = []
+    if before.kind is not after.kind:
+        said.append(f"kind from {before.kind.value} to {after.kind.value}")
+    if before.classification != after.classification:
+        said.append(f"class from {before.classification} to {after.classification}")
+    if before.council_resources != after.council_resources:
+        said.append(
+            f"council resources from {money(before.council_resources)} to "
+            f"{money(after.council_resources)}"
+        )
+    added = [n for n in after.partners if n not in before.partners]
+    removed = [n for n in before.partners if n not in after.partners]
+    if added or removed:
+        parts = [f"added {', '.join(added)}"] if added else []
+        parts += [f"removed {', '.join(removed)}"] if removed else []
+        said.append(f"partners {'; '.join(parts)}")
+    if (before.end, before.indefinite) != (after.end, after.indefinite):
+        said.append(
+            f"end date from {_end(before.end, before.indefinite)} to "
+            f"{_end(after.end, after.indefinite)}"
+        )
+    return said
+
+
+def listed_decision(facts: ApprovedFacts, arrangement: Arrangement) -> bool:
+    """True when every decision maker the facts name has that day's decision under
+    ``approvals`` (an approval, or for an informed-only route the informing)."""
+    return bool(facts.decided_by) and all(
+        any(
+            a.role == maker.role
+            and a.name == maker.name
+            and a.date == facts.approved
+            and a.decision in _COVERING
+            for a in arrangement.approvals
+        )
+        for maker in facts.decided_by
+    )
+
+
+def has_decision(arrangement: Arrangement, date: dt.date, roles: frozenset[str]) -> bool:
+    """True when the record carries a decision of ``date`` by one of ``roles`` (any role when
+    none is given): how the decision's commit is recognised in the record's history."""
+    return any(
+        a.date == date and a.decision in _COVERING and (not roles or a.role in roles)
+        for a in arrangement.approvals
     )
 
 
@@ -121,89 +250,3 @@ def needs_confidential(arrangement: Arrangement) -> bool:
     return "approved_facts" not in arrangement.confidential and any(
         path.split(".")[0] in _SOURCES for path in arrangement.confidential
     )
-
-
-# -- ``partnerfw approved-facts``: writing the facts into the record files ------------------
-
-
-@dataclass(frozen=True)
-class Recorded:
-    id: str
-    file: str
-    written: bool
-    note: str
-
-
-def record_facts(project: Project, ids: list[str], every: bool) -> list[Recorded]:
-    """Write ``approved_facts`` into the named records (or, with ``every``, each record that is
-    approved or beyond); a record's own file is rewritten only when its facts change."""
-    from partnerfw.classify import classify, decided
-    from partnerfw.register import by_id, load
-    from partnerfw.trail_view import unknown_id
-
-    if not ids and not every:
-        raise UserError("name the arrangements whose approval to record, or use --all")
-    records = by_id(load([project.register_dir], project.root).records)
-    for record_id in ids:
-        if record_id not in records:
-            raise unknown_id(record_id, list(records))
-    chosen = ids or sorted(
-        r
-        for r, rec in records.items()
-        if rec.arrangement.status not in (Status.PROPOSED, Status.ENDED)
-    )
-    done = []
-    for record_id in chosen:
-        record = records[record_id]
-        arrangement = record.arrangement
-        approval = covering_approval(arrangement)
-        if approval is None:
-            if ids:
-                raise UserError(
-                    f"{record_id} has no approval recorded yet: add the decision "
-                    "under approvals (role, name, date, reference) first"
-                )
-            done.append(Recorded(record_id, record.file, False, "skipped: no approval recorded"))
-            continue
-        policy = project.policy_on(approval.date)
-        facts = facts_of(arrangement, decided(arrangement, classify(arrangement, policy)), approval)
-        if facts == arrangement.approved_facts:
-            done.append(Recorded(record_id, record.file, False, "already up to date"))
-            continue
-        _write(project.root / record.file, record.file, facts, needs_confidential(arrangement))
-        done.append(
-            Recorded(
-                record_id,
-                record.file,
-                True,
-                f"recorded what the approval of {approval.date} covers",
-            )
-        )
-    return done
-
-
-def _write(path: Path, shown: str, facts: ApprovedFacts, confidential: bool) -> None:
-    from partnerfw.register import parse_record
-    from partnerfw.writer import dump_text, load_round_trip, write_atomic
-
-    data = load_round_trip(path.read_text("utf-8"))
-    values = as_yaml_data(facts)
-    if "approved_facts" in data:
-        data["approved_facts"] = values
-    else:
-        keys = list(data.keys())
-        position = keys.index("approvals") + 1 if "approvals" in keys else len(keys)
-        data.insert(position, "approved_facts", values)
-    if confidential:
-        if "confidential" in data:
-            data["confidential"].append("approved_facts")
-        else:
-            data["confidential"] = ["approved_facts"]
-    text = dump_text(data)
-    record, problems = parse_record(text.encode("utf-8"), shown)
-    if record is None:  # pragma: no cover - the facts are built from a valid record
-        raise UserError(
-            f"{shown}: writing the approved facts would make it invalid: "
-            f"{problems[0].message if problems else 'unknown problem'}"
-        )
-    write_atomic(path, text, overwrite=True)

@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from partnerfw.approved_facts import covering_approval
+from partnerfw.approved_facts import covering_decision
 from partnerfw.classify import Classification, classify, decided
 from partnerfw.editions import Schedule
 from partnerfw.findings import Finding, Severity, count_by_severity
@@ -64,9 +64,12 @@ def run_check(
     paths: Sequence[Path],
     today: dt.date,
     only: Collection[Path] | None = None,
+    *,
+    against_git: bool = False,
 ) -> CheckResult:
     """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
-    though the checks across records (REG) still see the whole register."""
+    though the checks across records (REG) still see the whole register. With ``against_git``,
+    approved facts are also compared with the record at the decision's commit (APR011)."""
     register = _load_quickly(paths, project.root)
     schedule = project.editions
     policy = schedule.policy_on(today)
@@ -86,7 +89,12 @@ def run_check(
                 record, classification, policy, today, project.settings.master_lists, schedule
             )
         )
-    for finding in check_register(register.records):
+    later = check_register(register.records)
+    if against_git:
+        from partnerfw.decision_commit import verify
+
+        later += verify(project, [c.record for c in checked])
+    for finding in later:
         applied = _apply_policy(finding, policy)
         if applied is not None:
             findings.append(applied)
@@ -173,7 +181,7 @@ def approval_context(ctx: Context) -> Context:
     arrangement = ctx.arrangement
     if ctx.schedule is None or arrangement.status is Status.PROPOSED:
         return ctx
-    approval = covering_approval(arrangement)
+    approval = covering_decision(arrangement)
     if approval is None:
         return ctx
     then = ctx.schedule.policy_on(approval.date)

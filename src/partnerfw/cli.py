@@ -16,6 +16,8 @@ import typer
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from partnerfw.check import CheckResult
+    from partnerfw.formats import Context
     from partnerfw.init_repo import FileStatus
     from partnerfw.project import Project
 
@@ -46,7 +48,14 @@ TodayOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="Output: text, json or github.", metavar="FORMAT")
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output: text, json, github (annotations, and a summary of every finding in "
+        "$GITHUB_STEP_SUMMARY) or sarif (code scanning).",
+        metavar="FORMAT",
+    ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 
@@ -76,9 +85,10 @@ def _main(
 
 def _fail(message: str) -> NoReturn:
     from rich.console import Console
+    from rich.markup import escape
 
     Console(stderr=True, highlight=False).print(
-        f"[bold red]partnerfw:[/bold red] {message}", markup=True, soft_wrap=True
+        f"[bold red]partnerfw:[/bold red] {escape(message)}", markup=True, soft_wrap=True
     )
     raise typer.Exit(EXIT_CANNOT_RUN)
 
@@ -319,7 +329,7 @@ def check(
     """Check every arrangement against the framework and list what governance is missing."""
     from partnerfw.check import run_check
     from partnerfw.errors import UserError
-    from partnerfw.formats import RENDERERS
+    from partnerfw.formats import FOR_TOOLS, RENDERERS, Context
 
     _choose(output, tuple(RENDERERS), "--format")
     when = _today(today)
@@ -342,16 +352,51 @@ def check(
             selection = given_selection(project, list(paths))
             sys.stderr.write(f"partnerfw: {selection.reason}\n")
             result = involving(
-                run_check(project, [project.register_dir], when, selection.files),
+                run_check(project, [project.register_dir], when, selection.files, against_git=True),
                 selection.files,
                 project.root,
             )
         else:
-            result = run_check(project, _paths(project, paths), when, only)
+            result = run_check(project, _paths(project, paths), when, only, against_git=True)
     except UserError as exc:
         _fail(str(exc))
-    _print(RENDERERS[output](result), markup=output == "text")
+    context = Context()
+    if output in FOR_TOOLS:
+        from partnerfw.repo_paths import RepoPaths
+
+        context = Context(RepoPaths.find(project.root), project.policy)
+    _print(RENDERERS[output](result, context), markup=output == "text")
+    if output == "github":
+        _add_step_summary(result, context, project, when)
     raise typer.Exit(EXIT_FINDINGS if result.has_errors(strict) else EXIT_OK)
+
+
+def _add_step_summary(
+    result: CheckResult, context: Context, project: Project, when: dt.date
+) -> None:
+    """In a GitHub Actions step, every finding also goes to the run's summary page."""
+    import os
+
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_file:
+        return
+    from partnerfw.step_summary import append_summary, render_summary
+
+    server, repository, sha = (
+        os.environ.get(name, "")
+        for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
+    blob_url = f"{server}/{repository}/blob/{sha}/" if server and repository and sha else None
+    text = render_summary(
+        result, context.paths, council=project.council_name, as_of=when, blob_url=blob_url
+    )
+    try:
+        append_summary(Path(summary_file), text)
+    except OSError as exc:
+        sys.stderr.write(
+            f"partnerfw: could not add the findings to the step summary {summary_file}: "
+            f"{exc.strerror or exc}\n"
+        )
 
 
 @app.command()
@@ -899,21 +944,26 @@ def approved_facts(
             "--all", help="Every arrangement that is approved or beyond and has an approval."
         ),
     ] = False,
+    today: TodayOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Record in each arrangement what its latest approval covers (kind, class, council
-    resources, partners, end date), so that check (APR009) says when a later change goes
-    beyond it. Run it in the approval's pull request."""
-    from partnerfw.approved_facts import record_facts
+    """Record in each arrangement what its latest decision approved (kind, class, council
+    resources, partners, end date), with who took it, its date and reference, so that check
+    says when a later change goes beyond it (APR009). Run it in the decision's pull request.
+    It refuses, writing nothing, when the decision is older than a change to the record."""
     from partnerfw.errors import UserError
+    from partnerfw.record_approval import record_facts
 
+    when = _today(today)
     project = _settled_project(config)
     try:
-        done = record_facts(project, list(ids or []), every)
+        outcome = record_facts(project, list(ids or []), every, when)
     except UserError as exc:
         _fail(str(exc))
-    for item in done:
+    for item in outcome.recorded:
         _print(f"{item.file}: {item.note}")
+    for note in outcome.notes:
+        sys.stderr.write(f"partnerfw: {note}\n")
 
 
 @app.command()

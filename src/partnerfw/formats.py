@@ -1,25 +1,46 @@
-"""Renderers of a check result: text for people, json for tools, github for pull requests.
+"""Renderers of a check result: text for people, json for tools, github for pull requests,
+sarif for code scanning (``sarif.py``).
 
-The json format is a contract (README: 'JSON output'): an object with ``records``,
-``findings`` and ``summary``; fields are only ever added, never renamed or removed.
+The formats are documented in one place, the README's 'Output formats' (tested). The json
+format is a contract: an object with ``records``, ``findings`` and ``summary``; fields are only
+ever added, never renamed or removed. github and sarif name files from the git repository's
+root (``repo_paths.py``), as GitHub expects.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 
 from partnerfw.check import CheckResult
 from partnerfw.classify import Classification
 from partnerfw.findings import Finding, Severity
+from partnerfw.repo_paths import as_given
+
+if TYPE_CHECKING:
+    from partnerfw.policy import Policy
 
 JSON_FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the renderers for tools need besides the result."""
+
+    paths: Callable[[str], str] = field(default=as_given)
+    """A finding's file as the tool names it (github, sarif: from the git repository's root)."""
+    policy: Policy | None = None
+    """The policy in force, for the rule catalogue sarif lists."""
+
+
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def render_text(result: CheckResult) -> str:
+def render_text(result: CheckResult, context: Context | None = None) -> str:
     """Findings grouped by file, then a one-line summary; rich markup for colour."""
     lines: list[str] = []
     current = None
@@ -73,7 +94,7 @@ def _record(checked: object) -> dict[str, object]:
     }
 
 
-def render_json(result: CheckResult) -> str:
+def render_json(result: CheckResult, context: Context | None = None) -> str:
     return json.dumps(
         {
             "version": JSON_FORMAT_VERSION,
@@ -93,27 +114,40 @@ def _github_escape(text: str, property_: bool = False) -> str:
     return text
 
 
-def github_line(finding: Finding) -> str:
+def github_line(finding: Finding, paths: Callable[[str], str] = as_given) -> str:
     level = {"error": "error", "warning": "warning", "info": "notice"}[finding.severity.value]
     title = _github_escape(f"{finding.rule} ({finding.reference})", property_=True)
-    file = _github_escape(finding.file, property_=True)
+    file = _github_escape(paths(finding.file), property_=True)
     return (
         f"::{level} file={file},line={finding.line},title={title}::"
         f"{_github_escape(finding.message)}"
     )
 
 
-def render_github(result: CheckResult) -> str:
-    lines = [github_line(f) for f in result.findings]
+def render_github(result: CheckResult, context: Context | None = None) -> str:
+    """A workflow command per finding (GitHub shows them as annotations, at most 10 of each
+    kind per step: the step summary, ``step_summary.py``, lists them all), then the counts."""
+    paths = (context or Context()).paths
+    lines = [github_line(f, paths) for f in result.findings]
     lines.append(summary_line(result.summary, result.register_is_empty))
     return "\n".join(lines)
 
 
-RENDERERS: dict[str, Callable[[CheckResult], str]] = {
+def render_sarif(result: CheckResult, context: Context | None = None) -> str:
+    from partnerfw.sarif import render_sarif as sarif_log
+
+    context = context or Context()
+    return sarif_log(result, context.paths, context.policy)
+
+
+RENDERERS: dict[str, Callable[[CheckResult, Context | None], str]] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
+    "sarif": render_sarif,
 }
+FOR_TOOLS = ("github", "sarif")
+"""The formats whose file paths are from the git repository's root."""
 
 
 def classification_row(arrangement_id: str, kind: str, c: Classification) -> dict[str, str]:

@@ -427,13 +427,29 @@ class Approval(Model):
     )
 
 
+class DecisionMaker(Model):
+    """One of those who took the decision that approved facts belong to."""
+
+    role: Text = Field(description="Their role as the policy names it, e.g. leader.")
+    name: Text = Field(description="Who took the decision in that role.")
+
+
 class ApprovedFacts(Model):
     """The material facts of the arrangement as they stood when it was approved, written by
-    ``partnerfw approved-facts`` in the approval's pull request. ``check`` (APR009) says when
-    the record has since moved past them, so it cannot quietly grow past what was approved."""
+    ``partnerfw approved-facts`` in the approval's pull request. They belong to one decision
+    (its date, who took it and its reference) and cannot be rewritten for that decision:
+    ``check`` says when the record has since moved past them (APR009), when they were edited
+    after they were recorded (APR010) and when they do not match the record as it stood at
+    the decision's commit in git (APR011)."""
 
     approved: dt.date = Field(description="Date of the decision these facts were approved at.")
-    reference: str | None = Field(None, description="That decision's reference, e.g. 'PR #12'.")
+    reference: str | None = Field(
+        None, description="That decision's reference: a committee minute, decision notice or PR."
+    )
+    decided_by: list[DecisionMaker] = Field(
+        default_factory=list,
+        description="Who took the decision: each approval of that date, by role and name.",
+    )
     kind: Kind = Field(description="The kind then.")
     classification: str = Field(description="The class then, e.g. 'significant' or 'other'.")
     council_resources: Money = Field(
@@ -442,6 +458,13 @@ class ApprovedFacts(Model):
     partners: list[str] = Field(default_factory=list, description="The partners' names then.")
     end: dt.date | None = Field(None, description="The end date then, if it had one.")
     indefinite: bool = Field(False, description="True when it had no end date then.")
+    fingerprint: str | None = Field(
+        None,
+        description=(
+            "Written by partnerfw approved-facts: a SHA-256 of the decision and the facts above, "
+            "so that check notices when they are edited afterwards. Never edit it by hand."
+        ),
+    )
 
 
 class DecidedClassification(Model):

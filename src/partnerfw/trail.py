@@ -17,7 +17,7 @@ import re
 import subprocess
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from partnerfw.errors import UserError
 from partnerfw.yamlread import YamlProblem, decode, parse
@@ -119,9 +119,32 @@ def history(repo_root: Path, record_file: Path) -> list[TrailEntry]:
 def histories(repo_root: Path, record_files: list[Path]) -> dict[Path, list[TrailEntry]]:
     """``history()`` of many files at once, keyed by the paths given: one ``git log`` per
     file (run in parallel), then every version's status read in a single ``git cat-file``."""
+    return {
+        path: [version.entry for version in found]
+        for path, found in versions(repo_root, record_files).items()
+    }
+
+
+@dataclass(frozen=True)
+class Version:
+    """One committed version of a record file: the change that made it, and its bytes."""
+
+    entry: TrailEntry
+    raw: bytes | None
+    """The file as that commit left it; None when git holds no file there."""
+
+
+def versions(
+    repo_root: Path, record_files: list[Path], *, one_log: bool = False, statuses: bool = True
+) -> dict[Path, list[Version]]:
+    """Every committed version of each file, oldest first, keyed by the paths given; [] for a
+    file outside a git repository or not committed yet. With ``one_log``, one ``git log`` of
+    the files' folders serves them all (renames within those folders followed), rather than
+    ``git log --follow`` per file: much faster for many files. Without ``statuses`` the
+    entries' statuses are not read (None), which saves reading every version."""
     from concurrent.futures import ThreadPoolExecutor
 
-    none: dict[Path, list[TrailEntry]] = {path: [] for path in record_files}
+    none: dict[Path, list[Version]] = {path: [] for path in record_files}
     top = repository_root(repo_root) if record_files else None
     if top is None:
         return none
@@ -131,26 +154,45 @@ def histories(repo_root: Path, record_files: list[Path]) -> dict[Path, list[Trai
         return none
     relatives = {path: _relative(top, repo_root, path) for path in record_files}
     wanted = sorted({r for r in relatives.values() if r is not None})
-    workers = min(8, os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        logs = dict(zip(wanted, pool.map(lambda rel: _file_log(top, rel), wanted), strict=True))
+    if one_log:
+        logs = _folder_logs(top, wanted) if wanted else {}
+    else:
+        workers = min(8, os.cpu_count() or 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            found_logs = pool.map(lambda rel: _file_log(top, rel), wanted)
+            logs = dict(zip(wanted, found_logs, strict=True))
     blobs = [(c[0], c[4]) for rel in wanted for c in logs[rel]]
-    statuses = iter(_statuses(top, blobs)) if blobs else iter(())
+    contents = iter(_blobs(top, blobs)) if blobs else iter(())
     graph = _mainline(top, head) if blobs else None
-    found: dict[str, list[TrailEntry]] = {}
+    found: dict[str, list[Version]] = {}
     for rel in wanted:
-        entries: list[TrailEntry] = []
+        entries: list[Version] = []
         before: str | None = None
         for sha, author, date, subject, path in logs[rel]:
-            status = next(statuses)
+            raw = next(contents)
+            status = _status_of(raw) if raw is not None and statuses else None
             assert graph is not None
             pr, title, merged_by = _pull_request(sha, subject, graph)
-            entries.append(
-                TrailEntry(sha, author, date, pr, subject, before, status, path, merged_by, title)
+            entry = TrailEntry(
+                sha, author, date, pr, subject, before, status, path, merged_by, title
             )
+            entries.append(Version(entry, raw))
             before = status
         found[rel] = entries
     return {path: list(found[rel]) if rel is not None else [] for path, rel in relatives.items()}
+
+
+def shallow_commits(top: Path) -> frozenset[str]:
+    """The commits where a shallow clone's history is cut off (empty for a full clone): git
+    cannot see what came before them."""
+    if _text(top, "rev-parse", "--is-shallow-repository").strip() != "true":
+        return frozenset()
+    path = Path(_text(top, "rev-parse", "--git-path", "shallow").strip())
+    path = path if path.is_absolute() else top / path
+    try:
+        return frozenset(path.read_text("ascii").split())
+    except OSError:
+        return frozenset()
 
 
 def _relative(top: Path, repo_root: Path, record_file: Path) -> str | None:
@@ -182,23 +224,61 @@ def _file_log(top: Path, relative: str) -> list[tuple[str, str, str, str, str]]:
     return commits
 
 
-def _statuses(top: Path, blobs: list[tuple[str, str]]) -> list[str | None]:
-    """The record's status in each (commit, path) version, read in one ``git cat-file``."""
+def _folder_logs(top: Path, wanted: list[str]) -> dict[str, list[tuple[str, str, str, str, str]]]:
+    """``_file_log()`` of every file in ``wanted`` from one ``git log`` of their folders:
+    each file is walked back through the commits, following renames within the folders and
+    stopping where it was added or copied from another record."""
+    folders = sorted({str(PurePosixPath(rel).parent) for rel in wanted})
+    fmt = _RECORD + _FIELD.join(("%H", "%an", "%aI", "%s"))
+    out = _text(top, "log", "-M", f"--format={fmt}", "--name-status", "HEAD", "--", *folders)
+    commits = []
+    for chunk in out.split(_RECORD)[1:]:
+        head, _, names = chunk.partition("\n")
+        sha, author, date, subject = head.split(_FIELD, 3)
+        changes = [n.split("\t") for n in names.splitlines() if "\t" in n]
+        commits.append((sha, author, date, subject, changes))
+    return {rel: _walk_back(rel, commits) for rel in wanted}
+
+
+def _walk_back(
+    relative: str, commits: list[tuple[str, str, str, str, list[list[str]]]]
+) -> list[tuple[str, str, str, str, str]]:
+    found = []
+    current = relative
+    for sha, author, date, subject, changes in commits:
+        for change in changes:
+            status, target = change[0], change[-1]
+            if target != current:
+                continue
+            found.append((sha, author, date, subject, current))
+            if status.startswith("R"):
+                current = change[1]
+                break
+            if status.startswith(("A", "C", "D")):
+                found.reverse()
+                return found
+            break
+    found.reverse()
+    return found
+
+
+def _blobs(top: Path, blobs: list[tuple[str, str]]) -> list[bytes | None]:
+    """The file in each (commit, path) version, read in one ``git cat-file``."""
     request = "".join(f"{sha}:{path}\n" for sha, path in blobs).encode("utf-8")
     out = _run(top, "cat-file", "--batch", stdin=request)
-    statuses: list[str | None] = []
+    contents: list[bytes | None] = []
     position = 0
     for _ in blobs:
         end = out.index(b"\n", position)
         header = out[position:end].split()
         position = end + 1
         if len(header) < 3 or header[1] != b"blob":
-            statuses.append(None)
+            contents.append(None)
             continue
         size = int(header[2])
-        statuses.append(_status_of(out[position : position + size]))
+        contents.append(out[position : position + size])
         position += size + 1
-    return statuses
+    return contents
 
 
 def _status_of(raw: bytes) -> str | None:
