@@ -11,6 +11,7 @@ partnerfw under test on PATH. The workflows' `run:` steps run in the repository 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -118,11 +119,34 @@ def _workflow_steps(path: Path, event: str) -> tuple[list[str], str]:
 
 
 def _applies(condition: Any, event: str) -> bool:
-    if condition is None:
+    if condition is None or condition == "always()":
         return True
     left, op, right = str(condition).split(" ", 2)
     assert left == "github.event_name" and op in ("==", "!="), condition
     return (event == right.strip("'")) == (op == "==")
+
+
+def test_code_scanning_uploads_the_sarif_of_the_whole_register(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    repo = tmp_path / "r"
+    assert _init(runner, repo, "--code-scanning").exit_code == 0
+    workflow = yaml.safe_load((repo / ".github/workflows/check.yml").read_text("utf-8"))
+    assert workflow["permissions"] == {"contents": "read", "security-events": "write"}
+    steps = workflow["jobs"]["check"]["steps"]
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action"))
+    assert upload == {
+        "uses": "github/codeql-action/upload-sarif@v4",
+        "if": "always()",
+        "with": {"sarif_file": "partnerfw.sarif", "category": "partnerfw"},
+    }
+    env = _env(tmp_path)
+    _run_workflow(repo, "check.yml", "push", env)
+    sarif = json.loads((repo / "partnerfw.sarif").read_text("utf-8"))
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"] == []
+    plain = tmp_path / "plain"
+    assert _init(runner, plain).exit_code == 0
+    assert "sarif" not in (plain / ".github/workflows/check.yml").read_text("utf-8")
 
 
 def _run_workflow(repo: Path, name: str, event: str, env: dict[str, str]) -> list[str]:
@@ -319,6 +343,7 @@ def test_generated_workflows_never_call_make_and_use_current_actions(
             "actions/setup-python@v6",
             "actions/upload-pages-artifact@v5",
             "actions/deploy-pages@v5",
+            "github/codeql-action/upload-sarif@v4",
         }
 
 

@@ -183,6 +183,14 @@ def init(
             metavar="index|git",
         ),
     ] = None,
+    code_scanning: Annotated[
+        bool,
+        typer.Option(
+            "--code-scanning",
+            help="check.yml also uploads every finding to GitHub code scanning (SARIF); on a "
+            "private repository that needs GitHub Advanced Security.",
+        ),
+    ] = False,
     check_only: Annotated[
         bool,
         typer.Option(
@@ -237,7 +245,7 @@ def init(
 
             interactive = not no_input and sys.stdin.isatty()
             ask = terminal_asker()[0] if interactive else None
-            answers = collect(given, install_from or "index", ask)
+            answers = collect(given, install_from or "index", ask, code_scanning)
         root.mkdir(parents=True, exist_ok=True)
         written = write_missing(root, answers)
     except UserError as exc:

@@ -99,7 +99,9 @@ QUESTIONS = [
 assert {q.key.removesuffix("_team") for q in QUESTIONS if q.key.endswith("_team")} == set(STATUTORY)
 
 
-def collect(given: dict[str, Any], install_from: str, ask: Asker | None = None) -> RepoAnswers:
+def collect(
+    given: dict[str, Any], install_from: str, ask: Asker | None = None, code_scanning: bool = False
+) -> RepoAnswers:
     """Answers from the options given, asking for the rest when ``ask`` is set; without it,
     every required option must be given, and the error names all the missing ones."""
     if install_from not in INSTALL_FROM:
@@ -125,4 +127,4 @@ def collect(given: dict[str, Any], install_from: str, ask: Asker | None = None) 
             + ", ".join(missing)
             + " (see partnerfw init --help)"
         )
-    return RepoAnswers(**answers, install_from=install_from)
+    return RepoAnswers(**answers, install_from=install_from, code_scanning=code_scanning)

@@ -43,6 +43,8 @@ class RepoAnswers:
     monitoring_officer_team: str
     section_151_officer_team: str
     install_from: str = "index"
+    code_scanning: bool = False
+    """Also upload the findings to GitHub code scanning (SARIF) in check.yml."""
 
 
 class State(Enum):
@@ -80,6 +82,7 @@ def template_files(answers: RepoAnswers) -> dict[Path, str]:
         "version": __version__,
         "project_url": PROJECT_URL,
         "install_command": install_command(answers.install_from),
+        "code_scanning": answers.code_scanning,
     }
     names = {
         Path(SETTINGS_FILE): "partnerfw.yaml.j2",
