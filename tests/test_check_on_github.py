@@ -55,7 +55,9 @@ def _register(root: Path, partnerships: int = 1) -> None:
         }
         if n == 0:
             changes |= {"monitoring.targets.0.owner": DELETE, "monitoring.targets.0.target": TRICKY}
-        files[f"register/{record_id}.yaml"] = yaml_text("partnership", changes, id=record_id)
+        files[f"register/{record_id}.yaml"] = yaml_text(
+            "partnership", changes, id=record_id, name=f"Medley Partnership {n + 1:02d}"
+        )
     build_file_tree(root, files)
 
 

@@ -286,8 +286,75 @@ def test_a_file_not_named_after_its_id(repo: Path) -> None:
     assert not [f for f in result.findings if f.rule == "REG001"]
 
 
+def test_likely_duplicates_are_reported_in_both_files_until_marked_distinct(
+    repo: Path, runner: CliRunner
+) -> None:
+    """REG006: 'Thamesbridge C.S.P.' and 'Community Safety Partnership Thamesbridge' are
+    likely one arrangement; each record's finding names the other's file and line."""
+    _write(
+        repo,
+        "thamesbridge-csp",
+        yaml_text("partnership", id="thamesbridge-csp", name="Thamesbridge C.S.P."),
+    )
+    _write(
+        repo,
+        "csp-thamesbridge",
+        "# Entered from the old register.\n"
+        + yaml_text(
+            "partnership", id="csp-thamesbridge", name="Community Safety Partnership Thamesbridge"
+        ),
+    )
+    result = _run(runner, "check", "--today", TODAY, "--format", "json")
+    found = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "REG006"]
+    assert [(f["file"], f["line"], f["severity"]) for f in found] == [
+        ("register/csp-thamesbridge.yaml", 3, "warning"),
+        ("register/thamesbridge-csp.yaml", 2, "warning"),
+    ]
+    assert found[1]["message"] == (
+        "'Thamesbridge C.S.P.' may be the same arrangement as 'Community Safety Partnership "
+        "Thamesbridge' (register/csp-thamesbridge.yaml:3, score 1.00; CSP = community safety "
+        "partnership): merge the two records into one, or if they are different arrangements "
+        "add 'distinct_from: [csp-thamesbridge]' to this record"
+    )
+    assert "(register/thamesbridge-csp.yaml:2, score 1.00" in found[0]["message"]
+    assert found[0]["reference"] == "Framework 5.6.1 (central record)"
+
+    _write(
+        repo,
+        "thamesbridge-csp",
+        yaml_text(
+            "partnership",
+            id="thamesbridge-csp",
+            name="Thamesbridge C.S.P.",
+            distinct_from=["csp-thamesbridge"],
+        ),
+    )
+    result = _run(runner, "check", "--today", TODAY, "--format", "json")
+    assert "REG006" not in result.stdout
+
+
+def test_names_that_differ_in_a_number_or_a_word_are_not_duplicates(repo: Path) -> None:
+    for number in (2019, 2020):
+        record_id = f"youth-forum-{number}"
+        _write(
+            repo,
+            record_id,
+            yaml_text("informal_network", id=record_id, name=f"Youth Forum {number}"),
+        )
+    _write(
+        repo, "youth-arts", yaml_text("partnership", id="youth-arts", name="Youth Arts Partnership")
+    )
+    project = open_project(repo)
+    result = run_check(project, [project.register_dir], TODAY_DATE)
+    assert [f for f in result.findings if f.rule == "REG006"] == []
+
+
 def test_cross_record_rules_can_be_switched_off_by_policy(repo: Path, runner: CliRunner) -> None:
-    _write(repo, "finance-officers", yaml_text("informal_network", id="finance-officers-group"))
+    _write(
+        repo,
+        "finance-officers",
+        yaml_text("informal_network", id="finance-officers-group", name="Planning Agents Forum"),
+    )
     (repo / "partnerfw.yaml").write_text(
         SETTINGS + "rules:\n  REG002:\n    enabled: false\n    reason: Legacy names.\n"
     )

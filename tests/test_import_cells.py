@@ -16,6 +16,7 @@ from partnerfw import cells
 from partnerfw.cli import app
 from partnerfw.duplicates import score
 from partnerfw.headings import guess
+from partnerfw.ids import is_id, slug
 from partnerfw.models import Kind, Sector, Status
 from partnerfw.tabular import column_order, guard, target, unguard
 
@@ -123,9 +124,32 @@ def test_mis_encoded_text_that_cannot_be_repaired_is_reported() -> None:
     assert cells.repair_encoding("plain £ text") == ("plain £ text", None)
 
 
-def test_names_become_ids_and_stray_spaces_go() -> None:
-    assert cells.slug("Health & Wellbeing @ Work") == "health-and-wellbeing-at-work"
-    assert cells.slug("Carers’ Support Network") == "carers-support-network"
+@pytest.mark.parametrize(
+    ("name", "record_id"),
+    [
+        ("Health & Wellbeing @ Work", "health-and-wellbeing-at-work"),
+        ("Carers’ Support Network", "carers-support-network"),
+        ("Children's Services Board", "childrens-services-board"),
+        ("Grønland Ståløy Partnership", "gronland-staloy-partnership"),
+        ("Straße Forum", "strasse-forum"),
+        ("Łódź Twinning Association", "lodz-twinning-association"),
+        ("Æthelred Heritage Trust", "aethelred-heritage-trust"),
+        ("Café Crème Bürgerhaus Niño", "cafe-creme-burgerhaus-nino"),
+        ("£5m Town Fund", "5m-town-fund"),
+        ("Œuvre Arts", "oeuvre-arts"),
+    ],
+)
+def test_names_become_ids_letters_transliterated_not_dropped(name: str, record_id: str) -> None:
+    assert slug(name) == record_id
+
+
+def test_long_names_are_cut_at_a_word_and_a_given_id_is_kept() -> None:
+    made = slug("Thamesbridge and Medley Joint Waste Collection and Street Cleansing Service")
+    assert made == "thamesbridge-and-medley-joint-waste-collection-and-street"
+    assert is_id("a-given-id-2") and not is_id("Not An Id") and slug("!!!") == ""
+
+
+def test_stray_spaces_go() -> None:
     assert cells.tidy("  Kent  Fire &\xa0Rescue ", collapse=True) == "Kent Fire & Rescue"
     assert cells.tidy("Two  spaces kept", collapse=False) == "Two  spaces kept"
 
@@ -367,3 +391,152 @@ def test_public_view_hides_confidential_values_kept_as_written() -> None:
         "imported_as_written.dates.start": "April 2016",
     }
     assert "imported_as_written.lead_officer.phone" in public_view(flat, [], contacts=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a company, not a partnership", Kind.COMPANY_OR_TRUST),
+        ("Formerly a partnership, now a company", Kind.COMPANY_OR_TRUST),
+        ("Community Interest Company", Kind.COMPANY_OR_TRUST),
+        ("contracted out (SLA)", Kind.COMMISSIONING),
+        ("Joint venture", None),
+        ("Shared service (partnership)", None),
+        ("not a partnership", None),
+    ],
+)
+def test_a_kind_is_read_from_its_words_or_left_unknown(text: str, kind: Kind | None) -> None:
+    from partnerfw import evidence
+
+    found = evidence.read(text, Kind)
+    assert (found.value if found else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ceased 2019", Status.ENDED),
+        ("Dissolved October 2020", Status.ENDED),
+        ("was wound up in 2018", Status.ENDED),
+        ("being wound up", Status.ENDING),
+        ("Live (to be reviewed 2025)", Status.ACTIVE),
+        ("no longer active", None),
+        ("Active - under review", None),
+        ("TBC", None),
+    ],
+)
+def test_a_status_is_read_from_its_words_or_left_unknown(text: str, status: Status | None) -> None:
+    from partnerfw import evidence
+
+    found = evidence.read(text, Status)
+    assert (found.value if found else None) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("A Person, Director (Communities)", "A Person", "Director (Communities)"),
+        ("Head of Housing - J Smith", "J Smith", "Head of Housing"),
+        ("Jo Bloggs (Partnerships Officer)", "Jo Bloggs", "Partnerships Officer"),
+        ("Partnerships Officer (Jo Bloggs)", "Jo Bloggs", "Partnerships Officer"),
+        (
+            "Cabinet Member for Housing – Cllr Jane Smith",
+            "Cllr Jane Smith",
+            "Cabinet Member for Housing",
+        ),
+        ("Mark O'Neill, Service Manager", "Mark O'Neill", "Service Manager"),
+    ],
+)
+def test_a_name_and_a_title_are_split(text: str, name: str, title: str) -> None:
+    from partnerfw.people import Split, split
+
+    assert split(text) == Split(name, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Director of Place", "Jo Bloggs Director", "Head of Service / Director", "Housing Team"],
+)
+def test_a_title_that_cannot_be_cut_from_a_name_is_unsure(text: str) -> None:
+    from partnerfw.people import Unsure, split
+
+    assert isinstance(split(text), Unsure)
+
+
+@pytest.mark.parametrize("text", ["Sam Okafor", "Dr Asha Rao", "Smith, John", "Ruth van der Berg"])
+def test_a_plain_name_is_left_alone(text: str) -> None:
+    from partnerfw.people import split
+
+    assert split(text) is None
+
+
+def test_repair_keeps_the_councils_own_typography() -> None:
+    """Only mis-encoding is undone: curly quotes, ligatures, HTML-looking text stay."""
+    for text in ["Residents’ “Green” Forum", "ﬁnance ﬂow", "Fish &amp; Chips", "Ｆｕｌｌ"]:
+        assert cells.repair_encoding(text) == (text, None)
+    assert cells.repair_encoding("GrÃ¸nland") == ("Grønland", True)
+    assert cells.repair_encoding("ÃƒÂ©tÃƒÂ©") == ("été", True)
+
+
+def test_a_formula_in_the_name_cell_is_reported_not_imported(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _repo(tmp_path, monkeypatch)
+    (root / "s.csv").write_text('Name,Budget\n"=A1&"" Forum""",£5k\nTea Forum,=B2\n', "utf-8")
+    result = runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert (
+        "row 2     NOT IMPORTED: its name cell holds the formula '=A1&\" Forum\"', and the "
+        "workbook does not hold its result"
+    ) in result.stdout
+    assert "kept as written, to confirm (DATA010): overall_budget = '=B2'" in result.stdout
+    text = (root / "register" / "tea-forum.yaml").read_text(encoding="utf-8")
+    assert "  overall_budget: =B2\n" in text
+
+
+def test_a_split_title_never_overrides_the_title_column(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sheet's own job title column wins; the title found in the name cell is kept as
+    written beside it for an officer to choose."""
+    root = _repo(tmp_path, monkeypatch)
+    (root / "s.csv").write_text(
+        "Name,Lead officer,Job title\n"
+        "Alpha Forum,Jo Bloggs (Partnerships Officer),Partnerships Manager\n"
+        "Beta Forum,Jo Bloggs (Partnerships Officer),\n",
+        encoding="utf-8",
+    )
+    runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
+    from partnerfw.register import load
+
+    records = {r.arrangement.id: r.arrangement for r in load([root / "register"]).records}
+    alpha, beta = records["alpha-forum"], records["beta-forum"]
+    assert (alpha.lead_officer.name, alpha.lead_officer.title) == (
+        "Jo Bloggs",
+        "Partnerships Manager",
+    )
+    assert alpha.imported_as_written["lead_officer.title"] == "Partnerships Officer"
+    assert (beta.lead_officer.name, beta.lead_officer.title) == (
+        "Jo Bloggs",
+        "Partnerships Officer",
+    )
+    assert "lead_officer.title" not in beta.imported_as_written
+
+
+def test_yes_no_text_is_written_so_that_it_reads_back_as_text(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Yes', 'No', 'on' and 'off' are text to the writer (YAML 1.2) but true/false to the
+    reader (YAML 1.1): written unquoted, the record would not load."""
+    root = _repo(tmp_path, monkeypatch)
+    (root / "s.csv").write_text(
+        "Name,Notes,Area,Partners,Budget\nAlpha Forum,Yes,Off,On,No\n", encoding="utf-8"
+    )
+    runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
+    from partnerfw.register import load
+
+    (record,) = load([root / "register"]).records
+    assert record.arrangement.notes == "Yes"
+    assert record.arrangement.partners[0].name == "On"
+    assert record.arrangement.area == "Off"
+    assert record.arrangement.imported_as_written["overall_budget"] == "No"

@@ -308,6 +308,29 @@ def test_id_is_derived_from_the_name_and_made_unique(runner: CliRunner, example_
     assert unique_id("x", {"x", "x-2"}) == "x-3"
 
 
+@pytest.mark.parametrize(
+    ("name", "record_id"),
+    [
+        ("Grønland Ståløy Twinning", "gronland-staloy-twinning"),
+        ("Straße Residents’ Forum", "strasse-residents-forum"),
+        ("Łódź Partnership", "lodz-partnership"),
+        ("Æthelred Community Partnership", "aethelred-community-partnership"),
+        ("Crème Brûlée Café Network", "creme-brulee-cafe-network"),
+    ],
+)
+def test_new_transliterates_letters_into_the_id(
+    runner: CliRunner, example_repo: Path, name: str, record_id: str
+) -> None:
+    """An id is permanent: 'Grønland' is 'gronland', never 'grnland'."""
+    args = ["new", "--no-input", "--today", TODAY, "--kind", "partnership", "--name", name]
+    args += ["--lead-officer", "Sam Patel", "--department", "Communities"]
+    result = runner.invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert f"Wrote register/{record_id}.yaml" in result.stdout
+    text = (example_repo / "register" / f"{record_id}.yaml").read_text(encoding="utf-8")
+    assert f"id: {record_id}\n" in text and name in text
+
+
 def test_new_never_overwrites(runner: CliRunner, example_repo: Path) -> None:
     path = example_repo / "register" / "food-bank-partnership.yaml"
     before = path.read_bytes()

@@ -9,8 +9,8 @@ to confirm; nothing here rounds, assumes a day or picks a likely meaning.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -73,29 +73,6 @@ INDEFINITE = frozenset(
 )
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
-# Text saved as UTF-8 and read back as Windows-1252 ("mojibake"): what each sequence was.
-_MOJIBAKE = {
-    "Â£": "£",
-    "â€™": "\u2019",
-    "â€˜": "\u2018",
-    "â€œ": "\u201c",
-    "â€\x9d": "\u201d",
-    "â€“": "\u2013",
-    "â€”": "\u2014",
-    "â€¦": "\u2026",
-    "â‚¬": "€",
-    "Ã©": "é",
-    "Ã¨": "è",
-    "Ã¡": "á",
-    "Ã³": "ó",
-    "Ã¶": "ö",
-    "Ã¼": "ü",
-    "Ã§": "ç",
-    "Â\xa0": "\xa0",
-    "Â ": " ",
-}
-_MOJIBAKE_SIGNS = ("Â", "Ã", "â€", "â‚¬", "\ufffd")
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -125,19 +102,39 @@ def as_text(raw: Any) -> str:
 
 
 def repair_encoding(text: str) -> tuple[str, bool | None]:
-    """Undo mis-encoding ('Â£' for '£'). Returns (text, None) when nothing looked wrong,
-    (repaired, True) when it was undone, (text, False) when it looked wrong but could not be."""
-    if not any(sign in text for sign in _MOJIBAKE_SIGNS):
+    """Undo mis-encoding ('Â£' for '£', 'â€™' for '’'), with ftfy. Returns (text, None) when
+    nothing looked wrong, (repaired, True) when it was undone, (text, False) when it looks
+    wrong but cannot be undone (a '\ufffd' replacement character: the letter is lost).
+
+    Only ftfy's encoding fixes are used: curly quotes, ligatures, full-width letters, line
+    breaks and HTML entities are the council's own text and stay as they are."""
+    if text.isascii():
         return text, None
-    try:
-        fixed = text.encode("cp1252").decode("utf-8")
-    except UnicodeError:
-        fixed = text
-        for wrong, right in _MOJIBAKE.items():
-            fixed = fixed.replace(wrong, right)
-    if any(sign in fixed for sign in _MOJIBAKE_SIGNS):
+    import ftfy
+    from ftfy.badness import is_bad
+
+    fixed = ftfy.fix_text(text, _encoding_only())
+    if "\ufffd" in fixed or is_bad(fixed):
         return text, False
-    return fixed, True
+    return (fixed, True) if fixed != text else (text, None)
+
+
+@functools.cache
+def _encoding_only() -> Any:
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
 
 
 def tidy(text: str, collapse: bool) -> str:
@@ -259,14 +256,6 @@ def read_enum(raw: Any, enum: type[Enum], synonyms: dict[str, str]) -> Reading:
     if key in synonyms:
         return Reading(values[synonyms[key]])
     return INEXACT
-
-
-def slug(name: str) -> str:
-    """The record id a name gives: 'Health & Wellbeing @ Work' -> 'health-and-wellbeing-at-work'."""
-    text = name.lower().replace("&", " and ").replace("@", " at ").replace("'", "")
-    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", ""))
-    text = decomposed.encode("ascii", "ignore").decode("ascii")
-    return "-".join(re.findall(r"[a-z0-9]+", text))[:80].strip("-")
 
 
 def split_list(text: str) -> list[str]:

@@ -175,8 +175,35 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "purpose.aims": ("aims", "objectives", "aims and objectives"),
     "notes": ("notes", "comments", "remarks", "other information", "note", "comment"),
+    "decided_classification.classification": (
+        "significant",
+        "significant partnership",
+        "is it significant",
+        "is it a significant partnership",
+        "significance",
+        "significant or other",
+        "significant y n",
+    ),
+    "decided_classification.decided_by": ("classification decided by", "significance decided by"),
+    "decided_classification.date": (
+        "classification date",
+        "date classified",
+        "significance decided",
+        "date significance decided",
+    ),
+    "decided_classification.reference": (
+        "classification reference",
+        "significance decision",
+        "significance reference",
+        "classification decision",
+    ),
 }
-HEADINGS: dict[str, str] = {heading: path for path, names in _FIELDS.items() for heading in names}
+HEADINGS: dict[str, str] = {
+    heading: path
+    for path, names in _FIELDS.items()
+    if target(path) is not None  # a field of this version of the record
+    for heading in names
+}
 
 ENUM_WORDS: dict[type, dict[str, str]] = {
     Kind: {

@@ -6,12 +6,18 @@ by the reader for its field (``cells``). A value read exactly goes into its fiel
 cannot be read exactly is kept verbatim under ``imported_as_written`` (and ``check`` flags it,
 DATA010); a cell in a column that names no field is kept in ``notes``. Every one of those is in
 the report, with likely duplicates and rows that cannot become a record.
+
+Nothing is misfiled without a word: a person cell with a name and a title is split
+(``people``) or kept as written; a formula whose result the file does not hold is kept as
+written; a kind or status is read from its words (``evidence``) or left unknown, never given
+a placeholder that contradicts the sheet; every placeholder is named in the report.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 import typing
@@ -21,10 +27,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partnerfw import cells
+from partnerfw import cells, evidence, people
 from partnerfw.duplicates import Candidate, LikelyDuplicate, likely_duplicates
 from partnerfw.errors import NoRegisterError, UserError
 from partnerfw.headings import ENUM_WORDS, guess
+from partnerfw.ids import is_id, slug
 from partnerfw.models import Arrangement, Kind, Person, Sector, SharedServiceType, Status
 from partnerfw.tabular import AS_WRITTEN, EMPTY_PART, Target, plain, target, unflatten, unguard
 
@@ -65,6 +72,17 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Formula:
+    """A workbook cell holding a formula whose result was not saved with it (openpyxl reads
+    such a cell's value as empty): the formula as written, e.g. '=B2*0.25'."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Column:
     index: int
     header: str
@@ -94,6 +112,14 @@ class RowResult:
     """Things an officer should look at, e.g. an email address found in a name cell."""
     same_as: list[tuple[str, float]] = field(default_factory=list)
     """(existing record file, score) this row likely duplicates, best first."""
+    read_from: dict[str, str] = field(default_factory=dict)
+    """Field path -> how its value was read from the row's words, not its own cell exactly
+    (e.g. "from 'company' in 'a company, not a partnership'"); flagged too."""
+    read_as: dict[str, str] = field(default_factory=dict)
+    """Field path -> the value read from a cell's words (see ``read_from``)."""
+    unknown: dict[str, str] = field(default_factory=dict)
+    """Required field path -> the sheet's text, when no value can be told from it: the field
+    is left out of the record (check reports it until an officer chooses)."""
 
 
 @dataclass
@@ -110,7 +136,9 @@ class ImportPlan:
 
     @property
     def has_problems(self) -> bool:
-        return any(r.status in ("exists", "skipped", "not imported") for r in self.rows)
+        return any(
+            r.status in ("exists", "skipped", "not imported") or r.unknown for r in self.rows
+        )
 
 
 # Reading the file ------------------------------------------------------------------------
@@ -252,7 +280,50 @@ def _read_xlsx(
         title = worksheet.title
     finally:
         book.close()
+    if _has_formulas(path):
+        _uncached_formulas(path, title, lines)
     return _table(f"{path.name} (sheet '{title}')", lines, [], header_row, known)
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(path: Path) -> bool:
+    """True when some sheet of the workbook holds a formula (a cheap look at its XML, so
+    that a workbook without formulas is read once)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            sheets = [m for m in names if m.startswith("xl/worksheets/") and m.endswith(".xml")]
+            return any(_FORMULA_TAG.search(archive.read(member)) for member in sheets)
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return False
+    return False
+
+
+def _uncached_formulas(path: Path, title: str, lines: list[list[Any]]) -> None:
+    """Put the formula text (as a ``Formula``) in each cell whose saved value is empty but
+    which holds a formula: a workbook written by a program that does not calculate."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        for row, written in enumerate(book[title].iter_rows(values_only=True)):
+            if row >= len(lines):
+                break
+            for column, value in enumerate(written):
+                text = getattr(value, "text", value)  # an ArrayFormula keeps it in .text
+                if (
+                    isinstance(text, str)
+                    and text.startswith("=")
+                    and column < len(lines[row])
+                    and lines[row][column] is None
+                ):
+                    lines[row][column] = Formula(text)
+    finally:
+        book.close()
 
 
 HEADING_SEARCH = 10
@@ -447,6 +518,7 @@ class _Row:
         self.values: dict[str, Any] = {}
         self.originals: dict[str, str] = {}
         self.soft: dict[str, Any] = {}
+        self.formulas: set[str] = set()
 
     def set(self, path: str, value: Any, original: str) -> None:
         self.values[path] = value
@@ -457,16 +529,21 @@ class _Row:
         self.result.flagged.append((path, text))
 
 
-def build_row(number: int, row: list[Any], columns: list[Column]) -> RowResult:
+def build_row(
+    number: int, row: list[Any], columns: list[Column], today: dt.date | None = None
+) -> RowResult:
     result = RowResult(number)
     state = _Row(result)
     for column in columns:
         if not column.left_out:
             _read_cell(state, column, row[column.index])
     for path, value in state.soft.items():
-        state.values.setdefault(path, value)
+        if path not in state.values:
+            state.values[path] = value
+        elif state.values[path] != value and f"{AS_WRITTEN}.{path}" not in state.values:
+            state.flag(path, str(value))  # the column's own value is kept; this one too
     name_column = next((c.header for c in columns if c.path == "name" and not c.left_out), None)
-    _complete(state, name_column)
+    _complete(state, name_column, today or dt.date.today())
     if result.status != "not imported":
         _validate(state)
     return result
@@ -474,6 +551,9 @@ def build_row(number: int, row: list[Any], columns: list[Column]) -> RowResult:
 
 def _read_cell(state: _Row, column: Column, raw: Any) -> None:
     if not _filled(raw):
+        return
+    if isinstance(raw, Formula) or (isinstance(raw, str) and raw.startswith("=")):
+        _read_formula(state, column, raw.text if isinstance(raw, Formula) else raw)
         return
     unreadable = False
     if isinstance(raw, str):
@@ -491,16 +571,37 @@ def _read_cell(state: _Row, column: Column, raw: Any) -> None:
     _read_value(state, found, raw, text, column.header, unreadable)
 
 
+def _read_formula(state: _Row, column: Column, formula: str) -> None:
+    """A formula whose result the file does not hold (a workbook saved by a program that
+    does not calculate, or a CSV cell starting '='): kept as written, never dropped."""
+    where = column.path or "notes"
+    state.result.checks.append(
+        f"{_quote(column.header)} holds the formula {_quote(formula)}, and the file does not "
+        f"hold its result: kept as written ({where}); open the workbook in Excel or LibreOffice "
+        "and save it, then import again, or enter the value"
+    )
+    if column.path is None:
+        state.result.in_notes.append((column.header, formula))
+    else:
+        state.formulas.add(column.path)
+        state.flag(column.path, formula)
+
+
 def _read_value(
     state: _Row, found: Target, raw: Any, text: str, header: str, unreadable: bool
 ) -> None:
     path, kind = found.path, found.kind
+    if path == DECIDED:
+        _read_decided(state, text.strip(), header)
+        return
     if kind == "text":
         value = cells.tidy(text, collapse=found.name in NAME_FIELDS)
         if value != text.strip() or (value != text and found.name in NAME_FIELDS):
             state.result.tidied.append((header, text, value))
         if _is_person(path.rsplit(".", 1)[0]) and found.name == "name":
             value = _person_name(state, path, value, header)
+            if f"{AS_WRITTEN}.{path}" not in state.values:
+                value = _person_title(state, path, value, header)
         elif path == "name" and (match := cells.EMAIL.search(value)):
             state.result.checks.append(
                 f"the name in {_quote(header)} holds an email address ({match.group(0)}): "
@@ -527,10 +628,54 @@ def _read_value(
         state.set("dates.indefinite", True, text)
         return
     reading = _reader(found)(raw)
-    if not reading.exact:
+    if not reading.exact and path in EVIDENCED:
+        _read_evidence(state, found, text.strip(), header)
+    elif not reading.exact:
         state.flag(path, text.strip())
     elif reading.value is not None:
         state.set(path, reading.value, text)
+
+
+DECIDED = "decided_classification.classification"
+_SIGNIFICANT = frozenset({"yes", "y", "true", "significant", "significant partnership"})
+_OTHER = frozenset({"no", "n", "false", "other", "not significant", "non significant"})
+
+
+def _read_decided(state: _Row, text: str, header: str) -> None:
+    """A sheet's own 'Significant?' column: the class the council decided (significant or
+    other), never a note. The record needs the decision too (who, when, its reference);
+    without it the value is kept as written (see ``_decision_needed``)."""
+    key = " ".join(re.findall(r"[a-z]+", text.lower()))
+    if key in _SIGNIFICANT:
+        state.set(DECIDED, "significant", text)
+    elif key in _OTHER:
+        state.set(DECIDED, "other", text)
+    else:
+        state.flag(DECIDED, text)
+        state.result.checks.append(
+            f"{_quote(header)} {_quote(text)} is not a clear yes or no: kept as written; the "
+            "council's decided class is significant or other"
+        )
+
+
+EVIDENCED = ("kind", "status")
+"""Required fields whose words are read for evidence ('a company, not a partnership') rather
+than given a placeholder that could contradict them."""
+
+
+def _read_evidence(state: _Row, found: Target, text: str, header: str) -> None:
+    """A kind or status cell that is not one of the words read exactly: its value when its
+    words give clear evidence of one (flagged to confirm), else left unknown (flagged)."""
+    state.flag(found.path, text)
+    seen = evidence.read(text, found.type)
+    if seen is None:
+        state.result.unknown[found.path] = text
+        return
+    state.set(found.path, seen.value, text)
+    state.result.read_as[found.path] = str(plain(seen.value))
+    state.result.read_from[found.path] = (
+        f"from {_quote(seen.phrase)} in {_quote(header)} {_quote(text)}"
+    )
 
 
 def _reader(found: Target) -> typing.Callable[[Any], cells.Reading]:
@@ -624,6 +769,30 @@ def _person_name(state: _Row, path: str, value: str, header: str) -> str:
     return value
 
 
+def _person_title(state: _Row, path: str, value: str, header: str) -> str:
+    """'A Person, Director (Communities)': the name, and the title for the title field.
+    Split only when one part is plainly a name and the other plainly a title; a cell with a
+    title that cannot be cut that clearly is kept whole, as written, and flagged."""
+    found = people.split(value)
+    if found is None:
+        return value
+    person = path.rsplit(".", 1)[0]
+    checks = state.result.checks
+    if isinstance(found, people.Unsure):
+        state.flag(path, value)
+        checks.append(
+            f"{_quote(header)} {_quote(value)} {found.why}: kept whole, as written; give the "
+            f"name and the job title their own columns ({person}.name, {person}.title)"
+        )
+        return value
+    state.soft[f"{person}.title"] = found.title
+    checks.append(
+        f"{_quote(header)} {_quote(value)} was split into name {_quote(found.name)} and "
+        f"title {_quote(found.title)}"
+    )
+    return found.name
+
+
 def same_person(name: str, email: str) -> bool:
     """True when the email's local part clearly names the person: it holds their surname
     ('jo.bloggs', 'jbloggs' for 'Jo Bloggs') or is just their first name ('sam@')."""
@@ -634,13 +803,19 @@ def same_person(name: str, email: str) -> bool:
     return words[-1] in local or local == words[0]
 
 
-def _complete(state: _Row, name_column: str | None) -> None:
+def _complete(state: _Row, name_column: str | None, today: dt.date) -> None:
     """Fill what every record needs: an id, a name, and placeholders flagged for the rest."""
     values, result = state.values, state.result
     name = values.get("name")
     if not isinstance(name, str) or not name:
         result.status = "not imported"
-        if name_column is not None:
+        if "name" in state.formulas:
+            result.problems.append(
+                f"its name cell holds the formula {_quote(values[AS_WRITTEN + '.name'])}, and "
+                "the workbook does not hold its result: open the workbook in Excel or "
+                "LibreOffice and save it, then import again"
+            )
+        elif name_column is not None:
             result.problems.append(
                 f"its name cell (column {_quote(name_column)}) is empty: every record needs "
                 "the arrangement's name; fill it in, or delete the row if it is not an "
@@ -654,7 +829,10 @@ def _complete(state: _Row, name_column: str | None) -> None:
         return
     result.name = name
     given = values.get("id")
-    record_id = cells.slug(given if isinstance(given, str) else name)
+    if isinstance(given, str):
+        record_id = given if is_id(given) else slug(given, max_length=80)
+    else:
+        record_id = slug(name)
     if isinstance(given, str) and record_id != given:
         result.tidied.append(("id", given, record_id))
     if not record_id:
@@ -662,6 +840,7 @@ def _complete(state: _Row, name_column: str | None) -> None:
         result.problems.append(f"no id can be made from the name '{name}'; add an id column")
         return
     values["id"] = result.record_id = record_id
+    _kind_and_status(state, today)
     for path, placeholder in _REQUIRED:
         _placeholder(state, path, placeholder)
     kind = values["kind"]
@@ -670,14 +849,70 @@ def _complete(state: _Row, name_column: str | None) -> None:
     if kind is not Kind.SHARED_SERVICE:
         for path in [p for p in values if p.startswith("shared_service.")]:
             result.in_notes.append((path, state.originals.get(path, str(values.pop(path)))))
+    decided = [p for p in values if p.startswith("decided_classification.")]
+    if decided and kind is not Kind.PARTNERSHIP:
+        for path in decided:
+            state.flag(path, state.originals.get(path, cells.as_text(plain(values.pop(path)))))
+        result.checks.append(
+            f"the sheet gives a decided class ({', '.join(decided)}), but only a partnership "
+            f"has one and this is a {plain(kind)}: kept as written"
+        )
     for path in [p for p in values if p.startswith("partners.") and p.endswith(".name")]:
         sector = path[: -len("name")] + "sector"
         _placeholder(state, sector, Sector.OTHER)
 
 
+def _kind_and_status(state: _Row, today: dt.date) -> None:
+    """A kind or status the row has no cell for: what its other words say (a name such as
+    'Riverside Heritage Trust', shared service columns, '(closed 2019)' after the name, an
+    end date that has passed), so that no placeholder contradicts them. When they point two
+    ways, neither the placeholder's, the field is left unknown. A field left unknown gets a
+    stand-in only while the record is validated: it is not written."""
+    values, result = state.values, state.result
+    name = str(values.get("name", ""))
+    defaults = dict(_REQUIRED)
+    for path in EVIDENCED:
+        if path in values or path in result.unknown:
+            continue
+        seen: dict[Any, str] = {}
+        if path == "kind":
+            named = evidence.read(name, Kind)
+            if any(p.startswith("shared_service.") for p in values):
+                seen[Kind.SHARED_SERVICE] = "from its shared service columns"
+        else:
+            named = evidence.read(" ".join(re.findall(r"\(([^()]*)\)", name)), Status)
+            end = values.get("dates.end")
+            if isinstance(end, dt.date) and end < today:
+                seen[Status.ENDED] = f"from its end date {end.isoformat()}, which has passed"
+        if named is not None:
+            seen.setdefault(named.value, f"from {_quote(named.phrase)} in the name {_quote(name)}")
+        if not seen:
+            continue
+        said = "; ".join(f"{plain(value)} {why}" for value, why in seen.items())
+        if len(seen) == 1 or defaults[path] in seen:
+            value = next(iter(seen)) if len(seen) == 1 else defaults[path]
+            _placeholder(state, path, value)
+            result.read_from[path] = said if len(seen) > 1 else seen[value]
+        else:
+            result.unknown[path] = ""
+            result.read_from[path] = said
+            state.flag(path, "")
+    for path in result.unknown:
+        if path == "kind":
+            shared = any(p.startswith("shared_service.") for p in values)
+            values[path] = Kind.SHARED_SERVICE if shared else Kind.PARTNERSHIP
+        else:
+            values[path] = Status.ACTIVE
+
+
+def _choices(path: str) -> str:
+    enum = Kind if path == "kind" else Status
+    return ", ".join(str(member.value) for member in enum)
+
+
 def _placeholder(state: _Row, path: str, value: Any) -> None:
     """Put in ``value`` for a required field the row does not give, and flag it."""
-    if path in state.values:
+    if path in state.values or path in state.result.unknown:
         return
     state.values[path] = value
     state.result.placeholders[path] = cells.as_text(plain(value))
@@ -700,10 +935,28 @@ def _validate(state: _Row) -> None:
                 result.problems.extend(_plain_errors(exc))
                 return
             continue
-        result.text = record_text(arrangement)
+        result.text = record_text(arrangement, leave_out=tuple(result.unknown))
+        _decision_needed(state, arrangement)
         return
     result.status = "not imported"  # pragma: no cover - every pass sets a value aside
     result.problems.append("its values could not be made into a valid record")
+
+
+def _decision_needed(state: _Row, arrangement: Arrangement) -> None:
+    """Say why a 'Significant?' answer was kept as written: the record's decided class needs
+    the decision that made it (who decided, when, and its reference)."""
+    written = state.values.get(f"{AS_WRITTEN}.{DECIDED}")
+    if (
+        written
+        and DECIDED in state.originals
+        and getattr(arrangement, "decided_classification", None) is None
+        and not any(DECIDED in text for text in state.result.checks)
+    ):
+        state.result.checks.append(
+            f"the sheet says {_quote(str(written))} for {DECIDED}, but a decided class "
+            "needs the decision too (decided_classification.decided_by, .date and "
+            ".reference, e.g. the Cabinet minute): kept as written; add the decision"
+        )
 
 
 def _set_aside(state: _Row, exc: ValidationError) -> bool:
@@ -735,21 +988,28 @@ def _plain_errors(exc: ValidationError) -> list[str]:
     ]
 
 
-def record_text(arrangement: Arrangement) -> str:
-    """The record file's YAML: only what differs from the defaults, in the model's order."""
-    from partnerfw.writer import dump_text
+def record_text(arrangement: Arrangement, leave_out: tuple[str, ...] = ()) -> str:
+    """The record file's YAML: only what differs from the defaults, in the model's order;
+    without the top-level fields ``leave_out`` (a kind or status no one can tell yet)."""
+    from partnerfw.writer import dump_text, quoted_where_needed
 
     data = plain(arrangement.model_dump(mode="python", exclude_defaults=True))
-    return dump_text(data)
+    for path in leave_out:
+        data.pop(path, None)
+    return dump_text(quoted_where_needed(data))
 
 
 # The whole import ------------------------------------------------------------------------
 
 
 def plan_import(
-    table: Table, columns: list[Column], register_dir: Path, shown_dir: str
+    table: Table,
+    columns: list[Column],
+    register_dir: Path,
+    shown_dir: str,
+    today: dt.date | None = None,
 ) -> ImportPlan:
-    rows = [build_row(number, line, columns) for number, line in table.rows]
+    rows = [build_row(number, line, columns, today) for number, line in table.rows]
     seen: dict[str, int] = {}
     for result in rows:
         if result.status == "not imported":
@@ -766,6 +1026,16 @@ def plan_import(
             result.status = "exists"
         seen.setdefault(result.record_id, result.row)
         header = f"# Imported by 'partnerfw import' from {table.source}, row {result.row}.\n"
+        for path, text in result.unknown.items():
+            said = f"the sheet says {_quote(text)}" if text else "the sheet does not say"
+            header += (
+                f"# {path}: {said}, and partnerfw cannot tell which it is"
+                + (f" ({result.read_from[path]})" if path in result.read_from else "")
+                + f". Add a line '{path}: ...' ({_choices(path)}).\n"
+            )
+        for where, before, after in result.repaired:
+            header += f"# Repaired mis-encoded text in {_quote(where)}: {_quote(before)} -> "
+            header += f"{_quote(after)}.\n"
         if result.flagged:
             header += "# Confirm each value under imported_as_written, then delete its line.\n"
         result.text = header + result.text
@@ -880,13 +1150,31 @@ def _row_lines(result: RowResult) -> list[str]:
                 f"  (likely the same as {file}, score {score:.2f}: --write will skip it "
                 "unless --allow-duplicates)"
             )
+    if result.unknown and result.status in ("new", "written"):
+        states[result.status] += f"  ({' and '.join(result.unknown)} to choose: see below)"
     lines = [f"{label}  {states[result.status]}"]
     lines += [f"      check: {text}" for text in result.checks]
     for path, text in result.flagged:
-        if text:
+        why = result.read_from.get(path, "")
+        if path in result.unknown:
+            said = f"the sheet says {_quote(text)}" if text else "not in the sheet"
+            lines.append(
+                f"      UNKNOWN, left out of the record: {path}: {said}"
+                + (f" ({why})" if why else "")
+                + f", and partnerfw cannot tell which it is; choose one of {_choices(path)} "
+                "in the file (check reports it, DATA004, until you do)"
+            )
+        elif text and why:
+            lines.append(
+                f"      read as {_quote(result.read_as.get(path, ''))} {why}, "
+                f"kept as written too, to confirm (DATA010): {path} = {_quote(text)}"
+            )
+        elif text:
             lines.append(f"      kept as written, to confirm (DATA010): {path} = {_quote(text)}")
         else:
             shown = _quote(result.placeholders.get(path, ""))
+            if why:
+                shown += f" ({why})"
             lines.append(
                 f"      not in the sheet, placeholder {shown} to confirm (DATA010): {path}"
             )
@@ -910,6 +1198,11 @@ def _summary(plan: ImportPlan) -> str:
     made = plan.count("written") if plan.written else plan.count("new")
     skips = plan.count("skipped")
     skipped = f", {skips} skipped as likely duplicates" if skips else ""
+    unknown = sum(1 for r in plan.rows if r.unknown and r.status in ("new", "written"))
+    if unknown:
+        skipped += (
+            f", {unknown} without a kind or status partnerfw could tell (choose it in the file)"
+        )
     return (
         f"Summary: {len(plan.rows)} rows: {made} {done}, {plan.count('exists')} already "
         f"in the register, {plan.count('not imported')} not imported{skipped}; {flagged} "

@@ -620,6 +620,13 @@ class Arrangement(Model):
             "'monitoring.risk_register' or 'partners.1.contribution' (6.5)."
         ),
     )
+    distinct_from: list[Identifier] = Field(
+        default_factory=list,
+        description=(
+            "Ids of records whose names look like this one's but that are different "
+            "arrangements: `check` (REG006) stops asking whether they are the same."
+        ),
+    )
     notes: str | None = Field(None, description="Anything else the register should say.")
     imported_as_written: dict[str, str] = Field(
         default_factory=dict,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +20,6 @@ from partnerfw.errors import UserError
 from partnerfw.models import AgreementItems, ExitCoverage, Governance, Kind, Sector
 from partnerfw.policy import Policy
 
-ID_MAX = 60
 NOT_PRINTABLE = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
@@ -69,16 +67,11 @@ class NewRecord:
 
 
 def slug(name: str) -> str:
-    """'Thamesbridge Food Network (2027)' -> 'thamesbridge-food-network-2027'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("&", " and "))
-    text = ""
-    for word in words:
-        candidate = f"{text}-{word}" if text else word
-        if len(candidate) > ID_MAX:
-            break
-        text = candidate
-    return text or "arrangement"
+    """'Thamesbridge Food Network (2027)' -> 'thamesbridge-food-network-2027'; letters such
+    as ø, ß, Ł and Æ are transliterated (``ids.slug``), never dropped."""
+    from partnerfw.ids import slug as make_slug
+
+    return make_slug(name) or "arrangement"
 
 
 def taken_ids(register_dir: Path) -> set[str]:

@@ -37,12 +37,43 @@ def findings_from(
             )
             continue
         message = _plain(error)
+        written = _as_written(doc, where) if error["type"] == "missing" else None
+        if written is not None:
+            said = f"the spreadsheet said '{written}'" if written else "the spreadsheet did not say"
+            message = (
+                f"is required but missing: it was left out when imported, because {said} and "
+                f"partnerfw could not tell which it is; add it{_choices(model, loc)}, then delete "
+                f"{where} from imported_as_written"
+            )
+            line = doc.line_of(("imported_as_written", where))
         found.append(
             Finding(
                 file, line, INVALID_VALUE, Severity.ERROR, record, f"{where}: {message}", _REFERENCE
             )
         )
     return found
+
+
+def _as_written(doc: Document, where: str) -> str | None:
+    """What ``partnerfw import`` kept under imported_as_written for a field it left out."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    written = data.get("imported_as_written")
+    if isinstance(written, dict) and where in written:
+        value = written[where]
+        return value if isinstance(value, str) else ""
+    return None
+
+
+def _choices(model: type[BaseModel], loc: Path) -> str:
+    """' (one of a, b, c)' for a field that takes one of a fixed set of words."""
+    from enum import Enum
+
+    if len(loc) != 1 or not isinstance(loc[0], str) or loc[0] not in model.model_fields:
+        return ""
+    annotation = model.model_fields[loc[0]].annotation
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return f" (one of {', '.join(str(m.value) for m in annotation)})"
+    return ""
 
 
 def dotted(loc: Path) -> str:
