@@ -18,7 +18,7 @@ import yaml
 from partnerfw.check import check_record
 from partnerfw.classify import classify, decided
 from partnerfw.findings import Finding
-from partnerfw.policy import MasterLists, Policy, deep_merge, edition_text
+from partnerfw.policy import MasterLists, Policy, edition_text, merge_overrides
 from partnerfw.register import LoadedRecord, parse_record
 from partnerfw.yamlread import parse
 
@@ -374,7 +374,7 @@ def load(source: str, file: str | None = None) -> LoadedRecord:
 def policy(edition: str = "revised", overrides: dict[str, Any] | None = None) -> Policy:
     """A built-in edition, optionally with parts overridden as partnerfw.yaml's 'policy:' does."""
     base = parse(edition_text(edition)).data
-    return Policy.model_validate(deep_merge(base, overrides or {}))
+    return Policy.model_validate(merge_overrides(base, overrides or {}))
 
 
 def findings(

@@ -55,7 +55,7 @@ BAD_SETTINGS = [
         SETTINGS + "policy:\n  significance:\n    triggers:\n"
         "    - type: resources_at_least\n      amount: fifty thousand\n"
         "      counts: [dedicated_budget]\n      reference: Framework 1.9\n",
-        8,
+        9,  # the amount's own line
         ("amount", "not an amount partnerfw can read", "'fifty thousand'"),
     ),
     (

@@ -90,6 +90,8 @@ class Case:
     lists: MasterLists | None = None
     """The master lists partnerfw.yaml keeps (default: none, so LST rules stay quiet)."""
     why: str = ""
+    overrides: dict[str, Any] | None = None
+    """Parts of the edition overridden, as partnerfw.yaml's 'policy:' does."""
 
     @property
     def id(self) -> str:
@@ -101,7 +103,9 @@ class Case:
     def found(self) -> list[Any]:
         return [
             f
-            for f in findings(self.source(), self.today, policy(self.edition), self.lists)
+            for f in findings(
+                self.source(), self.today, policy(self.edition, self.overrides), self.lists
+            )
             if f.rule == self.code
         ]
 
@@ -481,7 +485,92 @@ MISSES = [
             "the Monitoring Officer should confirm it",
         ),
     ),
+    Case(
+        "CLS010",
+        changes={"council_resources.staff_cost": DELETE, "council_resources.staff_fte": 0.2},
+        at=("council_resources", "staff_fte"),
+        words=("0.2 FTE", "council_resources.staff_cost", "cannot be classified"),
+    ),
+    Case(
+        "CLS010",
+        status="proposed",
+        changes={
+            "council_resources.in_kind_value": DELETE,
+            "council_resources.in_kind_description": "Meeting rooms at the Civic Centre",
+        },
+        at=("council_resources", "in_kind_description"),
+        words=("Meeting rooms at the Civic Centre", "council_resources.in_kind_value"),
+    ),
+    Case(
+        "CLS010",
+        kind="shared_service",
+        changes={"council_resources.staff_cost": DELETE},
+        at=("council_resources", "staff_fte"),
+        words=("4.5 FTE", "council_resources.staff_cost"),
+        severity="warning",
+        why="not-a-partnership",
+    ),
+    Case(
+        "CLS010",
+        changes={"dates.indefinite": False},
+        overrides={
+            "significance": {
+                "test": {
+                    "at_least": 1,
+                    "of": [
+                        {
+                            "type": "duration_at_least",
+                            "years": 5,
+                            "indefinite_counts": True,
+                            "local": "Cabinet 2025",
+                        }
+                    ],
+                }
+            }
+        },
+        at=("dates",),
+        words=("dates.end", "cannot be classified"),
+        why="no-end-date",
+    ),
     # data quality
+    Case(
+        "DATA020",
+        changes={"council_fields": {"statutory_duty": True}},
+        at=("council_fields", "statutory_duty"),
+        words=("unknown field 'statutory_duty'", "declares no questions"),
+    ),
+    Case(
+        "DATA020",
+        changes={"council_fields": {"statutroy_duty": True}},
+        overrides={
+            "record_fields": {
+                "statutory_duty": {
+                    "question": "Does it exist to discharge a statutory duty?",
+                    "description": "exists to discharge a statutory duty",
+                    "local": "Cabinet 2025",
+                }
+            }
+        },
+        at=("council_fields", "statutroy_duty"),
+        words=("did you mean 'statutory_duty'?",),
+        why="typo",
+    ),
+    Case(
+        "DATA020",
+        overrides={
+            "record_fields": {
+                "high_profile": {
+                    "question": "Does it have a high public profile?",
+                    "description": "has a high public profile",
+                    "local": "Cabinet 2025",
+                }
+            }
+        },
+        at=("council_fields",),
+        words=("Does it have a high public profile?", "council_fields.high_profile"),
+        severity="warning",
+        why="unanswered",
+    ),
     Case(
         "DATA005",
         changes={"confidential": ["council_resources.staff_costs"]},
@@ -1092,6 +1181,52 @@ MEETS = [
         why="agrees",
     ),
     Case("CLS002", changes={"council_resources.dedicated_budget": 40000}, why="significant"),
+    Case(
+        "CLS010",
+        changes={"council_resources.staff_cost": DELETE, "council_resources.staff_fte": 0.2},
+        overrides={
+            "significance": {
+                "staff_costing": {
+                    "fte_cost_per_year": 40000,
+                    "local": "Finance's standard FTE cost",
+                }
+            }
+        },
+        why="priced-by-policy",
+    ),
+    Case(
+        "CLS010",
+        changes={"council_resources.staff_cost": DELETE, "council_resources.staff_fte": DELETE},
+        why="no-staff-time",
+    ),
+    Case(
+        "DATA020",
+        overrides={
+            "record_fields": {
+                "statutory_duty": {
+                    "question": "Does it exist to discharge a statutory duty?",
+                    "description": "exists to discharge a statutory duty",
+                    "default": False,
+                    "local": "Cabinet 2025",
+                }
+            }
+        },
+        why="default-answer",
+    ),
+    Case(
+        "DATA020",
+        changes={"council_fields": {"statutory_duty": False}},
+        overrides={
+            "record_fields": {
+                "statutory_duty": {
+                    "question": "Does it exist to discharge a statutory duty?",
+                    "description": "exists to discharge a statutory duty",
+                    "local": "Cabinet 2025",
+                }
+            }
+        },
+        why="answered",
+    ),
     Case(
         "DATA005",
         changes={"confidential": ["council_resources.staff_cost", "partners.0.contribution"]},

@@ -126,7 +126,9 @@ def test_write_keeps_every_odd_value_verbatim_and_exact_values_in_their_fields(
     for record_id, expected in KEPT_AS_WRITTEN.items():
         assert records[record_id].imported_as_written == expected, record_id
     csp = records["thamesbridge-csp"]
-    assert csp.council_resources.dedicated_budget == 0  # not guessed from '£5605 +VAT'
+    assert (
+        csp.council_resources.dedicated_budget is None
+    )  # not stated: not guessed from '£5605 +VAT'
     assert csp.dates.start is None and csp.dates.end is None
     assert csp.lead_officer.name == "Sam Okafor"
     assert csp.lead_officer.email == "sam.okafor@thamesbridge.gov.example"

@@ -206,4 +206,4 @@ def test_a_trigger_cites_the_framework_or_says_it_is_local_exactly_one(
     [problem] = project.problems
     assert problem.file == "partnerfw.yaml"
     assert problem.line == 5
-    assert "'reference:' (the framework paragraph) or 'local:'" in problem.message
+    assert "give exactly one of 'reference:' (the framework paragraph" in problem.message

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+__all__ = ["Classification", "a_class", "classify", "decided", "money", "resources_text"]
+
+from partnerfw.judge import Counted, Judge, Missing, count_resources, money
 from partnerfw.models import Arrangement, DecidedClassification, Kind, Status
-from partnerfw.policy import FlagTrigger, Policy, ResourcesTrigger, Sourced, source_of_item
+from partnerfw.policy import Policy
+from partnerfw.significance import RESOURCE_FIELDS, ResourcesTest
 
 KIND_LABELS = {
     Kind.PARTNERSHIP: "Partnership",
@@ -33,24 +37,32 @@ CLASS_LABELS = {
     "informal_network": "Informal network",
     "commissioning": "Commissioning (not a partnership)",
     "out_of_scope": "Out of scope (company or trust)",
+    "undetermined": "Cannot be classified yet",
 }
-_RESOURCE_LABELS = {
-    "dedicated_budget": "budget",
-    "staff_cost": "staff",
-    "in_kind_value": "in kind",
-}
+
+
+CLASS_LABELS["undetermined"] = "Cannot be classified yet"
 
 
 @dataclass(frozen=True)
 class Classification:
     kind: Kind
     klass: str
-    """significant, other, a shared service type, informal_network, commissioning, out_of_scope."""
+    """significant, other, undetermined (the record does not yet say enough), a shared
+    service type, informal_network, commissioning, out_of_scope."""
     reason: str
     reference: str
     council_resources: Decimal
-    """What counts towards significance under this policy, in pounds."""
+    """What can be counted a year under this policy, in pounds (see ``uncosted``)."""
     near_threshold: bool = False
+    near_text: str = ""
+    """What is close to which threshold, e.g. '£47,500 council resources is close to ...'."""
+    uncosted: tuple[str, ...] = ()
+    """What the council gives without a £ value (staff time, in kind): not in the figure."""
+    missing: tuple[Missing, ...] = ()
+    """What the record must state before its significance can be decided (undetermined)."""
+    costing_notes: tuple[str, ...] = ()
+    """How the policy priced staff time given without its cost."""
     decided: DecidedClassification | None = None
     """The council's own decision, when it differs from the policy's result (then ``klass``
     and ``reason`` are the decision's and ``policy_klass``/``policy_reason`` the policy's)."""
@@ -76,17 +88,148 @@ class Classification:
         note = self.decided_note
         return f"{self.label} ({note})" if note else self.label
 
+    @property
+    def undetermined(self) -> bool:
+        return self.klass == UNDETERMINED
+
+    @property
+    def resources_text(self) -> str:
+        """The counted figure, never a silent £0: '£20,000 plus staff time (0.5 FTE), not
+        valued yet', or 'not valued yet: ...' when nothing is costed."""
+        return resources_text(self.council_resources, self.uncosted)
+
+
+UNDETERMINED = "undetermined"
+
+
+def resources_text(amount: Decimal | None, uncosted: tuple[str, ...] = ()) -> str:
+    if amount is None:
+        return "not stated"
+    if not uncosted:
+        return money(amount)
+    listed = " and ".join(uncosted)
+    if amount == 0:
+        return f"not valued yet: {listed}"
+    return f"{money(amount)} plus {listed}, not valued yet"
+
+
+def counted_resources(arrangement: Arrangement, counts: list[str]) -> Decimal:
+    """What counts of ``counts`` can be added up (figures not stated add nothing)."""
+    return count_resources(arrangement.council_resources, counts).amount
+
+
+def classify(arrangement: Arrangement, policy: Policy) -> Classification:
+    kind = arrangement.kind
+    counted = _default_resources(arrangement, policy)
+    resources = counted.amount
+    extra = {"uncosted": counted.uncosted, "costing_notes": counted.notes}
+    if kind is Kind.SHARED_SERVICE:
+        assert arrangement.shared_service is not None
+        kind_of = arrangement.shared_service.type
+        return Classification(
+            kind,
+            kind_of.value,
+            f"shared service of the '{CLASS_LABELS[kind_of.value]}' kind",
+            "Framework 1.12",
+            resources,
+            **extra,  # type: ignore[arg-type]
+        )
+    if kind is Kind.INFORMAL_NETWORK:
+        return Classification(
+            kind,
+            "informal_network",
+            "an information-sharing network: on the register with light governance",
+            "Framework review minutes",
+            resources,
+            **extra,  # type: ignore[arg-type]
+        )
+    if kind is Kind.COMMISSIONING:
+        return Classification(
+            kind,
+            "commissioning",
+            "the council is paid to deliver a service: not a partnership",
+            "Framework 1.14",
+            resources,
+            **extra,  # type: ignore[arg-type]
+        )
+    if kind is Kind.COMPANY_OR_TRUST:
+        return Classification(
+            kind,
+            "out_of_scope",
+            "a company or charitable trust needs separate legal and financial arrangements",
+            "Framework 1.10",
+            resources,
+            **extra,  # type: ignore[arg-type]
+        )
+    return _significance(arrangement, policy, counted)
+
+
+def _default_resources(arrangement: Arrangement, policy: Policy) -> Counted:
+    """The resources a year as the policy's first money test counts them (all three when it
+    has none), staff time priced by the policy's staff costing if it sets one."""
+    counts: list[str] = list(RESOURCE_FIELDS)
+    for _, test in policy.significance.leaves():
+        if isinstance(test, ResourcesTest) and test.over == "year":
+            counts = list(test.counts)
+            break
+    costing = policy.significance.staff_costing
+    counted = count_resources(arrangement.council_resources, counts, costing)
+    if counts != list(RESOURCE_FIELDS):
+        # What is not counted towards significance is still given without a value.
+        every = count_resources(arrangement.council_resources, RESOURCE_FIELDS, costing)
+        counted = Counted(counted.amount, counted.missing, counted.notes, every.uncosted)
+    return counted
+
+
+def _significance(arrangement: Arrangement, policy: Policy, counted: Counted) -> Classification:
+    significance = policy.significance
+    judge = Judge(
+        dict(policy.record_fields), significance.staff_costing, significance.near_threshold_margin
+    )
+    root = significance.root
+    outcome = judge.outcome(root, arrangement)
+    references = [s for _, leaf in significance.leaves() for s in [leaf.source]]
+    overall = (
+        root.source if (root.reference or root.local) else ", ".join(dict.fromkeys(references))
+    )
+    reason, missing = outcome.text, outcome.missing
+    if outcome.holds:
+        klass, reference = "significant", ", ".join(outcome.references) or overall
+    elif outcome.holds is False and not counted.uncosted:
+        klass, reference = "other", overall
+    elif outcome.holds is False:
+        # Never 'other' while resources are given without a £ value: the council has not yet
+        # said what it puts in (Appendix 1), whatever its test weighs.
+        every = count_resources(
+            arrangement.council_resources, RESOURCE_FIELDS, significance.staff_costing
+        )
+        klass, reference = UNDETERMINED, overall
+        reason += (
+            f"; but {' and '.join(counted.uncosted)} "
+            f"{'has' if len(counted.uncosted) == 1 else 'have'} no £ value yet, and a "
+            "partnership is not called 'other' until what the council puts in is valued"
+        )
+        missing = every.missing
+    else:
+        klass, reference = UNDETERMINED, overall
+    return Classification(
+        Kind.PARTNERSHIP,
+        klass,
+        reason,
+        reference,
+        counted.amount,
+        bool(outcome.near) and klass == "other",
+        outcome.near if klass == "other" else "",
+        counted.uncosted,
+        missing,
+        counted.notes,
+    )
+
 
 def a_class(klass: str) -> str:
     """'a significant partnership', 'an other partnership', 'an informal network'."""
     label = CLASS_LABELS[klass].lower()
     return ("an " if label[0] in "aeiou" else "a ") + label
-
-
-def cite(item: Sourced) -> str:
-    """A trigger's citation: its framework paragraph, or that it is the council's choice."""
-    source = source_of_item(item)
-    return source.framework or f"local choice of the council ({source.local})"
 
 
 def decided(arrangement: Arrangement, classification: Classification) -> Classification:
@@ -108,107 +251,3 @@ def decided(arrangement: Arrangement, classification: Classification) -> Classif
         policy_klass=classification.klass,
         policy_reason=classification.reason,
     )
-
-
-def money(amount: Decimal) -> str:
-    """£62,000 or £1,250.50."""
-    if amount == amount.to_integral_value():
-        return f"£{amount:,.0f}"
-    return f"£{amount:,.2f}"
-
-
-def counted_resources(arrangement: Arrangement, counts: list[str]) -> Decimal:
-    resources = arrangement.council_resources
-    return sum((getattr(resources, name) for name in counts), Decimal(0))
-
-
-def classify(arrangement: Arrangement, policy: Policy) -> Classification:
-    kind = arrangement.kind
-    resources = _default_resources(arrangement, policy)
-    if kind is Kind.SHARED_SERVICE:
-        assert arrangement.shared_service is not None
-        kind_of = arrangement.shared_service.type
-        return Classification(
-            kind,
-            kind_of.value,
-            f"shared service of the '{CLASS_LABELS[kind_of.value]}' kind",
-            "Framework 1.12",
-            resources,
-        )
-    if kind is Kind.INFORMAL_NETWORK:
-        return Classification(
-            kind,
-            "informal_network",
-            "an information-sharing network: on the register with light governance",
-            "Framework review minutes",
-            resources,
-        )
-    if kind is Kind.COMMISSIONING:
-        return Classification(
-            kind,
-            "commissioning",
-            "the council is paid to deliver a service: not a partnership",
-            "Framework 1.14",
-            resources,
-        )
-    if kind is Kind.COMPANY_OR_TRUST:
-        return Classification(
-            kind,
-            "out_of_scope",
-            "a company or charitable trust needs separate legal and financial arrangements",
-            "Framework 1.10",
-            resources,
-        )
-    return _significance(arrangement, policy)
-
-
-def _default_resources(arrangement: Arrangement, policy: Policy) -> Decimal:
-    for trigger in policy.significance.triggers:
-        if isinstance(trigger, ResourcesTrigger):
-            return counted_resources(arrangement, list(trigger.counts))
-    return counted_resources(arrangement, list(_RESOURCE_LABELS))
-
-
-def _significance(arrangement: Arrangement, policy: Policy) -> Classification:
-    reasons: list[str] = []
-    references: list[str] = []
-    below: list[str] = []
-    near = False
-    total = _default_resources(arrangement, policy)
-    for trigger in policy.significance.triggers:
-        if isinstance(trigger, ResourcesTrigger):
-            amount = counted_resources(arrangement, list(trigger.counts))
-            if amount >= trigger.amount:
-                reasons.append(
-                    f"{money(amount)} council resources >= {money(trigger.amount)} threshold"
-                )
-                references.append(cite(trigger))
-            else:
-                below.append(
-                    f"{money(amount)} council resources < {money(trigger.amount)} threshold"
-                )
-                margin = trigger.amount * policy.significance.near_threshold_margin
-                near = near or amount >= trigger.amount - margin
-        elif _flag(arrangement, trigger):
-            reasons.append(trigger.reason)
-            references.append(cite(trigger))
-    if reasons:
-        return Classification(
-            Kind.PARTNERSHIP,
-            "significant",
-            "; ".join(reasons),
-            ", ".join(dict.fromkeys(references)),
-            total,
-            near,
-        )
-    reason = "; ".join(below) if below else "no significance trigger applies"
-    flags = [t for t in policy.significance.triggers if isinstance(t, FlagTrigger)]
-    if flags:
-        reason += "; not " + " nor ".join(t.reason for t in flags)
-    return Classification(Kind.PARTNERSHIP, "other", reason, "Framework 1.9", total, near)
-
-
-def _flag(arrangement: Arrangement, trigger: FlagTrigger) -> bool:
-    if trigger.field == "members_on_board":
-        return any(member.on_board for member in arrangement.members)
-    return bool(getattr(arrangement, trigger.field))

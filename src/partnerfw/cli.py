@@ -553,9 +553,15 @@ def new(
         str | None, typer.Option(help="Council staff, full-time equivalents.")
     ] = None,
     staff_cost: Annotated[
-        str | None, typer.Option(help="Cost of that staff time, £ a year.")
+        str | None,
+        typer.Option(
+            help="Cost of that staff time, £ a year (left out: not known yet, and the "
+            "partnership cannot be classified until it is written in)."
+        ),
     ] = None,
-    in_kind_value: Annotated[str | None, typer.Option(help="Value given in kind, £.")] = None,
+    in_kind_value: Annotated[
+        str | None, typer.Option(help="Value given in kind, £ a year (left out: not known yet).")
+    ] = None,
     in_kind_description: Annotated[str | None, typer.Option(help="What is given in kind.")] = None,
     fundamental: Annotated[
         bool | None,
@@ -586,6 +592,14 @@ def new(
     ] = None,
     urgency_justification: Annotated[
         str | None, typer.Option(help="Why an urgent arrangement could not wait for approval.")
+    ] = None,
+    council_field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            help="An answer to one of the council's own questions (record_fields in its "
+            "policy) as NAME=yes or NAME=no, e.g. statutory_duty=yes; repeat for each.",
+        ),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask: take every answer from the options.")
@@ -622,12 +636,13 @@ def new(
         "public_facing": public_facing,
         "urgent": urgent,
         "urgency_justification": urgency_justification,
+        "council_fields": council_field,
     }
     interactive = not no_input and sys.stdin.isatty()
     record_file: Path | None = None
     try:
         ask, ask_partners = terminal_asker() if interactive else (None, None)
-        answers = collect(given, ask, ask_partners)
+        answers = collect(given, ask, ask_partners, project.policy.record_fields)
         assign_id(answers, project.register_dir, record_id)
         record_file = project.register_dir / f"{answers.id}.yaml"
         created = create_record(project, answers, when)
@@ -735,14 +750,15 @@ def schema(
     """Write the JSON Schemas of a record, a policy and partnerfw.yaml, for editors and tools."""
     from partnerfw.schemas import SCHEMA_FOLDER, stale, write_schemas
 
-    folder = out if out is not None else _project(config).root / SCHEMA_FOLDER
+    project = _project(config)
+    folder = out if out is not None else project.root / SCHEMA_FOLDER
     if check_only:
-        outdated = stale(folder)
+        outdated = stale(folder, project.policy)
         for path in outdated:
             _print(f"out of date: {_relative(path)}")
         _print("schemas up to date" if not outdated else "run 'partnerfw schema' to refresh them")
         raise typer.Exit(EXIT_FINDINGS if outdated else EXIT_OK)
-    for path in write_schemas(folder):
+    for path in write_schemas(folder, project.policy):
         _print(f"wrote {_relative(path)}")
 
 

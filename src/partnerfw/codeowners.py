@@ -62,7 +62,11 @@ class Outcome:
 
 
 def review_roles(policy: Policy, kind: Kind, klass: str) -> tuple[str, ...]:
-    """The roles that review a record of this kind and class, in route order."""
+    """The roles that review a record of this kind and class, in route order; for a
+    partnership that cannot be classified yet, those of either route it may then take."""
+    if klass == "undetermined":
+        either = (*review_roles(policy, kind, "significant"), *review_roles(policy, kind, "other"))
+        return tuple(dict.fromkeys(either))
     route = policy.route_for(kind, klass)
     roles: list[str] = []
     if route is None or route.opinions_required:

@@ -30,7 +30,9 @@ def compared_policy(
             "--compare-policy draft: partnerfw.yaml holds no draft; add one under 'draft:' "
             "(edition: and policy:) or name a policy file"
         )
-    named = schedule.named(label)
+    # A built-in name means the shipped edition (as it always has); other names may be an
+    # edition of the schedule or the draft, with the council's overrides.
+    named = None if label in EDITIONS else schedule.named(label)
     if named is not None:
         if label == "draft" and schedule.draft_name:
             label = f"draft ({schedule.draft_name})"

@@ -152,6 +152,13 @@ _FIELDS: dict[str, tuple[str, ...]] = {
         "resources in kind",
         "in kind resources",
     ),
+    "council_resources.total_over_term": (
+        "total over term",
+        "total over the term",
+        "total council resources over term",
+        "whole life cost",
+        "total over the life",
+    ),
     "council_resources.note": ("resources note", "funding note", "finance note"),
     "corporate_objectives": (
         "corporate objectives",

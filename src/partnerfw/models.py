@@ -139,25 +139,49 @@ class Partner(Model):
 
 
 class CouncilResources(Model):
-    """What the council puts in: these count towards significance as the policy says."""
+    """What the council puts in: these count towards significance as the policy says.
 
-    dedicated_budget: Money = Field(
-        Decimal(0), description="Dedicated council budget, pounds a year."
+    A figure left out is *not stated*, which is not the same as £0: staff time given as FTE or
+    days without its cost, or resources in kind described without their value, cannot be
+    counted, and significance stays undetermined until the £ value is written in (or the
+    policy sets a day rate or FTE cost that converts the time)."""
+
+    dedicated_budget: Money | None = Field(
+        None, description="Dedicated council budget, pounds a year (write 0 if there is none)."
     )
-    staff_fte: Decimal = Field(
-        Decimal(0), ge=0, description="Council staff time, full-time equivalents."
+    staff_fte: Decimal | None = Field(
+        None, ge=0, description="Council staff time, full-time equivalents."
     )
     staff_days_per_year: Decimal | None = Field(
         None, ge=0, description="Council staff time in working days a year (Appendix 1)."
     )
-    staff_cost: Money = Field(Decimal(0), description="Cost of that staff time, pounds a year.")
-    in_kind_value: Money = Field(
-        Decimal(0), description="Value of resources given in kind, pounds."
+    staff_cost: Money | None = Field(
+        None,
+        description="Cost of that staff time, pounds a year. Needed whenever staff time is "
+        "given: time without a cost cannot count towards significance.",
+    )
+    in_kind_value: Money | None = Field(
+        None,
+        description="Value of resources given in kind, pounds a year. Needed whenever "
+        "in_kind_description says something is given.",
     )
     in_kind_description: str | None = Field(
         None, description="What is given in kind, e.g. 'meeting rooms at the Civic Centre'."
     )
+    total_over_term: Money | None = Field(
+        None,
+        description="Total council resources over the whole term, all years together, pounds "
+        "(for a policy whose threshold is over the life of the arrangement).",
+    )
     note: str | None = Field(None, description="Anything that explains the figures.")
+
+    @property
+    def has_staff_time(self) -> bool:
+        return bool(self.staff_fte) or bool(self.staff_days_per_year)
+
+    @property
+    def has_in_kind(self) -> bool:
+        return bool(self.in_kind_description and self.in_kind_description.strip())
 
 
 class Member(Model):
@@ -518,6 +542,9 @@ class Risk(Model):
     risk: Text = Field(description="What could go wrong.")
     likelihood: int = Field(ge=1, le=5, description="1 (rare) to 5 (almost certain).")
     impact: int = Field(ge=1, le=5, description="1 (minor) to 5 (severe).")
+    financial_impact: Money | None = Field(
+        None, description="The cost to the council if it happens, pounds (e.g. 250000)."
+    )
     mitigation: str | None = Field(None, description="What reduces the risk.")
     owner: str | None = Field(None, description="Who manages the risk.")
     last_reviewed: dt.date | None = Field(None, description="When it was last reviewed.")
@@ -589,6 +616,14 @@ class Arrangement(Model):
     )
     members: list[Member] = Field(default_factory=list, description="Councillors involved.")
     public_facing: bool = Field(False, description="It provides services directly to the public.")
+    council_fields: dict[str, bool] = Field(
+        default_factory=dict,
+        description=(
+            "Yes/no answers to the questions the council's own policy declares under "
+            "record_fields (e.g. statutory_duty: true); `check` reports a name the policy "
+            "does not declare."
+        ),
+    )
     urgency: Urgency = Field(default_factory=Urgency, description="Urgent (ad hoc) route.")
     purpose: Purpose = Field(default_factory=Purpose, description="Why the council is in it.")
     shared_service: SharedService | None = Field(

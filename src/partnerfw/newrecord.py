@@ -46,8 +46,9 @@ class Answers:
     partners: list[PartnerAnswer] = field(default_factory=list)
     dedicated_budget: Decimal = Decimal(0)
     staff_fte: Decimal = Decimal(0)
-    staff_cost: Decimal = Decimal(0)
-    in_kind_value: Decimal = Decimal(0)
+    staff_cost: Decimal | None = None
+    """None: not known yet (the record then says so, and cannot be classified until it does)."""
+    in_kind_value: Decimal | None = None
     in_kind_description: str | None = None
     fundamental: bool = False
     corporate_objectives: list[str] = field(default_factory=list)
@@ -57,6 +58,8 @@ class Answers:
     public_facing: bool = False
     urgent: bool = False
     urgency_justification: str | None = None
+    council_fields: dict[str, bool | None] = field(default_factory=dict)
+    """Answers to the council's own questions (record_fields); None: not answered."""
     id: str = ""
 
 
@@ -173,6 +176,16 @@ def template_context(answers: Answers, policy: Policy, route: str) -> dict[str, 
         if threshold is not None
         else "none in this policy",
         "route": route,
+        "council_questions": [
+            {
+                "name": name,
+                "question": declared.question,
+                "answer": answers.council_fields.get(name),
+            }
+            for name, declared in policy.record_fields.items()
+        ]
+        if answers.kind is Kind.PARTNERSHIP
+        else [],
     }
 
 
@@ -239,7 +252,7 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     from partnerfw.check import run_check
     from partnerfw.classify import classify
     from partnerfw.register import parse_record
-    from partnerfw.rules.approvals import describe_route
+    from partnerfw.rules.approvals import describe_route, first_classify
     from partnerfw.rules.base import Context
     from partnerfw.schemas import RECORD_SCHEMA, SCHEMA_FOLDER, modeline, write_schemas
     from partnerfw.writer import write_atomic
@@ -262,12 +275,17 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     classification = classify(record.arrangement, policy)
     context = Context(record, classification, policy, today)
     route_ = policy.route_for(record.arrangement.kind, classification.klass)
-    route_text = describe_route(context, route_) if route_ else "no route in this policy"
+    if route_ is not None:
+        route_text = describe_route(context, route_)
+    elif classification.undetermined:
+        route_text = "not known until it can be classified: " + first_classify(context)
+    else:
+        route_text = "no route in this policy"
     text = render(answers, policy, route_text, line, shown, project.root)
     check_text(text, shown)
     written = []
     if not (schema_folder / RECORD_SCHEMA).is_file():
-        written = write_schemas(schema_folder)
+        written = write_schemas(schema_folder, project.policy)
     write_atomic(path, text)
     result = run_check(project, [path], today)
     return Created(

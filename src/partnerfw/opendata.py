@@ -77,10 +77,23 @@ COLUMNS = (
         "council_resources",
         "number",
         "Council resources counted towards significance, "
-        "in pounds a year; empty where confidential.",
+        "in pounds a year; empty where confidential or where some are not valued yet "
+        "(see resources_not_valued).",
     ),
-    OpenColumn("dedicated_budget", "number", "Dedicated council budget, pounds a year."),
-    OpenColumn("staff_cost", "number", "Cost of council staff time, pounds a year."),
+    OpenColumn(
+        "resources_not_valued",
+        "text",
+        "What the council gives without a value in pounds yet (staff time without its cost, "
+        "resources in kind without their value); empty when everything is valued.",
+    ),
+    OpenColumn(
+        "dedicated_budget",
+        "number",
+        "Dedicated council budget, pounds a year; empty if not stated.",
+    ),
+    OpenColumn(
+        "staff_cost", "number", "Cost of council staff time, pounds a year; empty if not stated."
+    ),
     OpenColumn("in_kind_value", "number", "Value of resources the council gives in kind, pounds."),
     OpenColumn("next_review", "date", "When the next annual review is due (YYYY-MM-DD)."),
     OpenColumn("open_findings", "number", "How many governance gaps the register's check found."),

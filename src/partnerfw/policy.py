@@ -1,9 +1,9 @@
 """Policy as data: the framework edition in force and the council's own overrides.
 
-An edition (``policies/<name>.yaml`` inside the package) holds the significance threshold and
-triggers, approval routes, the items each kind requires, review intervals, the urgent route and
-the roles. A register repository's ``partnerfw.yaml`` picks an edition and overrides parts of
-it; the merged result is validated here like a record is.
+An edition (``policies/<name>.yaml`` inside the package) holds the significance test
+(``significance.py``), approval routes, the items each kind requires, review intervals, the
+urgent route and the roles. A register repository's ``partnerfw.yaml`` picks an edition and
+overrides parts of it; the merged result is validated here like a record is.
 """
 
 from __future__ import annotations
@@ -28,11 +28,22 @@ from pydantic import (
 )
 
 from partnerfw.models import AgreementItems, Governance, Kind, SharedServiceType
+from partnerfw.significance import (
+    BUILT_IN_FLAGS,
+    RESOURCE_FIELDS,
+    FieldName,
+    FlagTest,
+    RecordField,
+    ResourcesTest,
+    Significance,
+    _Sourced,
+    merge_significance,
+)
 
 EDITIONS = ("revised", "earlier")
 DEFAULT_EDITION = "revised"
-RESOURCE_FIELDS = ("dedicated_budget", "staff_cost", "in_kind_value")
 BOOLEAN_FIELDS = ("fundamental_to_corporate_objective", "public_facing")
+__all__ = ["RESOURCE_FIELDS", "RecordField", "Significance"]
 
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]{3}$")]
 
@@ -63,60 +74,12 @@ class Source(PolicyModel):
         return self
 
 
-class Sourced(PolicyModel):
-    """A trigger (or other item) cited to the framework (``reference:``) or marked as the
-    council's own (``local:``): exactly one of the two. Read it through ``source_of_item``."""
-
-    reference: str | None = Field(
-        None, description="Where the framework says so, e.g. 'Framework 1.9'."
-    )
-    local: str | None = Field(
-        None, description="Instead of reference: why this is the council's own choice."
-    )
-
-    @model_validator(mode="after")
-    def _one_basis(self) -> Sourced:
-        if (self.reference is None) == (self.local is None):
-            raise ValueError(
-                "give either 'reference:' (the framework paragraph) or 'local:' (why the "
-                "council chose it), exactly one"
-            )
-        return self
-
-
-def source_of_item(item: Sourced) -> Source:
-    """The one way to read a trigger's source (framework paragraph or local choice)."""
+def source_of_item(item: _Sourced) -> Source:
+    """The one way to read a significance test's source: its framework paragraph
+    (``reference:``) or the council's own reason (``local:``)."""
     if item.reference is not None:
         return Source(framework=item.reference)
-    return Source(local=item.local)
-
-
-class ResourcesTrigger(Sourced):
-    type: Literal["resources_at_least"] = Field(description="Council resources at or above amount.")
-    amount: Decimal = Field(ge=0, description="The threshold in pounds, e.g. 50000.")
-    counts: list[Literal["dedicated_budget", "staff_cost", "in_kind_value"]] = Field(
-        description="Which council resources count towards the threshold."
-    )
-
-
-class FlagTrigger(Sourced):
-    type: Literal["flag"] = Field(description="A yes/no field of the record is true.")
-    field: Literal["fundamental_to_corporate_objective", "public_facing", "members_on_board"] = (
-        Field(description="The record's field that makes a partnership significant when true.")
-    )
-    reason: str = Field(description="The reason shown when this trigger applies.")
-
-
-Trigger = Annotated[ResourcesTrigger | FlagTrigger, Field(discriminator="type")]
-
-
-class Significance(PolicyModel):
-    triggers: list[Trigger] = Field(
-        min_length=1, description="A partnership is significant when any trigger applies."
-    )
-    near_threshold_margin: Decimal = Field(
-        Decimal("0.1"), ge=0, le=1, description="Share of the threshold counted as 'near' it."
-    )
+    return Source(local=item.local or "")
 
 
 class ApprovalRoute(PolicyModel):
@@ -262,6 +225,13 @@ class Policy(PolicyModel):
         "what the framework review leaves unsettled. A key covers the settings under it.",
     )
     significance: Significance
+    record_fields: dict[FieldName, RecordField] = Field(
+        default_factory=dict,
+        description=(
+            "The council's own yes/no questions, answered in each record under council_fields "
+            "(e.g. statutory_duty), which a flag test may name."
+        ),
+    )
     approval_routes: dict[str, ApprovalRoute] = Field(
         description=(
             "Key: kind, or kind.class (partnership.significant, shared_service.joint_officer)."
@@ -314,6 +284,7 @@ class Policy(PolicyModel):
                         f"approval_routes.{key}: role '{role}' is not under roles"
                         f"{_did_you_mean(role, self.roles)}"
                     )
+        problems.extend(self._flag_fields())
         for kind, req in self.requirements.items():
             for item in req.governance:
                 if item not in Governance.model_fields:
@@ -328,14 +299,38 @@ class Policy(PolicyModel):
             raise ValueError("; ".join(problems))
         return self
 
+    def _flag_fields(self) -> list[str]:
+        problems = []
+        known = [*BUILT_IN_FLAGS, *self.record_fields]
+        clash = sorted(set(self.record_fields) & set(BUILT_IN_FLAGS))
+        for name in clash:
+            problems.append(
+                f"record_fields.{name}: '{name}' is already a field of every record; "
+                "declare a field under another name"
+            )
+        for where, test in self.significance.leaves():
+            if isinstance(test, FlagTest) and test.field not in known:
+                problems.append(
+                    f"significance.{'.'.join(map(str, where))}: flag field '{test.field}' is "
+                    f"neither a field of the record ({', '.join(BUILT_IN_FLAGS)}) nor declared "
+                    f"under record_fields{_did_you_mean(test.field, known)}"
+                )
+        return problems
+
     @property
     def threshold(self) -> Decimal | None:
-        for trigger in self.significance.triggers:
-            if isinstance(trigger, ResourcesTrigger):
-                return trigger.amount
+        """The first amount a year the significance test compares council resources with;
+        none when the council's test has no money figure a year."""
+        for _, test in self.significance.leaves():
+            if isinstance(test, ResourcesTest) and test.over == "year":
+                return test.amount
         return None
 
     def route_for(self, kind: Kind, klass: str) -> ApprovalRoute | None:
+        """The route for a kind and class; none for a partnership that cannot be classified
+        yet (its route depends on the class, so none is guessed)."""
+        if klass == "undetermined":
+            return None
         return self.approval_routes.get(f"{kind.value}.{klass}") or self.approval_routes.get(
             kind.value
         )
@@ -369,7 +364,9 @@ class Policy(PolicyModel):
         return "the council's own choice" if source.local is not None else ""
 
 
-_NOT_SETTINGS = frozenset({"edition", "title", "adoption", "sources", "rules", "roles"})
+_NOT_SETTINGS = frozenset(
+    {"edition", "title", "adoption", "sources", "rules", "roles", "record_fields"}
+)
 
 
 def setting_paths(policy: Policy) -> list[tuple[str, object]]:
@@ -383,8 +380,8 @@ def setting_paths(policy: Policy) -> list[tuple[str, object]]:
             for name in type(value).model_fields:
                 if name == "reference" or (not prefix and name in _NOT_SETTINGS):
                     continue
-                if prefix == "significance" and name == "triggers":
-                    continue
+                if prefix == "significance" and name in ("test", "triggers"):
+                    continue  # each test carries its own reference: or local:
                 walk(f"{prefix}.{name}" if prefix else name, getattr(value, name))
         elif isinstance(value, dict) and prefix:
             for key, item in value.items():
@@ -568,6 +565,19 @@ class MasterLists:
 def edition_text(name: str) -> str:
     """The YAML text of a built-in edition."""
     return resources.files("partnerfw.policies").joinpath(f"{name}.yaml").read_text("utf-8")
+
+
+def merge_overrides(edition: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """An edition with a council's ``policy:`` overrides: parts merge as ``deep_merge`` does,
+    except that a significance test given in either spelling (``test:`` or ``triggers:``)
+    replaces the edition's."""
+    significance = overrides.get("significance")
+    if isinstance(significance, dict) and isinstance(edition.get("significance"), dict):
+        edition = {
+            **edition,
+            "significance": merge_significance(edition["significance"], significance),
+        }
+    return deep_merge(edition, overrides)
 
 
 def deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

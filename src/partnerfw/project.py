@@ -19,6 +19,7 @@ from partnerfw.policy import (
     Settings,
     deep_merge,
     edition_text,
+    merge_overrides,
 )
 from partnerfw.schema_errors import findings_from
 from partnerfw.yamlread import Document, YamlProblem, decode, parse
@@ -161,8 +162,7 @@ def _build_policy(
         settings_doc.line_of((*at, "edition") if at else ("edition",)) if settings_doc else 1,
     )
     base, base_file, base_doc = _edition_data(edition, root, problems, edition_at)
-    merged = deep_merge(base, settings.policy)
-    merged = deep_merge(merged, own)
+    merged = merge_overrides(merge_overrides(base, settings.policy), own)
     if isinstance(merged.get("sources", {}), dict):
         merged["sources"] = mark_local(merged.get("sources", {}), [settings.policy, own])
     # A 'rules:' that is not a mapping stays as written, for validation to report.
@@ -198,7 +198,9 @@ def _build_policy(
         return load_edition(DEFAULT_EDITION)
 
 
-_NOT_MARKED = frozenset({"edition", "title", "adoption", "sources", "rules", "roles"})
+_NOT_MARKED = frozenset(
+    {"edition", "title", "adoption", "sources", "rules", "roles", "record_fields"}
+)
 
 
 def mark_local(sources: dict[str, Any], overrides: list[dict[str, Any]]) -> dict[str, Any]:
@@ -230,7 +232,7 @@ def _leaf_paths(override: dict[str, Any], prefix: str = "") -> list[str]:
         if key == "reference":
             continue
         path = f"{prefix}.{key}" if prefix else str(key)
-        if path == "significance.triggers":
+        if path in ("significance.triggers", "significance.test"):
             continue  # each trigger carries its own reference: or local:
         if isinstance(value, dict) and value:
             paths.extend(_leaf_paths(value, path))

@@ -8,8 +8,9 @@ from options the command stops and names the option.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from partnerfw.errors import UserError
 from partnerfw.models import Kind, Sector, SharedServiceType
 from partnerfw.newrecord import NOT_PRINTABLE, Answers, PartnerAnswer
+from partnerfw.significance import RecordField
 
 KIND_HELP = """\
 What kind of arrangement is it?
@@ -121,6 +123,11 @@ def _money(text: str, _: Answer) -> Decimal:
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError(f"'{text}' has more than two decimal places (pence)")
     return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+
+
+def _money_or_not_known(text: str, answers: Answer) -> Decimal | None:
+    """An amount, or None for an empty answer: not known yet (never taken as £0)."""
+    return None if not text.strip() else _money(text, answers)
 
 
 def _number(text: str, _: Answer) -> Decimal:
@@ -246,22 +253,26 @@ QUESTIONS = [
         default="0",
     ),
     Question(
-        "staff_cost", "--staff-cost", "Cost of that staff time, £ a year", _money, default="0"
+        "staff_cost",
+        "--staff-cost",
+        "Cost of that staff time, £ a year (Enter if none, or not known yet: staff time "
+        "without a cost cannot be counted, so it cannot be classified until it is written in)",
+        _money_or_not_known,
+        default="",
     ),
     Question(
         "in_kind_value",
         "--in-kind-value",
-        "Value of resources given in kind, £",
-        _money,
-        default="0",
+        "Value of resources given in kind, £ a year (Enter if none, or not known yet)",
+        _money_or_not_known,
+        default="",
     ),
     Question(
         "in_kind_description",
         "--in-kind-description",
-        "What is given in kind, e.g. meeting rooms (Enter to skip)",
+        "What is given in kind, e.g. meeting rooms (Enter if nothing is)",
         _optional_text,
         default="",
-        when=lambda a: bool(a.get("in_kind_value")),
     ),
     Question(
         "fundamental",
@@ -329,7 +340,6 @@ PARTNERS_OPTION = "--partner"
 _NOT_HERE = {
     "shared_service_type": "only a shared service has a type (--kind shared_service)",
     "legal_form": "only a company or trust has a legal form (--kind company_or_trust)",
-    "in_kind_description": "it describes resources given in kind: give --in-kind-value too",
     "fundamental": "significance is for partnerships (--kind partnership)",
     "end": "an indefinite arrangement has no end date; leave out --indefinite or --end",
     "urgency_justification": "it explains an urgent arrangement: give --urgent too",
@@ -340,16 +350,37 @@ PartnerAsker = Callable[[], list[PartnerAnswer]]
 
 
 def collect(
-    given: dict[str, Any], ask: Asker | None = None, ask_partners: PartnerAsker | None = None
+    given: dict[str, Any],
+    ask: Asker | None = None,
+    ask_partners: PartnerAsker | None = None,
+    council: Mapping[str, RecordField] | None = None,
 ) -> Answers:
     """Answers from the options given, asking for the rest when ``ask`` is set.
 
     Without ``ask`` (no terminal, or --no-input) every required question must be answered by
-    its option; the error names all the missing ones at once.
+    its option; the error names all the missing ones at once. ``council`` holds the council's
+    own questions (the policy's record_fields), asked of a partnership in its words after the
+    framework's; from options they are ``--field NAME=yes``.
     """
     answers: Answer = {}
     missing: list[str] = []
-    for question in QUESTIONS:
+    declared = dict(council or {})
+    fields_given = _field_options(given.get("council_fields") or [], declared)
+    for question in [
+        *QUESTIONS[:_AFTER_FUNDAMENTAL],
+        *_council_questions(declared),
+        *QUESTIONS[_AFTER_FUNDAMENTAL:],
+    ]:
+        if question.key.startswith(_FIELD):
+            if not question.when(answers):
+                continue
+            name = question.key.removeprefix(_FIELD)
+            if name in fields_given:
+                answers.setdefault("council_fields", {})[name] = fields_given[name]
+            elif ask is not None:
+                answers.setdefault("council_fields", {})[name] = ask(question, answers)
+            continue
+
         if not question.when(answers):
             continue
         value = given.get(question.key)
@@ -366,6 +397,11 @@ def collect(
     for question in QUESTIONS:
         if given.get(question.key) not in (None, []) and not question.when(answers):
             raise UserError(f"{question.option} does not apply here: {_NOT_HERE[question.key]}")
+    if fields_given and answers.get("kind") is not Kind.PARTNERSHIP:
+        raise UserError(
+            "--field does not apply here: the council's own questions are asked of "
+            "partnerships (--kind partnership)"
+        )
     if missing:
         raise UserError(
             "without a terminal to ask in, these options are needed: "
@@ -373,6 +409,52 @@ def collect(
             + " (see partnerfw new --help)"
         )
     return Answers(**answers)
+
+
+_FIELD = "council_fields."
+_AFTER_FUNDAMENTAL = next(i for i, q in enumerate(QUESTIONS) if q.key == "fundamental") + 1
+
+
+def _council_questions(declared: Mapping[str, RecordField]) -> list[Question]:
+    """The council's own yes/no questions, in its words, for a partnership."""
+    return [
+        Question(
+            f"{_FIELD}{name}",
+            f"--field {name}=yes|no",
+            f"{field.question} (y/n)",
+            _yes_no,
+            default=None if field.default is None else ("y" if field.default else "n"),
+            when=_is(Kind.PARTNERSHIP),
+        )
+        for name, field in declared.items()
+    ]
+
+
+def _field_options(texts: list[str], declared: Mapping[str, RecordField]) -> dict[str, bool]:
+    """``--field statutory_duty=yes`` options, each name one the policy declares."""
+    found: dict[str, bool] = {}
+    for text in texts:
+        name, sep, value = text.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UserError(f"--field {text}: write it as NAME=yes or NAME=no")
+        if name not in declared:
+            close = difflib.get_close_matches(name, list(declared), n=1)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"the policy declares: {', '.join(declared)}"
+                if declared
+                else "the policy declares no questions (record_fields)"
+            )
+            raise UserError(
+                f"--field {text}: '{name}' is not one of the council's questions; {hint}"
+            )
+        try:
+            found[name] = _yes_no(value, {})
+        except ValueError as exc:
+            raise UserError(f"--field {text}: {exc}") from None
+    return found
 
 
 def _partners(given: dict[str, Any], ask_partners: PartnerAsker | None) -> list[PartnerAnswer]:

@@ -97,9 +97,20 @@ def record_facts(project: Project, ids: list[str], every: bool, today: dt.date) 
                     Recorded(record_id, record.file, False, "skipped: no approval recorded")
                 )
             continue
-        facts = for_decision(
-            record.arrangement, _classification(project, record, decision), decision
-        )
+        classification = _classification(project, record, decision)
+        unvalued = _not_valued(classification)
+        if unvalued:
+            if ids:
+                refusals.append(
+                    f"{record.file}: {record_id}: {unvalued}, so what the approval covers "
+                    "cannot be recorded: partnerfw check says what to state first"
+                )
+            else:
+                outcome.recorded.append(
+                    Recorded(record_id, record.file, False, f"skipped: {unvalued}")
+                )
+            continue
+        facts = for_decision(record.arrangement, classification, decision)
         refusal = _refusal(project, record, decision, facts, today)
         if refusal:
             refusals.append(f"{record.file}: {refusal}")
@@ -124,6 +135,15 @@ def record_facts(project: Project, ids: list[str], every: bool, today: dt.date) 
         )
     outcome.recorded.sort(key=lambda r: chosen.index(r.id))
     return outcome
+
+
+def _not_valued(classification: Classification) -> str:
+    """Why the facts cannot be recorded yet: the class or the resources are not known."""
+    if classification.undetermined:
+        return "it cannot be classified yet"
+    if classification.uncosted:
+        return "some of its council resources have no £ value yet"
+    return ""
 
 
 def _classification(

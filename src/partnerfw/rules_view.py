@@ -170,15 +170,21 @@ def local_choices(
         elif source.open:
             unsettled.append(item)
     triggers = []
-    for index, trigger in enumerate(policy.significance.triggers):
-        source = source_of_item(trigger)
+    for where, test in policy.significance.leaves():
+        source = source_of_item(test)
         if source.local is not None:
             triggers.append(
                 {
-                    "trigger": f"significance.triggers.{index}",
-                    "type": trigger.type,
+                    "trigger": "significance." + ".".join(map(str, where)),
+                    "type": test.type,
                     "local": source.local,
                 }
+            )
+    for name, declared in policy.record_fields.items():
+        source = source_of_item(declared)
+        if source.local is not None:
+            triggers.append(
+                {"trigger": f"record_fields.{name}", "type": "record field", "local": source.local}
             )
     rules = [
         {"code": r.code, "title": r.title, "local": rule_source(r).local}

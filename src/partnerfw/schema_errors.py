@@ -20,7 +20,8 @@ def findings_from(
 ) -> list[Finding]:
     found = []
     for error in exc.errors(include_url=False):
-        loc: Path = tuple(error["loc"])
+        raw: Path = tuple(error["loc"])
+        loc = written_path(doc.data, raw)
         line = doc.line_of(loc)
         where = dotted(loc) or "the record"
         if error["type"] == "extra_forbidden":
@@ -31,7 +32,7 @@ def findings_from(
                     UNKNOWN_FIELD,
                     Severity.ERROR,
                     record,
-                    _unknown_field_message(model, loc),
+                    _unknown_field_message(model, raw, loc),
                     _REFERENCE,
                 )
             )
@@ -80,8 +81,27 @@ def dotted(loc: Path) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _unknown_field_message(model: type[BaseModel], loc: Path) -> str:
-    allowed = _fields_at(model, loc[:-1])
+def written_path(data: Any, loc: Path) -> Path:
+    """The error's location as the file has it: without the tags pydantic adds for a tagged
+    union (``test.any_of.any_of.0.resources_at_least.amount`` is ``test.any_of.0.amount``)."""
+    kept: list[str | int] = []
+    current = data
+    for position, part in enumerate(loc):
+        last = position == len(loc) - 1
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_list or (isinstance(current, dict) and part in current):
+            kept.append(part)
+            current = current[part]
+        elif isinstance(part, str) and not last and isinstance(current, dict | list):
+            continue  # a union's tag, not a key of the file
+        else:
+            kept.append(part)
+            current = None
+    return tuple(kept)
+
+
+def _unknown_field_message(model: type[BaseModel], raw: Path, loc: Path) -> str:
+    allowed = _fields_at(model, raw[:-1])
     name = str(loc[-1])
     where = dotted(loc[:-1])
     message = f"unknown field '{name}'" + (f" under '{where}'" if where else "")
@@ -92,29 +112,39 @@ def _unknown_field_message(model: type[BaseModel], loc: Path) -> str:
 
 
 def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
-    current: Any = model
+    """The fields allowed at ``loc`` (pydantic's location, tags of tagged unions included)."""
+    candidates: list[Any] = [model]
     for part in loc:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if _is_model(current) else None
-        if field is None:
+        having = [c for c in candidates if part in c.model_fields]
+        if having:
+            candidates = _models_in(having[0].model_fields[part].annotation)
+            continue
+        tagged = [c for c in candidates if _tag_of(c) == part]
+        if not tagged:
             return []
-        current = _model_in(field.annotation)
-    return list(current.model_fields) if _is_model(current) else []
+        candidates = tagged
+    return list(candidates[0].model_fields) if len(candidates) == 1 else []
+
+
+def _tag_of(model: Any) -> Any:
+    field = model.model_fields.get("type")
+    args: tuple[Any, ...] = getattr(field.annotation, "__args__", ()) if field else ()
+    return args[0] if len(args) == 1 else None
+
+
+def _models_in(annotation: Any) -> list[Any]:
+    if _is_model(annotation):
+        return [annotation]
+    found: list[Any] = []
+    for arg in getattr(annotation, "__args__", ()):
+        found.extend(m for m in _models_in(arg) if m not in found)
+    return found
 
 
 def _is_model(obj: Any) -> bool:
     return isinstance(obj, type) and issubclass(obj, BaseModel)
-
-
-def _model_in(annotation: Any) -> Any:
-    if _is_model(annotation):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _plain(error: Any) -> str:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from partnerfw.models import Arrangement
-from partnerfw.policy import Policy, Settings
+from partnerfw.policy import Policy, RecordField, Settings
 
 SCHEMA_FOLDER = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -41,11 +42,38 @@ RECORD_SCHEMA = "arrangement.schema.json"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
 
 
-def schema_of(model: type[BaseModel], title: str) -> dict[str, Any]:
+def schema_of(
+    model: type[BaseModel], title: str, record_fields: Mapping[str, RecordField] | None = None
+) -> dict[str, Any]:
     body = model.model_json_schema(mode="validation")
     if model is Settings:
         body = _with_policy_overrides(body)
+    if model is Arrangement:
+        body = _with_council_fields(body, record_fields or {})
     return {"$schema": DRAFT, **body, "title": title}
+
+
+def _with_council_fields(
+    record: dict[str, Any], declared: Mapping[str, RecordField]
+) -> dict[str, Any]:
+    """The register's own questions (the policy's record_fields) as the only keys allowed
+    under council_fields, each with the council's question and what a yes means."""
+    described = record["properties"]["council_fields"]
+    record["properties"]["council_fields"] = {
+        "description": described.get("description"),
+        "type": "object",
+        "properties": {
+            name: {
+                "type": "boolean",
+                "title": field.question,
+                "description": f"{field.question} true means: {field.description}."
+                + ("" if field.default is None else f" Left out: {str(field.default).lower()}."),
+            }
+            for name, field in declared.items()
+        },
+        "additionalProperties": False,
+    }
+    return record
 
 
 def _with_policy_overrides(settings: dict[str, Any]) -> dict[str, Any]:
@@ -77,30 +105,32 @@ def _partial(node: Any, names: bool = False) -> Any:
     return node
 
 
-def schema_texts() -> dict[str, str]:
-    """File name -> the JSON text to write, stable so that a regenerated file diffs cleanly."""
+def schema_texts(policy: Policy | None = None) -> dict[str, str]:
+    """File name -> the JSON text to write, stable so that a regenerated file diffs cleanly.
+    The record schema carries the questions ``policy`` declares (its record_fields)."""
+    declared = policy.record_fields if policy is not None else {}
     return {
-        name: json.dumps(schema_of(model, title), indent=2, ensure_ascii=False) + "\n"
+        name: json.dumps(schema_of(model, title, declared), indent=2, ensure_ascii=False) + "\n"
         for name, (model, title) in SCHEMAS.items()
     }
 
 
-def stale(folder: Path) -> list[Path]:
+def stale(folder: Path, policy: Policy | None = None) -> list[Path]:
     """The schema files in ``folder`` that are missing or differ from what would be written."""
     out = []
-    for name, text in schema_texts().items():
+    for name, text in schema_texts(policy).items():
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             out.append(path)
     return out
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, policy: Policy | None = None) -> list[Path]:
     """Write (or refresh) every schema file in ``folder``; returns the paths written."""
     from partnerfw.writer import write_atomic
 
     written = []
-    for name, text in schema_texts().items():
+    for name, text in schema_texts(policy).items():
         path = folder / name
         write_atomic(path, text, overwrite=True)
         written.append(path)

@@ -7,7 +7,8 @@ A column is named by the record's own dotted path, the same spelling ``confident
 their default value (false, 0, empty) are left out, so an empty cell means "the default". A
 part that is present but holds only defaults (``gdpr: {}``) is kept as the cell text ``{}``.
 ``imported_as_written`` (its keys are themselves dotted paths) becomes
-``imported_as_written.<path>`` columns.
+``imported_as_written.<path>`` columns, and the answers to the council's own questions
+``council_fields.<name>`` columns.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from partnerfw.models import Arrangement
 EMPTY_PART = "{}"
 """Cell text of a part of the record that is present but holds only default values."""
 AS_WRITTEN = "imported_as_written"
+COUNCIL_FIELDS = "council_fields"
+"""The council's own yes/no answers: one column each, ``council_fields.<name>``."""
 NOT_MONEY = frozenset({"staff_fte", "staff_days_per_year"})
 CONTACT_PATHS = (
     "lead_officer.email",
@@ -108,6 +111,8 @@ def target(path: str) -> Target | None:
             tp, name = _unwrap(field.annotation), part
         elif kind == "list" and part.isdigit():
             tp = _unwrap(typing.get_args(tp)[0])
+        elif kind == "dict" and name == COUNCIL_FIELDS and part:
+            tp, name = _unwrap(typing.get_args(tp)[1]), part
         else:
             return None
     return Target(path, tp, _kind(tp, name), name)
@@ -147,7 +152,10 @@ def flatten(arrangement: Arrangement) -> dict[str, Any]:
 
 def _flatten(value: Any, path: str, tp: Any, flat: dict[str, Any]) -> None:
     kind = _kind(tp, path.rsplit(".", 1)[-1])
-    if isinstance(value, dict) and kind == "model":
+    if isinstance(value, dict) and path == COUNCIL_FIELDS:
+        for key, child in value.items():
+            flat[f"{path}.{key}"] = child
+    elif isinstance(value, dict) and kind == "model":
         if not value and path:
             flat[path] = EMPTY_PART
         for key, child in value.items():

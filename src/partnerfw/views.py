@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from partnerfw.check import CheckedRecord, CheckResult
-from partnerfw.classify import KIND_LABELS, STATUS_LABELS, money
+from partnerfw.classify import KIND_LABELS, STATUS_LABELS, counted_resources, money
 from partnerfw.findings import Finding, Severity
 from partnerfw.models import (
     AgreementItems,
@@ -28,11 +28,12 @@ from partnerfw.models import (
     Kind,
     Status,
 )
-from partnerfw.policy import Policy, ResourcesTrigger
+from partnerfw.policy import Policy
 from partnerfw.project import Project
 from partnerfw.redaction import Redaction
 from partnerfw.rules import RULES
 from partnerfw.rules.monitoring import next_due
+from partnerfw.significance import ResourcesTest
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -509,7 +510,7 @@ def _row(item: CheckedRecord, policy: Policy, today: dt.date, r: Redaction) -> R
         class_note=c.decided_note,
         department=r.text(a.department, "department") or WITHHELD,
         resources=resources,
-        resources_text=money(resources) if resources is not None else WITHHELD,
+        resources_text=c.resources_text if resources is not None else WITHHELD,
         status=a.status.value,
         status_label=STATUS_LABELS[a.status],
         status_order=list(Status).index(a.status),
@@ -537,7 +538,7 @@ def _page(
         overview=_overview(a, row, r),
         reason=_reason(item, policy, r),
         reason_reference=item.classification.reference,
-        purpose=_purpose(a, r),
+        purpose=_purpose(a, r) + _council_fields(a, policy, r),
         partners=_partners(a, r),
         resources=_resources(a, item, r),
         governance=_items(a.governance, Governance, "governance", _wanted(a, policy, False), r),
@@ -638,18 +639,41 @@ def _dates(a: Arrangement, r: Redaction) -> list[Entry]:
 
 
 def _reason(item: CheckedRecord, policy: Policy, r: Redaction) -> str:
-    reason = item.classification.reason
+    c = item.classification
+    reason = c.reason
     if r.touched("council_resources"):
-        amounts = {money(item.classification.council_resources)}
-        for trigger in policy.significance.triggers:
-            if isinstance(trigger, ResourcesTrigger):
-                resources = item.record.arrangement.council_resources
-                amounts.add(money(sum((getattr(resources, n) for n in trigger.counts), Decimal(0))))
+        resources = item.record.arrangement.council_resources
+        amounts = {money(c.council_resources)}
+        if resources.total_over_term is not None:
+            amounts.add(money(resources.total_over_term))
+        for _, test in policy.significance.leaves():
+            if isinstance(test, ResourcesTest):
+                amounts.add(money(counted_resources(item.record.arrangement, list(test.counts))))
         for amount in sorted(amounts, key=len, reverse=True):
             reason = reason.replace(
                 f"{amount} council resources", "the council's resources (amount not published)"
             )
+        for text in (*c.uncosted, *c.costing_notes):
+            reason = reason.replace(text, "resources not published")
+    if r.leaks(reason):
+        return f"{c.label} (the reason quotes parts of the record that are confidential)"
     return reason
+
+
+_ANSWERS = {True: "Yes", False: "No", None: "Not answered yet"}
+
+
+def _council_fields(a: Arrangement, policy: Policy, r: Redaction) -> list[Entry]:
+    """The answers to the council's own questions (the policy's record_fields)."""
+    if a.kind is not Kind.PARTNERSHIP and not a.council_fields:
+        return []
+    entries = []
+    for name, declared in policy.record_fields.items():
+        if r.hidden("council_fields", name):
+            continue
+        answer = a.council_fields.get(name, declared.default)
+        entries.append(Entry(declared.question, _ANSWERS[answer]))
+    return entries
 
 
 _CONDITION_TEXT = {
@@ -716,26 +740,41 @@ def _resources(a: Arrangement, item: CheckedRecord, r: Redaction) -> list[Entry]
     path = "council_resources"
     entries = []
     for label, name, value in (
-        ("Dedicated budget (a year)", "dedicated_budget", money(c.dedicated_budget)),
-        ("Staff time (full-time equivalent)", "staff_fte", f"{c.staff_fte.normalize():f}"),
+        ("Dedicated budget (a year)", "dedicated_budget", _stated(c.dedicated_budget)),
+        ("Staff time (full-time equivalent)", "staff_fte", _count(c.staff_fte)),
+        ("Staff time (days a year)", "staff_days_per_year", _count(c.staff_days_per_year)),
         (
-            "Staff time (days a year)",
-            "staff_days_per_year",
-            f"{c.staff_days_per_year.normalize():f}" if c.staff_days_per_year is not None else None,
+            "Staff cost (a year)",
+            "staff_cost",
+            "Not valued yet"
+            if c.staff_cost is None and c.has_staff_time
+            else _stated(c.staff_cost),
         ),
-        ("Staff cost (a year)", "staff_cost", money(c.staff_cost)),
-        ("Value of resources in kind", "in_kind_value", money(c.in_kind_value)),
+        (
+            "Value of resources in kind",
+            "in_kind_value",
+            "Not valued yet"
+            if c.in_kind_value is None and c.has_in_kind
+            else _stated(c.in_kind_value),
+        ),
         ("Given in kind", "in_kind_description", c.in_kind_description),
+        ("Over the whole term", "total_over_term", _stated(c.total_over_term, None)),
         ("Note", "note", c.note),
     ):
         shown = r.text(value, path, name)
         if shown is not None:
             entries.append(Entry(label, shown))
     if not r.touched(path):
-        entries.append(
-            Entry("Counted towards significance", money(item.classification.council_resources))
-        )
+        entries.append(Entry("Counted towards significance", item.classification.resources_text))
     return entries
+
+
+def _stated(amount: Decimal | None, otherwise: str | None = "Not stated") -> str | None:
+    return otherwise if amount is None else money(amount)
+
+
+def _count(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value.normalize():f}"
 
 
 def _label(model: type[Any], name: str) -> str:
@@ -1068,9 +1107,13 @@ def _open_record(item: CheckedRecord, page: Page, policy: Policy, r: Redaction) 
     c = a.council_resources
 
     def amount(name: str) -> str | None:
-        if r.hidden("council_resources", name):
+        value = getattr(c, name)
+        if value is None or r.hidden("council_resources", name):
             return None
-        return f"{getattr(c, name)}"
+        return f"{value}"
+
+    uncosted = item.classification.uncosted
+    hidden_resources = r.touched("council_resources")
 
     officer = a.lead_officer
     return {
@@ -1102,7 +1145,8 @@ def _open_record(item: CheckedRecord, page: Page, policy: Policy, r: Redaction) 
             {"name": p.name, "sector": p.sector.lower(), "contribution": p.contribution}
             for p in page.partners
         ],
-        "council_resources": None if row.resources is None else f"{row.resources}",
+        "council_resources": None if row.resources is None or uncosted else f"{row.resources}",
+        "resources_not_valued": None if hidden_resources or not uncosted else "; ".join(uncosted),
         "dedicated_budget": amount("dedicated_budget"),
         "staff_cost": amount("staff_cost"),
         "in_kind_value": amount("in_kind_value"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from partnerfw.check import CheckedRecord
-from partnerfw.classify import CLASS_LABELS, KIND_LABELS, money
+from partnerfw.classify import CLASS_LABELS, KIND_LABELS, money, resources_text
 from partnerfw.findings import Severity
 from partnerfw.models import Kind, Status
 from partnerfw.reports import governance
@@ -45,6 +45,8 @@ class Line:
     end: dt.date | None
     rating: str | None
     """Governance rating, for approved and running arrangements."""
+    not_valued: tuple[str, ...] = ()
+    """What it gives without a £ value yet (staff time, in kind): not in ``resources``."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,17 @@ def _ratings(data: ReportData) -> dict[str, str]:
     }
 
 
+def _not_valued_note(report: AnnualReport) -> str:
+    """Staff time or resources in kind given without a £ value are not in the total: say so."""
+    names = [ln.name for ln in report.lines if ln.not_valued and ln.rating is not None]
+    if not names:
+        return ""
+    return (
+        f", not counting what {plural(len(names), 'arrangement')} give without a value in "
+        f"pounds yet ({', '.join(names)})"
+    )
+
+
 def _line(r: CheckedRecord, ratings: dict[str, str]) -> Line:
     a = r.record.arrangement
     return Line(
@@ -195,6 +208,7 @@ def _line(r: CheckedRecord, ratings: dict[str, str]) -> Line:
         a.dates.start,
         a.dates.end,
         ratings.get(a.id),
+        r.classification.uncosted,
     )
 
 
@@ -326,7 +340,7 @@ def paper(report: AnnualReport, data: ReportData) -> Paper:
         f"The register holds {plural(len(report.lines), 'arrangement')}: {live} approved or "
         f"running, {proposed} proposed and {len(report.lines) - live - proposed} ended. The "
         f"approved and running arrangements take {money(report.total_resources)} a year of "
-        "council resources (budget, staff cost and in kind).",
+        "council resources (budget, staff cost and in kind)" + _not_valued_note(report) + ".",
         f"Since {date_text(report.period_start)}: {plural(len(report.added), 'addition')}, "
         + (
             f"{plural(len(report.ended), 'ending')}, "
@@ -366,7 +380,7 @@ def paper(report: AnnualReport, data: ReportData) -> Paper:
             ln.classification,
             ln.status,
             ln.department,
-            money(ln.resources),
+            resources_text(ln.resources, ln.not_valued),
             ln.rating or "—",
         ]
         for ln in report.lines
@@ -474,6 +488,7 @@ def _data_table(report: AnnualReport) -> Table:
             "Status",
             "Lead department",
             "Council resources",
+            "Not valued yet",
             "Start",
             "End",
             "Rating",
@@ -487,6 +502,7 @@ def _data_table(report: AnnualReport) -> Table:
                 ln.status,
                 ln.department,
                 f"{ln.resources:f}",
+                "; ".join(ln.not_valued),
                 ln.start.isoformat() if ln.start else "",
                 ln.end.isoformat() if ln.end else "",
                 ln.rating or "",

@@ -108,6 +108,10 @@ def prepare(
 # --- the public view -------------------------------------------------------------------------
 
 
+_QUOTED_IN_REASONS = {"council_resources", "monitoring", "dates", "council_fields"}
+"""Parts of a record a classification's reason can quote (amounts, risks, dates, answers)."""
+
+
 def public_view(
     records: list[CheckedRecord], findings: list[Finding], policy: Policy
 ) -> tuple[list[CheckedRecord], list[Finding]]:
@@ -129,10 +133,15 @@ def public_view(
             continue
         classification = checked.classification
         confidential = checked.record.arrangement.confidential
-        if any(p.split(".")[0] == "council_resources" for p in confidential):
+        if any(p.split(".")[0] in _QUOTED_IN_REASONS for p in confidential):
+            public = classify(redacted, policy)
             classification = replace(
                 classification,
-                council_resources=classify(redacted, policy).council_resources,
+                council_resources=public.council_resources,
+                uncosted=public.uncosted,
+                costing_notes=public.costing_notes,
+                missing=(),
+                near_text="",
                 reason=f"{classification.label} (the figures are confidential)",
             )
         record = LoadedRecord(redacted, checked.record.file, checked.record.document)

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from partnerfw.check import CheckedRecord
-from partnerfw.classify import Classification, money
+from partnerfw.classify import UNDETERMINED, Classification, money
 from partnerfw.models import Status
 from partnerfw.policy import ApprovalRoute, Policy
 from partnerfw.reports.common import ReportData, date_text, plural, status_label
 from partnerfw.reports.paper import Paper, Section, Table
 from partnerfw.rules.approvals import missing_steps
 from partnerfw.rules.base import Context
+from partnerfw.significance import describe
 
 _STEPS = (
     ("discussed_at", "discussion at"),
@@ -61,7 +62,11 @@ class ReclassificationReport:
     differences: list[PolicyDifference]
 
 
-def route_text(policy: Policy, route: ApprovalRoute | None) -> str:
+def route_text(policy: Policy, route: ApprovalRoute | None, klass: str = "") -> str:
+    if route is None and klass == UNDETERMINED:
+        return (
+            "not known until the partnership can be classified (partnerfw check says what to state)"
+        )
     if route is None:
         return "no route"
     parts = []
@@ -96,8 +101,12 @@ def compute(
                 then.label,
                 r.classification.reason,
                 then.reason,
-                route_text(data.policy, data.policy.route_for(a.kind, r.classification.klass)),
-                route_text(other, other.route_for(a.kind, then.klass)),
+                route_text(
+                    data.policy,
+                    data.policy.route_for(a.kind, r.classification.klass),
+                    r.classification.klass,
+                ),
+                route_text(other, other.route_for(a.kind, then.klass), then.klass),
                 _still_needed(r, then, other, data.as_of),
             )
         )
@@ -136,6 +145,7 @@ def differences(now: Policy, then: Policy) -> list[PolicyDifference]:
             found.append(PolicyDifference(what, _text(a), _text(b)))
 
     compare("Significance threshold", now.threshold, then.threshold)
+    compare("Significance test", describe(now.significance.root), describe(then.significance.root))
     for name, field in type(now.intervals).model_fields.items():
         compare(
             field.description or name, getattr(now.intervals, name), getattr(then.intervals, name)

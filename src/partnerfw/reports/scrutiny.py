@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from partnerfw.classify import money
+from partnerfw.classify import resources_text
 from partnerfw.findings import Severity
 from partnerfw.reports.common import LIVE, ReportData, date_text, highest_risk, kind_label, plural
 from partnerfw.reports.figures import heat_map, risk_counts
@@ -55,6 +55,8 @@ class Candidate:
     risk_points: Decimal
     gap_points: Decimal
     score: Decimal
+    not_valued: tuple[str, ...] = ()
+    """Council resources given without a £ value yet: they score nothing until valued."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ def compute(data: ReportData) -> ScrutinyReport:
             warnings,
             *parts,
             score,
+            r.classification.uncosted,
         )
         for rank, (score, r, top, errors, warnings, parts) in enumerate(scored, start=1)
     ]
@@ -121,7 +124,7 @@ def paper(report: ScrutinyReport, data: ReportData) -> Paper:
             str(c.rank),
             c.name,
             c.classification,
-            money(c.resources),
+            resources_text(c.resources, c.not_valued),
             f"{c.resources_points:f}",
             str(c.highest_risk) if c.highest_risk else "—",
             f"{c.risk_points:f}",

@@ -13,6 +13,7 @@ from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     monitoring,
     purpose,
     register,
+    significance,
 )
 from partnerfw.rules.base import RULES, Context, Hit, Rule
 

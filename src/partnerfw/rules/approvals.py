@@ -36,6 +36,20 @@ def route(ctx: Context) -> ApprovalRoute | None:
     return ctx.policy.route_for(ctx.arrangement.kind, ctx.classification.klass)
 
 
+def first_classify(ctx: Context) -> str:
+    """For a partnership that cannot be classified yet: what to do before its route is known,
+    and the two routes it could then take (no guess between them)."""
+    c = ctx.classification
+    asks = "; ".join(dict.fromkeys(m.ask for m in c.missing)) or "complete the record"
+    options = []
+    for klass in ("significant", "other"):
+        found = ctx.policy.route_for(ctx.arrangement.kind, klass)
+        if found is not None:
+            options.append(f"if {klass}, {describe_route(ctx, found)} ({found.reference})")
+    then = f"; then the route is known: {'; '.join(options)}" if options else ""
+    return f"first {asks}{then}"
+
+
 def missing_steps(ctx: Context, route_: ApprovalRoute) -> list[tuple[str, str]]:
     """(step, role) pairs of the route that no recorded decision meets."""
     missing = []
@@ -138,6 +152,13 @@ def approval_route(ctx: Context) -> Iterator[Hit]:
     shared service, the Leader with the Portfolio Holder; for ad-hoc resilience, the Leader and
     Portfolio Holder informed. Urgent arrangements are handled by APR005."""
     route_ = route(ctx)
+    if route_ is None and ctx.classification.undetermined:
+        yield Hit(
+            f"the record is {ctx.arrangement.status.value} but its approvals cannot be checked "
+            "against a route, because the partnership cannot be classified: " + first_classify(ctx),
+            ("approvals",),
+        )
+        return
     if route_ is None or (ctx.arrangement.is_urgent and ctx.policy.urgent_route):
         return
     missing = missing_steps(ctx, route_)
@@ -188,8 +209,16 @@ def _route_since_changed(ctx: Context, then: ApprovalRoute) -> Iterator[Hit]:
     stages=[Status.PROPOSED],
 )
 def route_to_follow(ctx: Context) -> Iterator[Hit]:
-    """Tells a proposed record which route it must follow and which steps remain."""
+    """Tells a proposed record which route it must follow and which steps remain; for a
+    partnership that cannot be classified yet, what must be stated before the route is known."""
     route_ = route(ctx)
+    if route_ is None and ctx.classification.undetermined:
+        yield Hit(
+            "approval route not known yet, because the partnership cannot be classified: "
+            + first_classify(ctx),
+            ("status",),
+        )
+        return
     if route_ is None:
         return
     missing = missing_steps(ctx, route_)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnerfw.classify import money
 from partnerfw.findings import Severity
 from partnerfw.models import ItemStatus, Kind, Status
+from partnerfw.rules.approvals import describe_route
 from partnerfw.rules.base import BEFORE_APPROVAL, EVALUATED, Context, Hit, blank, rule
 
 _LIVE = frozenset(Status) - {Status.ENDED}
@@ -44,16 +44,16 @@ def company_outside_framework(ctx: Context) -> Iterator[Hit]:
     stages=_LIVE,
 )
 def near_threshold(ctx: Context) -> Iterator[Hit]:
-    """An 'other' partnership whose council resources are close to the threshold: a small
-    increase would make it significant, with a different approval route."""
+    """An 'other' partnership whose council resources are close to a money threshold of the
+    council's significance test: a small increase would make it significant, with a
+    different approval route. A test with no money figure never gives this note."""
     c = ctx.classification
-    threshold = ctx.policy.threshold
-    if c.klass == "other" and c.near_threshold and threshold is not None:
+    if c.klass == "other" and c.near_threshold:
+        route = ctx.policy.route_for(ctx.arrangement.kind, "significant")
+        needs = f" and needs {describe_route(ctx, route)}" if route is not None else ""
         yield Hit(
-            f"{money(c.council_resources)} council resources is close to the {money(threshold)} "
-            "threshold: if resources rise it becomes a significant partnership and needs "
-            "Management Team and Portfolio Holder approval (an early warning within "
-            f"{ctx.policy.significance.near_threshold_margin:.0%} of it: "
+            f"{c.near_text}: if resources rise it becomes a significant partnership{needs} (an "
+            f"early warning within {ctx.policy.significance.near_threshold_margin:.0%} of it: "
             f"{ctx.policy.basis('significance.near_threshold_margin') or 'the framework'})",
             ("council_resources",),
         )

@@ -24,6 +24,8 @@ LOCAL_RULES: dict[str, str] = {
     "DATA010": "values an import could not read exactly are confirmed by an officer before "
     "the central record (5.6.1) relies on them",
     "POL001": "the policy file partnerfw reads the framework from must be valid",
+    "DATA020": "the council's own questions (record_fields in its policy) are answered in "
+    "each record as the policy declares them",
     "REG001": "one file per arrangement, named by a unique id, is how this register is kept "
     "(5.6.1 asks for a central record)",
     "REG002": "one file per arrangement, named by a unique id, is how this register is kept "
