@@ -387,7 +387,7 @@ def findings(
     given)."""
     record = load(source)
     active = policy_ or policy()
-    classification = decided(record.arrangement, classify(record.arrangement, active))
+    classification = decided(record.arrangement, classify(record.arrangement, active, today))
     return check_record(record, classification, active, today, lists)
 
 

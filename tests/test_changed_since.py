@@ -64,7 +64,7 @@ def test_only_changed_records_plus_cross_record_checks(
     assert payload["summary"]["records"] == 2  # type: ignore[index]
 
     _, everything, _ = _check(runner)
-    assert len(everything["records"]) == 17  # type: ignore[arg-type]
+    assert len(everything["records"]) == 18  # type: ignore[arg-type]
 
 
 def test_nothing_changed_checks_nothing(register_repo: GitRepo, runner: CliRunner) -> None:
@@ -79,7 +79,7 @@ def test_settings_change_checks_every_record(register_repo: GitRepo, runner: Cli
     code, payload, stderr = _check(runner, "--changed-since", "main")
     assert "partnerfw.yaml changed since main: checking every record" in stderr
     assert code == 1
-    assert len(payload["records"]) == 16  # type: ignore[arg-type]
+    assert len(payload["records"]) == 17  # type: ignore[arg-type]
 
 
 def test_unknown_ref_and_no_git_exit_2(

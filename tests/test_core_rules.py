@@ -1028,6 +1028,124 @@ MISSES = [
         words=("shared_service.budgets_agreed",),
         why="budgets",
     ),
+    # timeline: phases, partners joining and leaving, agreement terms
+    Case(
+        "TML001",
+        kind="shared_service",
+        changes={
+            "phases": [
+                {"start": D(2021, 4, 1), "end": "2022-06", "type": "joint_management"},
+                {"start": "2022-05", "type": "full_shared_service"},
+            ]
+        },
+        at=("phases", 1, "start"),
+        words=("phase 1 ends 2022-06 but phase 2 starts 2022-05", "cannot overlap"),
+        why="overlap",
+    ),
+    Case(
+        "TML001",
+        kind="shared_service",
+        changes={
+            "phases": [
+                {"start": "2023", "type": "full_shared_service"},
+                {"start": "2021-04", "type": "joint_management"},
+            ]
+        },
+        at=("phases", 1, "start"),
+        words=("list the phases oldest first",),
+        why="order",
+    ),
+    Case(
+        "TML001",
+        changes={"phases": [{"start": 2019, "description": "Pilot in two wards"}]},
+        at=("phases", 0, "start"),
+        words=("phase 1 starts 2019, before the arrangement's start",),
+        why="before-start",
+    ),
+    Case(
+        "TML002",
+        changes={"partners.0.left": "2020-11"},
+        at=("partners", 0, "left"),
+        words=("Thamesbridge Housing Trust left 2020-11, before the arrangement started",),
+    ),
+    Case(
+        "TML003",
+        changes={
+            "agreement.terms": [
+                {"start": D(2021, 4, 1), "end": D(2024, 3, 31), "decision": "Leader, minute 4"},
+                {"start": D(2024, 4, 1)},
+            ]
+        },
+        at=("agreement", "terms", 1),
+        words=("record the decision that renewed it",),
+    ),
+    Case(
+        "TML003",
+        changes={
+            "agreement.terms": [
+                {"start": D(2021, 4, 1), "end": "2024-06", "decision": "Leader, minute 4"},
+                {"start": D(2024, 4, 1), "decision": "Leader, minute 9"},
+            ]
+        },
+        at=("agreement", "terms", 1, "start"),
+        words=("the terms overlap",),
+        severity="error",
+        why="overlap",
+    ),
+    Case(
+        "TML003",
+        changes={
+            "dates.indefinite": False,
+            "dates.end": D(2029, 3, 31),
+            "agreement.terms": [{"start": D(2021, 4, 1), "end": "2027", "decision": "Leader"}],
+        },
+        at=("agreement", "terms", 0, "end"),
+        words=("the latest term ends 2027 but dates.end is 2029-03-31",),
+        why="end-differs",
+    ),
+    Case(
+        "TML004",
+        kind="shared_service",
+        changes={
+            "shared_service.type": "joint_management",
+            "phases": [
+                {"start": D(2021, 4, 1), "type": "joint_management"},
+                {"start": "2023-10", "type": "full_shared_service"},
+            ],
+        },
+        at=("shared_service", "type"),
+        words=("since 2023-10 the phase in force makes it a full shared service",),
+    ),
+    # dates known only to the month or year
+    Case(
+        "MON008",
+        changes={"dates.indefinite": False, "dates.end": "2026-10"},
+        at=("dates", "end"),
+        words=("end date 2026-10 has passed",),
+        why="month",
+    ),
+    Case(
+        "MON009",
+        changes={"dates.indefinite": False, "dates.end": "2027-01"},
+        at=("dates", "end"),
+        words=("ends in 2027-01",),
+        why="month",
+    ),
+    Case(
+        "DATA006",
+        status="proposed",
+        changes={"dates.start": "2026-10", "approvals": DELETE},
+        at=("dates", "start"),
+        words=("start date 2026-10 has passed",),
+        why="month-passed",
+    ),
+    Case(
+        "MON001",
+        changes={"dates.start": "2025", "monitoring.budget_reports": DELETE},
+        at=("monitoring", "budget_reports"),
+        words=("none recorded since the start in 2025",),
+        why="year-start",
+    ),
 ]
 
 # --- Records that meet a requirement (often just) -----------------------------------------
@@ -1519,6 +1637,103 @@ MEETS = [
         },
         why="ad-hoc",
     ),
+    # timeline
+    Case(
+        "TML001",
+        kind="shared_service",
+        changes={
+            "shared_service.type": DELETE,
+            "phases": [
+                {"start": D(2021, 4, 1), "end": "2022-05", "type": "joint_management"},
+                {"start": "2022-06", "type": "full_shared_service"},
+            ],
+        },
+        why="one-after-another",
+    ),
+    Case(
+        "TML001",
+        kind="shared_service",
+        changes={
+            "phases": [
+                {"start": "2021", "end": "2022", "type": "joint_management"},
+                {"start": "2022-04", "type": "full_shared_service"},
+            ]
+        },
+        why="year-end-may-be-before-april",
+    ),
+    Case(
+        "TML002",
+        changes={
+            "partners.1": {
+                "name": "Shelter Kent",
+                "sector": "voluntary",
+                "joined": "2022",
+                "left": "2024-09",
+            }
+        },
+        why="joined-and-left-while-running",
+    ),
+    Case(
+        "TML003",
+        changes={
+            "agreement.terms": [
+                {"start": D(2021, 4, 1), "end": D(2024, 3, 31), "decision": "Leader, minute 4"},
+                {"start": "2024-04", "decision": "Leader, minute 9", "decided": D(2024, 2, 1)},
+            ]
+        },
+        why="renewed",
+    ),
+    Case(
+        "TML004",
+        kind="shared_service",
+        changes={
+            "phases": [
+                {"start": D(2021, 4, 1), "type": "joint_management"},
+                {"start": "2023-10", "type": "full_shared_service"},
+            ],
+        },
+        why="agrees",
+    ),
+    Case(
+        "TML004",
+        kind="shared_service",
+        changes={
+            "shared_service.type": "joint_management",
+            "phases": [
+                {"start": D(2021, 4, 1), "type": "joint_management"},
+                {"start": "2026-11", "type": "full_shared_service"},
+            ],
+        },
+        why="next-phase-not-certainly-begun",
+    ),
+    # dates known only to the month or year: no finding until certain
+    Case(
+        "MON008",
+        changes={"dates.indefinite": False, "dates.end": "2026-11"},
+        why="ends-this-month",
+    ),
+    Case(
+        "MON009",
+        changes={"dates.indefinite": False, "dates.end": "2027-06"},
+        why="month-outside-window",
+    ),
+    Case(
+        "DATA006",
+        status="proposed",
+        changes={"dates.start": "2026-11", "approvals": DELETE},
+        why="starts-this-month",
+    ),
+    Case(
+        "DATA006",
+        status="active",
+        changes={"dates.start": "2026"},
+        why="active-in-its-start-year",
+    ),
+    Case(
+        "MON001",
+        changes={"dates.start": "2026-08", "monitoring.budget_reports": DELETE},
+        why="month-start-not-yet-a-quarter-at-its-latest",
+    ),
 ]
 
 CHECKED = sorted(code for code, rule in RULES.items() if rule.check is not None)
@@ -1794,8 +2009,9 @@ def test_rules_cover_every_lifecycle_stage() -> None:
 def test_every_rule_without_a_check_function_is_guidance_or_tested_elsewhere() -> None:
     """Reader, policy and cross-record codes are produced outside the rule functions; each is
     tested: DATA001-004 in test_core_bad_input, POL001 in test_core_policy, REG001-002 and
-    REG006 in test_core_cli, APR011 (git) in test_approvals_not_stretched. A new code of this
-    sort needs a test there and an entry here."""
+    REG006 in test_core_cli, REG003-005 in test_timeline, APR011 (git) in
+    test_approvals_not_stretched. A new code of this sort needs a test there and an entry
+    here."""
     from tests.test_core_bad_input import BAD_FILES
 
     others = {c for c, r in RULES.items() if r.check is None and r.guidance is None}
@@ -1807,6 +2023,9 @@ def test_every_rule_without_a_check_function_is_guidance_or_tested_elsewhere() -
         "POL001",
         "REG001",
         "REG002",
+        "REG003",
+        "REG004",
+        "REG005",
         "REG006",
         "APR011",
     }

@@ -110,7 +110,7 @@ def test_fmt_check_on_the_bundled_register_is_a_no_op(
 ) -> None:
     result = runner.invoke(app, ["fmt", "--check", "register"], catch_exceptions=False)
     assert result.exit_code == 0
-    assert "0 of 16 files would tidy" in result.stdout
+    assert "0 of 17 files would tidy" in result.stdout
 
 
 def test_fmt_check_lists_files_that_would_change_and_changes_nothing(

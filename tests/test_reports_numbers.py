@@ -26,7 +26,7 @@ def _data(root: Path, public: bool = True, scope: Scope | None = None) -> Report
 
 def test_annual_totals_by_kind_and_class(example_repo: Path) -> None:
     report = annual.compute(_data(example_repo))
-    assert len(report.lines) == 16
+    assert len(report.lines) == 17
     totals = {(t.kind, t.classification): (t.live, t.proposed, t.resources) for t in report.totals}
     assert totals[("Partnership", "Significant partnership")] == (3, 0, Decimal(180000))
     assert totals[("Partnership", "Other partnership")] == (4, 1, Decimal(124000))

@@ -45,6 +45,7 @@ PAGE_TYPES = [
     "arrangements/community-safety-partnership.html",
     "arrangements/homelessness-prevention-partnership.html",
     "arrangements/joint-it-management.html",
+    "arrangements/thamesbridge-safer-neighbourhoods-partnership.html",
     "open-data.html",
     "reports.html",
     "reports/annual.html",
@@ -210,15 +211,15 @@ def test_filter_works_from_the_keyboard(page: Any, site_url: str) -> None:
     assert focus == "rgb(255, 221, 0)", "the search box shows no GOV.UK yellow focus"
     page.keyboard.type("safety")
     assert _visible_rows(page) == ["Thamesbridge Community Safety Partnership"]
-    assert page.locator("#register-status").text_content() == "Showing 1 of 16 arrangements"
+    assert page.locator("#register-status").text_content() == "Showing 1 of 17 arrangements"
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
-    assert len(_visible_rows(page)) == 16
+    assert len(_visible_rows(page)) == 17
     _tab_to(page, "#filter-kind")
     for _ in range(4):  # Any, Commissioning, Company, Informal network, Partnership
         page.keyboard.press("ArrowDown")
     assert page.eval_on_selector("#filter-kind", "s => s.value") == "Partnership"
-    assert len(_visible_rows(page)) == 9
+    assert len(_visible_rows(page)) == 10
     _tab_to(page, "th[data-sort-key='resources'] button")
     page.keyboard.press("Enter")
     header = page.locator("th[data-sort-key='resources']")
@@ -229,7 +230,7 @@ def test_filter_works_from_the_keyboard(page: Any, site_url: str) -> None:
         "table[data-register] tbody tr:not([hidden]) td:nth-child(5)",
         "cells => cells.map(c => parseFloat(c.dataset.value))",
     )
-    assert amounts == sorted(amounts, reverse=True) and len(amounts) == 9
+    assert amounts == sorted(amounts, reverse=True) and len(amounts) == 10
 
 
 def test_filter_links_work_from_the_keyboard_without_javascript(

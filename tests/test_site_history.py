@@ -113,7 +113,7 @@ def test_outside_git_every_page_says_there_is_no_history(
 ) -> None:
     build(runner)
     pages = sorted((example_repo / "site" / "arrangements").glob("*.html"))
-    assert len(pages) == 16
+    assert len(pages) == 17
     for page in pages:
         text = " ".join(" ".join(parse(page).text).split())
         assert "History No history: this register is not in a git repository." in text

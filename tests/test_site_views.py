@@ -95,7 +95,7 @@ def test_findings_are_worded_for_a_resident(example_repo: Path) -> None:
 
 def test_next_review_and_counts(example_repo: Path) -> None:
     view = view_of(example_repo)
-    assert sum(c.count for c in view.by_kind) == 16 == sum(c.count for c in view.by_class)
+    assert sum(c.count for c in view.by_kind) == 17 == sum(c.count for c in view.by_class)
     leisure = page(view, "thamesbridge-leisure-trust").row
     assert leisure.next_review == dt.date(2026, 11, 3) and leisure.review_overdue
     assert [r.id for r in view.rows] == sorted(

@@ -13,5 +13,5 @@ def test_check_on_example_register_reports_json_contract(runner: CliRunner, exam
     assert result.exit_code == 1
     payload = json.loads(result.stdout)
     assert {"records", "findings", "summary"} <= set(payload)
-    assert len(payload["records"]) == 16
+    assert len(payload["records"]) == 17
     assert {"id", "file", "kind", "classification", "status"} <= set(payload["records"][0])

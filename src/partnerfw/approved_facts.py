@@ -23,6 +23,8 @@ from typing import Any
 
 from partnerfw.classify import Classification, money
 from partnerfw.models import Approval, ApprovedFacts, Arrangement, Decision, DecisionMaker
+from partnerfw.partial_dates import PartialDate
+from partnerfw.timeline import current_partners
 
 _SOURCES = ("council_resources", "partners", "dates")
 _COVERING = (Decision.APPROVED, Decision.INFORMED)
@@ -85,7 +87,7 @@ def facts_of(
         kind=arrangement.kind,
         classification=classification.klass,
         council_resources=classification.council_resources,
-        partners=[p.name for p in arrangement.partners],
+        partners=[p.name for p in current_partners(arrangement, approved)],
         end=arrangement.dates.end,
         indefinite=arrangement.dates.indefinite,
     )
@@ -186,8 +188,11 @@ def changes(
     classification: Classification,
     margin: Decimal,
     basis: str = "",
+    today: dt.date | None = None,
 ) -> list[tuple[str, tuple[str, ...]]]:
-    """(what changed, path of the record it is at) for each material change since approval."""
+    """(what changed, path of the record it is at) for each material change since approval.
+    Partners are those taking part ``today`` (a partner who has since left, or joined, is a
+    change); without a date, every partner listed."""
     found: list[tuple[str, tuple[str, ...]]] = []
     if arrangement.kind is not approved.kind:
         found.append(
@@ -211,7 +216,8 @@ def changes(
                 ("council_resources",),
             )
         )
-    now = [p.name for p in arrangement.partners]
+    taking_part = arrangement.partners if today is None else current_partners(arrangement, today)
+    now = [p.name for p in taking_part]
     added = [n for n in now if n not in approved.partners]
     removed = [n for n in approved.partners if n not in now]
     if added or removed:
@@ -229,7 +235,7 @@ def changes(
     return found
 
 
-def _end(end: dt.date | None, indefinite: bool) -> str:
+def _end(end: PartialDate | None, indefinite: bool) -> str:
     return "indefinite" if indefinite else (end.isoformat() if end else "none")
 
 
@@ -237,6 +243,8 @@ def as_yaml_data(facts: ApprovedFacts) -> dict[str, Any]:
     """Plain values for the round-trip writer (money as a number, as records write it)."""
     data = facts.model_dump(mode="python", exclude_defaults=False)
     data["kind"] = facts.kind.value
+    if facts.end is not None:
+        data["end"] = facts.end.yaml_value()
     amount = facts.council_resources
     data["council_resources"] = (
         int(amount) if amount == amount.to_integral_value() else float(amount)

@@ -16,6 +16,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from partnerfw.partial_dates import PartialDate
+
 _MULTIPLIERS = {
     "": 1,
     "k": 1_000,
@@ -232,6 +234,26 @@ def read_date(raw: Any) -> Reading:
     except ValueError:
         return INEXACT
     return INEXACT
+
+
+def read_partial_date(raw: Any) -> Reading:
+    """A date known to the day, the month or the year. A day is read as ``read_date`` reads
+    it; a month or year only when written as a record writes it (``2020-10``, ``2006``, as
+    ``export`` writes them). Words ('April 2016', 'Since 2006') are not read here: for those,
+    ``partial_dates.from_words`` says what date the words name."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = str(raw)
+    if isinstance(raw, float) and raw.is_integer():
+        raw = str(int(raw))
+    if isinstance(raw, str) and re.fullmatch(r"\s*\d{4}(?:-\d{2})?\s*", raw):
+        try:
+            return Reading(PartialDate.parse(raw.strip()))
+        except ValueError:
+            return INEXACT
+    reading = read_date(raw)
+    if reading.exact and isinstance(reading.value, dt.date):
+        return Reading(PartialDate.of(reading.value))
+    return reading
 
 
 def _named(year: int, month_name: str, day: int) -> Reading:

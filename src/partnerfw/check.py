@@ -15,7 +15,7 @@ from partnerfw.findings import Finding, Severity, count_by_severity
 from partnerfw.models import Status
 from partnerfw.policy import MasterLists, Policy
 from partnerfw.project import Project
-from partnerfw.register import LoadedRecord, Register, load
+from partnerfw.register import LoadedRecord, Register, discover, load
 from partnerfw.rules import RULES, Context, Rule
 from partnerfw.rules.register import check_register
 
@@ -82,14 +82,14 @@ def run_check(
     for record in register.records:
         if not chosen(record.file):
             continue
-        classification = decided(record.arrangement, classify(record.arrangement, policy))
+        classification = decided(record.arrangement, classify(record.arrangement, policy, today))
         checked.append(CheckedRecord(record, classification))
         findings.extend(
             check_record(
                 record, classification, policy, today, project.settings.master_lists, schedule
             )
         )
-    later = check_register(register.records)
+    later = check_register(register.records, _elsewhere(project, paths, register))
     if against_git:
         from partnerfw.decision_commit import verify
 
@@ -104,6 +104,16 @@ def run_check(
         [f for f in register.files if chosen(f)],
         None if only is None else len(register.files),
     )
+
+
+def _elsewhere(project: Project, paths: Sequence[Path], register: Register) -> set[str]:
+    """Ids of the register's records that were not loaded (when only some files are checked),
+    from their file names: links to them are not reported as unknown."""
+    folder = project.register_dir
+    if not folder.is_dir() or any(p.resolve() == folder.resolve() for p in paths):
+        return set()
+    loaded = {r.arrangement.id for r in register.records}
+    return {p.stem for p in discover([folder])} - loaded
 
 
 def _resolved(root: Path, file: str) -> Path:
@@ -187,7 +197,7 @@ def approval_context(ctx: Context) -> Context:
     then = ctx.schedule.policy_on(approval.date)
     if then is ctx.policy:
         return ctx
-    classification = decided(arrangement, classify(arrangement, then))
+    classification = decided(arrangement, classify(arrangement, then, approval.date))
     return replace(ctx, policy=then, classification=classification, decided_on=approval.date)
 
 

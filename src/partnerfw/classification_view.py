@@ -52,7 +52,7 @@ def classify_register(
             r.arrangement.id,
             r.arrangement.name,
             r.arrangement.kind.value,
-            decided(r.arrangement, classify(r.arrangement, policy)),
+            decided(r.arrangement, classify(r.arrangement, policy, day)),
         )
         for r in register.records
     ]
@@ -73,8 +73,8 @@ def compare(
     in_force = project.policy_on(day)
     rows = []
     for record in register.records:
-        now = decided(record.arrangement, classify(record.arrangement, in_force))
-        then = decided(record.arrangement, classify(record.arrangement, policy))
+        now = decided(record.arrangement, classify(record.arrangement, in_force, day))
+        then = decided(record.arrangement, classify(record.arrangement, policy, day))
         if now.klass != then.klass:
             rows.append(
                 Row(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from partnerfw.judge import Counted, Judge, Missing, count_resources, money
 from partnerfw.models import Arrangement, DecidedClassification, Kind, Status
 from partnerfw.policy import Policy
 from partnerfw.significance import RESOURCE_FIELDS, ResourcesTest
+from partnerfw.timeline import shared_service_type
 
 KIND_LABELS = {
     Kind.PARTNERSHIP: "Partnership",
@@ -118,14 +120,15 @@ def counted_resources(arrangement: Arrangement, counts: list[str]) -> Decimal:
     return count_resources(arrangement.council_resources, counts).amount
 
 
-def classify(arrangement: Arrangement, policy: Policy) -> Classification:
+def classify(arrangement: Arrangement, policy: Policy, on: dt.date | None = None) -> Classification:
+    """The class of ``arrangement`` under ``policy``; a shared service's type is the one in
+    force ``on`` that date (its phases), or the type the record states when no date is given."""
     kind = arrangement.kind
     counted = _default_resources(arrangement, policy)
     resources = counted.amount
     extra = {"uncosted": counted.uncosted, "costing_notes": counted.notes}
     if kind is Kind.SHARED_SERVICE:
-        assert arrangement.shared_service is not None
-        kind_of = arrangement.shared_service.type
+        kind_of = shared_service_type(arrangement, on)
         return Classification(
             kind,
             kind_of.value,

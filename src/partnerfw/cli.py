@@ -434,7 +434,8 @@ def classify(
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Show each arrangement's kind and class with the reason, or compare two policies."""
+    """Show each arrangement's kind and class with the reason, or compare two policies.
+    A shared service that changes type over time is classed by the phase in force on --today."""
     from partnerfw.classification_view import classify_register, compare, render
     from partnerfw.errors import UserError
 
@@ -574,8 +575,14 @@ def new(
         list[str] | None,
         typer.Option(help="A Corporate Plan objective it contributes to; repeat for each."),
     ] = None,
-    start: Annotated[str | None, typer.Option(help="Start date, YYYY-MM-DD.")] = None,
-    end: Annotated[str | None, typer.Option(help="End date of a fixed term, YYYY-MM-DD.")] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(help="Start date, YYYY-MM-DD (or YYYY-MM, YYYY when that is all known)."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(help="End date of a fixed term, YYYY-MM-DD (or YYYY-MM, YYYY)."),
+    ] = None,
     indefinite: Annotated[
         bool | None,
         typer.Option("--indefinite/--fixed-term", help="Runs indefinitely, with no end date."),

@@ -166,7 +166,7 @@ def _at(
             if arrangement is None
             else facts_of(
                 arrangement,
-                decided(arrangement, classify(arrangement, policy)),
+                decided(arrangement, classify(arrangement, policy, decision.date)),
                 decision.date,
                 decision.reference,
                 decision.decided_by,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from partnerfw.partial_dates import PartialDate
 from partnerfw.register import LoadedRecord
 from partnerfw.tabular import cell_text, column_order, flatten, plain, public_view, unflatten
 
@@ -56,7 +57,7 @@ def to_csv(table: ExportTable) -> str:
 
 
 def to_json(table: ExportTable, council: str, include_confidential: bool) -> str:
-    records = [plain(unflatten(row)) for row in table.rows]
+    records = [plain(unflatten(row), json=True) for row in table.rows]
     payload = {
         "council": council,
         "view": "internal (confidential parts included)" if include_confidential else "public",
@@ -97,6 +98,8 @@ def to_xlsx(table: ExportTable) -> bytes:
 
 
 def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, PartialDate):  # a day as a date cell; a month or year as its text
+        return value.exact or value.isoformat()
     if value is None or isinstance(value, bool | int | dt.date):
         return value
     if isinstance(value, Decimal):

@@ -33,6 +33,7 @@ from partnerfw.errors import NoRegisterError, UserError
 from partnerfw.headings import ENUM_WORDS, guess
 from partnerfw.ids import is_id, slug
 from partnerfw.models import Arrangement, Kind, Person, Sector, SharedServiceType, Status
+from partnerfw.partial_dates import PartialDate
 from partnerfw.tabular import AS_WRITTEN, EMPTY_PART, Target, plain, target, unflatten, unguard
 
 PLACEHOLDER = "(to be confirmed)"
@@ -688,6 +689,7 @@ def _reader(found: Target) -> typing.Callable[[Any], cells.Reading]:
         "int": cells.read_int,
         "bool": cells.read_bool,
         "date": cells.read_date,
+        "partial_date": cells.read_partial_date,
     }[found.kind]
 
 
@@ -844,7 +846,8 @@ def _complete(state: _Row, name_column: str | None, today: dt.date) -> None:
     for path, placeholder in _REQUIRED:
         _placeholder(state, path, placeholder)
     kind = values["kind"]
-    if kind is Kind.SHARED_SERVICE:
+    typed_phases = any(re.fullmatch(r"phases\.\d+\.type", p) for p in values)
+    if kind is Kind.SHARED_SERVICE and not typed_phases:  # the phases may give the type
         _placeholder(state, "shared_service.type", SharedServiceType.FULL_SHARED_SERVICE)
     if kind is not Kind.SHARED_SERVICE:
         for path in [p for p in values if p.startswith("shared_service.")]:
@@ -882,7 +885,7 @@ def _kind_and_status(state: _Row, today: dt.date) -> None:
         else:
             named = evidence.read(" ".join(re.findall(r"\(([^()]*)\)", name)), Status)
             end = values.get("dates.end")
-            if isinstance(end, dt.date) and end < today:
+            if isinstance(end, PartialDate) and end.latest < today:  # passed at its latest
                 seen[Status.ENDED] = f"from its end date {end.isoformat()}, which has passed"
         if named is not None:
             seen.setdefault(named.value, f"from {_quote(named.phrase)} in the name {_quote(name)}")

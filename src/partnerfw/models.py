@@ -23,12 +23,16 @@ from pydantic import (
     model_validator,
 )
 
+from partnerfw.partial_dates import PartialDate, certainly_before
+
 Money = Annotated[
     Decimal,
     Field(ge=0, max_digits=14, decimal_places=2, description="An amount in pounds, e.g. 12500"),
 ]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+WHEN = "YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
+"""How a partial date is written (partial_dates.PartialDate), for the field descriptions."""
 
 
 class Model(BaseModel):
@@ -109,8 +113,12 @@ class Person(Model):
 
 
 class Dates(Model):
-    start: dt.date | None = Field(None, description="Date the arrangement starts (or started).")
-    end: dt.date | None = Field(None, description="Date it is due to end, if it has a fixed term.")
+    start: PartialDate | None = Field(
+        None, description=f"Date the arrangement starts (or started): {WHEN}."
+    )
+    end: PartialDate | None = Field(
+        None, description=f"Date it is due to end (or ended), if it has a fixed term: {WHEN}."
+    )
     indefinite: bool = Field(False, description="True when the arrangement has no end date.")
     renewal: str | None = Field(
         None, description="How and when it is renewed (Appendix 3, 1.2), e.g. 'annual, by letter'."
@@ -118,11 +126,55 @@ class Dates(Model):
 
     @model_validator(mode="after")
     def _check_order(self) -> Dates:
-        if self.start and self.end and self.end < self.start:
+        if self.start and self.end and certainly_before(self.end, self.start):
             raise ValueError(f"the end date {self.end} is before the start date {self.start}")
         if self.indefinite and self.end:
             raise ValueError("an indefinite arrangement cannot also have an end date")
         return self
+
+
+class Phase(Model):
+    """One stage of the arrangement's life: joint management from one date, a full shared
+    service from another. The phase in force at a date is the last one started by then."""
+
+    start: PartialDate = Field(description=f"When this phase began (or begins): {WHEN}.")
+    end: PartialDate | None = Field(
+        None, description=f"When it ended, when that was not simply the next phase's start: {WHEN}."
+    )
+    type: SharedServiceType | None = Field(
+        None,
+        description=(
+            "For a shared service, its type in this phase (1.12): full_shared_service, "
+            "joint_management, joint_officer or ad_hoc_resilience. The type in force on a date "
+            "is the type of the phase in force then."
+        ),
+    )
+    description: str | None = Field(None, description="What the arrangement was in this phase.")
+    decision: str | None = Field(
+        None, description="The decision that began it, e.g. 'Cabinet 12 March 2019, minute 45'."
+    )
+
+    @model_validator(mode="after")
+    def _check_order(self) -> Phase:
+        if self.end and certainly_before(self.end, self.start):
+            raise ValueError(f"the phase ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Links(Model):
+    """How the arrangement relates to others on the register, by their record ids."""
+
+    predecessors: list[Identifier] = Field(
+        default_factory=list,
+        description="Arrangements it replaced (ids), e.g. the partnerships merged into it.",
+    )
+    successors: list[Identifier] = Field(
+        default_factory=list, description="Arrangements that replaced it (ids)."
+    )
+    parent: Identifier | None = Field(
+        None,
+        description="The umbrella programme or arrangement it is part of (its id).",
+    )
 
 
 class Partner(Model):
@@ -136,6 +188,25 @@ class Partner(Model):
     contribution_note: str | None = Field(
         None, description="What the contribution is, when it is not (only) money."
     )
+    joined: PartialDate | None = Field(
+        None, description=f"When the partner joined, if after the start: {WHEN}."
+    )
+    left: PartialDate | None = Field(
+        None,
+        description=(
+            f"When the partner left ({WHEN}): from then on it is not counted as a current partner."
+        ),
+    )
+
+    @field_validator("left")
+    @classmethod
+    def _left_after_joining(cls, left: PartialDate | None, info: ValidationInfo) -> Any:
+        joined = info.data.get("joined")
+        if left is not None and isinstance(joined, PartialDate) and certainly_before(left, joined):
+            raise ValueError(
+                f"the partner left ({left}) before it joined ({joined}): correct one of the dates"
+            )
+        return left
 
 
 class CouncilResources(Model):
@@ -369,6 +440,28 @@ class AgreementItems(Model):
     safeguarding: Item | None = _item("Safeguarding (App3 SS 1.10).")
 
 
+class AgreementTerm(Model):
+    """One term of the agreement: the first, and each renewal after it (Appendix 3 1.2)."""
+
+    start: PartialDate = Field(description=f"When the term began: {WHEN}.")
+    end: PartialDate | None = Field(None, description=f"When it ends or ended: {WHEN}.")
+    decision: str | None = Field(
+        None,
+        description=(
+            "The decision that agreed (or renewed into) this term: minute, decision notice or "
+            "letter, e.g. 'Cabinet 9 March 2022, minute 31'."
+        ),
+    )
+    decided: dt.date | None = Field(None, description="Date of that decision.")
+    note: str | None = Field(None, description="What changed at this term, if anything.")
+
+    @model_validator(mode="after")
+    def _check_order(self) -> AgreementTerm:
+        if self.end and certainly_before(self.end, self.start):
+            raise ValueError(f"the term ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
 class Agreement(Model):
     document: str | None = Field(None, description="Where the agreement is held (path or link).")
     signed: dt.date | None = Field(None, description="Date the agreement was signed.")
@@ -379,6 +472,10 @@ class Agreement(Model):
         None, description="The designated FOI officer, from a public sector partner (App3 1.7)."
     )
     items: AgreementItems = Field(default_factory=AgreementItems, description="What it contains.")
+    terms: list[AgreementTerm] = Field(
+        default_factory=list,
+        description="Its successive terms, oldest first: start, end and the renewal decision.",
+    )
 
 
 class ExitCoverage(Model):
@@ -480,7 +577,7 @@ class ApprovedFacts(Model):
         description="The council resources counted for significance then, in pounds."
     )
     partners: list[str] = Field(default_factory=list, description="The partners' names then.")
-    end: dt.date | None = Field(None, description="The end date then, if it had one.")
+    end: PartialDate | None = Field(None, description="The end date then, if it had one.")
     indefinite: bool = Field(False, description="True when it had no end date then.")
     fingerprint: str | None = Field(
         None,
@@ -509,7 +606,13 @@ class DecidedClassification(Model):
 class SharedService(Model):
     """Shared service specifics (framework section 3 and Appendix 2)."""
 
-    type: SharedServiceType = Field(description="The four kinds of 1.12.")
+    type: SharedServiceType | None = Field(
+        None,
+        description=(
+            "The four kinds of 1.12. When the record has phases with a type, the type in force "
+            "on a date is the phase's, and this may be left out."
+        ),
+    )
     host_authority: str | None = Field(None, description="The authority that hosts the service.")
     legal_basis: str | None = Field(
         None, description="Usually section 113 of the Local Government Act 1972 (App2 4.1)."
@@ -603,6 +706,17 @@ class Arrangement(Model):
     portfolio: str | None = Field(None, description="The Cabinet portfolio it falls under.")
     committee: str | None = Field(None, description="The Cabinet Committee that receives reports.")
     dates: Dates = Field(default_factory=Dates, description="Start, end or indefinite, renewal.")
+    phases: list[Phase] = Field(
+        default_factory=list,
+        description=(
+            "How the arrangement changed over time, oldest first (e.g. joint management, then "
+            "a full shared service); the phase in force at a date decides its type then."
+        ),
+    )
+    links: Links = Field(
+        default_factory=Links,
+        description="Predecessors, successors and the umbrella programme it is part of (ids).",
+    )
     partners: list[Partner] = Field(default_factory=list, description="The other organisations.")
     overall_budget: Money | None = Field(None, description="Overall partnership budget, pounds.")
     council_resources: CouncilResources = Field(
@@ -698,7 +812,26 @@ class Arrangement(Model):
                 "the 'shared_service:' section only belongs to kind shared_service, "
                 f"not {self.kind}"
             )
+        typed = self.shared_service is None or self.shared_service.type is not None
+        if not typed and not any(phase.type for phase in self.phases):
+            raise ValueError(
+                "a shared_service needs its type: give shared_service.type "
+                "(full_shared_service, joint_management, joint_officer or "
+                "ad_hoc_resilience), or a type for each of its phases"
+            )
         return self
+
+    @field_validator("phases")
+    @classmethod
+    def _types_only_for_shared_services(cls, phases: list[Phase], info: ValidationInfo) -> Any:
+        kind = info.data.get("kind")
+        for number, phase in enumerate(phases, 1):
+            if phase.type is not None and kind is not None and kind is not Kind.SHARED_SERVICE:
+                raise ValueError(
+                    f"phase {number} (from {phase.start}) has a type ({phase.type.value}), but "
+                    "only a shared service has one: describe the phase under 'description'"
+                )
+        return phases
 
     @property
     def is_urgent(self) -> bool:

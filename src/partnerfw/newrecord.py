@@ -18,6 +18,7 @@ from typing import Any
 
 from partnerfw.errors import UserError
 from partnerfw.models import AgreementItems, ExitCoverage, Governance, Kind, Sector
+from partnerfw.partial_dates import PartialDate
 from partnerfw.policy import Policy
 
 NOT_PRINTABLE = re.compile(
@@ -52,8 +53,8 @@ class Answers:
     in_kind_description: str | None = None
     fundamental: bool = False
     corporate_objectives: list[str] = field(default_factory=list)
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
     indefinite: bool = False
     public_facing: bool = False
     urgent: bool = False
@@ -120,7 +121,7 @@ def yaml_scalar(value: Any) -> str:
         return Markup("true" if value else "false")
     if isinstance(value, Decimal | int):
         return Markup(str(value))
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | PartialDate):
         return Markup(value.isoformat())
     text = str(value)
     if "\n" not in text and text == text.strip() and "#" not in text:
@@ -272,7 +273,7 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     if record is None:
         check_text(draft, shown)
     assert record is not None
-    classification = classify(record.arrangement, policy)
+    classification = classify(record.arrangement, policy, today)
     context = Context(record, classification, policy, today)
     route_ = policy.route_for(record.arrangement.kind, classification.klass)
     if route_ is not None:

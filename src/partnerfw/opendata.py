@@ -63,16 +63,37 @@ COLUMNS = (
     ),
     OpenColumn("portfolio", "text", "The Cabinet portfolio it falls under."),
     OpenColumn("committee", "text", "The Cabinet Committee that receives its reports."),
-    OpenColumn("start_date", "date", "Date it started or starts (YYYY-MM-DD)."),
-    OpenColumn("end_date", "date", "Date it is due to end (YYYY-MM-DD); empty if none."),
+    OpenColumn(
+        "start_date",
+        "date",
+        "Date it started or starts: YYYY-MM-DD, or YYYY-MM or YYYY when only the month or "
+        "year is known.",
+    ),
+    OpenColumn(
+        "end_date",
+        "date",
+        "Date it is due to end or ended (YYYY-MM-DD, YYYY-MM or YYYY); empty if none.",
+    ),
     OpenColumn("indefinite", "boolean", "true when it has no end date."),
     OpenColumn(
         "partners",
         "list",
-        "The other organisations. CSV: 'name (sector, contribution)' "
-        "separated by semicolons; JSON: a list of objects with name, sector and "
-        "contribution.",
+        "The other organisations, including any that have left. CSV: 'name (sector, "
+        "contribution, joined YYYY-MM, left YYYY)' separated by semicolons; JSON: a list of "
+        "objects with name, sector, contribution, joined, left (YYYY-MM-DD, YYYY-MM or YYYY, "
+        "or null) and current (false once it has left).",
     ),
+    OpenColumn(
+        "predecessors",
+        "list",
+        "Ids of the arrangements it replaced (CSV: separated by semicolons).",
+    ),
+    OpenColumn(
+        "successors",
+        "list",
+        "Ids of the arrangements that replaced it (CSV: separated by semicolons).",
+    ),
+    OpenColumn("parent", "text", "Id of the umbrella programme it is part of; empty if none."),
     OpenColumn(
         "council_resources",
         "number",
@@ -118,7 +139,8 @@ def safe_cell(value: Any) -> str:
 def _partners_cell(partners: list[dict[str, Any]]) -> str:
     parts = []
     for p in partners:
-        details = ", ".join(x for x in (p["sector"], p["contribution"]) if x)
+        dated = [f"{word} {p[word]}" for word in ("joined", "left") if p.get(word)]
+        details = ", ".join(x for x in (p["sector"], p["contribution"], *dated) if x)
         parts.append(f"{p['name']} ({details})" if details else p["name"])
     return "; ".join(parts)
 
@@ -133,6 +155,8 @@ def csv_text(records: list[dict[str, Any]]) -> str:
             value = record[column.name]
             if column.name == "partners":
                 value = _partners_cell(value)
+            elif column.type == "list":
+                value = "; ".join(value)
             cells.append(safe_cell(value))
         writer.writerow(cells)
     return buffer.getvalue()

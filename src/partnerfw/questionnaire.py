@@ -7,9 +7,7 @@ from options the command stops and names the option.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -18,6 +16,7 @@ from typing import Any
 from partnerfw.errors import UserError
 from partnerfw.models import Kind, Sector, SharedServiceType
 from partnerfw.newrecord import NOT_PRINTABLE, Answers, PartnerAnswer
+from partnerfw.partial_dates import PartialDate, certainly_before, from_words
 from partnerfw.significance import RecordField
 
 KIND_HELP = """\
@@ -140,25 +139,25 @@ def _number(text: str, _: Answer) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
-def _date(text: str, _: Answer) -> dt.date | None:
+def _date(text: str, _: Answer) -> PartialDate | None:
+    """A day (2027-04-01, 01/04/2027, 1 April 2027), or only the month or year when that is
+    all that is known (2027-04, April 2027, 2027): never an invented day."""
     cleaned = text.strip()
     if not cleaned:
         return None
-    uk = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", cleaned)
-    try:
-        if uk:
-            return dt.date(int(uk[3]), int(uk[2]), int(uk[1]))
-        return dt.date.fromisoformat(cleaned)
-    except ValueError:
+    found = from_words(cleaned)
+    if found is None:
         raise ValueError(
-            f"'{text}' is not a date; write it as 2027-04-01 (or 01/04/2027)"
-        ) from None
+            f"'{text}' is not a date; write it as 2027-04-01 (or 01/04/2027), or 2027-04 or "
+            "2027 when only the month or year is known"
+        )
+    return found
 
 
-def _end(text: str, answers: Answer) -> dt.date | None:
+def _end(text: str, answers: Answer) -> PartialDate | None:
     end = _date(text, answers)
     start = answers.get("start")
-    if end is not None and start is not None and end < start:
+    if end is not None and isinstance(start, PartialDate) and certainly_before(end, start):
         raise ValueError(f"the end date {end} is before the start date {start}")
     return end
 
@@ -293,7 +292,8 @@ QUESTIONS = [
     Question(
         "start",
         "--start",
-        "Start date, e.g. 2027-04-01 (Enter if not known yet)",
+        "Start date, e.g. 2027-04-01, or 2027-04 if only the month is known (Enter if not "
+        "known yet)",
         _date,
         default="",
     ),

@@ -153,7 +153,7 @@ def _classification(
     from partnerfw.decision_commit import policy_for
 
     policy = policy_for(project, decision.date)
-    return decided(record.arrangement, classify(record.arrangement, policy))
+    return decided(record.arrangement, classify(record.arrangement, policy, decision.date))
 
 
 def _refusal(
@@ -208,7 +208,7 @@ def _route(project: Project, record: LoadedRecord, facts: ApprovedFacts) -> str:
     policy = policy_for(project, facts.approved)
     ctx = Context(
         record,
-        decided(record.arrangement, classify(record.arrangement, policy)),
+        decided(record.arrangement, classify(record.arrangement, policy, facts.approved)),
         policy,
         facts.approved,
     )

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from partnerfw.models import Arrangement
+from partnerfw.partial_dates import PartialDate
 
 EMPTY_PART = "{}"
 """Cell text of a part of the record that is present but holds only default values."""
@@ -47,7 +48,7 @@ class Target:
     path: str
     type: Any
     kind: str
-    """text, money, number, int, bool, date, enum, model, list or dict."""
+    """text, money, number, int, bool, date, partial_date, enum, model, list or dict."""
     name: str
     """The last field name on the path (``contribution`` for ``partners.0.contribution``)."""
 
@@ -80,6 +81,8 @@ def _kind(tp: Any, name: str) -> str:
     if origin is dict:
         return "dict"
     if isinstance(tp, type):
+        if issubclass(tp, PartialDate):
+            return "partial_date"
         if issubclass(tp, BaseModel):
             return "model"
         if issubclass(tp, Enum):
@@ -255,17 +258,21 @@ def cell_text(value: Any) -> str:
         return format(value, "f")
     if isinstance(value, Enum):
         return str(value.value)
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | PartialDate):
         return value.isoformat()
     return guard(str(value))
 
 
-def plain(value: Any) -> Any:
-    """A value as plain YAML/JSON data: Decimal -> int or float, enum -> str, date kept."""
+def plain(value: Any, json: bool = False) -> Any:
+    """A value as plain YAML/JSON data: Decimal -> int or float, enum -> str, date kept; a
+    date known to the month or year as a record writes it (``2006``, ``2020-10``), or with
+    ``json`` always as text (``"2006"``)."""
     if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): plain(v, json) for k, v in value.items()}
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [plain(v, json) for v in value]
+    if isinstance(value, PartialDate):
+        return value.isoformat() if json else value.yaml_value()
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, Decimal):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -28,16 +28,16 @@ from partnerfw.models import (
     Kind,
     Status,
 )
+from partnerfw.partial_dates import PartialDate, in_words
 from partnerfw.policy import Policy
 from partnerfw.project import Project
 from partnerfw.redaction import Redaction
 from partnerfw.rules import RULES
 from partnerfw.rules.monitoring import next_due
 from partnerfw.significance import ResourcesTest
+from partnerfw.timeline import events, has_started
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from partnerfw.trail import TrailEntry
 
 WITHHELD = "Not published (confidential)"
@@ -55,27 +55,14 @@ SEVERITY_LABELS = {
     Severity.WARNING: "Should be put right",
     Severity.INFO: "Note",
 }
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _REVIEWED = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
 
 
-def long_date(day: dt.date | None) -> str:
-    """23 November 2026 (GOV.UK style), or an empty string."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
+def long_date(day: dt.date | PartialDate | None) -> str:
+    """23 November 2026 (GOV.UK style), November 2026 or 2026 for a date known only to the
+    month or year, or an empty string."""
+    return in_words(day)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -184,6 +171,35 @@ class PartnerView:
     name: str
     sector: str
     contribution: str
+    taking_part: str = ""
+    """'Since March 2021', 'Left October 2020', 'March 2019 to 2024', or '' for a founding
+    partner still taking part."""
+    current: bool = True
+    """False once the partner has certainly left."""
+    joined: str | None = None
+    left: str | None = None
+    """ISO spellings (``2020-10``) for the open data, when published."""
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One dated event of the arrangement's timeline, as the page and reports list it."""
+
+    date: str
+    datetime: str
+    what: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    """Another record this one is linked to: its predecessor, successor, parent or part."""
+
+    relation: str
+    id: str
+    name: str
+    href: str | None
+    """The linked record's page, relative to the site's root (None when not on the register)."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +264,8 @@ class Page:
     findings: list[FindingView]
     withheld: bool
     """Some parts of the record were left out because they are confidential."""
+    timeline: list[TimelineRow] = field(default_factory=list)
+    related: list[RelatedLink] = field(default_factory=list)
     history: list[HistoryStep] = field(default_factory=list)
     history_note: str | None = NO_REPOSITORY
     """Why there is no history to show (None when there is)."""
@@ -402,6 +420,9 @@ def build_site_view(
             steps = _history(trails.get(item.id, []), redaction)
             page = replace(page, history=steps, history_note=None if steps else NOT_COMMITTED)
         pages.append(page)
+    pages = _with_related(pages, checked, public, contact)
+    for item, page in zip(checked, pages, strict=True):
+        redaction = Redaction(item.record.arrangement, item.record.document.data, public, contact)
         open_data.append(_open_record(item, page, policy, redaction))
     rows = [p.row for p in pages]
     paths = filter_paths(rows)
@@ -539,7 +560,7 @@ def _page(
         reason=_reason(item, policy, r),
         reason_reference=item.classification.reference,
         purpose=_purpose(a, r) + _council_fields(a, policy, r),
-        partners=_partners(a, r),
+        partners=_partners(a, r, today),
         resources=_resources(a, item, r),
         governance=_items(a.governance, Governance, "governance", _wanted(a, policy, False), r),
         agreement=_agreement(a, r),
@@ -553,7 +574,71 @@ def _page(
         monitoring=_monitoring(a, policy, today, r),
         findings=_findings(findings, item, r),
         withheld=bool(r.paths),
+        timeline=timeline_rows(a, today, r),
     )
+
+
+def timeline_rows(a: Arrangement, today: dt.date, r: Redaction) -> list[TimelineRow]:
+    """The arrangement's dated events, oldest first, leaving out what is confidential (an
+    event about a partner whose name is confidential included)."""
+    rows = []
+    for event in events(a, today):
+        if r.hidden(*event.path) or (
+            event.path[0] == "partners" and r.hidden("partners", event.path[1], "name")
+        ):
+            continue
+        detail = r.text(event.detail, *event.detail_path) if event.detail_path else None
+        rows.append(TimelineRow(event.when.in_words(), event.when.isoformat(), event.what, detail))
+    return rows
+
+
+_RELATIONS = (
+    ("predecessors", "Replaced"),
+    ("successors", "Replaced by"),
+    ("parent", "Part of"),
+)
+
+
+def related_links(
+    a: Arrangement, r: Redaction, names: Mapping[str, str], children: Sequence[str]
+) -> list[RelatedLink]:
+    """The records linked to ``a``: what it replaced, what replaced it, the umbrella it is
+    part of, and (for an umbrella) its parts. ``names`` gives each record's published name."""
+    if r.hidden("links"):
+        return []
+    found = []
+    for field_name, relation in _RELATIONS:
+        value = getattr(a.links, field_name)
+        ids = [value] if isinstance(value, str) else list(value or [])
+        for index, other in enumerate(ids):
+            path = ("links", field_name) if isinstance(value, str) else ("links", field_name, index)
+            if r.hidden(*path):
+                continue
+            name = names.get(other)
+            href = f"arrangements/{other}.html" if name is not None else None
+            found.append(RelatedLink(relation, other, name or other, href))
+    for child in children:
+        found.append(RelatedLink("Includes", child, names[child], f"arrangements/{child}.html"))
+    return found
+
+
+def _with_related(
+    pages: list[Page], checked: Sequence[CheckedRecord], public: bool, contact: bool
+) -> list[Page]:
+    names = {item.id: page.row.name for item, page in zip(checked, pages, strict=True)}
+    children: dict[str, list[str]] = {}
+    for item in checked:
+        a = item.record.arrangement
+        r = Redaction(a, item.record.document.data, public, contact)
+        if a.links.parent is not None and not r.hidden("links", "parent"):
+            children.setdefault(a.links.parent, []).append(item.id)
+    out = []
+    for item, page in zip(checked, pages, strict=True):
+        a = item.record.arrangement
+        r = Redaction(a, item.record.document.data, public, contact)
+        related = related_links(a, r, names, children.get(item.id, []))
+        out.append(replace(page, related=related) if related else page)
+    return out
 
 
 def _entries(r: Redaction, *candidates: tuple[str, object, tuple[str | int, ...]]) -> list[Entry]:
@@ -718,7 +803,7 @@ def _purpose(a: Arrangement, r: Redaction) -> list[Entry]:
     return entries
 
 
-def _partners(a: Arrangement, r: Redaction) -> list[PartnerView]:
+def _partners(a: Arrangement, r: Redaction, today: dt.date) -> list[PartnerView]:
     out = []
     for i, partner in enumerate(a.partners):
         name = r.text(partner.name, "partners", i, "name")
@@ -729,8 +814,30 @@ def _partners(a: Arrangement, r: Redaction) -> list[PartnerView]:
         parts = [money(amount)] if amount is not None else []
         parts += [note] if note else []
         sector = "" if r.hidden("partners", i, "sector") else partner.sector.value.capitalize()
-        out.append(PartnerView(name, sector, "; ".join(parts) or "None recorded"))
+        joined = None if r.hidden("partners", i, "joined") else partner.joined
+        left = None if r.hidden("partners", i, "left") else partner.left
+        out.append(
+            PartnerView(
+                name,
+                sector,
+                "; ".join(parts) or "None recorded",
+                _taking_part(joined, left, today),
+                not has_started(left, today),
+                joined.isoformat() if joined else None,
+                left.isoformat() if left else None,
+            )
+        )
     return out
+
+
+def _taking_part(joined: PartialDate | None, left: PartialDate | None, today: dt.date) -> str:
+    if joined and left:
+        return f"{joined.in_words()} to {left.in_words()}"
+    if left:
+        return f"{'Left' if has_started(left, today) else 'Leaving'} {left.in_words()}"
+    if joined:
+        return f"{'Since' if has_started(joined, today) else 'Joining'} {joined.in_words()}"
+    return ""
 
 
 def _resources(a: Arrangement, item: CheckedRecord, r: Redaction) -> list[Entry]:
@@ -982,7 +1089,11 @@ def _monitoring(a: Arrangement, policy: Policy, today: dt.date, r: Redaction) ->
 
 
 def _due_entry(
-    label: str, dates: list[dt.date], start: dt.date | None, months: int | None, today: dt.date
+    label: str,
+    dates: list[dt.date],
+    start: PartialDate | None,
+    months: int | None,
+    today: dt.date,
 ) -> Entry:
     last = max(dates, default=None)
     text = f"Last: {long_date(last)}" if last else "None recorded"
@@ -1029,12 +1140,13 @@ _FIELD_PATH = re.compile(
 )
 _SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO_MONTH = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b(?!-\d)")
 
 
 def plain_language(message: str) -> str:
     """A finding as a resident reads it: field paths and code words become words ('under
     monitoring.budget_reports' -> 'under budget reports', 'in_place' -> 'in place') and ISO
-    dates become '3 November 2025'."""
+    dates become '3 November 2025' ('2020-10', a date known to the month, 'October 2020')."""
 
     def field(match: re.Match[str]) -> str:
         last = [part for part in match.group(0).split(".") if not part.isdigit()][-1]
@@ -1046,9 +1158,12 @@ def plain_language(message: str) -> str:
         except ValueError:
             return match.group(0)
 
+    def month(match: re.Match[str]) -> str:
+        return PartialDate(int(match[1]), int(match[2])).in_words()
+
     text = _FIELD_PATH.sub(field, message)
     text = _SNAKE.sub(lambda m: m.group(0).replace("_", " "), text)
-    return _ISO_DAY.sub(day, text)
+    return _ISO_MONTH.sub(month, _ISO_DAY.sub(day, text))
 
 
 def _history(entries: Sequence[TrailEntry], r: Redaction) -> list[HistoryStep]:
@@ -1142,9 +1257,19 @@ def _open_record(item: CheckedRecord, page: Page, policy: Policy, r: Redaction) 
         else a.dates.end.isoformat(),
         "indefinite": a.dates.indefinite,
         "partners": [
-            {"name": p.name, "sector": p.sector.lower(), "contribution": p.contribution}
+            {
+                "name": p.name,
+                "sector": p.sector.lower(),
+                "contribution": p.contribution,
+                "joined": p.joined,
+                "left": p.left,
+                "current": p.current,
+            }
             for p in page.partners
         ],
+        "predecessors": [x.id for x in page.related if x.relation == "Replaced"],
+        "successors": [x.id for x in page.related if x.relation == "Replaced by"],
+        "parent": next((x.id for x in page.related if x.relation == "Part of"), None),
         "council_resources": None if row.resources is None or uncosted else f"{row.resources}",
         "resources_not_valued": None if hidden_resources or not uncosted else "; ".join(uncosted),
         "dedicated_budget": amount("dedicated_budget"),

@@ -137,7 +137,9 @@ def _reclassification(
     for checked in result.records:
         if checked.id not in public_ids:
             continue
-        then = decided(checked.record.arrangement, classify(checked.record.arrangement, other))
+        then = decided(
+            checked.record.arrangement, classify(checked.record.arrangement, other, data.as_of)
+        )
         shown_now = public_ids[checked.id].classification
         if shown_now.reason != checked.classification.reason:  # figures withheld
             then = replace(then, reason=f"{then.label} (the figures are confidential)")

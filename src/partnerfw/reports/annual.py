@@ -9,14 +9,15 @@ given), what changed class or governance rating, and the open governance gaps. W
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from partnerfw.check import CheckedRecord
 from partnerfw.classify import CLASS_LABELS, KIND_LABELS, money, resources_text
 from partnerfw.findings import Severity
 from partnerfw.models import Kind, Status
-from partnerfw.reports import governance
+from partnerfw.partial_dates import PartialDate
+from partnerfw.reports import governance, timelines
 from partnerfw.reports.common import (
     LIVE,
     ReportData,
@@ -41,8 +42,8 @@ class Line:
     status: str
     department: str
     resources: Decimal
-    start: dt.date | None
-    end: dt.date | None
+    start: PartialDate | None
+    end: PartialDate | None
     rating: str | None
     """Governance rating, for approved and running arrangements."""
     not_valued: tuple[str, ...] = ()
@@ -63,8 +64,15 @@ class ClassTotal:
 class Event:
     id: str
     name: str
-    day: dt.date | None
+    day: dt.date | PartialDate | None
     what: str
+
+    @property
+    def first_day(self) -> dt.date:
+        """For sorting: the day, or the first day of a month or year; undated last."""
+        if isinstance(self.day, PartialDate):
+            return self.day.earliest
+        return self.day or dt.date.max
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,8 @@ class AnnualReport:
     rating_changes: list[Move]
     gaps: list[Gap]
     risks: dict[tuple[int, int], int]
+    timelines: list[timelines.Timeline] = field(default_factory=list)
+    """Arrangements that changed over time or are linked to others."""
 
 
 def compute(
@@ -169,6 +179,7 @@ def compute(
         rating_changes,
         gaps,
         risk_counts(r.record.arrangement for r in live),
+        timelines.compute(data),
     )
 
 
@@ -239,8 +250,11 @@ def _events(
 ) -> tuple[list[Event], list[Event], list[Event]]:
     as_of = data.as_of
 
-    def within(day: dt.date | None) -> bool:
-        return day is not None and start < day <= as_of
+    def within(day: dt.date | PartialDate | None) -> bool:
+        """In the period; a date known to the month or year counts in the period holding
+        its first day, so that successive reports show it once."""
+        first = day.earliest if isinstance(day, PartialDate) else day
+        return first is not None and start < first <= as_of
 
     before = {r.id: r for r in baseline.records} if baseline is not None else None
     added, ended, decisions = [], [], []
@@ -302,7 +316,7 @@ def _events(
                 ended.append(
                     Event(old_id, old.record.arrangement.name, None, "removed from the register")
                 )
-    key = lambda e: (e.day or dt.date.max, e.name)  # noqa: E731
+    key = lambda e: (e.first_day, e.name)  # noqa: E731
     return sorted(added, key=key), sorted(ended, key=key), sorted(decisions, key=key)
 
 
@@ -431,6 +445,8 @@ def paper(report: AnnualReport, data: ReportData) -> Paper:
     appendices = [Section("Appendix A: open governance gaps", tables=[gaps])]
     if not report.changes_only:
         sections.insert(1, Section("All arrangements", tables=[register]))
+        if report.timelines:
+            sections.append(timelines.section(report.timelines))
     data_table = _data_table(report)
     title = (
         "Partnerships and shared services register: changes"

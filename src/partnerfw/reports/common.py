@@ -14,6 +14,7 @@ from partnerfw.check import CheckedRecord, CheckResult
 from partnerfw.classify import KIND_LABELS, STATUS_LABELS, classify
 from partnerfw.findings import Finding
 from partnerfw.models import Arrangement, Status
+from partnerfw.partial_dates import PartialDate, in_words
 from partnerfw.policy import Policy
 from partnerfw.redaction import secret_strings
 from partnerfw.register import LoadedRecord
@@ -253,8 +254,9 @@ def status_label(status: Status) -> str:
     return STATUS_LABELS[status]
 
 
-def date_text(day: dt.date | None) -> str:
-    return day.strftime("%-d %B %Y") if day else "—"
+def date_text(day: dt.date | PartialDate | None) -> str:
+    """14 October 2020, October 2020 or 2006 (a date known to the month or year), or —."""
+    return in_words(day) if day else "—"
 
 
 def percent(value: Decimal | None) -> str:

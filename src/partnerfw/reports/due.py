@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from partnerfw.check import CheckedRecord
 from partnerfw.models import Kind, Status
+from partnerfw.partial_dates import PartialDate
 from partnerfw.policy import Policy
 from partnerfw.reports.common import ReportData, date_text, plural
 from partnerfw.reports.paper import Paper, Section, Table
 from partnerfw.rules.approvals import describe_route, missing_steps
-from partnerfw.rules.base import EVALUATED, RUNNING, Context, add_months
-from partnerfw.rules.monitoring import next_due, shared_service_review_due
+from partnerfw.rules.base import EVALUATED, RUNNING, Context, plus_days
+from partnerfw.rules.monitoring import next_due, shared_service_review_due, year_begins
 
 _REPORTED = (*EVALUATED, Kind.COMMISSIONING)
 _RENEWABLE = (Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW)
@@ -31,10 +32,26 @@ class DueItem:
     due: dt.date
     detail: str
     reference: str
+    known_as: PartialDate | None = None
+    """When the date is known only to the month or year: as known (``due`` is its first day,
+    for reminders; it is overdue only once its last day has passed)."""
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.known_as.latest if self.known_as else self.due
+
+    @property
+    def due_text(self) -> str:
+        return date_text(self.known_as or self.due)
+
+    def is_overdue(self, as_of: dt.date) -> bool:
+        return self.last_day < as_of
 
     def days(self, as_of: dt.date) -> int:
-        """Days until due (negative: days overdue)."""
-        return (self.due - as_of).days
+        """Days until due (negative: days overdue; 0 while a month or year date is current)."""
+        if self.due > as_of:
+            return (self.due - as_of).days
+        return min(0, (self.last_day - as_of).days)
 
 
 @dataclass(frozen=True)
@@ -59,7 +76,7 @@ class DueReport:
         return [item for officer in self.officers for item in officer.items]
 
     def overdue(self) -> list[DueItem]:
-        return [item for item in self.items if item.due < self.as_of]
+        return [item for item in self.items if item.is_overdue(self.as_of)]
 
 
 def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[DueItem]:
@@ -71,6 +88,10 @@ def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[Du
     def add(what: str, due: dt.date | None, detail: str, reference: str) -> None:
         if due is not None:
             found.append(DueItem(a.id, a.name, what, due, detail, reference))
+
+    def add_partial(what: str, due: PartialDate, detail: str, reference: str) -> None:
+        known_as = None if due.exact else due
+        found.append(DueItem(a.id, a.name, what, due.earliest, detail, reference, known_as))
 
     def regular(what: str, dates: list[dt.date], months: int, reference: str) -> None:
         last = max((d for d in dates if d <= as_of), default=None)
@@ -114,7 +135,7 @@ def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[Du
     review = policy.shared_service_review
     if running and a.kind is Kind.SHARED_SERVICE and review and a.dates.start:
         due = shared_service_review_due(a.dates.start, a.monitoring.shared_service_reviews, review)
-        year = add_months(a.dates.start, 12 * (review.from_year - 1))
+        year = year_begins(a.dates.start, review.from_year)
         add(
             "Shared service review",
             due,
@@ -123,14 +144,14 @@ def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[Du
             review.reference,
         )
     if a.status in _RENEWABLE and a.dates.end:
-        add(
+        add_partial(
             "End date: decide on renewal or exit",
             a.dates.end,
             a.dates.renewal or "no renewal arrangement recorded",
             "Appendix 3 1.2",
         )
     if a.status is Status.ENDING and a.dates.end:
-        add(
+        add_partial(
             "End date: arrangement ends",
             a.dates.end,
             "complete the exit steps before it ends",
@@ -152,7 +173,7 @@ def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[Du
         if route is not None and missing_steps(ctx, route):
             add(
                 "Urgent arrangement awaiting approval",
-                a.dates.start + dt.timedelta(days=urgent.approval_within_days),
+                plus_days(a.dates.start.latest, urgent.approval_within_days),
                 f"started {date_text(a.dates.start)}; {describe_route(ctx, route)}",
                 urgent.reference,
             )
@@ -195,6 +216,8 @@ def _when(item: DueItem, as_of: dt.date) -> str:
     days = item.days(as_of)
     if days < 0:
         return f"Overdue by {plural(-days, 'day')}"
+    if days == 0 and item.known_as is not None:
+        return f"Due in {item.known_as.in_words()}"
     return "Due today" if days == 0 else f"Due in {plural(days, 'day')}"
 
 
@@ -223,7 +246,7 @@ def paper(report: DueReport, data: ReportData) -> Paper:
                         f"Due for {officer.officer}",
                         ["Arrangement", "What", "Due", "When", "Details"],
                         [
-                            [i.name, i.what, date_text(i.due), _when(i, report.as_of), i.detail]
+                            [i.name, i.what, i.due_text, _when(i, report.as_of), i.detail]
                             for i in officer.items
                         ],
                     )
@@ -233,7 +256,7 @@ def paper(report: DueReport, data: ReportData) -> Paper:
     counts: dict[str, list[int]] = {}
     for item in items:
         entry = counts.setdefault(item.what, [0, 0])
-        entry[0 if item.due < report.as_of else 1] += 1
+        entry[0 if item.is_overdue(report.as_of) else 1] += 1
     overview = Section(
         "Overview",
         tables=[
@@ -265,9 +288,9 @@ def paper(report: DueReport, data: ReportData) -> Paper:
                 i.id,
                 i.name,
                 i.what,
-                i.due.isoformat(),
+                (i.known_as or i.due).isoformat(),
                 str(i.days(report.as_of)),
-                "yes" if i.due < report.as_of else "no",
+                "yes" if i.is_overdue(report.as_of) else "no",
                 i.detail,
                 i.reference,
             ]
@@ -299,7 +322,10 @@ def paper(report: DueReport, data: ReportData) -> Paper:
                     f"{intervals.performance_report_months} months (4.5(c)); each risk "
                     f"reviewed every {intervals.risk_review_months} months (4.10); annual "
                     f"review every {intervals.annual_review_months} months (6.6).",
-                    "The next date is counted from the last one recorded, or from the start date.",
+                    "The next date is counted from the last one recorded, or from the start date "
+                    "(a start known only to the month or year counts from its last day).",
+                    "A date known only to the month or year is listed from its first day and "
+                    "is overdue only once its last day has passed.",
                     "End dates are listed from the approved and running arrangements; exit steps "
                     "from those ending; urgent arrangements until every approval on their route "
                     "is recorded.",

@@ -78,7 +78,7 @@ def load_baseline(
         record, _problems = parse_record(raw, name)
         if record is None:
             continue  # a record that did not validate then cannot be compared
-        classification = decided(record.arrangement, classify(record.arrangement, policy))
+        classification = decided(record.arrangement, classify(record.arrangement, policy, day))
         records.append(CheckedRecord(record, classification))
         findings.extend(check_record(record, classification, policy, day))
     shown = label or f"the register at revision {revision} (committed {day.isoformat()})"

@@ -14,6 +14,7 @@ from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     purpose,
     register,
     significance,
+    timeline,
 )
 from partnerfw.rules.base import RULES, Context, Hit, Rule
 

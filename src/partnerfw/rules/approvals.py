@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from partnerfw.findings import Severity
 from partnerfw.models import Approval, Decision, Kind, Status
+from partnerfw.partial_dates import on
 from partnerfw.policy import ApprovalRoute
 from partnerfw.rules.base import (
     ALL_KINDS,
@@ -180,7 +181,7 @@ def _route_since_changed(ctx: Context, then: ApprovalRoute) -> Iterator[Hit]:
     from partnerfw.classify import a_class, classify, decided
 
     now_policy = ctx.policy_today
-    now_class = decided(ctx.arrangement, classify(ctx.arrangement, now_policy))
+    now_class = decided(ctx.arrangement, classify(ctx.arrangement, now_policy, ctx.today))
     now = now_policy.route_for(ctx.arrangement.kind, now_class.klass)
     if now is None or now.model_dump(exclude={"reference"}) == then.model_dump(
         exclude={"reference"}
@@ -267,12 +268,12 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     start = arrangement.dates.start
     if route_ is None or start is None or not missing_steps(ctx, route_):
         return
-    due = plus_days(start, urgent.approval_within_days)
+    due = plus_days(start.latest, urgent.approval_within_days)
     basis = ctx.policy.basis("urgent_route.approval_within_days")
     deadline = f"{urgent.approval_within_days} days" + (f", {basis}" if basis else "")
     if ctx.today > due:
         yield Hit(
-            f"urgent arrangement started {start} and approval was due by {due} "
+            f"urgent arrangement started {on(start)} and approval was due by {due} "
             f"({deadline}): seek {describe_route(ctx, route_)} now",
             ("urgency",),
             urgent.reference,
@@ -336,9 +337,9 @@ def decisions_in_order(ctx: Context) -> Iterator[Hit]:
                 ("opinions", which),
             )
     start = arrangement.dates.start
-    if start is not None and first > start and not arrangement.is_urgent:
+    if start is not None and first > start.latest and not arrangement.is_urgent:
         yield Hit(
-            f"approved on {first}, after the start on {start}: only urgent arrangements "
+            f"approved on {first}, after the start {on(start)}: only urgent arrangements "
             "may start before approval",
             ("dates", "start"),
         )
@@ -459,9 +460,9 @@ def approval_covers(ctx: Context) -> Iterator[Hit]:
         # does not make the approval stale.
         from partnerfw.classify import classify, decided
 
-        classification = decided(arrangement, classify(arrangement, in_force_then))
+        classification = decided(arrangement, classify(arrangement, in_force_then, ctx.today))
     margin, basis = ctx.policy.approval_margin, ctx.policy.basis("approval_margin")
-    for change, path in changes(approved, arrangement, classification, margin, basis):
+    for change, path in changes(approved, arrangement, classification, margin, basis, ctx.today):
         yield Hit(f"{when} no longer covers this record: {change}{then}", path)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from partnerfw.findings import Severity
 from partnerfw.models import Status
+from partnerfw.partial_dates import on
 from partnerfw.rules.base import RULES, Context, Hit, Rule, rule
 
 
@@ -48,7 +49,11 @@ def status_and_dates(ctx: Context) -> Iterator[Hit]:
     dates = arrangement.dates
     if arrangement.status is Status.ENDED and dates.end is None:
         yield Hit("the status is ended, so record the date it ended under dates.end", ("dates",))
-    elif arrangement.status is Status.ENDED and dates.end is not None and dates.end > ctx.today:
+    elif (
+        arrangement.status is Status.ENDED
+        and dates.end is not None
+        and dates.end.earliest > ctx.today
+    ):
         yield Hit(
             f"the status is ended but dates.end is {dates.end}, still to come: use 'ending' "
             "until then, or correct the end date",
@@ -58,7 +63,7 @@ def status_and_dates(ctx: Context) -> Iterator[Hit]:
         arrangement.status is Status.PROPOSED
         and not arrangement.is_urgent
         and dates.start is not None
-        and dates.start < ctx.today
+        and dates.start.latest < ctx.today
     ):
         yield Hit(
             f"still proposed, but its start date {dates.start} has passed: if it is running, it "
@@ -69,10 +74,10 @@ def status_and_dates(ctx: Context) -> Iterator[Hit]:
     if (
         arrangement.status in (Status.ACTIVE, Status.UNDER_REVIEW)
         and dates.start
-        and (dates.start > ctx.today)
+        and (dates.start.earliest > ctx.today)
     ):
         yield Hit(
-            f"the status is {arrangement.status.value} but it starts on {dates.start}: "
+            f"the status is {arrangement.status.value} but it starts {on(dates.start)}: "
             "use 'approved' until it starts",
             ("status",),
         )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from partnerfw.findings import Severity
 from partnerfw.models import ItemStatus, Kind, SharedServiceType, Status
 from partnerfw.rules.base import BEFORE_APPROVAL, EVALUATED, Context, Hit, blank, rule
+from partnerfw.timeline import shared_service_type
 
 _SHARED = [Kind.SHARED_SERVICE]
 
@@ -291,7 +292,8 @@ def business_case(ctx: Context) -> Iterator[Hit]:
     shared = ctx.arrangement.shared_service
     assert shared is not None
     needs_case = (SharedServiceType.FULL_SHARED_SERVICE, SharedServiceType.JOINT_MANAGEMENT)
-    if shared.type not in needs_case:
+    kind_of = shared_service_type(ctx.arrangement, ctx.today)
+    if kind_of not in needs_case:
         return
     case = shared.business_case
     accepted = {ItemStatus.IN_PLACE, ItemStatus.DRAFTED}
@@ -299,7 +301,7 @@ def business_case(ctx: Context) -> Iterator[Hit]:
         accepted = {ItemStatus.IN_PLACE}
     if case is None or case.status not in accepted:
         yield Hit(
-            f"a {shared.type.value.replace('_', ' ')} needs a business case (Appendix 2): "
+            f"a {kind_of.value.replace('_', ' ')} needs a business case (Appendix 2): "
             "record it under shared_service.business_case with where it is held",
             ("shared_service",),
         )
@@ -347,7 +349,7 @@ def funded_fairly(ctx: Context) -> Iterator[Hit]:
     """The split of costs is agreed early and budgets are agreed with their review mechanism."""
     shared = ctx.arrangement.shared_service
     assert shared is not None
-    if shared.type is SharedServiceType.AD_HOC_RESILIENCE:
+    if shared_service_type(ctx.arrangement, ctx.today) is SharedServiceType.AD_HOC_RESILIENCE:
         return
     if blank(shared.cost_split):
         yield Hit(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from partnerfw.findings import Severity
 from partnerfw.models import Kind, Status
+from partnerfw.partial_dates import PartialDate, on
 from partnerfw.policy import SharedServiceReview
 from partnerfw.rules.base import (
     ALL_KINDS,
@@ -23,20 +24,27 @@ _REPORTED = [*EVALUATED, Kind.COMMISSIONING]
 _LIVE_NOT_PROPOSED = [Status.APPROVED, *RUNNING]
 
 
-def next_due(last: dt.date | None, start: dt.date | None, months: int) -> dt.date | None:
-    """When the next report is due: ``months`` after the last, or after the start."""
-    base = last or start
+def next_due(last: dt.date | None, start: PartialDate | None, months: int) -> dt.date | None:
+    """When the next report is due: ``months`` after the last, or after the start (at its
+    latest reading, so that a start known only to the month or year is never made late)."""
+    base = last or (start.latest if start else None)
     return add_months(base, months) if base else None
 
 
+def year_begins(start: PartialDate, year: int) -> dt.date:
+    """The first day of the arrangement's year ``year`` (1 = the first), at the start's
+    latest reading."""
+    return add_months(start.latest, 12 * (year - 1))
+
+
 def shared_service_review_due(
-    start: dt.date, reviews: list[dt.date], review: SharedServiceReview
+    start: PartialDate, reviews: list[dt.date], review: SharedServiceReview
 ) -> dt.date:
     """When the revised shared service review is next due: from the start of year
     ``review.from_year``, then every ``review.interval_months`` after the last one."""
-    year_begins = add_months(start, 12 * (review.from_year - 1))
-    last = max((d for d in reviews if d >= year_begins), default=None)
-    return add_months(last, review.interval_months) if last else year_begins
+    year_begins_ = year_begins(start, review.from_year)
+    last = max((d for d in reviews if d >= year_begins_), default=None)
+    return add_months(last, review.interval_months) if last else year_begins_
 
 
 def _also(setting: str, ctx: Context) -> str:
@@ -60,7 +68,11 @@ def _overdue(
     if due is None:
         return
     if ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
-        since = f"the last was on {last}" if last else f"none recorded since the start on {start}"
+        since = (
+            f"the last was on {last}"
+            if last or start is None
+            else f"none recorded since the start {on(start)}"
+        )
         yield Hit(
             f"{what} overdue: due by {due} ({months}-monthly{', ' + basis if basis else ''}), "
             f"{since}; "
@@ -202,15 +214,15 @@ def shared_service_review(ctx: Context) -> Iterator[Hit]:
     start = ctx.arrangement.dates.start
     if review is None or start is None:
         return
-    year_begins = add_months(start, 12 * (review.from_year - 1))
-    if ctx.today < year_begins:
+    begins = year_begins(start, review.from_year)
+    if ctx.today < begins:
         return
     due = shared_service_review_due(
         start, ctx.arrangement.monitoring.shared_service_reviews, review
     )
     if ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
         yield Hit(
-            f"in year {review.from_year} or later (since {year_begins}) the shared service "
+            f"in year {review.from_year} or later (since {begins}) the shared service "
             f"review was due by {due} (every {review.interval_months} months"
             + _also("shared_service_review.interval_months", ctx)
             + "); record it under monitoring.shared_service_reviews",
@@ -253,7 +265,7 @@ def outcomes_and_targets(ctx: Context) -> Iterator[Hit]:
 def end_date_passed(ctx: Context) -> Iterator[Hit]:
     """An arrangement past its end date is renewed (new end date) or moved to ending/ended."""
     end = ctx.arrangement.dates.end
-    if end is not None and end < ctx.today:
+    if end is not None and end.latest < ctx.today:
         yield Hit(
             f"the end date {end} has passed but the status is "
             f"{ctx.arrangement.status.value}: record the renewal (new dates.end) or set "
@@ -272,13 +284,15 @@ def end_date_passed(ctx: Context) -> Iterator[Hit]:
     stages=[Status.ACTIVE, Status.UNDER_REVIEW],
 )
 def end_date_approaching(ctx: Context) -> Iterator[Hit]:
-    """The arrangement ends within the policy's notice window: decide on renewal or exit."""
+    """The arrangement ends within the policy's notice window: decide on renewal or exit.
+    An end date known only to the month or year is reminded of as soon as its first day is
+    within the window."""
     end = ctx.arrangement.dates.end
     window_ends = plus_days(ctx.today, ctx.policy.intervals.renewal_notice_days)
-    if end is not None and ctx.today <= end <= window_ends:
+    if end is not None and end.latest >= ctx.today and end.earliest <= window_ends:
         renewal = ctx.arrangement.dates.renewal or "no renewal arrangement recorded"
         yield Hit(
-            f"ends on {end}: decide on renewal ({renewal}) or start the exit steps (noted "
+            f"ends {on(end)}: decide on renewal ({renewal}) or start the exit steps (noted "
             f"{ctx.policy.intervals.renewal_notice_days} days ahead"
             + _also("intervals.renewal_notice_days", ctx)
             + ")",

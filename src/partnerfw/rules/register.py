@@ -1,9 +1,12 @@
 """Checks across the whole register: ids are unique, each file is named after its id, and
-no arrangement is entered twice under two names."""
+no arrangement is entered twice under two names, and the links between records
+(predecessors, successors, parent) hold together."""
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
+from collections.abc import Collection, Iterator
 from pathlib import PurePosixPath
 
 from partnerfw.findings import Finding, Severity
@@ -41,10 +44,41 @@ RULES["REG006"] = Rule(
     ),
 )
 
+RULES["REG003"] = Rule(
+    "REG003",
+    "register",
+    "Linked records exist",
+    Severity.ERROR,
+    "Framework 5.6.1 (central record)",
+    doc="Each id under links (predecessors, successors, parent) is the id of a record on the "
+    "register, so that the timeline of a replaced or umbrella arrangement can be followed.",
+)
+RULES["REG004"] = Rule(
+    "REG004",
+    "register",
+    "Predecessor and successor point both ways",
+    Severity.WARNING,
+    "Framework 5.6.1 (central record)",
+    doc="When a record names another as its successor, that one names it as a predecessor, "
+    "and the other way round, so both pages show the change.",
+)
+RULES["REG005"] = Rule(
+    "REG005",
+    "register",
+    "Links do not loop",
+    Severity.ERROR,
+    "Framework 5.6.1 (central record)",
+    doc="A record is not its own predecessor, successor or parent, and following parents "
+    "never comes back to where it began.",
+)
 
-def check_register(records: list[LoadedRecord]) -> list[Finding]:
+
+def check_register(records: list[LoadedRecord], elsewhere: Collection[str] = ()) -> list[Finding]:
+    """The checks across records. ``elsewhere`` holds the ids of records on the register that
+    were not loaded (a check of some files only): links to them are not called unknown."""
     found = _ids_and_files(records)
     found.extend(_likely_duplicates(records))
+    found.extend(check_links(records, elsewhere))
     return found
 
 
@@ -115,3 +149,100 @@ def _ids_and_files(records: list[LoadedRecord]) -> list[Finding]:
                     )
                 )
     return found
+
+
+def check_links(records: list[LoadedRecord], elsewhere: Collection[str] = ()) -> list[Finding]:
+    loaded = {r.arrangement.id: r for r in records}
+    found: list[Finding] = []
+    for record in records:
+        found.extend(_links_of(record, loaded, elsewhere))
+    return found
+
+
+def _finding(record: LoadedRecord, path: tuple[str | int, ...], code: str, message: str) -> Finding:
+    return Finding(
+        record.file,
+        record.line_of(*path),
+        code,
+        RULES[code].severity,
+        record.arrangement.id,
+        message,
+        RULES[code].reference,
+    )
+
+
+_BACK = {"successors": "predecessors", "predecessors": "successors"}
+_ONE = {"successors": "successor", "predecessors": "predecessor", "parent": "parent"}
+
+
+def _links_of(
+    record: LoadedRecord, loaded: dict[str, LoadedRecord], elsewhere: Collection[str]
+) -> Iterator[Finding]:
+    links = record.arrangement.links
+    me = record.arrangement.id
+    named: list[tuple[str, tuple[str | int, ...], str]] = [
+        (which, ("links", which, i), other)
+        for which in ("predecessors", "successors")
+        for i, other in enumerate(getattr(links, which))
+    ]
+    if links.parent is not None:
+        named.append(("parent", ("links", "parent"), links.parent))
+    for which, path, other in named:
+        if other == me:
+            yield _finding(
+                record,
+                path,
+                "REG005",
+                f"links.{which} names this record itself ('{me}'): a record cannot be its own "
+                f"{_ONE[which]}; remove it",
+            )
+            continue
+        target = loaded.get(other)
+        if target is None:
+            if other not in elsewhere:
+                yield _finding(record, path, "REG003", _unknown(which, other, loaded, elsewhere))
+            continue
+        back = _BACK.get(which)
+        if back is not None and me not in getattr(target.arrangement.links, back):
+            yield _finding(
+                record,
+                path,
+                "REG004",
+                f"this record names '{other}' as its {_ONE[which]}, but {target.file} does "
+                f"not name '{me}' under links.{back}: add it there, or correct this link",
+            )
+    loop = _parent_loop(me, loaded)
+    if loop:
+        yield _finding(
+            record,
+            ("links", "parent"),
+            "REG005",
+            f"following each record's links.parent comes back here ({' -> '.join(loop)}): an "
+            "umbrella programme cannot be part of one of its own parts; correct a parent",
+        )
+
+
+def _unknown(
+    which: str, other: str, loaded: dict[str, LoadedRecord], elsewhere: Collection[str]
+) -> str:
+    message = f"links.{which} names '{other}', which is not the id of any record on the register"
+    close = difflib.get_close_matches(other, [*loaded, *elsewhere], n=1, cutoff=0.6)
+    if close:
+        return f"{message}; did you mean '{close[0]}'?"
+    return f"{message}: correct the id (the record's file is register/<id>.yaml)"
+
+
+def _parent_loop(start: str, loaded: dict[str, LoadedRecord]) -> list[str]:
+    """The ids from ``start`` round its parents back to ``start``, or [] when there is no
+    loop through it."""
+    chain = [start]
+    current = loaded.get(start)
+    while current is not None and current.arrangement.links.parent is not None:
+        parent = current.arrangement.links.parent
+        if parent == start:
+            return [*chain, start] if len(chain) > 1 else []  # itself: reported on its own
+        if parent in chain:
+            return []  # a loop further up, reported by the records on it
+        chain.append(parent)
+        current = loaded.get(parent)
+    return []
