@@ -82,6 +82,7 @@ SHARED_AGREEMENT = [
     "freedom_of_information",
     "scope_of_service",
     "safeguarding",
+    "confidentiality_and_data_protection",
 ]
 
 _OFFICER = {"name": "Ann Officer", "title": "Head of Policy"}
@@ -92,6 +93,7 @@ _MONITORING = {
             "target": "100 households helped a year",
             "action": "Quarterly case review",
             "owner": "Ann Officer",
+            "last_reviewed": _D(2026, 4, 15),
         }
     ],
     "budget_reports": [_D(2026, 6, 30), _D(2026, 9, 30)],
@@ -106,9 +108,19 @@ _MONITORING = {
             "last_reviewed": _D(2026, 7, 1),
         }
     ],
-    "annual_reviews": [_D(2026, 3, 16)],
+    # The autumn review of the register (6.6) and an update during the year.
+    "annual_reviews": [_D(2025, 10, 15), _D(2026, 3, 16)],
     "representatives_briefed": True,
+    # The February/March governance review for the Annual Governance Statement (6.9).
+    "assurance": {
+        "officer": "Ann Officer",
+        "date": _D(2026, 3, 10),
+        "statement": "Governance in place; objectives still met.",
+        "governance_in_place": True,
+        "meeting_objectives": True,
+    },
 }
+_REVIEWS = [_D(2025, 10, 15), _D(2026, 3, 16)]
 _EVALUATION = {
     "completed_by": _OFFICER,
     "date": _D(2020, 11, 2),
@@ -181,6 +193,15 @@ def _approval(role: str, decision: str = "approved", day: dt.date = _APPROVED_ON
     }
 
 
+def _case_approval(authority: str, role: str) -> dict[str, Any]:
+    return {
+        "authority": authority,
+        "role": role,
+        "name": f"{role} of {authority}",
+        "date": _D(2020, 12, 3),
+    }
+
+
 _START = {
     "start": _D(2021, 4, 1),
     "indefinite": True,
@@ -197,6 +218,7 @@ BASELINES: dict[str, dict[str, Any]] = {
         "status": "active",
         "lead_officer": _OFFICER,
         "department": "Housing",
+        "portfolio": "Housing and Homelessness",
         "dates": _START,
         "partners": [
             {"name": "Thamesbridge Housing Trust", "sector": "voluntary", "contribution": 5000}
@@ -233,6 +255,7 @@ BASELINES: dict[str, dict[str, Any]] = {
         "status": "active",
         "lead_officer": _OFFICER,
         "department": "Corporate Services",
+        "portfolio": "Finance and Corporate Services",
         "dates": _START,
         "partners": [
             {"name": "Medley District Council", "sector": "public", "contribution": 160000}
@@ -246,7 +269,17 @@ BASELINES: dict[str, dict[str, Any]] = {
         "shared_service": {
             "type": "full_shared_service",
             "host_authority": "Thamesbridge Borough Council",
+            "initial_discussion": {
+                "officer": "Graham Oduya, Director (Corporate Services)",
+                "date": _D(2020, 9, 14),
+            },
             "business_case": {"status": "in_place", "evidence": "Business case, final"},
+            "business_case_approvals": [
+                _case_approval("Thamesbridge Borough Council", "monitoring_officer"),
+                _case_approval("Thamesbridge Borough Council", "section_151_officer"),
+                _case_approval("Medley District Council", "monitoring_officer"),
+                _case_approval("Medley District Council", "section_151_officer"),
+            ],
             "savings_or_income": "£45,000 a year",
             "resilience": "Cover across a larger team",
             "cost_split": "50/50",
@@ -277,7 +310,7 @@ BASELINES: dict[str, dict[str, Any]] = {
         "department": "Finance",
         "dates": _START,
         "approvals": [_approval("director", "informed", _D(2021, 3, 1))],
-        "monitoring": {"annual_reviews": [_D(2026, 3, 16)]},
+        "monitoring": {"annual_reviews": _REVIEWS},
     },
     "commissioning": {
         "id": "test-commissioning",
@@ -287,6 +320,12 @@ BASELINES: dict[str, dict[str, Any]] = {
         "lead_officer": _OFFICER,
         "department": "Licensing",
         "dates": _START,
+        "commissioning": {
+            "payment": "the_council_is_paid",
+            "paid_by": "Medley District Council",
+            "fee": 85000,
+            "service": "Taxi and premises licensing",
+        },
         "governance": {
             "terms_of_reference_or_sla": {
                 "status": "in_place",
@@ -297,7 +336,7 @@ BASELINES: dict[str, dict[str, Any]] = {
         "monitoring": {
             "budget_reports": [_D(2026, 9, 30)],
             "performance_reports": [_D(2026, 10, 14)],
-            "annual_reviews": [_D(2026, 3, 16)],
+            "annual_reviews": _REVIEWS,
         },
     },
     "company_or_trust": {
@@ -315,7 +354,7 @@ BASELINES: dict[str, dict[str, Any]] = {
                 "evidence": "Trust deed and funding agreement",
             }
         },
-        "monitoring": {"annual_reviews": [_D(2026, 3, 16)]},
+        "monitoring": {"annual_reviews": _REVIEWS},
     },
 }
 KINDS = tuple(BASELINES)

@@ -134,7 +134,8 @@ def test_github_format_appends_every_finding_to_the_step_summary(
         for f in findings
     ]
     assert sorted(rows) == sorted(expected)  # escaped text renders back exactly as written
-    assert any(f"target '{_one_line(TRICKY)}' has no owner" == row[4] for row in rows)
+    said = f"target '{_one_line(TRICKY)}' does not say who is responsible for that action (owner)"
+    assert any(said == row[4] for row in rows)
     assert re.search(r"<details open>\n<summary>Errors \(12\)</summary>", text)
     assert "<summary>Warnings (13)</summary>" in text
 

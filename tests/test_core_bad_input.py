@@ -180,7 +180,13 @@ BAD_FILES: list[tuple[str, bytes, str, int, tuple[str, ...]]] = [
         10,
         ("merge keys",),
     ),  # the mapping that holds '<<'
-    ("two-documents", GOOD.encode() + b"---\nid: other\n", "DATA002", 22, ("single document",)),
+    (
+        "two-documents",
+        GOOD.encode() + b"---\nid: other\n",
+        "DATA002",
+        GOOD.count("\n") + 1,
+        ("single document",),
+    ),
     ("control-character", b"id: x\nname: a\x00b\n", "DATA002", 2, ("control character",)),
 ]
 

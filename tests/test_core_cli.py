@@ -248,7 +248,10 @@ def test_a_message_with_markup_characters_is_printed_as_written(
         ),
     )
     result = _run(runner, "check", "--today", TODAY)
-    assert "target '[bold]100%[/bold] of cases, 50% 'on time'' has no owner" in result.stdout
+    assert (
+        "target '[bold]100%[/bold] of cases, 50% 'on time'' does not say who is responsible "
+        "for that action (owner)" in " ".join(result.stdout.split())
+    )
     github = _run(runner, "check", "--today", TODAY, "--format", "github").stdout
     assert "[bold]100%25[/bold] of cases, 50%25" in github
 

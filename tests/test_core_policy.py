@@ -326,9 +326,16 @@ def test_classify_json_lists_id_kind_classification_reason(
         assert {"id", "kind", "classification", "reason"} <= set(row)
         assert row["reason"]
     by_id = {r["id"]: r for r in rows}
-    assert by_id["thamesbridge-leisure-trust"]["classification"] == "out_of_scope"
+    # A trust running council services under a management agreement is a contract (CLS008).
+    assert by_id["thamesbridge-leisure-trust"]["classification"] == "management_contract"
     classes = {r["classification"] for r in rows}
-    assert {"significant", "other", "informal_network", "commissioning", "out_of_scope"} <= classes
+    assert {
+        "significant",
+        "other",
+        "informal_network",
+        "commissioning",
+        "management_contract",
+    } <= classes
 
 
 def test_classify_text_shows_each_arrangement_with_its_reason(

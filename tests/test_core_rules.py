@@ -46,6 +46,13 @@ LISTS = MasterLists(
     ),
     corporate_objectives=("A well-run council", "Homes for everyone"),
 )
+# The Cabinet portfolios partnerfw.yaml lists, with their holders (current first).
+PORTFOLIOS = MasterLists(
+    portfolios=(
+        ("Housing and Homelessness", ("Cllr Amira Hussain", "Holder of portfolio_holder")),
+        ("Finance and Corporate Services", ("Holder of portfolio_holder",)),
+    )
+)
 # What 'partnerfw approved-facts' records for the partnership baseline.
 FACTS = {
     "approved": D(2021, 1, 12),
@@ -89,6 +96,8 @@ class Case:
     """Expected severity; default: the rule's, or a warning for a proposed record's to-do."""
     lists: MasterLists | None = None
     """The master lists partnerfw.yaml keeps (default: none, so LST rules stay quiet)."""
+    overrides: dict[str, Any] = field(default_factory=dict)
+    """Parts of the edition overridden, as partnerfw.yaml's 'policy:' does."""
     why: str = ""
     overrides: dict[str, Any] | None = None
     """Parts of the edition overridden, as partnerfw.yaml's 'policy:' does."""
@@ -305,11 +314,64 @@ MISSES = [
         why="opinion-after-approval",
     ),
     Case(
-        "APR006",
-        changes={"dates.start": D(2020, 12, 1)},
+        "APR012",
+        status="proposed",
+        changes={"approvals": DELETE},
+        at=("status",),
+        words=("Framework 2.11.2", "Appendix 1", "route_conflicts: partnership.other: confirmed"),
+    ),
+    Case(
+        "APR012",
+        edition="earlier",
+        status="approved",
+        at=("status",),
+        words=("'paragraph_2_11_1' route", "submission to Cabinet", "not confirmed"),
+        why="significant",
+    ),
+    Case(
+        "APR013",
+        changes={"dates.start": D(2021, 1, 4)},
         at=("dates", "start"),
-        words=("only urgent arrangements may start before approval",),
-        why="started-first",
+        words=("started on 2021-01-04", "complete on 2021-01-12", "must be sought before"),
+    ),
+    Case(
+        "APR013",
+        kind="shared_service",
+        status="ending",
+        changes={"dates.start": D(2021, 1, 11), "exit_strategy.steps": ENDING_STEPS},
+        at=("dates", "start"),
+        words=("approval by the Leader of the Executive",),
+        why="shared-service",
+    ),
+    Case(
+        "APR013",
+        changes={"opinions.section_151_officer.date": D(2021, 4, 2)},
+        at=("opinions", "section_151_officer"),
+        words=("after the start on 2021-04-01",),
+        why="opinion-after-start",
+    ),
+    Case(
+        "APR014",
+        changes={"portfolio": DELETE},
+        words=("name the Cabinet portfolio",),
+        severity="warning",
+    ),
+    Case(
+        "APR014",
+        lists=PORTFOLIOS,
+        changes={"approvals.3.name": "Cllr Ian Fletcher"},
+        at=("approvals", 3, "name"),
+        words=("relevant Cabinet Portfolio Holder for Housing and Homelessness is Cllr Amira",),
+        why="wrong-holder",
+    ),
+    Case(
+        "APR014",
+        kind="shared_service",
+        lists=PORTFOLIOS,
+        changes={"portfolio": "Finance & Corporate Services"},
+        at=("portfolio",),
+        words=("not on the portfolios list", "did you mean 'Finance and Corporate Services'"),
+        why="unknown-portfolio",
     ),
     Case(
         "APR007",
@@ -433,6 +495,142 @@ MISSES = [
         words=("outside this framework",),
     ),
     Case(
+        "CLS003",
+        kind="informal_network",
+        changes={"council_resources": {"dedicated_budget": 5000}},
+        at=("council_resources", "dedicated_budget"),
+        words=("budget of £5,000", "partnership (Framework 1.7)"),
+    ),
+    Case(
+        "CLS003",
+        kind="informal_network",
+        changes={"council_resources": {"staff_fte": 0.2, "staff_cost": 9000}},
+        at=("council_resources", "staff_fte"),
+        words=("0.2 FTE", "0.05 FTE of attending meetings"),
+        why="staff",
+    ),
+    Case(
+        "CLS003",
+        kind="informal_network",
+        changes={"council_resources": {"staff_days_per_year": 30}},
+        at=("council_resources", "staff_days_per_year"),
+        words=("30 days a year",),
+        why="staff-days",
+    ),
+    Case(
+        "CLS003",
+        kind="informal_network",
+        changes={"council_resources": {"staff_cost": 4000}},
+        at=("council_resources", "staff_cost"),
+        words=("recorded but not the time",),
+        why="staff-cost-only",
+    ),
+    Case(
+        "CLS004",
+        kind="commissioning",
+        changes={"commissioning": DELETE},
+        at=("kind",),
+        words=("commissioning.payment", "the_council_is_paid"),
+        severity="warning",
+    ),
+    Case(
+        "CLS004",
+        kind="commissioning",
+        changes={"commissioning.payment": "the_council_pays"},
+        at=("commissioning", "payment"),
+        words=("not a commissioning arrangement (Framework 1.14)", "contract"),
+        why="council-pays",
+    ),
+    Case(
+        "CLS004",
+        kind="commissioning",
+        changes={"commissioning.paid_by": DELETE},
+        at=("commissioning",),
+        words=("commissioning.paid_by",),
+        severity="warning",
+        why="payer-unnamed",
+    ),
+    Case(
+        "CLS005",
+        kind="shared_service",
+        changes={"partners.0.sector": "voluntary"},
+        at=("partners", 0),
+        words=("not a local authority (voluntary sector)", "Framework 1.12"),
+    ),
+    Case(
+        "CLS005",
+        kind="shared_service",
+        changes={"partners.0": {"name": "Kent Police", "sector": "public"}},
+        at=("partners", 0),
+        words=("is Kent Police a local authority?", "partners.0.local_authority"),
+        severity="warning",
+        why="unsure",
+    ),
+    Case(
+        "CLS005",
+        kind="shared_service",
+        changes={"partners.0.local_authority": False},
+        at=("partners", 0),
+        words=("not a local authority",),
+        why="said-not",
+    ),
+    Case(
+        "CLS005",
+        kind="shared_service",
+        changes={"partners": DELETE},
+        at=("kind",),
+        words=("name them under partners",),
+        why="no-partner",
+    ),
+    Case(
+        "CLS006",
+        kind="shared_service",
+        changes={"shared_service.type": "ad_hoc_resilience"},
+        at=("dates",),
+        words=("open-ended (indefinite)", "joint_officer", "3.10.1"),
+    ),
+    Case(
+        "CLS006",
+        kind="shared_service",
+        changes={
+            "shared_service.type": "ad_hoc_resilience",
+            "dates.indefinite": False,
+            "dates.end": D(2022, 6, 30),
+        },
+        at=("dates", "end"),
+        words=("runs from 2021-04-01 to 2022-06-30, longer than 12 months",),
+        why="long",
+    ),
+    Case(
+        "CLS006",
+        kind="shared_service",
+        status="proposed",
+        changes={"shared_service.type": "ad_hoc_resilience", "approvals": DELETE},
+        at=("dates",),
+        words=("before approval:", "kind_checks.ad_hoc_resilience_months"),
+        why="proposed",
+    ),
+    Case(
+        "CLS007",
+        changes={"partners": DELETE},
+        at=("kind",),
+        words=("one or more independent bodies (Framework 1.7)",),
+    ),
+    Case(
+        "CLS007",
+        changes={"partners.0.independent": False},
+        at=("partners",),
+        words=("no partner is independent of the council (Thamesbridge Housing Trust)",),
+        why="not-independent",
+    ),
+    Case(
+        "CLS008",
+        kind="company_or_trust",
+        changes={"management_agreement": {"services": "two leisure centres"}},
+        at=("management_agreement",),
+        words=("that is a contract", "management_agreement.contract_manager"),
+    ),
+    Case(
         "CLS002",
         changes={"council_resources.dedicated_budget": 35000},
         at=("council_resources",),
@@ -450,7 +648,7 @@ MISSES = [
         words=("£9,500", "£10,000"),
     ),
     Case(
-        "CLS003",
+        "CLS011",
         changes={
             "decided_classification": {
                 "classification": "significant",
@@ -467,7 +665,7 @@ MISSES = [
         ),
     ),
     Case(
-        "CLS003",
+        "CLS011",
         edition="earlier",
         changes={
             "decided_classification": {
@@ -907,17 +1105,25 @@ MISSES = [
     ),
     Case(
         "MON005",
-        changes={"monitoring.annual_reviews": [D(2025, 9, 1)]},
+        changes={"monitoring.annual_reviews": [D(2026, 3, 16)]},
         at=("monitoring", "annual_reviews"),
-        words=("annual review overdue",),
+        words=("September to November 2025 review", "2026-03-16 (March)", "autumn (6.6)"),
     ),
     Case(
         "MON005",
         kind="company_or_trust",
         status="under_review",
+        changes={"monitoring.annual_reviews": [D(2024, 10, 1)]},
+        at=("monitoring", "annual_reviews"),
+        words=("September to November 2025",),
+    ),
+    Case(
+        "MON005",
+        overrides={"intervals": {"annual_review_window": []}},
         changes={"monitoring.annual_reviews": [D(2025, 9, 1)]},
         at=("monitoring", "annual_reviews"),
-        words=("due by 2026-09-01",),
+        words=("annual review overdue", "due by 2026-09-01"),
+        why="no-window",
     ),
     Case(
         "MON006",
@@ -944,8 +1150,82 @@ MISSES = [
         "MON007",
         changes={"monitoring.targets.0.owner": DELETE},
         at=("monitoring", "targets", 0),
-        words=("has no owner",),
+        words=("does not say who is responsible for that action (owner)",),
         why="no-owner",
+    ),
+    Case(
+        "MON007",
+        kind="shared_service",
+        changes={"monitoring.targets.0.action": DELETE},
+        at=("monitoring", "targets", 0),
+        words=("does not say what action will be taken to achieve it (action)",),
+        why="no-action",
+    ),
+    Case(
+        "MON010",
+        changes={"monitoring.assurance": DELETE},
+        at=("monitoring",),
+        words=("February to March 2026 governance review", "none is recorded"),
+    ),
+    Case(
+        "MON010",
+        kind="shared_service",
+        changes={"monitoring.assurance.date": D(2025, 3, 10)},
+        at=("monitoring", "assurance"),
+        words=("the latest is of 2025-03-10",),
+        why="last-years",
+    ),
+    Case(
+        "MON010",
+        changes={"monitoring.assurance.meeting_objectives": DELETE},
+        at=("monitoring", "assurance"),
+        words=("still meeting the objectives set out in the register (meeting_objectives)",),
+        why="objectives-not-assured",
+    ),
+    Case(
+        "MON011",
+        changes={"monitoring.targets.0.last_reviewed": D(2025, 6, 1)},
+        at=("monitoring", "targets", 0),
+        words=("last reviewed on 2025-06-01", "due by 2026-06-01"),
+    ),
+    Case(
+        "MON011",
+        kind="shared_service",
+        changes={"monitoring.targets.0.last_reviewed": DELETE},
+        at=("monitoring", "targets", 0),
+        words=("has no review recorded",),
+        why="never",
+    ),
+    Case(
+        "SSV004",
+        kind="shared_service",
+        changes={"shared_service.business_case_approvals.3": DELETE},
+        at=("shared_service",),
+        words=("Medley District Council's Section 151 Officer",),
+    ),
+    Case(
+        "SSV004",
+        kind="shared_service",
+        status="proposed",
+        changes={"shared_service.business_case_approvals": DELETE, "approvals": DELETE},
+        at=("shared_service",),
+        words=("before approval:", "this council's Monitoring Officer, this council's Section"),
+        why="proposed",
+    ),
+    Case(
+        "SSV005",
+        kind="shared_service",
+        changes={"shared_service.initial_discussion": DELETE},
+        at=("shared_service",),
+        words=("Director (Corporate Services)", "shared_service.initial_discussion"),
+    ),
+    Case(
+        "SSV005",
+        kind="shared_service",
+        changes={"shared_service.initial_discussion.date": D(2021, 2, 1)},
+        at=("shared_service", "initial_discussion", "date"),
+        words=("after the first decision on the arrangement (2021-01-12)",),
+        why="after-approval",
     ),
     Case(
         "MON008",
@@ -1153,6 +1433,228 @@ MISSES = [
 MEETS = [
     Case(
         "AGR001",
+        kind="shared_service",
+        changes={
+            "agreement.items.confidentiality_and_data_protection": {
+                "status": "in_place",
+                "evidence": "Clause 11: confidential information and GDPR",
+            }
+        },
+        why="confidentiality-6-5",
+    ),
+    Case(
+        "APR012",
+        status="proposed",
+        changes={"approvals": DELETE},
+        overrides={"route_conflicts": {"partnership.other": {"confirmed": "Cabinet, minute 45"}}},
+        why="choice-confirmed",
+    ),
+    Case(
+        "APR012",
+        status="proposed",
+        changes={"approvals": DELETE},
+        overrides={
+            "approval_routes": {
+                "partnership.other": {"approvers": ["director"], "reference": "Council rule"}
+            }
+        },
+        why="policy-sets-the-route",
+    ),
+    Case("APR012", why="already-running"),
+    Case("APR013", changes={"dates.start": D(2021, 1, 12)}, why="starts-on-approval-day"),
+    Case(
+        "APR013",
+        changes={
+            "urgency": {"urgent": True, "justification": "Provider collapsed."},
+            "dates.start": D(2020, 12, 1),
+        },
+        why="urgent-may-start-first",
+    ),
+    Case(
+        "APR013",
+        kind="shared_service",
+        changes={
+            "shared_service.type": "ad_hoc_resilience",
+            "dates.indefinite": False,
+            "dates.start": D(2021, 1, 4),
+            "dates.end": D(2021, 9, 30),
+            "dates.renewal": "not renewable",
+        },
+        why="ad-hoc-needs-no-approval",
+    ),
+    Case("APR014", lists=PORTFOLIOS, why="current-holder"),
+    Case(
+        "APR014",
+        lists=PORTFOLIOS,
+        changes={"approvals.3.name": "Cllr Amira Hussain"},
+        why="current-holder-by-name",
+    ),
+    Case("APR014", kind="shared_service", lists=PORTFOLIOS, why="past-holder-still-stands"),
+    Case("APR014", kind="informal_network", changes={"portfolio": DELETE}, why="no-ph-on-route"),
+    Case(
+        "CLS003",
+        kind="informal_network",
+        changes={"council_resources": {"staff_fte": 0.05, "staff_cost": 1500}},
+        why="attending-at-the-limit",
+    ),
+    Case(
+        "CLS003",
+        kind="informal_network",
+        changes={"council_resources": {"staff_days_per_year": 11, "in_kind_value": 300}},
+        why="days-at-the-limit",
+    ),
+    Case("CLS004", kind="commissioning", why="council-is-paid"),
+    Case(
+        "CLS004",
+        kind="commissioning",
+        status="ended",
+        changes={
+            "commissioning": DELETE,
+            "dates.indefinite": False,
+            "dates.end": D(2025, 3, 31),
+        },
+        why="ended",
+    ),
+    Case("CLS005", kind="shared_service", why="a-district-council"),
+    Case(
+        "CLS005",
+        kind="shared_service",
+        changes={
+            "partners.1": {
+                "name": "Downsmere Joint Waste Authority",
+                "sector": "public",
+                "local_authority": True,
+            }
+        },
+        why="confirmed-authority",
+    ),
+    Case(
+        "CLS006",
+        kind="shared_service",
+        changes={
+            "shared_service.type": "ad_hoc_resilience",
+            "dates.indefinite": False,
+            "dates.end": D(2022, 4, 1),
+            "dates.renewal": "not renewable",
+        },
+        why="twelve-months-exactly",
+    ),
+    Case(
+        "CLS006",
+        kind="shared_service",
+        changes={"shared_service.type": "joint_officer"},
+        why="joint-officer-may-be-permanent",
+    ),
+    Case(
+        "CLS006",
+        kind="shared_service",
+        overrides={"kind_checks": {"ad_hoc_resilience_months": 24}},
+        changes={
+            "shared_service.type": "ad_hoc_resilience",
+            "dates.indefinite": False,
+            "dates.end": D(2022, 6, 30),
+        },
+        why="council-allows-longer",
+    ),
+    Case(
+        "CLS007",
+        changes={
+            "partners.1": {
+                "name": "Thamesbridge Homes Ltd",
+                "sector": "private",
+                "independent": False,
+            }
+        },
+        why="one-independent-is-enough",
+    ),
+    Case(
+        "CLS008",
+        kind="company_or_trust",
+        changes={
+            "management_agreement": {
+                "services": "two leisure centres",
+                "document": "Legal: leisure management agreement 2015",
+                "contract_manager": "Ann Officer",
+                "performance_monitoring": "Quarterly contract meetings against the KPIs",
+            },
+            "governance": DELETE,
+        },
+        why="contract-managed",
+    ),
+    Case("CLS008", kind="company_or_trust", why="outside-the-framework"),
+    Case(
+        "CLS001",
+        kind="company_or_trust",
+        changes={"governance": DELETE, "management_agreement": {"services": "leisure centres"}},
+        why="a-contract-instead",
+    ),
+    Case(
+        "MON005",
+        changes={"monitoring.annual_reviews": [D(2025, 11, 30)]},
+        why="last-day-of-autumn",
+    ),
+    Case(
+        "MON005",
+        changes={"monitoring.annual_reviews": [D(2025, 10, 15)]},
+        today=D(2026, 12, 14),
+        why="this-autumn-still-in-grace",
+    ),
+    Case(
+        "MON005",
+        changes={"monitoring.annual_reviews": DELETE, "dates.start": D(2025, 9, 2)},
+        why="started-after-the-review-began",
+    ),
+    Case(
+        "MON010",
+        changes={"monitoring.assurance.date": D(2026, 2, 1)},
+        why="first-day-of-the-review",
+    ),
+    Case(
+        "MON010",
+        changes={"monitoring.assurance": DELETE, "dates.start": D(2026, 4, 1)},
+        why="started-after-the-review",
+    ),
+    Case(
+        "MON010",
+        changes={"monitoring.assurance": DELETE},
+        overrides={"intervals": {"governance_review_window": []}},
+        why="no-review-window",
+    ),
+    Case(
+        "MON011",
+        changes={"monitoring.targets.0.last_reviewed": D(2025, 11, 9)},
+        why="due-with-grace-today",
+    ),
+    Case(
+        "MON011",
+        status="approved",
+        changes={"monitoring.targets.0.last_reviewed": DELETE},
+        why="not-running-yet",
+    ),
+    Case(
+        "SSV004",
+        kind="shared_service",
+        changes={
+            "shared_service.type": "joint_officer",
+            "shared_service.business_case": DELETE,
+            "shared_service.business_case_approvals": DELETE,
+        },
+        why="no-business-case-needed",
+    ),
+    Case(
+        "SSV004",
+        kind="shared_service",
+        changes={"shared_service.business_case_approvals.2.authority": "medley  district council"},
+        why="authority-spelt-loosely",
+    ),
+    Case(
+        "SSV005",
+        kind="shared_service",
+        changes={"shared_service.initial_discussion.date": D(2021, 1, 12)},
+        why="same-day-as-first-decision",
+    ),
+    Case(
+        "AGR001",
         changes={
             "agreement.items.dispute_resolution": {
                 "status": "not_applicable",
@@ -1287,7 +1789,7 @@ MEETS = [
     ),
     Case("CLS002", changes={"council_resources.dedicated_budget": 34999}, why="just-below-margin"),
     Case(
-        "CLS003",
+        "CLS011",
         changes={
             "decided_classification": {
                 "classification": "other",
@@ -1845,7 +2347,7 @@ def test_an_ended_record_with_every_step_done_is_clean() -> None:
         ("MON001", {"monitoring.budget_reports": [D(2026, 6, 30)]}, D(2026, 9, 30)),
         ("MON002", {"monitoring.performance_reports": [D(2026, 4, 15)]}, D(2026, 10, 15)),
         ("MON004", {"monitoring.risk_register.0.last_reviewed": D(2025, 10, 1)}, D(2026, 10, 1)),
-        ("MON005", {"monitoring.annual_reviews": [D(2025, 9, 1)]}, D(2026, 9, 1)),
+        ("MON011", {"monitoring.targets.0.last_reviewed": D(2025, 10, 1)}, D(2026, 10, 1)),
     ],
 )
 def test_monitoring_becomes_overdue_the_day_after_the_grace_period(
@@ -1855,6 +2357,23 @@ def test_monitoring_becomes_overdue_the_day_after_the_grace_period(
     grace = dt.timedelta(days=policy().intervals.grace_days)
     assert not [f for f in findings(source, due + grace) if f.rule == code]
     assert [f for f in findings(source, due + grace + dt.timedelta(days=1)) if f.rule == code]
+
+
+def test_the_autumn_review_is_missed_the_day_after_autumn_and_its_grace_period() -> None:
+    """6.6: the review is 'during the Autumn': September to November, 14 days' grace."""
+    source = yaml_text("partnership", {"monitoring.annual_reviews": [D(2025, 10, 15)]})
+    assert not [f for f in findings(source, D(2026, 12, 14)) if f.rule == "MON005"]
+    (late,) = [f for f in findings(source, D(2026, 12, 15)) if f.rule == "MON005"]
+    assert "September to November 2026" in late.message
+    # A review in the spring is an update, not the autumn review of the register.
+    spring = yaml_text(
+        "partnership", {"monitoring.annual_reviews": [D(2025, 10, 15), D(2026, 4, 1)]}
+    )
+    assert [f for f in findings(spring, D(2026, 12, 15)) if f.rule == "MON005"]
+    autumn = yaml_text(
+        "partnership", {"monitoring.annual_reviews": [D(2025, 10, 15), D(2026, 9, 1)]}
+    )
+    assert not [f for f in findings(autumn, D(2026, 12, 15)) if f.rule == "MON005"]
 
 
 def test_a_report_dated_after_today_does_not_count() -> None:

@@ -76,7 +76,7 @@ def _run(runner: CliRunner, *args: str) -> str:
 
 def test_check_reports_the_disagreement_with_both_reasons(repo: Path, runner: CliRunner) -> None:
     payload = json.loads(_run(runner, "check", "--format", "json", "--today", "2026-11-23"))
-    found = {f["record"]: f for f in payload["findings"] if f["rule"] == "CLS003"}
+    found = {f["record"]: f for f in payload["findings"] if f["rule"] == "CLS011"}
     heavier, lighter = found["test-partnership"], found["big-partnership"]
     assert heavier["severity"] == "info"
     assert heavier["reference"] == "Framework 1.9"

@@ -224,9 +224,19 @@ def test_bad_option_values_are_refused_with_the_reason(
         ("informal_network", [], "Informal network"),
         ("commissioning", [], "Commissioning (not a partnership)"),
         (
+            "commissioning",
+            ["--payment", "the_council_is_paid"],
+            "Commissioning (not a partnership)",
+        ),
+        (
             "company_or_trust",
             ["--legal-form", "company limited by guarantee"],
             "Out of scope (company or trust)",
+        ),
+        (
+            "company_or_trust",
+            ["--management-agreement", "the town's two leisure centres"],
+            "Contract (management agreement)",
         ),
     ],
 )
@@ -254,7 +264,8 @@ def test_every_kind_gets_a_valid_commented_record(
     assert f"Wrote register/{path.name}" in result.stdout
     assert f"Classification: {label}" in result.stdout
     assert "Approval route: " in result.stdout
-    if kind == "company_or_trust":  # no route under the framework, and it says why
+    if kind == "company_or_trust" and not extra[0].startswith("--management"):
+        # no route under the framework, and it says why
         assert "Approval route: none under this framework" in result.stdout
         assert "Monitoring Officer and the Section 151 Officer" in result.stdout
     _assert_good_record(path)
@@ -381,6 +392,8 @@ def test_awkward_answers_are_written_as_safe_yaml(runner: CliRunner, example_rep
     ("extra", "reason"),
     [
         (["--shared-service-type", "joint_officer"], "only a shared service has a type"),
+        (["--payment", "the_council_pays"], "asked of a commissioning arrangement"),
+        (["--management-agreement", "leisure"], "only a company or trust"),
         (["--indefinite", "--end", "2030-01-01"], "an indefinite arrangement has no end date"),
         (["--urgency-justification", "because"], "give --urgent too"),
     ],
@@ -452,3 +465,31 @@ def test_a_broken_policy_stops_new_before_anything_is_written(
     assert result.exit_code == 2
     assert "partnerfw.yaml" in result.stderr
     assert not (example_repo / "register" / "riverside-youth-hub.yaml").exists()
+
+
+def test_commissioning_says_who_pays_and_a_council_that_pays_is_told_it_is_not_commissioning(
+    runner: CliRunner, example_repo: Path
+) -> None:
+    base = ["new", "--no-input", "--today", TODAY, "--kind", "commissioning"]
+    people = ["--lead-officer", "Sam Patel", "--department", "Communities"]
+    paid = runner.invoke(
+        app,
+        [*base, "--name", "Licensing for Medley", *people, "--payment", "1"],
+        catch_exceptions=False,
+    )
+    assert paid.exit_code == 0, paid.stderr
+    text = (example_repo / "register" / "licensing-for-medley.yaml").read_text(encoding="utf-8")
+    assert "payment: the_council_is_paid" in text
+    assert "CLS004" in paid.stdout  # who pays the council is still to name
+    pays = runner.invoke(
+        app,
+        [*base, "--name", "Debt advice", *people, "--payment", "the_council_pays"],
+        catch_exceptions=False,
+    )
+    assert pays.exit_code == 0, pays.stderr
+    assert "not a commissioning arrangement" in " ".join(pays.stdout.split())
+    wrong = runner.invoke(
+        app, [*base, "--name", "X", *people, "--payment", "sometimes"], catch_exceptions=False
+    )
+    assert wrong.exit_code == 2
+    assert "--payment: 'sometimes' is not a payment" in wrong.stderr

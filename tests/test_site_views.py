@@ -97,7 +97,11 @@ def test_next_review_and_counts(example_repo: Path) -> None:
     view = view_of(example_repo)
     assert sum(c.count for c in view.by_kind) == 17 == sum(c.count for c in view.by_class)
     leisure = page(view, "thamesbridge-leisure-trust").row
-    assert leisure.next_review == dt.date(2026, 11, 3) and leisure.review_overdue
+    # The autumn review of the register (6.6): reviewed in autumn 2025, next due by the end of
+    # November 2026; climate action missed autumn 2025's, so it is overdue.
+    assert leisure.next_review == dt.date(2026, 11, 30) and not leisure.review_overdue
+    climate = page(view, "climate-action-partnership").row
+    assert climate.next_review == dt.date(2025, 11, 30) and climate.review_overdue
     assert [r.id for r in view.rows] == sorted(
         (r.id for r in view.rows),
         key=lambda i: next(x.name.casefold() for x in view.rows if x.id == i),
@@ -202,3 +206,16 @@ def test_browser_tests_skip_loudly_or_fail_when_required(
     monkeypatch.setenv("PARTNERFW_REQUIRE_BROWSER", "1")
     with pytest.raises(pytest.fail.Exception, match="PARTNERFW_REQUIRE_BROWSER=1 but"):
         require_browser(absent)
+
+
+def test_an_appendix_1_sign_off_is_shown_as_signed_off(example_repo: Path) -> None:
+    sign_off = {
+        "role": "lead_member",
+        "name": "Cllr Joanne Pike",
+        "date": dt.date(2026, 9, 2),
+        "decision": "signed_off",
+        "reference": "Evaluation form, endorsement",
+    }
+    edit(example_repo, "food-bank-partnership", approvals=[sign_off])
+    shown = page(view_of(example_repo), "food-bank-partnership").approvals
+    assert [(a.role, a.decision) for a in shown] == [("Lead Member", "Signed off")]

@@ -126,7 +126,8 @@ policy:
           Cabinet set its own threshold in 2024}
       - {type: flag, field: fundamental_to_corporate_objective, reason: fundamental to a
           Corporate Plan objective, reference: Framework 1.9}
-  intervals: {grace_days: 7, annual_review_months: 6, budget_monitoring_months: 1}
+  intervals: {grace_days: 7, annual_review_months: 6, budget_monitoring_months: 1,
+    annual_review_window: []}
   sources:
     intervals.budget_monitoring_months:
       framework: Framework 4.5(e) (monthly is more than the minimum)

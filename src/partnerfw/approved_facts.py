@@ -27,7 +27,7 @@ from partnerfw.partial_dates import PartialDate
 from partnerfw.timeline import current_partners
 
 _SOURCES = ("council_resources", "partners", "dates")
-_COVERING = (Decision.APPROVED, Decision.INFORMED)
+_COVERING = (Decision.APPROVED, Decision.SIGNED_OFF, Decision.INFORMED)
 FINGERPRINT_PREFIX = "sha256:"
 
 
@@ -57,8 +57,9 @@ class CoveringDecision:
 
 def covering_decision(arrangement: Arrangement) -> CoveringDecision | None:
     """The latest decision that let the arrangement go ahead: the approvals of the latest day
-    anyone approved it, or for a route with no approvers (ad-hoc resilience) the latest day the
-    members were informed."""
+    anyone approved it, or for a route with no approvers the latest day it was signed off
+    (Appendix 1's route for an 'other' partnership) or the members were informed (ad-hoc
+    resilience)."""
     for wanted in _COVERING:
         found = [(i, a) for i, a in enumerate(arrangement.approvals) if a.decision is wanted]
         if found:

@@ -39,6 +39,7 @@ CLASS_LABELS = {
     "informal_network": "Informal network",
     "commissioning": "Commissioning (not a partnership)",
     "out_of_scope": "Out of scope (company or trust)",
+    "management_contract": "Contract (management agreement)",
     "undetermined": "Cannot be classified yet",
 }
 
@@ -154,6 +155,15 @@ def classify(arrangement: Arrangement, policy: Policy, on: dt.date | None = None
             "Framework 1.14",
             resources,
             **extra,  # type: ignore[arg-type]
+        )
+    if kind is Kind.COMPANY_OR_TRUST and arrangement.management_agreement is not None:
+        return Classification(
+            kind,
+            "management_contract",
+            f"runs council services ({arrangement.management_agreement.services}) under a "
+            "management agreement: a contract, managed as such",
+            "Framework 1.10",
+            resources,
         )
     if kind is Kind.COMPANY_OR_TRUST:
         return Classification(

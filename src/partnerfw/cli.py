@@ -534,6 +534,17 @@ def new(
         ),
     ] = None,
     legal_form: Annotated[str | None, typer.Option(help="For a company or trust.")] = None,
+    management_agreement: Annotated[
+        str | None,
+        typer.Option(
+            help="For a company or trust: the council services it runs under a management "
+            "agreement (then it is a contract)."
+        ),
+    ] = None,
+    payment: Annotated[
+        str | None,
+        typer.Option(help="For commissioning: the_council_is_paid (1.14) or the_council_pays."),
+    ] = None,
     name: Annotated[str | None, typer.Option(help="Name as the public would know it.")] = None,
     record_id: Annotated[
         str | None,
@@ -625,6 +636,8 @@ def new(
         "kind": kind,
         "shared_service_type": shared_service_type,
         "legal_form": legal_form,
+        "management_services": management_agreement,
+        "payment": payment,
         "name": name,
         "lead_officer": lead_officer,
         "lead_officer_title": lead_officer_title,

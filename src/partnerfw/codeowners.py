@@ -72,7 +72,8 @@ def review_roles(policy: Policy, kind: Kind, klass: str) -> tuple[str, ...]:
     if route is None or route.opinions_required:
         roles.extend(STATUTORY)
     if route is not None:
-        roles.extend((*route.discussed_at, *route.approvers))
+        for entry in (*route.discussed_at, *route.signed_off_by, *route.approvers):
+            roles.extend(entry.split("|"))
     if not roles:
         # Nobody on the route approves it (an informal network, a company or trust): the
         # statutory officers still see every change, since a file with no owners in

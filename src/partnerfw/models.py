@@ -84,6 +84,22 @@ class Decision(StrEnum):
     REJECTED = "rejected"
     DISCUSSED = "discussed"
     INFORMED = "informed"
+    SIGNED_OFF = "signed_off"
+
+
+class Payment(StrEnum):
+    """Framework 1.14: in a commissioning arrangement the council is paid."""
+
+    THE_COUNCIL_IS_PAID = "the_council_is_paid"
+    THE_COUNCIL_PAYS = "the_council_pays"
+
+
+class CaseApprover(StrEnum):
+    """Appendix 2, Business Case History 1.2: who approves a shared service business case."""
+
+    MONITORING_OFFICER = "monitoring_officer"
+    SECTION_151_OFFICER = "section_151_officer"
+    OTHER = "other"
 
 
 class PartnershipCondition(StrEnum):
@@ -187,6 +203,20 @@ class Partner(Model):
     )
     contribution_note: str | None = Field(
         None, description="What the contribution is, when it is not (only) money."
+    )
+    local_authority: bool | None = Field(
+        None,
+        description=(
+            "True for a local authority (a council). Shared services are joint working "
+            "between local authorities (1.12); leave it out when the name says so plainly."
+        ),
+    )
+    independent: bool = Field(
+        True,
+        description=(
+            "False when the body is not independent of the council, e.g. a company the "
+            "council wholly owns: a partnership is with 'one or more independent bodies' (1.7)."
+        ),
     )
     joined: PartialDate | None = Field(
         None, description=f"When the partner joined, if after the start: {WHEN}."
@@ -424,6 +454,10 @@ class AgreementItems(Model):
     information_sharing: Item | None = _item(
         "Information sharing, data protection and confidentiality protocol (App3 1.6)."
     )
+    confidentiality_and_data_protection: Item | None = _item(
+        "Obligations on the council and its partners for handling confidential information "
+        "and complying with GDPR (6.5)."
+    )
     freedom_of_information: Item | None = _item("Protocol for FOI requests (App3 1.7; SS 1.8).")
     dispute_resolution: Item | None = _item("Resolution of disputes (App3 1.8a).")
     exit_strategy: Item | None = _item("Exit strategy for the partners (App3 1.8b).")
@@ -591,7 +625,7 @@ class ApprovedFacts(Model):
 class DecidedClassification(Model):
     """The class the council itself decided for a partnership, where it may differ from what
     the policy's significance test gives (Framework 1.9: the council categorises its
-    partnerships). ``check`` (CLS003) reports a disagreement with both reasons; the register,
+    partnerships). ``check`` (CLS011) reports a disagreement with both reasons; the register,
     reports and site show the decided class."""
 
     classification: Literal["significant", "other"] = Field(
@@ -601,6 +635,27 @@ class DecidedClassification(Model):
     date: dt.date = Field(description="Date of the decision.")
     reference: Text = Field(description="The decision's reference: minute or decision notice.")
     reason: str | None = Field(None, description="Why, in the decision's words.")
+
+
+class Discussion(Model):
+    officer: Text = Field(
+        description="Who it was with, e.g. 'Graham Oduya, Director (Corporate Services)'."
+    )
+    date: dt.date = Field(description="When it took place.")
+    note: str | None = Field(None, description="What was agreed, or where it is recorded.")
+
+
+class CaseApproval(Model):
+    """One approval of a shared service business case (Appendix 2, Business Case History 1.2)."""
+
+    authority: Text = Field(
+        description="The authority whose officer approved it: this council's name, or a "
+        "partner's name as written under partners."
+    )
+    role: CaseApprover = Field(description="monitoring_officer, section_151_officer or other.")
+    name: Text = Field(description="Who approved it.")
+    title: str | None = Field(None, description="Their job title (for role 'other').")
+    date: dt.date = Field(description="When they approved it.")
 
 
 class SharedService(Model):
@@ -617,9 +672,20 @@ class SharedService(Model):
     legal_basis: str | None = Field(
         None, description="Usually section 113 of the Local Government Act 1972 (App2 4.1)."
     )
+    initial_discussion: Discussion | None = Field(
+        None,
+        description="The initial discussion with the Director (Corporate Services) when the "
+        "opportunity was identified, before discussions with the other authorities (3.6).",
+    )
     business_case: Item | None = Field(
         None,
         description="Business case (3.7): required for full shared service and joint management.",
+    )
+    business_case_approvals: list[CaseApproval] = Field(
+        default_factory=list,
+        description="Who approved the business case: the Monitoring Officers and Section 151 "
+        "Officers at both (every) authority are always included (Appendix 2, Business Case "
+        "History 1.2).",
     )
     savings_or_income: str | None = Field(None, description="Savings or income expected (3.12.1).")
     resilience: str | None = Field(None, description="Resilience it brings (3.12.1).")
@@ -635,10 +701,43 @@ class SharedService(Model):
     staff_communication: str | None = Field(None, description="How staff are kept informed (3.13).")
 
 
+class CommissioningTerms(Model):
+    """A commissioning arrangement (1.14): the council is paid to deliver a service on behalf
+    of another organisation."""
+
+    payment: Payment | None = Field(
+        None,
+        description="the_council_is_paid (a commissioning arrangement, 1.14) or "
+        "the_council_pays (then it is not commissioning: a contract or a partnership).",
+    )
+    paid_by: str | None = Field(
+        None, description="The organisation that pays the council for the service."
+    )
+    fee: Money | None = Field(None, description="What the council is paid, pounds a year.")
+    service: str | None = Field(None, description="The service the council delivers for them.")
+
+
+class ManagementAgreement(Model):
+    """A company or trust running council services under a management agreement: a contract
+    the council lets and manages, not a partnership vehicle outside the framework (1.10)."""
+
+    services: Text = Field(description="The council services it runs, e.g. 'two leisure centres'.")
+    document: str | None = Field(None, description="Where the signed contract is held.")
+    contract_manager: str | None = Field(
+        None, description="The council officer who manages the contract."
+    )
+    performance_monitoring: str | None = Field(
+        None, description="How the council monitors its performance against the contract."
+    )
+
+
 class Target(Model):
     target: Text = Field(description="The target that shows the outcome is being achieved.")
-    action: str | None = Field(None, description="Action taken to achieve it.")
-    owner: str | None = Field(None, description="Who is responsible for the action.")
+    action: str | None = Field(None, description="The action to be taken to achieve it (4.5(b)).")
+    owner: str | None = Field(None, description="Who is responsible for that action (4.5(b)).")
+    last_reviewed: dt.date | None = Field(
+        None, description="When the target was last reviewed and updated (4.5(d))."
+    )
 
 
 class Risk(Model):
@@ -654,9 +753,22 @@ class Risk(Model):
 
 
 class Assurance(Model):
+    """The assurance the February/March governance review gathers for the Annual Governance
+    Statement (6.9)."""
+
     officer: Text = Field(description="Responsible officer giving assurance (6.9).")
-    date: dt.date = Field(description="When it was given.")
+    date: dt.date = Field(description="When it was given (the review is in February/March).")
     statement: str | None = Field(None, description="What they assured.")
+    governance_in_place: bool | None = Field(
+        None,
+        description="They assure the arrangement has the appropriate governance arrangements "
+        "in place (6.9).",
+    )
+    meeting_objectives: bool | None = Field(
+        None,
+        description="They assure the arrangement is still meeting the objectives set out in "
+        "the register (6.9).",
+    )
 
 
 class Monitoring(Model):
@@ -696,6 +808,14 @@ class Arrangement(Model):
     summary: str | None = Field(None, description="One or two plain sentences on what it does.")
     legal_form: str | None = Field(
         None, description="For a company or charitable trust: its legal form (1.10)."
+    )
+    management_agreement: ManagementAgreement | None = Field(
+        None,
+        description="For a company or trust that runs council services under a management "
+        "agreement: that contract (it is managed as a contract, not left out of scope).",
+    )
+    commissioning: CommissioningTerms | None = Field(
+        None, description="For a commissioning arrangement: who pays whom (1.14)."
     )
     area: str | None = Field(None, description="Where it operates, e.g. 'borough', 'Kent-wide'.")
     lead_organisation: str | None = Field(
@@ -810,6 +930,15 @@ class Arrangement(Model):
         if self.kind is not Kind.SHARED_SERVICE and self.shared_service is not None:
             raise ValueError(
                 "the 'shared_service:' section only belongs to kind shared_service, "
+                f"not {self.kind}"
+            )
+        if self.kind is not Kind.COMMISSIONING and self.commissioning is not None:
+            raise ValueError(
+                f"the 'commissioning:' section only belongs to kind commissioning, not {self.kind}"
+            )
+        if self.kind is not Kind.COMPANY_OR_TRUST and self.management_agreement is not None:
+            raise ValueError(
+                "the 'management_agreement:' section only belongs to kind company_or_trust, "
                 f"not {self.kind}"
             )
         typed = self.shared_service is None or self.shared_service.type is not None

@@ -43,6 +43,10 @@ class Answers:
     department: str
     shared_service_type: str | None = None
     legal_form: str | None = None
+    management_services: str | None = None
+    """For a company or trust: the council services it runs under a management agreement."""
+    payment: str | None = None
+    """For commissioning: the_council_is_paid or the_council_pays (1.14)."""
     lead_officer_title: str | None = None
     partners: list[PartnerAnswer] = field(default_factory=list)
     dedicated_budget: Decimal = Decimal(0)

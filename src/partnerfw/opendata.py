@@ -38,7 +38,9 @@ COLUMNS = (
         "classification",
         "text",
         "significant or other (partnerships); the kind of "
-        "shared service; informal_network, commissioning or out_of_scope.",
+        "shared service; informal_network, commissioning, out_of_scope (a company or trust "
+        "outside the framework) or management_contract (a company or trust running council "
+        "services under a management agreement).",
     ),
     OpenColumn(
         "classification_reason",

@@ -83,10 +83,18 @@ def source_of_item(item: _Sourced) -> Source:
 
 
 class ApprovalRoute(PolicyModel):
-    approvers: list[str] = Field(default_factory=list, description="Roles that must approve.")
+    """Who decides, in order: discussion, sign-off, approval; and who is only informed. A step
+    may accept one of several roles, written 'chief_executive|director'."""
+
     discussed_at: list[str] = Field(
         default_factory=list, description="Roles or meetings that must discuss it first."
     )
+    signed_off_by: list[str] = Field(
+        default_factory=list,
+        description="Roles that sign it off before the approvers decide (e.g. Appendix 1: "
+        "the Chief Executive/Director and the Lead Member, for submission to Cabinet).",
+    )
+    approvers: list[str] = Field(default_factory=list, description="Roles that must approve.")
     informed: list[str] = Field(
         default_factory=list, description="Roles that must be informed (no approval needed)."
     )
@@ -94,6 +102,61 @@ class ApprovalRoute(PolicyModel):
         True, description="Monitoring Officer and Section 151 opinions needed first."
     )
     reference: str = Field(description="Framework paragraph, e.g. 'Framework 2.11.1'.")
+
+
+class RouteConflict(PolicyModel):
+    """Two paragraphs of the framework prescribe different routes for the same class: the
+    policy names both, follows one, and says whether the council has confirmed that choice."""
+
+    conflict: str = Field(description="What the paragraphs say, in a sentence each.")
+    follow: str = Field(description="The option followed, one of 'options'.")
+    confirmed: str | None = Field(
+        None,
+        description="The council's decision confirming the choice (e.g. 'Cabinet, 12 March "
+        "2027, minute 45'); none means it is partnerfw's default, still to be confirmed.",
+    )
+    options: dict[str, ApprovalRoute] = Field(
+        min_length=2, description="Each paragraph's route, by a short name."
+    )
+
+    @model_validator(mode="after")
+    def _follows_an_option(self) -> RouteConflict:
+        if self.follow not in self.options:
+            raise ValueError(
+                f"follow: '{self.follow}' is not one of the options ({', '.join(self.options)})"
+            )
+        return self
+
+    @property
+    def route(self) -> ApprovalRoute:
+        return self.options[self.follow]
+
+
+class KindChecks(PolicyModel):
+    """Limits the cross-checks of an arrangement's kind use where the framework gives no
+    number: each is the council's own choice (CLS003, CLS006)."""
+
+    informal_network_staff_fte: Decimal = Field(
+        Decimal("0.05"),
+        ge=0,
+        description="Most council staff time an informal network may take, in full-time "
+        "equivalents (0.05 is about 11 working days a year: attending meetings and reading "
+        "papers). More is council staff given to it. The council's own choice.",
+    )
+    informal_network_staff_days: Decimal = Field(
+        Decimal(11),
+        ge=0,
+        description="The same limit in working days a year, for records that give days. "
+        "The council's own choice.",
+    )
+    ad_hoc_resilience_months: int = Field(
+        12,
+        ge=1,
+        description="Longest an ad-hoc resilience arrangement may run and still be the "
+        "'short term' cover 1.12 describes (e.g. maternity cover). Longer, or open-ended, it "
+        "is joint officer working that needs Member approval (3.10.1). The framework gives "
+        "no number: the council's own choice.",
+    )
 
 
 class Requirements(PolicyModel):
@@ -112,7 +175,29 @@ class Intervals(PolicyModel):
     budget_monitoring_months: int = Field(3, ge=1, description="4.5e: at least quarterly.")
     performance_report_months: int = Field(6, ge=1, description="4.5c: regular reports.")
     risk_review_months: int = Field(12, ge=1, description="4.10: risk register reviewed.")
-    annual_review_months: int = Field(12, ge=1, description="6.6: annual review.")
+    annual_review_months: int = Field(
+        12,
+        ge=1,
+        description="6.6: annual review; used as a rolling interval when no "
+        "annual_review_window is set.",
+    )
+    annual_review_window: list[Annotated[int, Field(ge=1, le=12)]] = Field(
+        default_factory=lambda: [9, 10, 11],
+        description="Months the annual review of the register takes place in: 6.6 says 'during "
+        "the Autumn', read as September to November. Empty: any time, every "
+        "annual_review_months.",
+    )
+    governance_review_window: list[Annotated[int, Field(ge=1, le=12)]] = Field(
+        default_factory=lambda: [2, 3],
+        description="Months of the governance review that gathers the officers' assurance "
+        "for the Annual Governance Statement: February/March (6.9).",
+    )
+    target_review_months: int = Field(
+        12,
+        ge=1,
+        description="How often each target is reviewed and updated (4.5(d) asks for it but "
+        "gives no interval: the council's own choice).",
+    )
     grace_days: int = Field(14, ge=0, description="Days allowed after a due date before overdue.")
     renewal_notice_days: int = Field(
         90, ge=0, description="Warn this many days before an end date."
@@ -237,6 +322,14 @@ class Policy(PolicyModel):
             "Key: kind, or kind.class (partnership.significant, shared_service.joint_officer)."
         )
     )
+    route_conflicts: dict[str, RouteConflict] = Field(
+        default_factory=dict,
+        description="Routes the framework's paragraphs disagree on (key as approval_routes): "
+        "the option followed, unless approval_routes sets the route itself.",
+    )
+    kind_checks: KindChecks = Field(
+        default_factory=KindChecks, description="Limits of the kind cross-checks (local)."
+    )
     requirements: dict[Kind, Requirements] = Field(description="What each kind requires.")
     intervals: Intervals = Field(default_factory=Intervals)
     shared_service_review: SharedServiceReview | None = Field(
@@ -273,17 +366,25 @@ class Policy(PolicyModel):
         valid_route_keys = {k.value for k in Kind}
         valid_route_keys |= {"partnership.significant", "partnership.other"}
         valid_route_keys |= {f"shared_service.{t.value}" for t in SharedServiceType}
-        for key, route in self.approval_routes.items():
+        routes = [(f"approval_routes.{key}", key, r) for key, r in self.approval_routes.items()]
+        for key, conflict in self.route_conflicts.items():
+            routes += [
+                (f"route_conflicts.{key}.options.{name}", key, r)
+                for name, r in conflict.options.items()
+            ]
+        for where, key, route in routes:
             if key not in valid_route_keys:
                 problems.append(
-                    f"approval_routes: unknown route '{key}'{_did_you_mean(key, valid_route_keys)}"
+                    f"{where.split('.')[0]}: unknown route '{key}'"
+                    f"{_did_you_mean(key, valid_route_keys)}"
                 )
-            for role in (*route.approvers, *route.discussed_at, *route.informed):
-                if role not in self.roles:
-                    problems.append(
-                        f"approval_routes.{key}: role '{role}' is not under roles"
-                        f"{_did_you_mean(role, self.roles)}"
-                    )
+            for step in (route.discussed_at, route.signed_off_by, route.approvers, route.informed):
+                for role in (r for entry in step for r in entry.split("|")):
+                    if role not in self.roles:
+                        problems.append(
+                            f"{where}: role '{role}' is not under roles"
+                            f"{_did_you_mean(role, self.roles)}"
+                        )
         problems.extend(self._flag_fields())
         for kind, req in self.requirements.items():
             for item in req.governance:
@@ -327,15 +428,37 @@ class Policy(PolicyModel):
         return None
 
     def route_for(self, kind: Kind, klass: str) -> ApprovalRoute | None:
-        """The route for a kind and class; none for a partnership that cannot be classified
-        yet (its route depends on the class, so none is guessed)."""
+        """The route a class follows: the policy's own route for it, else the option chosen
+        where the framework's paragraphs disagree, else the route for the whole kind; none for
+        a partnership that cannot be classified yet (its route depends on the class, so none
+        is guessed)."""
         if klass == "undetermined":
             return None
-        return self.approval_routes.get(f"{kind.value}.{klass}") or self.approval_routes.get(
-            kind.value
-        )
+        key = f"{kind.value}.{klass}"
+        if key in self.approval_routes:
+            return self.approval_routes[key]
+        if key in self.route_conflicts:
+            return self.route_conflicts[key].route
+        return self.approval_routes.get(kind.value)
+
+    @property
+    def routes(self) -> dict[str, ApprovalRoute]:
+        """Every route in force by key: approval_routes, and the option followed for each
+        conflict approval_routes does not settle."""
+        chosen = {k: c.route for k, c in self.route_conflicts.items()}
+        return {**chosen, **self.approval_routes}
+
+    def conflict_for(self, kind: Kind, klass: str) -> RouteConflict | None:
+        """The framework's conflict over this class's route, when the policy follows one of
+        its options (not when approval_routes sets the route itself)."""
+        key = f"{kind.value}.{klass}"
+        return None if key in self.approval_routes else self.route_conflicts.get(key)
 
     def role_title(self, role: str) -> str:
+        """The role's title; for a step any of several roles meets ('chief_executive|director'),
+        'Chief Executive or Director'."""
+        if "|" in role:
+            return " or ".join(self.role_title(r) for r in role.split("|"))
         found = self.roles.get(role)
         return found.title if found else role.replace("_", " ")
 
@@ -504,6 +627,12 @@ class Settings(PolicyModel):
     corporate_objectives: list[str] | None = Field(
         None, description="Master list of the Corporate Plan objectives records may name."
     )
+    portfolios: dict[str, str | list[str]] | None = Field(
+        None,
+        description="Master list of the Cabinet portfolios, each with its Portfolio Holder "
+        "(or a list: the current holder first, then past holders whose decisions stand), so "
+        "that approvals are checked against the relevant Portfolio Holder (2.11, 3.10.1).",
+    )
 
     @field_validator("editions")
     @classmethod
@@ -548,8 +677,17 @@ class Settings(PolicyModel):
         def kept(names: list[str] | None) -> tuple[str, ...] | None:
             return None if names is None else tuple(names)
 
+        portfolios = None
+        if self.portfolios is not None:
+            portfolios = tuple(
+                (name, (holders,) if isinstance(holders, str) else tuple(holders))
+                for name, holders in self.portfolios.items()
+            )
         return MasterLists(
-            kept(self.councillors), kept(self.officers), kept(self.corporate_objectives)
+            kept(self.councillors),
+            kept(self.officers),
+            kept(self.corporate_objectives),
+            portfolios,
         )
 
 
@@ -560,6 +698,8 @@ class MasterLists:
     councillors: tuple[str, ...] | None = None
     officers: tuple[str, ...] | None = None
     corporate_objectives: tuple[str, ...] | None = None
+    portfolios: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+    """Each Cabinet portfolio with its holders, current first."""
 
 
 def edition_text(name: str) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from partnerfw.errors import UserError
-from partnerfw.models import Kind, Sector, SharedServiceType
+from partnerfw.models import Kind, Payment, Sector, SharedServiceType
 from partnerfw.newrecord import NOT_PRINTABLE, Answers, PartnerAnswer
 from partnerfw.partial_dates import PartialDate, certainly_before, from_words
 from partnerfw.significance import RecordField
@@ -42,6 +42,18 @@ Which kind of shared service (1.12)?
 URGENT_HELP = """\
 Urgent (ad hoc) arrangements are those needed within days to keep services running. They may
 start before approval, but approval must follow within the period the policy sets."""
+
+MANAGEMENT_HELP = """\
+A company or trust the partners create for their own purposes is outside this framework (1.10).
+One that runs council services under a management agreement (e.g. a leisure trust running the
+council's leisure centres) is a contract, which the council manages as a contract."""
+
+PAYMENT_HELP = """\
+In a commissioning arrangement the council is paid to deliver a service on behalf of another
+organisation (1.14).
+  1  the_council_is_paid  the other body pays the council for the service
+  2  the_council_pays     the council pays the other body: then it is not commissioning but a
+                          contract (or, working towards shared objectives, a partnership)"""
 
 Answer = dict[str, Any]
 
@@ -96,6 +108,12 @@ def _optional_text(text: str, _: Answer) -> str | None:
             "type it again without it"
         )
     return cleaned or None
+
+
+def _payment(text: str, answers: Answer) -> str | None:
+    if not text.strip():
+        return None
+    return _choice([p.value for p in Payment], "payment")(text, answers)
 
 
 def _yes_no(text: str | bool, _: Answer) -> bool:
@@ -213,6 +231,24 @@ QUESTIONS = [
         _optional_text,
         default="",
         when=_is(Kind.COMPANY_OR_TRUST),
+    ),
+    Question(
+        "management_services",
+        "--management-agreement",
+        "If it runs council services under a management agreement, which ones? (Enter if not)",
+        _optional_text,
+        default="",
+        when=_is(Kind.COMPANY_OR_TRUST),
+        intro=MANAGEMENT_HELP,
+    ),
+    Question(
+        "payment",
+        "--payment",
+        "Who pays (1-2, Enter if not yet known)",
+        _payment,
+        default="",
+        when=_is(Kind.COMMISSIONING),
+        intro=PAYMENT_HELP,
     ),
     Question(
         "name",
@@ -340,6 +376,9 @@ PARTNERS_OPTION = "--partner"
 _NOT_HERE = {
     "shared_service_type": "only a shared service has a type (--kind shared_service)",
     "legal_form": "only a company or trust has a legal form (--kind company_or_trust)",
+    "management_services": "only a company or trust runs services under a management "
+    "agreement (--kind company_or_trust)",
+    "payment": "who pays is asked of a commissioning arrangement (--kind commissioning)",
     "fundamental": "significance is for partnerships (--kind partnership)",
     "end": "an indefinite arrangement has no end date; leave out --indefinite or --end",
     "urgency_justification": "it explains an urgent arrangement: give --urgent too",

@@ -33,7 +33,7 @@ from partnerfw.policy import Policy
 from partnerfw.project import Project
 from partnerfw.redaction import Redaction
 from partnerfw.rules import RULES
-from partnerfw.rules.monitoring import next_due
+from partnerfw.rules.monitoring import annual_review_due, next_due
 from partnerfw.significance import ResourcesTest
 from partnerfw.timeline import events, has_started
 
@@ -519,7 +519,7 @@ def _row(item: CheckedRecord, policy: Policy, today: dt.date, r: Redaction) -> R
     a = item.record.arrangement
     c = item.classification
     resources = None if r.touched("council_resources") else c.council_resources
-    review = _next_review(a, policy, r)
+    review = _next_review(a, policy, r, today)
     return Row(
         id=a.id,
         name=r.text(a.name, "name") or "Name not published",
@@ -541,11 +541,18 @@ def _row(item: CheckedRecord, policy: Policy, today: dt.date, r: Redaction) -> R
     )
 
 
-def _next_review(a: Arrangement, policy: Policy, r: Redaction) -> dt.date | None:
+def _next_review(a: Arrangement, policy: Policy, r: Redaction, today: dt.date) -> dt.date | None:
     if a.status not in _REVIEWED or r.hidden("monitoring", "annual_reviews"):
         return None
-    last = max(a.monitoring.annual_reviews, default=None)
-    return next_due(last, a.dates.start, policy.intervals.annual_review_months)
+    i = policy.intervals
+    return annual_review_due(
+        a.monitoring.annual_reviews,
+        a.dates.start,
+        i.annual_review_window,
+        i.annual_review_months,
+        today,
+        i.grace_days,
+    )
 
 
 def _page(
@@ -1012,6 +1019,7 @@ _DECISIONS = {
     "rejected": "Rejected",
     "discussed": "Discussed",
     "informed": "Informed",
+    "signed_off": "Signed off",
 }
 
 
@@ -1058,6 +1066,8 @@ def _monitoring(a: Arrangement, policy: Policy, today: dt.date, r: Redaction) ->
                 a.dates.start,
                 months if running else None,
                 today,
+                i.annual_review_window if name == "annual_reviews" else None,
+                i.grace_days,
             )
         )
     if (
@@ -1094,11 +1104,19 @@ def _due_entry(
     start: PartialDate | None,
     months: int | None,
     today: dt.date,
+    window: list[int] | None = None,
+    grace: int = 0,
 ) -> Entry:
+    """'Last: ... Next due by ...'; with ``window`` (the annual review's months, 6.6) the due
+    date is the end of this year's window, or next year's once this year's is recorded."""
     last = max(dates, default=None)
     text = f"Last: {long_date(last)}" if last else "None recorded"
     if months is not None:
-        due = next_due(last, start, months)
+        due = (
+            annual_review_due(dates, start, window, months, today, grace)
+            if window
+            else next_due(last, start, months)
+        )
         if due is not None:
             late = " (overdue)" if due < today else ""
             text += f". Next due by {long_date(due)}{late}"

@@ -18,7 +18,13 @@ from partnerfw.reports.common import ReportData, date_text, plural
 from partnerfw.reports.paper import Paper, Section, Table
 from partnerfw.rules.approvals import describe_route, missing_steps
 from partnerfw.rules.base import EVALUATED, RUNNING, Context, plus_days
-from partnerfw.rules.monitoring import next_due, shared_service_review_due, year_begins
+from partnerfw.rules.monitoring import (
+    annual_review_due,
+    months_text,
+    next_due,
+    shared_service_review_due,
+    year_begins,
+)
 
 _REPORTED = (*EVALUATED, Kind.COMMISSIONING)
 _RENEWABLE = (Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW)
@@ -125,7 +131,24 @@ def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[Du
                 f"'{risk.risk}'; last reviewed {date_text(risk.last_reviewed)}",
                 "Framework 4.10",
             )
-    if running:
+    if running and intervals.annual_review_window:
+        reviews = [d for d in a.monitoring.annual_reviews if d <= as_of]
+        last = max(reviews, default=None)
+        add(
+            "Annual review",
+            annual_review_due(
+                reviews,
+                a.dates.start,
+                intervals.annual_review_window,
+                intervals.annual_review_months,
+                as_of,
+                intervals.grace_days,
+            ),
+            f"in the {months_text(intervals.annual_review_window)} review of the register; "
+            + (f"last {date_text(last)}" if last else "none recorded"),
+            "Framework 6.6",
+        )
+    elif running:
         regular(
             "Annual review",
             a.monitoring.annual_reviews,
@@ -321,7 +344,12 @@ def paper(report: DueReport, data: ReportData) -> Paper:
                     "(Framework 4.5(e): at least quarterly); performance reports every "
                     f"{intervals.performance_report_months} months (4.5(c)); each risk "
                     f"reviewed every {intervals.risk_review_months} months (4.10); annual "
-                    f"review every {intervals.annual_review_months} months (6.6).",
+                    + (
+                        f"review each year in {months_text(intervals.annual_review_window)} "
+                        "(6.6: the autumn)."
+                        if intervals.annual_review_window
+                        else f"review every {intervals.annual_review_months} months (6.6)."
+                    ),
                     "The next date is counted from the last one recorded, or from the start date "
                     "(a start known only to the month or year counts from its last day).",
                     "A date known only to the month or year is listed from its first day and "

@@ -20,6 +20,7 @@ from partnerfw.significance import describe
 
 _STEPS = (
     ("discussed_at", "discussion at"),
+    ("signed_off_by", "sign-off by"),
     ("approvers", "approval by"),
     ("informed", "informing"),
 )
@@ -175,8 +176,8 @@ def differences(now: Policy, then: Policy) -> list[PolicyDifference]:
         now.do_nothing_customers_and_residents,
         then.do_nothing_customers_and_residents,
     )
-    for key in sorted(set(now.approval_routes) | set(then.approval_routes)):
-        a, b = now.approval_routes.get(key), then.approval_routes.get(key)
+    for key in sorted(set(now.routes) | set(then.routes)):
+        a, b = now.routes.get(key), then.routes.get(key)
         if (a.model_dump(exclude={"reference"}) if a else None) != (
             b.model_dump(exclude={"reference"}) if b else None
         ):

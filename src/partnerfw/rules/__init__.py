@@ -9,6 +9,7 @@ from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     governance,
     guidance,
     imported,
+    kinds,
     master_lists,
     monitoring,
     purpose,

@@ -11,7 +11,7 @@ from partnerfw.rules.base import Context, Hit, rule
 
 
 @rule(
-    "CLS003",
+    "CLS011",
     "classification",
     "Council's decided class agrees with the policy",
     Severity.WARNING,

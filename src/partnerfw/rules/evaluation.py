@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerfw.findings import Severity
-from partnerfw.models import ItemStatus, Kind, SharedServiceType, Status
+from partnerfw.models import CaseApprover, ItemStatus, Kind, SharedServiceType, Status
 from partnerfw.rules.base import BEFORE_APPROVAL, EVALUATED, Context, Hit, blank, rule
+from partnerfw.rules.kinds import is_local_authority
 from partnerfw.timeline import shared_service_type
 
 _SHARED = [Kind.SHARED_SERVICE]
@@ -359,4 +360,94 @@ def funded_fairly(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             "agree the budgets and their review mechanism, then set shared_service.budgets_agreed",
             ("shared_service",),
+        )
+
+
+def _authority(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+@rule(
+    "SSV004",
+    "evaluation",
+    "Business case approved by both councils' statutory officers",
+    Severity.ERROR,
+    "Appendix 2 (Business Case History 1.2)",
+    kinds=_SHARED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
+def business_case_approvals(ctx: Context) -> Iterator[Hit]:
+    """The business case's approvals 'will always' include the Monitoring Officers and Section
+    151 Officers at both sites (Appendix 2, Business Case History 1.2): this council's and each
+    partner authority's, recorded under ``shared_service.business_case_approvals`` with the
+    authority, role, name and date. Checked wherever a business case is required (3.7) or has
+    been written."""
+    shared = ctx.arrangement.shared_service
+    assert shared is not None
+    needs_case = (SharedServiceType.FULL_SHARED_SERVICE, SharedServiceType.JOINT_MANAGEMENT)
+    case = shared.business_case
+    written = case is not None and case.status in (ItemStatus.IN_PLACE, ItemStatus.DRAFTED)
+    if shared.type not in needs_case and not written:
+        return
+    partners = {
+        _authority(p.name): p.name
+        for p in ctx.arrangement.partners
+        if is_local_authority(p) is not False
+    }
+    given = {
+        (_authority(a.authority) if _authority(a.authority) in partners else "", a.role)
+        for a in shared.business_case_approvals
+    }
+    missing = []
+    for key, shown in [("", "this council"), *partners.items()]:
+        whose = "this council's" if not key else f"{shown}'s"
+        for role, title in (
+            (CaseApprover.MONITORING_OFFICER, "Monitoring Officer"),
+            (CaseApprover.SECTION_151_OFFICER, "Section 151 Officer"),
+        ):
+            if (key, role) not in given:
+                missing.append(f"{whose} {title}")
+    if missing:
+        yield Hit(
+            "the business case's approvals always include the Monitoring Officers and Section "
+            "151 Officers of both councils: record the approval of "
+            + ", ".join(missing)
+            + " under shared_service.business_case_approvals (authority, role, name, date)",
+            ("shared_service",),
+        )
+
+
+@rule(
+    "SSV005",
+    "evaluation",
+    "Initial discussion with the Director (Corporate Services)",
+    Severity.WARNING,
+    "Framework 3.6",
+    kinds=_SHARED,
+    stages=BEFORE_APPROVAL,
+    before_approval=True,
+)
+def initial_discussion(ctx: Context) -> Iterator[Hit]:
+    """Where an opportunity for shared working is identified, an initial discussion should take
+    place with the Director (Corporate Services), before discussions with the other
+    authorities (3.6); it is recorded under ``shared_service.initial_discussion`` (officer,
+    date) and comes before any decision on the arrangement."""
+    shared = ctx.arrangement.shared_service
+    assert shared is not None
+    discussion = shared.initial_discussion
+    if discussion is None:
+        yield Hit(
+            "record the initial discussion with the Director (Corporate Services) under "
+            "shared_service.initial_discussion (officer, date, note)",
+            ("shared_service",),
+        )
+        return
+    decided = [a.date for a in ctx.arrangement.approvals]
+    if decided and discussion.date > min(decided):
+        yield Hit(
+            f"the initial discussion with the Director (Corporate Services) is dated "
+            f"{discussion.date}, after the first decision on the arrangement ({min(decided)}): "
+            "it should come first; correct the date",
+            ("shared_service", "initial_discussion", "date"),
         )

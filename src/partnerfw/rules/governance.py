@@ -83,11 +83,13 @@ def governance_items(ctx: Context) -> Iterator[Hit]:
     "governance",
     "Drafted governance in place once running",
     Severity.WARNING,
-    "Framework 4.4",
+    "Framework 4.1, Appendix 1 (Partnership Governance Arrangements)",
     stages=RUNNING,
 )
 def governance_drafted(ctx: Context) -> Iterator[Hit]:
-    """Once the arrangement is running, drafted governance items should be adopted."""
+    """Governance items may be 'drafted ready for formal approval' before entering (Appendix 1);
+    once the arrangement is running, suitable governance arrangements are in place (4.1), so
+    drafted items should have been adopted."""
     requirements = ctx.policy.requirements.get(ctx.arrangement.kind)
     if requirements is None:
         return

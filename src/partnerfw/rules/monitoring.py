@@ -53,6 +53,77 @@ def _also(setting: str, ctx: Context) -> str:
     return f", {basis}" if basis else ""
 
 
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def window(year: int, months: list[int]) -> tuple[dt.date, dt.date]:
+    """The first and last day of the months ``months`` (consecutive, within one year) of
+    ``year``: ([9, 10, 11], 2025) -> 2025-09-01, 2025-11-30."""
+    first = dt.date(year, min(months), 1)
+    last = add_months(dt.date(year, max(months), 1), 1) - dt.timedelta(days=1)
+    return first, last
+
+
+def months_text(months: list[int]) -> str:
+    names = [_MONTHS[m - 1] for m in sorted(months)]
+    return names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
+
+
+def last_closed_window(
+    today: dt.date, months: list[int], grace_days: int
+) -> tuple[dt.date, dt.date] | None:
+    """The latest window of ``months`` that closed, with its grace days, before ``today``
+    (None before the first one the calendar holds)."""
+    for year in range(min(today.year, dt.MAXYEAR - 1), max(dt.MINYEAR, today.year - 2) - 1, -1):
+        first, last = window(year, months)
+        if plus_days(last, grace_days) < today:
+            return first, last
+    return None
+
+
+def annual_review_due(
+    reviews: list[dt.date],
+    start: PartialDate | None,
+    window_months: list[int],
+    months: int,
+    today: dt.date,
+    grace_days: int = 0,
+) -> dt.date | None:
+    """When the annual review is due (6.6: in the autumn): the end of the last closed window
+    when its review was missed (overdue, as MON005 reports), else the end of this year's window,
+    or of next year's once this year's review is recorded. Without a window, ``months`` after
+    the last review or the start."""
+    if not window_months:
+        last = max((d for d in reviews if d <= today), default=None)
+        return next_due(last, start, months)
+    closed = last_closed_window(today, window_months, grace_days)
+    if (
+        closed is not None
+        and start is not None
+        and start.latest <= closed[0]
+        and not any(closed[0] <= d <= closed[1] for d in reviews)
+    ):
+        return closed[1]
+    year = min(today.year, dt.MAXYEAR - 1)
+    first, last = window(year, window_months)
+    if any(first <= d <= last for d in reviews):
+        return window(year + 1, window_months)[1]
+    return last
+
+
 def _overdue(
     ctx: Context,
     dates: list[dt.date],
@@ -182,19 +253,41 @@ def risk_review(ctx: Context) -> Iterator[Hit]:
     "monitoring",
     "Annual review",
     Severity.WARNING,
-    "Framework 6.6, 5.2.2",
+    "Framework 6.6",
     kinds=ALL_KINDS,
     stages=RUNNING,
 )
 def annual_review(ctx: Context) -> Iterator[Hit]:
-    """Every arrangement on the register is reviewed each year (the autumn review of the
-    register, with updates during the year)."""
-    yield from _overdue(
-        ctx,
-        ctx.arrangement.monitoring.annual_reviews,
-        "annual_review_months",
-        "annual review",
-        ("monitoring", "annual_reviews"),
+    """Every arrangement on the register is reviewed in the full annual review of the register,
+    'undertaken during the Autumn of each year' (6.6), with updates during the year. The
+    months are the policy's ``intervals.annual_review_window`` (September to November): each
+    year's review must be dated within them once they (and the grace days) are over, for an
+    arrangement that had started by then. With no window, every ``annual_review_months``."""
+    intervals = ctx.policy.intervals
+    reviews = ctx.arrangement.monitoring.annual_reviews
+    path = ("monitoring", "annual_reviews")
+    if not intervals.annual_review_window:
+        yield from _overdue(ctx, reviews, "annual_review_months", "annual review", path)
+        return
+    start = ctx.arrangement.dates.start
+    closed = last_closed_window(ctx.today, intervals.annual_review_window, intervals.grace_days)
+    if start is None or closed is None or start.latest > closed[0]:
+        return
+    first, last = closed
+    if any(first <= d <= last for d in reviews):
+        return
+    season = f"{months_text(intervals.annual_review_window)} {first.year}"
+    latest = max((d for d in reviews if d <= ctx.today), default=None)
+    said = (
+        f"the last recorded was on {latest} ({_MONTHS[latest.month - 1]})"
+        if latest
+        else "none is recorded"
+    )
+    yield Hit(
+        f"no annual review in the {season} review of the register: the framework's full "
+        f"annual review takes place in the autumn (6.6) and {said}; record the date of this "
+        "arrangement's review in the autumn review under monitoring.annual_reviews",
+        path,
     )
 
 
@@ -234,23 +327,124 @@ def shared_service_review(ctx: Context) -> Iterator[Hit]:
 @rule(
     "MON007",
     "monitoring",
-    "Outcomes and targets set",
+    "Outcomes, targets, actions and owners set",
     Severity.WARNING,
-    "Framework 4.5(a-b, d)",
+    "Framework 4.5(a-b)",
     kinds=EVALUATED,
     stages=_LIVE_NOT_PROPOSED,
 )
 def outcomes_and_targets(ctx: Context) -> Iterator[Hit]:
-    """The expected outcomes are stated, with targets, the actions to reach them and who is
-    responsible for each."""
+    """The expected outcomes are stated (4.5(a)), with targets that demonstrate them, the
+    actions to be taken to achieve them and the responsibilities for those actions (4.5(b))."""
     monitoring = ctx.arrangement.monitoring
     if not monitoring.outcomes:
         yield Hit("state the expected outcomes under monitoring.outcomes", ("monitoring",))
     if not monitoring.targets:
         yield Hit("set targets with actions and owners under monitoring.targets", ("monitoring",))
     for index, target in enumerate(monitoring.targets):
-        if not target.owner:
-            yield Hit(f"target '{target.target}' has no owner", ("monitoring", "targets", index))
+        lacking = [
+            what
+            for what, value in (
+                ("what action will be taken to achieve it (action)", target.action),
+                ("who is responsible for that action (owner)", target.owner),
+            )
+            if not value
+        ]
+        if lacking:
+            yield Hit(
+                f"target '{target.target}' does not say " + " nor ".join(lacking),
+                ("monitoring", "targets", index),
+            )
+
+
+@rule(
+    "MON011",
+    "monitoring",
+    "Targets reviewed and updated",
+    Severity.WARNING,
+    "Framework 4.5(d)",
+    kinds=EVALUATED,
+    stages=RUNNING,
+)
+def targets_reviewed(ctx: Context) -> Iterator[Hit]:
+    """Targets are reviewed and updated (4.5(d)) at least as often as the policy's
+    ``intervals.target_review_months`` (the framework gives no interval: the council's own
+    choice); ``last_reviewed`` on each target says when."""
+    months = ctx.policy.intervals.target_review_months
+    for index, target in enumerate(ctx.arrangement.monitoring.targets):
+        due = next_due(target.last_reviewed, ctx.arrangement.dates.start, months)
+        if due is None or ctx.today <= plus_days(due, ctx.policy.intervals.grace_days):
+            continue
+        when = (
+            f"was last reviewed on {target.last_reviewed}"
+            if target.last_reviewed
+            else "has no review recorded"
+        )
+        yield Hit(
+            f"target '{target.target}' {when}; review and update it ({months}-monthly, due by "
+            f"{due}) and record the date under last_reviewed",
+            ("monitoring", "targets", index),
+        )
+
+
+@rule(
+    "MON010",
+    "monitoring",
+    "Officer's assurance for the Annual Governance Statement",
+    Severity.WARNING,
+    "Framework 6.9",
+    kinds=EVALUATED,
+    stages=RUNNING,
+)
+def governance_assurance(ctx: Context) -> Iterator[Hit]:
+    """The governance review in February/March each year (the policy's
+    ``intervals.governance_review_window``) gathers, for the Annual Governance Statement,
+    assurance that the arrangement has the appropriate governance in place and that it is
+    still meeting the objectives set out in the register (6.9). After each review (and the
+    grace days), an arrangement running by then has ``monitoring.assurance`` dated in or
+    after that review, saying both."""
+    intervals = ctx.policy.intervals
+    if not intervals.governance_review_window:
+        return
+    start = ctx.arrangement.dates.start
+    closed = last_closed_window(ctx.today, intervals.governance_review_window, intervals.grace_days)
+    if start is None or closed is None or start.latest > closed[1]:
+        return
+    first = closed[0]
+    assurance = ctx.arrangement.monitoring.assurance
+    season = f"{months_text(intervals.governance_review_window)} {first.year}"
+    if assurance is None or assurance.date < first:
+        given = f"the latest is of {assurance.date}" if assurance else "none is recorded"
+        yield Hit(
+            f"no officer's assurance from the {season} governance review ({given}): record the "
+            "responsible officer's assurance that governance is in place and the arrangement "
+            "still meets its objectives under monitoring.assurance (officer, date, "
+            "governance_in_place, meeting_objectives)",
+            ("monitoring", "assurance") if assurance else ("monitoring",),
+        )
+        return
+    lacking = [
+        what
+        for what, value in (
+            (
+                "the appropriate governance arrangements are in place (governance_in_place)",
+                assurance.governance_in_place,
+            ),
+            (
+                "it is still meeting the objectives set out in the register (meeting_objectives)",
+                assurance.meeting_objectives,
+            ),
+        )
+        if value is not True
+    ]
+    if lacking:
+        yield Hit(
+            f"the assurance of {assurance.date} does not say that "
+            + ", nor that ".join(lacking)
+            + ": record what the officer assured, or the exception for the Annual Governance "
+            "Statement",
+            ("monitoring", "assurance"),
+        )
 
 
 @rule(

@@ -22,14 +22,20 @@ _LIVE = frozenset(Status) - {Status.ENDED}
     stages=_LIVE,
 )
 def company_outside_framework(ctx: Context) -> Iterator[Hit]:
-    """A company or charitable trust is not covered by the framework: it needs its own legal
-    and financial arrangements, recorded under ``governance.separate_legal_arrangements``."""
+    """A company or charitable trust the partners create is not covered by the framework: it
+    needs its own legal and financial arrangements, recorded under
+    ``governance.separate_legal_arrangements``. One that runs council services under a
+    management agreement is a contract instead (``management_agreement``, CLS008)."""
+    if ctx.arrangement.management_agreement is not None:
+        return
     item = ctx.arrangement.governance.separate_legal_arrangements
     if item is None or item.status is not ItemStatus.IN_PLACE:
         yield Hit(
             "a company or charitable trust is outside this framework: record the separate legal "
             "and financial arrangements (with Legal and the Section 151 Officer) under "
-            "governance.separate_legal_arrangements",
+            "governance.separate_legal_arrangements; if instead it runs council services "
+            "under a management agreement, that is a contract: record it under "
+            "management_agreement",
             ("governance",),
         )
 
