@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from partnerfw.check import check_record
-from partnerfw.classify import classify
+from partnerfw.classify import classify, decided
 from partnerfw.findings import Finding
 from partnerfw.policy import MasterLists, Policy, edition_text, merge_overrides
 from partnerfw.register import LoadedRecord, parse_record
@@ -453,7 +453,8 @@ def findings(
     given)."""
     record = load(source)
     active = policy_ or policy()
-    return check_record(record, classify(record.arrangement, active, today), active, today, lists)
+    classification = decided(record.arrangement, classify(record.arrangement, active, today))
+    return check_record(record, classification, active, today, lists)
 
 
 def line_of(source: str, path: tuple[str | int, ...]) -> int:

@@ -67,9 +67,9 @@ def test_resources_beyond_the_margin_make_the_approval_stale(
     assert finding["severity"] == "error"
     assert finding["message"] == (
         "the approval of 2026-10-06 (PR #41) no longer covers this record: council resources "
-        "grew from £37,000 to £42,000, beyond the 10% margin the policy allows (£40,700); seek "
-        "a new decision through the route for its class, enter it under approvals, then run "
-        "'partnerfw approved-facts riverside-regeneration-partnership'"
+        "grew from £37,000 to £42,000, beyond the 10% margin the policy allows (£40,700; the "
+        "council's own choice); seek a new decision through the route for its class, enter it "
+        "under approvals, then run 'partnerfw approved-facts riverside-regeneration-partnership'"
     )
     assert finding["line"] == 29  # council_resources:
 

@@ -781,6 +781,42 @@ MISSES = [
         words=("£9,500", "£10,000"),
     ),
     Case(
+        "CLS011",
+        changes={
+            "decided_classification": {
+                "classification": "significant",
+                "decided_by": "Cabinet",
+                "date": D(2024, 3, 5),
+                "reference": "Cabinet minute 2024/17",
+            }
+        },
+        at=("decided_classification",),
+        words=(
+            "Cabinet decided on 2024-03-05 (Cabinet minute 2024/17) that this is a significant",
+            "no reason recorded",
+            "the policy's test gives an other partnership: £20,000 council resources < £50,000",
+        ),
+    ),
+    Case(
+        "CLS011",
+        edition="earlier",
+        changes={
+            "decided_classification": {
+                "classification": "other",
+                "decided_by": "Management Team",
+                "date": D(2024, 3, 5),
+                "reference": "MT notes 5 March 2024",
+                "reason": "the grant is passed straight to the partners",
+            }
+        },
+        at=("decided_classification",),
+        words=(
+            "the grant is passed straight to the partners",
+            "gives a significant partnership: £20,000 council resources >= £10,000",
+            "the Monitoring Officer should confirm it",
+        ),
+    ),
+    Case(
         "CLS010",
         changes={"council_resources.staff_cost": DELETE, "council_resources.staff_fte": 0.2},
         at=("council_resources", "staff_fte"),
@@ -1965,6 +2001,18 @@ MEETS = [
         why="ended",
     ),
     Case("CLS002", changes={"council_resources.dedicated_budget": 34999}, why="just-below-margin"),
+    Case(
+        "CLS011",
+        changes={
+            "decided_classification": {
+                "classification": "other",
+                "decided_by": "Cabinet",
+                "date": D(2024, 3, 5),
+                "reference": "Cabinet minute 2024/17",
+            }
+        },
+        why="agrees",
+    ),
     Case("CLS002", changes={"council_resources.dedicated_budget": 40000}, why="significant"),
     Case(
         "CLS010",

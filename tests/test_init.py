@@ -10,6 +10,7 @@ partnerfw under test on PATH. The workflows' `run:` steps run in the repository 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -307,7 +308,12 @@ def test_settings_hold_the_answers_and_read_back(tmp_path: Path, runner: CliRunn
     assert project.problems == []
     assert project.settings.council.name == name
     assert project.settings.council.website == "https://www.downsmere.gov.example"
-    assert project.settings.edition == "earlier"
+    [in_force] = project.settings.schedule
+    assert (in_force.edition, in_force.from_date, in_force.decision) == (
+        "earlier",
+        dt.date(2025, 7, 1),
+        "Full Council 15 July 2025, minute 41",
+    )
     assert project.policy.roles["monitoring_officer"].reviewers == ["@downsmere/monitoring-officer"]
     assert project.policy.roles["section_151_officer"].reviewers == ["@downsmere/finance"]
     settings = (tmp_path / "r/partnerfw.yaml").read_text()

@@ -188,6 +188,7 @@ def changes(
     arrangement: Arrangement,
     classification: Classification,
     margin: Decimal,
+    basis: str = "",
     today: dt.date | None = None,
 ) -> list[tuple[str, tuple[str, ...]]]:
     """(what changed, path of the record it is at) for each material change since approval.
@@ -212,7 +213,7 @@ def changes(
             (
                 f"council resources grew from {money(approved.council_resources)} to "
                 f"{money(classification.council_resources)}, beyond the {margin:.0%} margin "
-                f"the policy allows ({money(limit)})",
+                f"the policy allows ({money(limit)}{'; ' + basis if basis else ''})",
                 ("council_resources",),
             )
         )

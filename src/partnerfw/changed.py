@@ -7,7 +7,6 @@ from pathlib import Path
 
 from partnerfw.check import CheckResult
 from partnerfw.findings import Finding
-from partnerfw.policy import EDITIONS
 from partnerfw.project import SETTINGS_FILE, Project
 from partnerfw.trail import changed_since
 
@@ -65,6 +64,6 @@ def involving(result: CheckResult, files: frozenset[Path] | None, root: Path) ->
 
 def _policy_files(project: Project) -> set[Path]:
     files = {(project.root / SETTINGS_FILE).resolve()}
-    if project.settings.edition not in EDITIONS:
-        files.add((project.root / project.settings.edition).resolve())
+    for edition in project.settings.policy_files:
+        files.add((project.root / edition).resolve())
     return files

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from partnerfw.classify import Classification, classify
+from partnerfw.approved_facts import covering_decision
+from partnerfw.classify import Classification, classify, decided
+from partnerfw.editions import Schedule
 from partnerfw.findings import Finding, Severity, count_by_severity
 from partnerfw.models import Status
 from partnerfw.policy import MasterLists, Policy
@@ -69,7 +71,8 @@ def run_check(
     though the checks across records (REG) still see the whole register. With ``against_git``,
     approved facts are also compared with the record at the decision's commit (APR011)."""
     register = _load_quickly(paths, project.root)
-    policy = project.policy
+    schedule = project.editions
+    policy = schedule.policy_on(today)
 
     def chosen(file: str) -> bool:
         return only is None or _resolved(project.root, file) in only
@@ -79,10 +82,12 @@ def run_check(
     for record in register.records:
         if not chosen(record.file):
             continue
-        classification = classify(record.arrangement, policy, today)
+        classification = decided(record.arrangement, classify(record.arrangement, policy, today))
         checked.append(CheckedRecord(record, classification))
         findings.extend(
-            check_record(record, classification, policy, today, project.settings.master_lists)
+            check_record(
+                record, classification, policy, today, project.settings.master_lists, schedule
+            )
         )
     later = check_register(register.records, _elsewhere(project, paths, register))
     if against_git:
@@ -134,8 +139,12 @@ def check_record(
     policy: Policy,
     today: dt.date,
     lists: MasterLists | None = None,
+    schedule: Schedule | None = None,
 ) -> list[Finding]:
-    ctx = Context(record, classification, policy, today, lists or MasterLists())
+    """The findings for one record; with ``schedule``, how it was approved is judged against
+    the edition in force on its approval's date, the rest against ``policy`` (today's)."""
+    ctx = Context(record, classification, policy, today, lists or MasterLists(), schedule)
+    then = approval_context(ctx)
     found = []
     for rule in RULES.values():
         if rule.check is None or not rule.applies_to(record.arrangement):
@@ -144,10 +153,23 @@ def check_record(
         if setting is not None and not setting.enabled:
             continue
         severity = _severity(rule, policy, record.arrangement.status)
-        for hit in rule.check(ctx):
+        judged = then if (rule.before_approval or rule.judges_approval) else ctx
+        hits = list(rule.check(judged))
+        # Say which edition judged it where today's edition would not say the same.
+        same_today = {h.message for h in rule.check(ctx)} if judged is not ctx and hits else set()
+        for hit in hits:
             message = hit.message
             if rule.before_approval and record.arrangement.status is Status.PROPOSED:
                 message = f"before approval: {message}"
+            if (
+                judged is not ctx
+                and hit.message not in same_today
+                and hit.severity is not Severity.INFO
+            ):
+                message += (
+                    f" (judged under the '{judged.policy.edition}' edition, in force when it "
+                    f"was approved on {judged.decided_on})"
+                )
             found.append(
                 Finding(
                     record.file,
@@ -160,6 +182,23 @@ def check_record(
                 )
             )
     return found
+
+
+def approval_context(ctx: Context) -> Context:
+    """The context that judges how an approved record was approved: the edition in force on
+    its approval's date (the latest decision that let it go ahead), when that is not today's.
+    A change of edition therefore never re-judges a past approval."""
+    arrangement = ctx.arrangement
+    if ctx.schedule is None or arrangement.status is Status.PROPOSED:
+        return ctx
+    approval = covering_decision(arrangement)
+    if approval is None:
+        return ctx
+    then = ctx.schedule.policy_on(approval.date)
+    if then is ctx.policy:
+        return ctx
+    classification = decided(arrangement, classify(arrangement, then, approval.date))
+    return replace(ctx, policy=then, classification=classification, decided_on=approval.date)
 
 
 def _severity(rule: Rule, policy: Policy, status: Status) -> Severity:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from partnerfw.classify import KIND_LABELS, Classification, classify
+from partnerfw.classify import KIND_LABELS, Classification, classify, decided
+from partnerfw.compared import compared_policy
 from partnerfw.errors import UserError
 from partnerfw.findings import Finding
-from partnerfw.policy import EDITIONS
-from partnerfw.project import Project, load_policy_file
+from partnerfw.project import Project
 from partnerfw.register import load
 
 
@@ -43,15 +43,16 @@ class Row:
 
 
 def classify_register(
-    project: Project, paths: Sequence[Path], today: dt.date | None = None
+    project: Project, paths: Sequence[Path], day: dt.date
 ) -> tuple[list[Row], list[Finding]]:
     register = load(paths, project.root)
+    policy = project.policy_on(day)
     rows = [
         Row(
             r.arrangement.id,
             r.arrangement.name,
             r.arrangement.kind.value,
-            classify(r.arrangement, project.policy, today),
+            decided(r.arrangement, classify(r.arrangement, policy, day)),
         )
         for r in register.records
     ]
@@ -59,24 +60,21 @@ def classify_register(
 
 
 def compare(
-    project: Project, paths: Sequence[Path], other: Path, today: dt.date | None = None
-) -> tuple[list[Row], list[Finding]]:
-    """Rows whose class differs between the project's policy and ``other``."""
-    if str(other) not in EDITIONS and not other.is_file():
-        raise UserError(
-            f"--compare-policy {other}: no such file; give a policy file, a "
-            f"partnerfw.yaml or a built-in edition ({', '.join(EDITIONS)})"
-        )
-    policy, problems = load_policy_file(other)
+    project: Project, paths: Sequence[Path], other: str | None, day: dt.date
+) -> tuple[list[Row], list[Finding], str]:
+    """Rows whose class differs between the policy in force on ``day`` and ``other`` (default:
+    partnerfw.yaml's draft, else the other built-in edition), and how ``other`` is named."""
+    policy, label, problems = compared_policy(project, other, day)
     if policy is None:
         if not problems:
-            raise UserError(f"--compare-policy {other}: cannot read the policy")
-        return [], problems
+            raise UserError(f"--compare-policy {label}: cannot read the policy")
+        return [], problems, label
     register = load(paths, project.root)
+    in_force = project.policy_on(day)
     rows = []
     for record in register.records:
-        now = classify(record.arrangement, project.policy, today)
-        then = classify(record.arrangement, policy, today)
+        now = decided(record.arrangement, classify(record.arrangement, in_force, day))
+        then = decided(record.arrangement, classify(record.arrangement, policy, day))
         if now.klass != then.klass:
             rows.append(
                 Row(
@@ -87,7 +85,7 @@ def compare(
                     then,
                 )
             )
-    return rows, project.problems + register.problems + problems
+    return rows, project.problems + register.problems + problems, label
 
 
 def render(

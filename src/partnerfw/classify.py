@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-__all__ = ["Classification", "classify", "kind_label", "money", "resources_text"]
+__all__ = [
+    "Classification",
+    "a_class",
+    "classify",
+    "decided",
+    "kind_label",
+    "money",
+    "resources_text",
+]
 
 from partnerfw.judge import Counted, Judge, Missing, count_resources, money
-from partnerfw.models import Arrangement, AssuranceLevel, CompanyForm, Kind, Status
+from partnerfw.models import (
+    Arrangement,
+    AssuranceLevel,
+    CompanyForm,
+    DecidedClassification,
+    Kind,
+    Status,
+)
 from partnerfw.policy import Policy
 from partnerfw.significance import RESOURCE_FIELDS, ResourcesTest
 from partnerfw.timeline import shared_service_type
@@ -84,10 +99,30 @@ class Classification:
     """What the record must state before its significance can be decided (undetermined)."""
     costing_notes: tuple[str, ...] = ()
     """How the policy priced staff time given without its cost."""
+    decided: DecidedClassification | None = None
+    """The council's own decision, when it differs from the policy's result (then ``klass``
+    and ``reason`` are the decision's and ``policy_klass``/``policy_reason`` the policy's)."""
+    policy_klass: str | None = None
+    policy_reason: str | None = None
 
     @property
     def label(self) -> str:
         return CLASS_LABELS[self.klass]
+
+    @property
+    def decided_note(self) -> str:
+        """'decided by Cabinet; the policy's test gives an other partnership', or ''."""
+        if self.decided is None or self.policy_klass is None:
+            return ""
+        return f"decided by {self.decided.decided_by}; the policy's test gives " + a_class(
+            self.policy_klass
+        )
+
+    @property
+    def shown_label(self) -> str:
+        """The label, with the decision noted when the council decided the class."""
+        note = self.decided_note
+        return f"{self.label} ({note})" if note else self.label
 
     @property
     def undetermined(self) -> bool:
@@ -257,4 +292,31 @@ def _significance(arrangement: Arrangement, policy: Policy, counted: Counted) ->
         counted.uncosted,
         missing,
         counted.notes,
+    )
+
+
+def a_class(klass: str) -> str:
+    """'a significant partnership', 'an other partnership', 'an informal network'."""
+    label = CLASS_LABELS[klass].lower()
+    return ("an " if label[0] in "aeiou" else "a ") + label
+
+
+def decided(arrangement: Arrangement, classification: Classification) -> Classification:
+    """The class the council decided (``decided_classification``) in place of the policy's
+    result when they differ, keeping the policy's result and reason beside it."""
+    decision = arrangement.decided_classification
+    if decision is None or decision.classification == classification.klass:
+        return classification
+    reason = f"decided by {decision.decided_by} on {decision.date} ({decision.reference})"
+    if decision.reason:
+        reason += f": {decision.reason}"
+    reason += f"; the policy would class it as {a_class(classification.klass)} "
+    reason += f"({classification.reason})"
+    return replace(
+        classification,
+        klass=decision.classification,
+        reason=reason,
+        decided=decision,
+        policy_klass=classification.klass,
+        policy_reason=classification.reason,
     )

@@ -411,13 +411,22 @@ def _add_step_summary(
 def classify(
     paths: Annotated[list[Path] | None, typer.Argument(help="Record files or folders.")] = None,
     compare_policy: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--compare-policy",
             metavar="FILE",
-            help="Another policy (a file, or 'earlier'/'revised'): list what changes class.",
+            help="Another policy: a file, 'draft' (partnerfw.yaml's draft), an edition of the "
+            "schedule or 'earlier'/'revised': list what changes class.",
         ),
     ] = None,
+    compare_draft: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help="Compare with partnerfw.yaml's draft (or, without one, the other built-in "
+            "edition).",
+        ),
+    ] = False,
     output: Annotated[
         str, typer.Option("--format", "-f", help="Output: text or json.", metavar="FORMAT")
     ] = "text",
@@ -433,14 +442,17 @@ def classify(
     _choose(output, ("text", "json"), "--format")
     when = _today(today)
     project = _project(config)
+    edition = project.policy_on(when).edition
     try:
-        if compare_policy is None:
+        if compare_policy is None and not compare_draft:
             rows, problems = classify_register(project, _paths(project, paths), when)
-            _print(render(rows, problems, output, project.policy.edition), markup=output == "text")
+            _print(render(rows, problems, output, edition), markup=output == "text")
         else:
-            changes, problems = compare(project, _paths(project, paths), compare_policy, when)
+            changes, problems, label = compare(
+                project, _paths(project, paths), compare_policy, when
+            )
             _print(
-                render(changes, problems, output, project.policy.edition, str(compare_policy)),
+                render(changes, problems, output, edition, label),
                 markup=output == "text",
             )
     except UserError as exc:
@@ -455,14 +467,55 @@ def rules(
     output: Annotated[
         str, typer.Option("--format", "-f", help="Output: text or json.", metavar="FORMAT")
     ] = "text",
+    local: Annotated[
+        bool,
+        typer.Option(
+            "--local",
+            help="List the council's own choices (settings, triggers, rules, rule settings) "
+            "and what the framework review leaves open, for a committee to confirm.",
+        ),
+    ] = False,
+    edition: Annotated[
+        str | None,
+        typer.Option(
+            "--edition",
+            metavar="NAME",
+            help="An edition of partnerfw.yaml's schedule, 'draft', or 'earlier'/'revised' "
+            "(default: the one in force on --today).",
+        ),
+    ] = None,
+    today: TodayOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """List every rule: code, severity, framework paragraph, kinds and stages, or guidance."""
-    from partnerfw.rules_view import render_rules
+    """List every rule: code, severity, framework paragraph or local choice, kinds and
+    stages, or guidance."""
+    from partnerfw.policy import EDITIONS
+    from partnerfw.project import load_edition
+    from partnerfw.rules_view import local_choices, render_local, render_rules, standing
 
     _choose(output, ("text", "json"), "--format")
+    when = _today(today)
     project = _project(config)
-    _print(render_rules(project.policy, output), markup=output == "text")
+    schedule = project.editions
+    line = schedule.edition_on(when)
+    policy = line.policy
+    if edition is not None:
+        named = schedule.named(edition)
+        if named is None and edition not in EDITIONS:
+            known = [e.name for e in schedule.editions] + (["draft"] if schedule.draft else [])
+            _fail(
+                f"--edition '{edition}': not in partnerfw.yaml ({', '.join(known)}) nor a "
+                f"built-in edition ({', '.join(EDITIONS)})"
+            )
+        policy = named if named is not None else load_edition(edition)
+        line = next((e for e in schedule.editions if e.policy is policy), None)  # type: ignore[assignment]
+    if local:
+        council_rules = {code: "partnerfw.yaml" for code in project.settings.rules}
+        choices = local_choices(policy, schedule, line, council_rules)
+        _print(render_local(choices, output), markup=output == "text")
+        return
+    heading = "\n".join(standing(schedule, line, policy)) if output == "text" else None
+    _print(render_rules(policy, output, heading), markup=output == "text")
 
 
 @app.command()

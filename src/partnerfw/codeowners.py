@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from partnerfw.classify import classify
+from partnerfw.classify import classify, decided
 from partnerfw.errors import UserError
 from partnerfw.models import Kind
-from partnerfw.policy import EDITIONS, Policy
+from partnerfw.policy import Policy
 from partnerfw.project import SETTINGS_FILE, Project
 from partnerfw.register import load
 from partnerfw.trail import repository_root
@@ -154,7 +154,7 @@ def build(project: Project) -> Outcome:
     )
     for record in sorted(register.records, key=lambda r: r.file):
         arrangement = record.arrangement
-        klass = classify(arrangement, policy).klass
+        klass = decided(arrangement, classify(arrangement, policy)).klass
         roles = review_roles(policy, arrangement.kind, klass)
         ownerships.append(
             Ownership(
@@ -170,14 +170,15 @@ def build(project: Project) -> Outcome:
 
 def custom_policy_files(project: Project) -> list[Path]:
     """The policy files (not built-in editions) that partnerfw.yaml names, that exist."""
-    edition = project.settings.edition
-    if edition in EDITIONS:
-        return []
-    try:
-        path = (project.root / edition).resolve()
-        return [path] if path.is_file() else []
-    except (OSError, ValueError):
-        return []
+    found = []
+    for edition in project.settings.policy_files:
+        try:
+            path = (project.root / edition).resolve()
+        except (OSError, ValueError):
+            continue
+        if path.is_file():
+            found.append(path)
+    return found
 
 
 def render(ownerships: list[Ownership]) -> str:

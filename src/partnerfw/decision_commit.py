@@ -89,9 +89,8 @@ def where(entry: TrailEntry) -> str:
 
 
 def policy_for(project: Project, date: dt.date) -> Policy:
-    """The policy a decision of ``date`` is judged under: the project's policy in force."""
-    del date  # one policy in force for every date, until editions are dated
-    return project.policy
+    """The policy a decision of ``date`` is judged under: the edition in force on that date."""
+    return project.policy_on(date)
 
 
 def at_decisions(
@@ -144,7 +143,7 @@ def _at(
     shallow: frozenset[str],
     later_changes: bool,
 ) -> AtDecision | NotChecked:
-    from partnerfw.classify import classify
+    from partnerfw.classify import classify, decided
 
     said = describe(decision.date, decision.reference)
     if not history:
@@ -167,7 +166,7 @@ def _at(
             if arrangement is None
             else facts_of(
                 arrangement,
-                classify(arrangement, policy, decision.date),
+                decided(arrangement, classify(arrangement, policy, decision.date)),
                 decision.date,
                 decision.reference,
                 decision.decided_by,

@@ -114,12 +114,13 @@ def answers_from_settings(root: Path, install_from: str | None) -> RepoAnswers:
         for role in ("monitoring_officer", "section_151_officer")
         if role in project.policy.roles
     }
+    in_force = project.settings.schedule[-1]
     return RepoAnswers(
         project.settings.council.name,
         project.settings.council.website,
-        project.settings.edition,
-        dt.date.today(),
-        "",
+        in_force.edition,
+        in_force.from_date or dt.date.today(),
+        in_force.decision or "",
         reviewers.get("monitoring_officer", "@your-org/monitoring-officer"),
         reviewers.get("section_151_officer", "@your-org/section-151-officer"),
         install_from or _installed_from(root) or "index",

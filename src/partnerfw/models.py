@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -939,6 +939,21 @@ class ApprovedFacts(Model):
     )
 
 
+class DecidedClassification(Model):
+    """The class the council itself decided for a partnership, where it may differ from what
+    the policy's significance test gives (Framework 1.9: the council categorises its
+    partnerships). ``check`` (CLS011) reports a disagreement with both reasons; the register,
+    reports and site show the decided class."""
+
+    classification: Literal["significant", "other"] = Field(
+        description="significant or other, as the council decided."
+    )
+    decided_by: Text = Field(description="Who decided, e.g. 'Cabinet' or 'Management Team'.")
+    date: dt.date = Field(description="Date of the decision.")
+    reference: Text = Field(description="The decision's reference: minute or decision notice.")
+    reason: str | None = Field(None, description="Why, in the decision's words.")
+
+
 class Discussion(Model):
     officer: Text = Field(
         description="Who it was with, e.g. 'Graham Oduya, Director (Corporate Services)'."
@@ -1232,6 +1247,11 @@ class Arrangement(Model):
     approved_facts: ApprovedFacts | None = Field(
         None, description="What was approved: kind, class, resources, partners, end date (APR009)."
     )
+    decided_classification: DecidedClassification | None = Field(
+        None,
+        description="A partnership's class as the council decided it (significant or other), "
+        "with the decision; used in place of the policy's result.",
+    )
     monitoring: Monitoring = Field(default_factory=Monitoring, description="Monitoring (4.5-4.10).")
     confidential: list[str] = Field(
         default_factory=list,
@@ -1257,6 +1277,19 @@ class Arrangement(Model):
             "exact value in the field and deletes the line."
         ),
     )
+
+    @field_validator("decided_classification")
+    @classmethod
+    def _decided_for_partnerships(
+        cls, value: DecidedClassification | None, info: ValidationInfo
+    ) -> DecidedClassification | None:
+        kind = info.data.get("kind")
+        if value is not None and kind is not None and kind is not Kind.PARTNERSHIP:
+            raise ValueError(
+                "a decided classification (significant or other) only belongs to a partnership, "
+                f"not a {kind}: remove it, or correct the kind"
+            )
+        return value
 
     @model_validator(mode="after")
     def _kind_parts(self) -> Arrangement:

@@ -278,21 +278,22 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
         )
     schema_folder = project.root / SCHEMA_FOLDER
     line = modeline(path, schema_folder)
-    draft = render(answers, project.policy, "", line, shown, project.root)
+    policy = project.policy_on(today)
+    draft = render(answers, policy, "", line, shown, project.root)
     record, _ = parse_record(draft.encode("utf-8"), shown)
     if record is None:
         check_text(draft, shown)
     assert record is not None
-    classification = classify(record.arrangement, project.policy, today)
-    context = Context(record, classification, project.policy, today)
-    route_ = project.policy.route_for(record.arrangement.kind, classification.klass)
+    classification = classify(record.arrangement, policy, today)
+    context = Context(record, classification, policy, today)
+    route_ = policy.route_for(record.arrangement.kind, classification.klass)
     if route_ is not None:
         route_text = describe_route(context, route_)
     elif classification.undetermined:
         route_text = "not known until it can be classified: " + first_classify(context)
     else:
         route_text = "no route in this policy"
-    text = render(answers, project.policy, route_text, line, shown, project.root)
+    text = render(answers, policy, route_text, line, shown, project.root)
     check_text(text, shown)
     written = []
     if not (schema_folder / RECORD_SCHEMA).is_file():

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from partnerfw.models import AgreementItems, Governance, Kind, SharedServiceType
 from partnerfw.significance import (
@@ -27,6 +36,7 @@ from partnerfw.significance import (
     RecordField,
     ResourcesTest,
     Significance,
+    _Sourced,
     merge_significance,
 )
 
@@ -40,6 +50,36 @@ Code = Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]{3}$")]
 
 class PolicyModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(PolicyModel):
+    """Where a setting comes from: the framework (with its paragraph) or the council's own
+    choice (with why), and what the framework review left open, if anything."""
+
+    framework: str | None = Field(
+        None, description="The paragraph that says it, e.g. 'Framework 4.5(e)'."
+    )
+    local: str | None = Field(None, description="Why the council chose it (not the framework's).")
+    open: str | None = Field(
+        None, description="What the framework review (its minutes) leaves unsettled about it."
+    )
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> Source:
+        if (self.framework is None) == (self.local is None):
+            raise ValueError(
+                "a source is either 'framework: <paragraph>' or 'local: <why the council "
+                "chose it>', exactly one"
+            )
+        return self
+
+
+def source_of_item(item: _Sourced) -> Source:
+    """The one way to read a significance test's source: its framework paragraph
+    (``reference:``) or the council's own reason (``local:``)."""
+    if item.reference is not None:
+        return Source(framework=item.reference)
+    return Source(local=item.local or "")
 
 
 class ApprovalRoute(PolicyModel):
@@ -230,9 +270,51 @@ class RuleSetting(PolicyModel):
     reason: str = Field(min_length=1, description="Why the council changed the rule.")
 
 
+class Milestone(PolicyModel):
+    """One step in an edition's life: when, by whom, and the decision's reference."""
+
+    date: dt.date | None = Field(None, description="When (none when the texts do not say).")
+    by: str | None = Field(None, description="Who, e.g. 'Performance & Administration Committee'.")
+    reference: str | None = Field(None, description="The minute or decision notice.")
+
+
+EditionState = Literal["draft", "noted", "approved", "adopted", "superseded"]
+
+
+class Adoption(PolicyModel):
+    """Where an edition stands, as the texts record it: drafted, noted by a committee,
+    approved by Cabinet, adopted by Full Council, superseded. Which edition is in force from
+    which date is ``partnerfw.yaml``'s ``editions:`` schedule."""
+
+    status: EditionState = Field(description="draft, noted, approved, adopted or superseded.")
+    drafted: Milestone | None = Field(None, description="When and by whom it was drafted.")
+    noted: Milestone | None = Field(None, description="When a committee noted it.")
+    approved: Milestone | None = Field(None, description="When Cabinet approved it.")
+    adopted: Milestone | None = Field(None, description="When Full Council adopted it.")
+    superseded: Milestone | None = Field(None, description="When a later edition replaced it.")
+    note: str | None = Field(None, description="Anything else about its standing.")
+
+    @model_validator(mode="after")
+    def _stated(self) -> Adoption:
+        if self.status != "draft" and getattr(self, self.status) is None:
+            raise ValueError(
+                f"status is {self.status}: say when and by whom under '{self.status}:'"
+            )
+        return self
+
+
 class Policy(PolicyModel):
     edition: str = Field(description="Short name of this edition, e.g. 'revised'.")
     title: str = Field(description="The framework's title and date.")
+    adoption: Adoption | None = Field(
+        None, description="Where this edition stands: draft, noted, approved, adopted."
+    )
+    sources: dict[str, Source] = Field(
+        default_factory=dict,
+        description="Where each setting comes from, keyed by its dotted path (e.g. "
+        "'intervals.grace_days'): {framework: paragraph} or {local: why}, with 'open:' for "
+        "what the framework review leaves unsettled. A key covers the settings under it.",
+    )
     significance: Significance
     record_fields: dict[FieldName, RecordField] = Field(
         default_factory=dict,
@@ -386,6 +468,59 @@ class Policy(PolicyModel):
         found = self.roles.get(role)
         return found.title if found else role.replace("_", " ")
 
+    def source_of(self, path: str) -> Source | None:
+        """Where the setting at dotted ``path`` comes from: the most specific ``sources`` key
+        at or above it; for an approval route's parts, the route's own ``reference``."""
+        parts = path.split(".")
+        for end in range(len(parts), 0, -1):
+            found = self.sources.get(".".join(parts[:end]))
+            if found is not None:
+                return found
+        for key, route in self.approval_routes.items():
+            if path == f"approval_routes.{key}" or path.startswith(f"approval_routes.{key}."):
+                return Source(framework=route.reference)
+        return None
+
+    def basis(self, path: str) -> str:
+        """For a rule message that uses the setting at ``path``: '' when it is the
+        framework's and settled, 'the council's own choice' when it is local, and 'not
+        settled: <what the review leaves open>' when the framework review leaves it open."""
+        source = self.source_of(path)
+        if source is None:
+            return ""
+        if source.open:
+            return f"not settled: {source.open}"
+        return "the council's own choice" if source.local is not None else ""
+
+
+_NOT_SETTINGS = frozenset(
+    {"edition", "title", "adoption", "sources", "rules", "roles", "record_fields"}
+)
+
+
+def setting_paths(policy: Policy) -> list[tuple[str, object]]:
+    """Every setting of ``policy`` as (dotted path, value): the numbers, yes/no choices and
+    lists a rule or report uses. Significance triggers carry their own source, roles are the
+    council's organisation and rule settings carry their reasons, so they are not listed."""
+    found: list[tuple[str, object]] = []
+
+    def walk(prefix: str, value: object) -> None:
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                if name == "reference" or (not prefix and name in _NOT_SETTINGS):
+                    continue
+                if prefix == "significance" and name in ("test", "triggers"):
+                    continue  # each test carries its own reference: or local:
+                walk(f"{prefix}.{name}" if prefix else name, getattr(value, name))
+        elif isinstance(value, dict) and prefix:
+            for key, item in value.items():
+                walk(f"{prefix}.{key}", item)
+        else:
+            found.append((prefix, value))
+
+    walk("", policy)
+    return found
+
 
 def _did_you_mean(name: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(known), n=1)
@@ -509,13 +644,71 @@ class Council(PolicyModel):
     website: str | None = Field(None, description="The council's website address.")
 
 
+class InForce(PolicyModel):
+    """One line of the schedule: an edition, the date it is in force from and the decision
+    that adopted it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    edition: str = Field(description="'revised', 'earlier' or a policy file path.")
+    from_date: dt.date | None = Field(
+        None,
+        alias="from",
+        description="The first day it is in force (the first line may leave it out: in force "
+        "before the later lines, from a date not recorded).",
+    )
+    decision: str | None = Field(
+        None, description="The decision that adopted it, e.g. 'Full Council 15 July 2025, min. 41'."
+    )
+    policy: dict[str, Any] = Field(
+        default_factory=dict, description="Overrides for this edition only, same shape."
+    )
+
+    @model_validator(mode="after")
+    def _dated_with_decision(self) -> InForce:
+        if self.from_date is not None and not (self.decision or "").strip():
+            raise ValueError(
+                f"edition '{self.edition}' in force from {self.from_date}: name the decision "
+                "that adopted it under 'decision:' (minute or decision notice)"
+            )
+        return self
+
+
+class Draft(PolicyModel):
+    """An edition under consideration, for what-if: ``classify --compare-policy draft`` and
+    the reclassification report compare the register against it."""
+
+    edition: str = Field(description="'revised', 'earlier' or a policy file path.")
+    status: str | None = Field(
+        None,
+        description="Where it stands, e.g. 'noted by the Performance & Administration "
+        "Committee; to Cabinet, then Full Council'.",
+    )
+    policy: dict[str, Any] = Field(
+        default_factory=dict, description="Overrides for the draft only, same shape."
+    )
+
+
 class Settings(PolicyModel):
     """``partnerfw.yaml``: what a register repository says about itself."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     council: Council
-    edition: str = Field(DEFAULT_EDITION, description="'revised', 'earlier' or a policy file path.")
+    edition: str | None = Field(
+        None,
+        description="The one edition in force: 'revised', 'earlier' or a policy file path "
+        "(or give the schedule under 'editions:' instead).",
+    )
+    editions: list[InForce] | None = Field(
+        None,
+        min_length=1,
+        description="Which edition is in force from which date, oldest first, each with the "
+        "decision that adopted it.",
+    )
+    draft: Draft | None = Field(
+        None, description="An edition under consideration, for what-if comparisons."
+    )
     register_folder: str = Field(
         "register", alias="register", description="Folder holding the record files."
     )
@@ -547,6 +740,44 @@ class Settings(PolicyModel):
         "(or a list: the current holder first, then past holders whose decisions stand), so "
         "that approvals are checked against the relevant Portfolio Holder (2.11, 3.10.1).",
     )
+
+    @field_validator("editions")
+    @classmethod
+    def _one_schedule(
+        cls, value: list[InForce] | None, info: ValidationInfo
+    ) -> list[InForce] | None:
+        if value is None:
+            return value
+        if info.data.get("edition") is not None:
+            raise ValueError(
+                "give either 'edition:' (one edition in force) or 'editions:' (which edition "
+                "is in force from which date), not both"
+            )
+        for earlier, later in itertools.pairwise(value):
+            if later.from_date is None:
+                raise ValueError(
+                    f"'{later.edition}' needs 'from:' (only the first line may leave out its date)"
+                )
+            if earlier.from_date is not None and later.from_date <= earlier.from_date:
+                raise ValueError(
+                    f"list them oldest first ('{later.edition}' from {later.from_date} comes "
+                    f"after '{earlier.edition}' from {earlier.from_date})"
+                )
+        return value
+
+    @property
+    def policy_files(self) -> list[str]:
+        """The editions of the schedule and the draft that are policy files, not built-in."""
+        named = [line.edition for line in self.schedule]
+        named += [self.draft.edition] if self.draft is not None else []
+        return [name for name in dict.fromkeys(named) if name not in EDITIONS]
+
+    @property
+    def schedule(self) -> list[InForce]:
+        """The editions in force, oldest first; a single 'edition:' is in force throughout."""
+        if self.editions is not None:
+            return list(self.editions)
+        return [InForce(edition=self.edition or DEFAULT_EDITION)]
 
     @property
     def master_lists(self) -> MasterLists:

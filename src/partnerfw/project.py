@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from partnerfw.editions import Edition, Schedule
 from partnerfw.findings import Finding, Severity
 from partnerfw.policy import (
     DEFAULT_EDITION,
@@ -32,7 +34,10 @@ class Project:
     root: Path
     settings: Settings
     policy: Policy
+    """The edition in force on the real date (for commands without --today)."""
     problems: list[Finding] = field(default_factory=list)
+    schedule: Schedule | None = None
+    """Which edition is in force on which date, and the draft; None: ``policy`` throughout."""
 
     @property
     def register_dir(self) -> Path:
@@ -41,6 +46,14 @@ class Project:
     @property
     def council_name(self) -> str:
         return self.settings.council.name
+
+    @property
+    def editions(self) -> Schedule:
+        return self.schedule or Schedule.single(self.policy)
+
+    def policy_on(self, day: dt.date) -> Policy:
+        """The edition in force on ``day``, with the council's overrides."""
+        return self.editions.policy_on(day)
 
 
 def find_root(start: Path) -> Path | None:
@@ -58,8 +71,43 @@ def open_project(start: Path, config: Path | None = None) -> Project:
     root = settings_path.resolve().parent
     problems: list[Finding] = []
     settings, settings_doc = _read_settings(settings_path, root, problems)
-    policy = _build_policy(settings, root, problems, settings_path, settings_doc)
-    return Project(root, settings, policy, problems)
+    schedule = _build_schedule(settings, root, problems, settings_path, settings_doc)
+    return Project(root, settings, schedule.policy_on(dt.date.today()), problems, schedule)
+
+
+def _build_schedule(
+    settings: Settings,
+    root: Path,
+    problems: list[Finding],
+    settings_path: Path,
+    settings_doc: Document | None,
+) -> Schedule:
+    explicit = settings.editions is not None
+    editions = []
+    for index, line in enumerate(settings.schedule):
+        at: tuple[str | int, ...] = ("editions", index) if explicit else ()
+        policy = _build_policy(
+            settings, root, problems, settings_path, settings_doc, line.edition, line.policy, at
+        )
+        editions.append(Edition(line.edition, policy, line.from_date, line.decision))
+    draft = None
+    if settings.draft is not None:
+        draft = _build_policy(
+            settings,
+            root,
+            problems,
+            settings_path,
+            settings_doc,
+            settings.draft.edition,
+            settings.draft.policy,
+            ("draft",),
+        )
+    return Schedule(
+        tuple(editions),
+        draft,
+        settings.draft.edition if settings.draft else None,
+        settings.draft.status if settings.draft else None,
+    )
 
 
 def _read_settings(
@@ -99,13 +147,24 @@ def _build_policy(
     problems: list[Finding],
     settings_path: Path,
     settings_doc: Document | None,
+    edition: str | None = None,
+    own: dict[str, Any] | None = None,
+    at: tuple[str | int, ...] = (),
 ) -> Policy:
+    """The edition ``edition`` (default: the one 'edition:' names) with the council's
+    overrides: 'policy:' for every edition, then ``own`` (the schedule line's or the draft's
+    'policy:', at key path ``at`` of partnerfw.yaml). Every setting an override changes
+    becomes a local choice unless the override cites its source."""
+    edition = edition or settings.edition or DEFAULT_EDITION
+    own = own or {}
     edition_at = (
         _shown(settings_path, root),
-        settings_doc.line_of(("edition",)) if settings_doc else 1,
+        settings_doc.line_of((*at, "edition") if at else ("edition",)) if settings_doc else 1,
     )
-    base, base_file, base_doc = _edition_data(settings.edition, root, problems, edition_at)
-    merged = merge_overrides(base, settings.policy)
+    base, base_file, base_doc = _edition_data(edition, root, problems, edition_at)
+    merged = merge_overrides(merge_overrides(base, settings.policy), own)
+    if isinstance(merged.get("sources", {}), dict):
+        merged["sources"] = mark_local(merged.get("sources", {}), [settings.policy, own])
     # A 'rules:' that is not a mapping stays as written, for validation to report.
     if settings.rules and isinstance(merged.get("rules", {}), dict):
         merged["rules"] = deep_merge(
@@ -119,16 +178,67 @@ def _build_policy(
         return Policy.model_validate(merged)
     except ValidationError as exc:
         shown, lines = base_file, dict(base_doc.lines)
-        if settings_doc is not None and (settings.policy or settings.rules):
+        if settings_doc is not None and (settings.policy or settings.rules or own):
             # Built-in editions are valid, so the council's overrides caused this: point there.
             shown = _shown(settings_path, root)
             lines = {path: settings_doc.line_of(("policy",)) for path in lines}
             lines.update({p[1:]: n for p, n in settings_doc.lines.items() if p[0] == "policy"})
             lines.update({p: n for p, n in settings_doc.lines.items() if p[0] == "rules"})
+            depth = len(at) + 1
+            lines.update(
+                {
+                    p[depth:]: n
+                    for p, n in settings_doc.lines.items()
+                    if at and p[:depth] == (*at, "policy")
+                }
+            )
         merged_doc = Document(merged, lines)
         found = findings_from(exc, Policy, merged_doc, shown, "")
         problems.extend(_as_policy(_split_consistency(found, merged_doc)))
         return load_edition(DEFAULT_EDITION)
+
+
+_NOT_MARKED = frozenset(
+    {"edition", "title", "adoption", "sources", "rules", "roles", "record_fields"}
+)
+
+
+def mark_local(sources: dict[str, Any], overrides: list[dict[str, Any]]) -> dict[str, Any]:
+    """``sources`` with every setting an override changes marked as the council's own choice
+    (``{local: ...}``), unless the override gives that setting's source itself."""
+    given: dict[str, Any] = {}
+    for override in overrides:
+        own = override.get("sources")
+        if isinstance(own, dict):
+            given.update(own)
+    result = dict(sources)
+    for override in overrides:
+        for path in _leaf_paths(override):
+            if path in given:
+                continue
+            for key in [k for k in result if k.startswith(path + ".")]:
+                if key not in given:
+                    del result[key]
+            result[path] = {"local": "set in partnerfw.yaml (no reason recorded)"}
+    result.update(given)
+    return result
+
+
+def _leaf_paths(override: dict[str, Any], prefix: str = "") -> list[str]:
+    paths = []
+    for key, value in override.items():
+        if not prefix and key in _NOT_MARKED:
+            continue
+        if key == "reference":
+            continue
+        path = f"{prefix}.{key}" if prefix else str(key)
+        if path in ("significance.triggers", "significance.test"):
+            continue  # each trigger carries its own reference: or local:
+        if isinstance(value, dict) and value:
+            paths.extend(_leaf_paths(value, path))
+        else:
+            paths.append(path)
+    return paths
 
 
 def _split_consistency(found: list[Finding], doc: Document) -> list[Finding]:
@@ -246,7 +356,17 @@ def _draft_policy(path: Path, doc: Document) -> tuple[Policy | None, list[Findin
         settings = Settings.model_validate({**doc.data, "council": {"name": "(draft)"}})
     except ValidationError as exc:
         return None, _as_policy(findings_from(exc, Settings, doc, path.as_posix(), ""))
-    policy = _build_policy(settings, path.resolve().parent, problems, path, doc)
+    last = settings.schedule[-1]
+    policy = _build_policy(
+        settings,
+        path.resolve().parent,
+        problems,
+        path,
+        doc,
+        last.edition,
+        last.policy,
+        ("editions", len(settings.schedule) - 1) if settings.editions else (),
+    )
     return (None if problems else policy), problems
 
 

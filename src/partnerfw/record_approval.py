@@ -149,10 +149,11 @@ def _not_valued(classification: Classification) -> str:
 def _classification(
     project: Project, record: LoadedRecord, decision: CoveringDecision
 ) -> Classification:
-    from partnerfw.classify import classify
+    from partnerfw.classify import classify, decided
     from partnerfw.decision_commit import policy_for
 
-    return classify(record.arrangement, policy_for(project, decision.date), decision.date)
+    policy = policy_for(project, decision.date)
+    return decided(record.arrangement, classify(record.arrangement, policy, decision.date))
 
 
 def _refusal(
@@ -199,14 +200,16 @@ def _refusal(
 
 
 def _route(project: Project, record: LoadedRecord, facts: ApprovedFacts) -> str:
-    from partnerfw.classify import classify
+    from partnerfw.classify import classify, decided
+    from partnerfw.decision_commit import policy_for
     from partnerfw.rules.approvals import describe_route, route
     from partnerfw.rules.base import Context
 
+    policy = policy_for(project, facts.approved)
     ctx = Context(
         record,
-        classify(record.arrangement, project.policy, facts.approved),
-        project.policy,
+        decided(record.arrangement, classify(record.arrangement, policy, facts.approved)),
+        policy,
         facts.approved,
     )
     found = route(ctx)

@@ -142,6 +142,8 @@ class Row:
     next_review: dt.date | None
     next_review_text: str
     review_overdue: bool
+    class_note: str = ""
+    """'Decided by Cabinet; the policy's test gives an other partnership', or ''."""
 
     def sort_value(self, key: str) -> tuple[Any, ...]:
         name = (self.name.casefold(), self.id)
@@ -413,7 +415,7 @@ def build_site_view(
     """The whole site's data, sorted, from a check result; ``today`` is injected.
     ``trails`` is each record's git history by id (``trail.histories``), or None when the
     register is not in a git repository."""
-    policy = project.policy
+    policy = project.policy_on(today)
     contact = policy.publication.publish_officer_contact_details
     findings: dict[str, list[Finding]] = {}
     for finding in result.findings:
@@ -547,6 +549,7 @@ def _row(item: CheckedRecord, policy: Policy, today: dt.date, r: Redaction) -> R
         kind_label=KIND_LABELS[a.kind],
         klass=c.klass,
         class_label=c.label,
+        class_note=c.decided_note,
         department=r.text(a.department, "department") or WITHHELD,
         resources=resources,
         resources_text=c.resources_text if resources is not None else WITHHELD,

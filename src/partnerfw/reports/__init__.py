@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from partnerfw.check import CheckResult
-from partnerfw.classify import Classification, classify
+from partnerfw.classify import Classification, classify, decided
+from partnerfw.compared import compared_policy
 from partnerfw.errors import UserError
-from partnerfw.project import Project, load_policy_file
+from partnerfw.project import Project
 from partnerfw.reports import annual, due, governance, reclassification, scrutiny
 from partnerfw.reports.common import ReportData, Scope, prepare
 from partnerfw.reports.history import load_baseline, parse_since, revision_at
@@ -45,7 +45,7 @@ def build_paper(
     if name not in REPORTS:
         raise UserError(f"no report called '{name}'; choose one of: {', '.join(REPORTS)}")
     data = prepare(
-        project.council_name, project.policy, result, as_of, options.scope, options.public
+        project.council_name, project.policy_on(as_of), result, as_of, options.scope, options.public
     )
     return _paper(name, project, result, data, options)
 
@@ -106,7 +106,7 @@ def _annual(project: Project, data: ReportData, options: Options) -> Paper:
     baseline_data: ReportData | None = None
     if revision:
         baseline = load_baseline(
-            project.root, project.settings.register_folder, revision, project.policy, label
+            project.root, project.settings.register_folder, revision, data.policy, label
         )
         baseline_data = prepare(
             data.council,
@@ -125,23 +125,10 @@ def _annual(project: Project, data: ReportData, options: Options) -> Paper:
     return annual.paper(report, data)
 
 
-def other_policy_name(project: Project) -> str:
-    return "earlier" if project.policy.edition == "revised" else "revised"
-
-
 def _reclassification(
     project: Project, result: CheckResult, data: ReportData, options: Options
 ) -> Paper:
-    label = options.compare_policy or other_policy_name(project)
-    path = Path(label)
-    if label not in ("earlier", "revised") and not path.is_absolute():
-        path = Path.cwd() / path
-    if label not in ("earlier", "revised") and not path.is_file():
-        raise UserError(
-            f"--compare-policy {label}: no such file; give a policy file, a "
-            "partnerfw.yaml, or a built-in edition (earlier, revised)"
-        )
-    other, problems = load_policy_file(Path(label) if label in ("earlier", "revised") else path)
+    other, label, problems = compared_policy(project, options.compare_policy, data.as_of)
     if other is None:
         shown = "; ".join(f"{p.file}:{p.line}: {p.message}" for p in problems)
         raise UserError(f"--compare-policy {label}: not a valid policy: {shown}")
@@ -150,7 +137,9 @@ def _reclassification(
     for checked in result.records:
         if checked.id not in public_ids:
             continue
-        then = classify(checked.record.arrangement, other, data.as_of)
+        then = decided(
+            checked.record.arrangement, classify(checked.record.arrangement, other, data.as_of)
+        )
         shown_now = public_ids[checked.id].classification
         if shown_now.reason != checked.classification.reason:  # figures withheld
             then = replace(then, reason=f"{then.label} (the figures are confidential)")
@@ -168,7 +157,9 @@ def build_reports(project: Project, result: CheckResult, as_of: dt.date) -> dict
     from partnerfw.reports.render import render_html
 
     options = Options(public=True)
-    data = prepare(project.council_name, project.policy, result, as_of, options.scope, True)
+    data = prepare(
+        project.council_name, project.policy_on(as_of), result, as_of, options.scope, True
+    )
     pages = {}
     for name in REPORTS:  # the public view is made once for all of them
         paper = _paper(name, project, result, data, options)

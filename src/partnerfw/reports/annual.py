@@ -219,7 +219,7 @@ def _line(r: CheckedRecord, ratings: dict[str, str]) -> Line:
         a.id,
         a.name,
         kind_label(r),
-        r.classification.label,
+        r.classification.shown_label,
         status_label(a.status),
         a.department,
         r.classification.council_resources,

@@ -121,7 +121,7 @@ def assess(
         arrangement.id,
         arrangement.name,
         kind_label(checked),
-        checked.classification.label,
+        checked.classification.shown_label,
         arrangement.lead_officer.name,
         arrangement.department,
         len(names),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerfw.check import CheckedRecord, check_record
-from partnerfw.classify import classify
+from partnerfw.classify import classify, decided
 from partnerfw.errors import UserError
 from partnerfw.findings import Finding
 from partnerfw.policy import Policy
@@ -78,7 +78,7 @@ def load_baseline(
         record, _problems = parse_record(raw, name)
         if record is None:
             continue  # a record that did not validate then cannot be compared
-        classification = classify(record.arrangement, policy, day)
+        classification = decided(record.arrangement, classify(record.arrangement, policy, day))
         records.append(CheckedRecord(record, classification))
         findings.extend(check_record(record, classification, policy, day))
     shown = label or f"the register at revision {revision} (committed {day.isoformat()})"

@@ -92,7 +92,7 @@ def compute(data: ReportData) -> ScrutinyReport:
             r.id,
             r.record.arrangement.name,
             kind_label(r),
-            r.classification.label,
+            r.classification.shown_label,
             r.classification.council_resources,
             top,
             errors,

@@ -4,6 +4,7 @@ from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     approvals,
     audit,
     data,
+    decided,
     evaluation,
     exit,
     governance,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterator
+from dataclasses import replace
 
 from partnerfw.findings import Severity
 from partnerfw.models import Approval, Decision, Kind, Status
@@ -176,6 +177,7 @@ def section_151_opinion(ctx: Context) -> Iterator[Hit]:
     "Framework 2.11.1, 2.11.2, 3.10",
     kinds=_ROUTED,
     stages=APPROVED_ONWARDS,
+    judges_approval=True,
 )
 def approval_route(ctx: Context) -> Iterator[Hit]:
     """A record that is approved or beyond carries every decision its route requires: for a
@@ -194,6 +196,8 @@ def approval_route(ctx: Context) -> Iterator[Hit]:
     if route_ is None or (ctx.arrangement.is_urgent and ctx.policy.urgent_route):
         return
     missing = missing_steps(ctx, route_)
+    if not missing and ctx.decided_on is not None:
+        yield from _route_since_changed(ctx, route_)
     if missing:
         needed = "; ".join(f"{_VERBS[s]} the {ctx.policy.role_title(r)}" for s, r in missing)
         yield Hit(
@@ -202,6 +206,31 @@ def approval_route(ctx: Context) -> Iterator[Hit]:
             ("approvals",),
             route_.reference,
         )
+
+
+def _route_since_changed(ctx: Context, then: ApprovalRoute) -> Iterator[Hit]:
+    """A note when the approval followed the route of the edition in force then, and the
+    edition in force today would route it differently: the approval stands."""
+    from partnerfw.classify import a_class, classify, decided
+
+    now_policy = ctx.policy_today
+    now_class = decided(ctx.arrangement, classify(ctx.arrangement, now_policy, ctx.today))
+    now = now_policy.route_for(ctx.arrangement.kind, now_class.klass)
+    if now is None or now.model_dump(exclude={"reference"}) == then.model_dump(
+        exclude={"reference"}
+    ):
+        return
+    today = replace(ctx, policy=now_policy, classification=now_class, decided_on=None)
+    yield Hit(
+        f"approved on {ctx.decided_on} as {a_class(ctx.classification.klass)} through the "
+        f"route of the '{ctx.policy.edition}' edition then in force ({describe_route(ctx, then)}"
+        f", {then.reference}): the approval stays valid. The '{now_policy.edition}' edition in "
+        f"force now would class it as {a_class(now_class.klass)} ({describe_route(today, now)}"
+        f", {now.reference}); a new approval would follow that route",
+        ("approvals",),
+        then.reference,
+        Severity.INFO,
+    )
 
 
 @rule(
@@ -243,6 +272,7 @@ def route_to_follow(ctx: Context) -> Iterator[Hit]:
     "Framework review minutes (urgent arrangements)",
     kinds=_ROUTED,
     stages=[Status.PROPOSED, *APPROVED_ONWARDS],
+    judges_approval=True,
 )
 def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     """An urgent arrangement may start before approval, with its justification recorded, but
@@ -261,7 +291,9 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
         return
     if blank(arrangement.urgency.justification):
         yield Hit(
-            "record why the arrangement was needed within days under urgency.justification",
+            "record why the arrangement was needed within days under urgency.justification "
+            "(the minutes: an urgent need is one that must be in place within a matter of days "
+            "to keep services running; the criteria for it are still to be set out)",
             ("urgency",),
             urgent.reference,
         )
@@ -270,17 +302,19 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     if route_ is None or start is None or not missing_steps(ctx, route_):
         return
     due = plus_days(start.latest, urgent.approval_within_days)
+    basis = ctx.policy.basis("urgent_route.approval_within_days")
+    deadline = f"{urgent.approval_within_days} days" + (f", {basis}" if basis else "")
     if ctx.today > due:
         yield Hit(
             f"urgent arrangement started {on(start)} and approval was due by {due} "
-            f"({urgent.approval_within_days} days): seek "
-            f"{describe_route(ctx, route_)} now",
+            f"({deadline}): seek {describe_route(ctx, route_)} now",
             ("urgency",),
             urgent.reference,
         )
     else:
         yield Hit(
-            f"urgent arrangement: approval ({describe_route(ctx, route_)}) is due by {due}",
+            f"urgent arrangement: approval ({describe_route(ctx, route_)}) is due by {due} "
+            f"({deadline})",
             ("urgency",),
             urgent.reference,
             Severity.INFO,
@@ -295,6 +329,7 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     "Framework 2.11, 3.9",
     kinds=_ROUTED,
     stages=APPROVED_ONWARDS,
+    judges_approval=True,
 )
 def decisions_in_order(ctx: Context) -> Iterator[Hit]:
     """Opinions come before approval, discussion (e.g. at Management Team) and sign-off before
@@ -449,9 +484,16 @@ def approval_covers(ctx: Context) -> Iterator[Hit]:
         else f"; seek a new decision through the route for its class, enter it under "
         f"approvals, then run 'partnerfw approved-facts {arrangement.id}'"
     )
-    for change, path in changes(
-        approved, arrangement, ctx.classification, ctx.policy.approval_margin, ctx.today
-    ):
+    classification = ctx.classification
+    in_force_then = ctx.policy_on(approved.approved)
+    if in_force_then is not ctx.policy:
+        # Judged as the edition in force at that approval classed it: a later edition alone
+        # does not make the approval stale.
+        from partnerfw.classify import classify, decided
+
+        classification = decided(arrangement, classify(arrangement, in_force_then, ctx.today))
+    margin, basis = ctx.policy.approval_margin, ctx.policy.basis("approval_margin")
+    for change, path in changes(approved, arrangement, classification, margin, basis, ctx.today):
         yield Hit(f"{when} no longer covers this record: {change}{then}", path)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from partnerfw.classify import Classification
+from partnerfw.editions import Schedule
 from partnerfw.findings import Severity
 from partnerfw.models import Arrangement, Kind, Status
 from partnerfw.policy import MasterLists, Policy
@@ -31,10 +32,24 @@ class Context:
     today: dt.date
     lists: MasterLists = field(default_factory=MasterLists)
     """The people and objectives partnerfw.yaml lists (master lists; empty when not kept)."""
+    schedule: Schedule | None = None
+    """Which edition is in force on which date (None: ``policy`` throughout)."""
+    decided_on: dt.date | None = None
+    """Set when the rule judges the approval of that date under the edition then in force
+    (``policy`` and ``classification`` are then that edition's)."""
 
     @property
     def arrangement(self) -> Arrangement:
         return self.record.arrangement
+
+    def policy_on(self, day: dt.date) -> Policy:
+        """The edition in force on ``day`` (with the council's overrides)."""
+        return self.schedule.policy_on(day) if self.schedule is not None else self.policy
+
+    @property
+    def policy_today(self) -> Policy:
+        """The edition in force on ``today``, even when this context judges a past approval."""
+        return self.policy_on(self.today) if self.decided_on is not None else self.policy
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,9 @@ class Rule:
     guidance: str | None = None
     """For a requirement that cannot be checked from the record: why, and what to do instead."""
     doc: str = field(default="", compare=False)
+    judges_approval: bool = False
+    """It judges how the arrangement was approved, so an approved record is judged against the
+    edition in force on its approval's date (so are the ``before_approval`` rules)."""
 
     def applies_to(self, arrangement: Arrangement) -> bool:
         return arrangement.kind in self.kinds and arrangement.status in self.stages
@@ -82,6 +100,7 @@ def rule(
     kinds: Iterable[Kind] = ALL_KINDS,
     stages: Iterable[Status] = ALL_STAGES,
     before_approval: bool = False,
+    judges_approval: bool = False,
 ) -> Callable[[Check], Check]:
     """Register ``check`` as rule ``code``; its docstring is the rule's documentation."""
 
@@ -100,6 +119,7 @@ def rule(
             before_approval,
             None,
             (check.__doc__ or "").strip(),
+            judges_approval,
         )
         return check
 

@@ -248,9 +248,11 @@ def do_nothing(ctx: Context) -> Iterator[Hit]:
     elif ctx.policy.do_nothing_customers_and_residents and blank(
         do_nothing.customers_and_residents
     ):
+        basis = ctx.policy.basis("do_nothing_customers_and_residents")
         yield Hit(
             "say what 'do nothing' would mean for customers and residents under "
-            "evaluation.do_nothing.customers_and_residents",
+            "evaluation.do_nothing.customers_and_residents"
+            + (f" (the policy asks it, but it is {basis})" if basis else ""),
             ("evaluation", "do_nothing"),
         )
 

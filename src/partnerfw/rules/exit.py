@@ -28,9 +28,13 @@ def exit_strategy_considered(ctx: Context) -> Iterator[Hit]:
     if exit_strategy is None or exit_strategy.status is ItemStatus.MISSING:
         indefinite = ctx.arrangement.dates.indefinite
         term = " (an indefinite arrangement needs one too)" if indefinite else ""
+        basis = ctx.policy.basis(f"requirements.{ctx.arrangement.kind.value}.exit_strategy_covers")
+        open_ = (
+            f" (the wording on indefinite arrangements is {basis})" if indefinite and basis else ""
+        )
         yield Hit(
             f"no exit strategy{term}: say how it can be suspended, dissolved or ended and "
-            "how a partner can withdraw, under exit_strategy",
+            f"how a partner can withdraw, under exit_strategy{open_}",
             ("exit_strategy",),
         )
 

@@ -47,6 +47,12 @@ def shared_service_review_due(
     return add_months(last, review.interval_months) if last else year_begins_
 
 
+def _also(setting: str, ctx: Context) -> str:
+    """', the council's own choice' (or ', not settled: ...') for a setting a message uses."""
+    basis = ctx.policy.basis(setting)
+    return f", {basis}" if basis else ""
+
+
 _MONTHS = [
     "January",
     "February",
@@ -119,8 +125,14 @@ def annual_review_due(
 
 
 def _overdue(
-    ctx: Context, dates: list[dt.date], months: int, what: str, path: tuple[str, ...]
+    ctx: Context,
+    dates: list[dt.date],
+    setting: str,
+    what: str,
+    path: tuple[str, ...],
 ) -> Iterator[Hit]:
+    months = getattr(ctx.policy.intervals, setting)
+    basis = ctx.policy.basis(f"intervals.{setting}")
     start = ctx.arrangement.dates.start
     last = max((d for d in dates if d <= ctx.today), default=None)
     due = next_due(last, start, months)
@@ -133,7 +145,8 @@ def _overdue(
             else f"none recorded since the start {on(start)}"
         )
         yield Hit(
-            f"{what} overdue: due by {due} ({months}-monthly), {since}; "
+            f"{what} overdue: due by {due} ({months}-monthly{', ' + basis if basis else ''}), "
+            f"{since}; "
             f"add the date under {'.'.join(path)}",
             path,
         )
@@ -153,7 +166,7 @@ def budget_monitoring(ctx: Context) -> Iterator[Hit]:
     yield from _overdue(
         ctx,
         ctx.arrangement.monitoring.budget_reports,
-        ctx.policy.intervals.budget_monitoring_months,
+        "budget_monitoring_months",
         "budget monitoring",
         ("monitoring", "budget_reports"),
     )
@@ -173,7 +186,7 @@ def performance_reports(ctx: Context) -> Iterator[Hit]:
     yield from _overdue(
         ctx,
         ctx.arrangement.monitoring.performance_reports,
-        ctx.policy.intervals.performance_report_months,
+        "performance_report_months",
         "performance report",
         ("monitoring", "performance_reports"),
     )
@@ -227,8 +240,10 @@ def risk_review(ctx: Context) -> Iterator[Hit]:
                 if risk.last_reviewed
                 else ("has never been reviewed")
             )
+            basis = ctx.policy.basis("intervals.risk_review_months")
             yield Hit(
-                f"risk '{risk.risk}' {when}; its review was due by {due}",
+                f"risk '{risk.risk}' {when}; its review was due by {due} (every {months} "
+                f"months{', ' + basis if basis else ''})",
                 ("monitoring", "risk_register", index),
             )
 
@@ -252,7 +267,7 @@ def annual_review(ctx: Context) -> Iterator[Hit]:
     reviews = ctx.arrangement.monitoring.annual_reviews
     path = ("monitoring", "annual_reviews")
     if not intervals.annual_review_window:
-        yield from _overdue(ctx, reviews, intervals.annual_review_months, "annual review", path)
+        yield from _overdue(ctx, reviews, "annual_review_months", "annual review", path)
         return
     start = ctx.arrangement.dates.start
     closed = last_closed_window(ctx.today, intervals.annual_review_window, intervals.grace_days)
@@ -301,7 +316,9 @@ def shared_service_review(ctx: Context) -> Iterator[Hit]:
     if ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
         yield Hit(
             f"in year {review.from_year} or later (since {begins}) the shared service "
-            f"review was due by {due}; record it under monitoring.shared_service_reviews",
+            f"review was due by {due} (every {review.interval_months} months"
+            + _also("shared_service_review.interval_months", ctx)
+            + "); record it under monitoring.shared_service_reviews",
             ("monitoring",),
             review.reference,
         )
@@ -469,6 +486,9 @@ def end_date_approaching(ctx: Context) -> Iterator[Hit]:
     if end is not None and end.latest >= ctx.today and end.earliest <= window_ends:
         renewal = ctx.arrangement.dates.renewal or "no renewal arrangement recorded"
         yield Hit(
-            f"ends {on(end)}: decide on renewal ({renewal}) or start the exit steps",
+            f"ends {on(end)}: decide on renewal ({renewal}) or start the exit steps (noted "
+            f"{ctx.policy.intervals.renewal_notice_days} days ahead"
+            + _also("intervals.renewal_notice_days", ctx)
+            + ")",
             ("dates", "end"),
         )

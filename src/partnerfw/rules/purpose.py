@@ -58,7 +58,9 @@ def near_threshold(ctx: Context) -> Iterator[Hit]:
         route = ctx.policy.route_for(ctx.arrangement.kind, "significant")
         needs = f" and needs {describe_route(ctx, route)}" if route is not None else ""
         yield Hit(
-            f"{c.near_text}: if resources rise it becomes a significant partnership{needs}",
+            f"{c.near_text}: if resources rise it becomes a significant partnership{needs} (an "
+            f"early warning within {ctx.policy.significance.near_threshold_margin:.0%} of it: "
+            f"{ctx.policy.basis('significance.near_threshold_margin') or 'the framework'})",
             ("council_resources",),
         )
 
