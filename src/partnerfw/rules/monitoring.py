@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from partnerfw.findings import Severity
 from partnerfw.models import Kind, Status
-from partnerfw.partial_dates import PartialDate, on
+from partnerfw.partial_dates import MONTHS, PartialDate, on
 from partnerfw.policy import SharedServiceReview
 from partnerfw.rules.base import (
     ALL_KINDS,
@@ -53,22 +53,6 @@ def _also(setting: str, ctx: Context) -> str:
     return f", {basis}" if basis else ""
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def window(year: int, months: list[int]) -> tuple[dt.date, dt.date]:
     """The first and last day of the months ``months`` (consecutive, within one year) of
     ``year``: ([9, 10, 11], 2025) -> 2025-09-01, 2025-11-30."""
@@ -78,7 +62,7 @@ def window(year: int, months: list[int]) -> tuple[dt.date, dt.date]:
 
 
 def months_text(months: list[int]) -> str:
-    names = [_MONTHS[m - 1] for m in sorted(months)]
+    names = [MONTHS[m - 1] for m in sorted(months)]
     return names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
 
 
@@ -279,7 +263,7 @@ def annual_review(ctx: Context) -> Iterator[Hit]:
     season = f"{months_text(intervals.annual_review_window)} {first.year}"
     latest = max((d for d in reviews if d <= ctx.today), default=None)
     said = (
-        f"the last recorded was on {latest} ({_MONTHS[latest.month - 1]})"
+        f"the last recorded was on {latest} ({MONTHS[latest.month - 1]})"
         if latest
         else "none is recorded"
     )
