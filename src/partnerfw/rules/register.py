@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import PurePosixPath
 
 from partnerfw.findings import Finding, Severity
@@ -153,9 +153,20 @@ def _ids_and_files(records: list[LoadedRecord]) -> list[Finding]:
 
 def check_links(records: list[LoadedRecord], elsewhere: Collection[str] = ()) -> list[Finding]:
     loaded = {r.arrangement.id: r for r in records}
+    known = [*loaded, *elsewhere]
+    suggestions: dict[str, str | None] = {}
+
+    def likely(other: str) -> str | None:
+        # One search of the register per distinct unknown id: records copied from one another
+        # often name the same missing id, and each search compares it with every id.
+        if other not in suggestions:
+            close = difflib.get_close_matches(other, known, n=1, cutoff=0.6)
+            suggestions[other] = close[0] if close else None
+        return suggestions[other]
+
     found: list[Finding] = []
     for record in records:
-        found.extend(_links_of(record, loaded, elsewhere))
+        found.extend(_links_of(record, loaded, elsewhere, likely))
     return found
 
 
@@ -176,7 +187,10 @@ _ONE = {"successors": "successor", "predecessors": "predecessor", "parent": "par
 
 
 def _links_of(
-    record: LoadedRecord, loaded: dict[str, LoadedRecord], elsewhere: Collection[str]
+    record: LoadedRecord,
+    loaded: dict[str, LoadedRecord],
+    elsewhere: Collection[str],
+    likely: Callable[[str], str | None],
 ) -> Iterator[Finding]:
     links = record.arrangement.links
     me = record.arrangement.id
@@ -200,7 +214,7 @@ def _links_of(
         target = loaded.get(other)
         if target is None:
             if other not in elsewhere:
-                yield _finding(record, path, "REG003", _unknown(which, other, loaded, elsewhere))
+                yield _finding(record, path, "REG003", _unknown(which, other, likely(other)))
             continue
         back = _BACK.get(which)
         if back is not None and me not in getattr(target.arrangement.links, back):
@@ -222,13 +236,10 @@ def _links_of(
         )
 
 
-def _unknown(
-    which: str, other: str, loaded: dict[str, LoadedRecord], elsewhere: Collection[str]
-) -> str:
+def _unknown(which: str, other: str, close: str | None) -> str:
     message = f"links.{which} names '{other}', which is not the id of any record on the register"
-    close = difflib.get_close_matches(other, [*loaded, *elsewhere], n=1, cutoff=0.6)
     if close:
-        return f"{message}; did you mean '{close[0]}'?"
+        return f"{message}; did you mean '{close}'?"
     return f"{message}: correct the id (the record's file is register/<id>.yaml)"
 
 
