@@ -64,8 +64,8 @@ def main(sizes: list[int]) -> None:
 def _in_process(root: Path) -> float:
     import datetime as dt
 
-    from partnerfw.check import run_check
-    from partnerfw.project import open_project
+    from partnerfw.policy.project import open_project
+    from partnerfw.rules.engine import run_check
 
     project = open_project(root)
     start = time.perf_counter()

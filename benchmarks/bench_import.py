@@ -67,12 +67,12 @@ def timed(command: list[str], cwd: Path) -> float:
 
 def library_cost(n: int) -> str:
     """Seconds spent in ftfy (encoding repair of every cell) and slugify (an id per name)."""
-    from partnerfw.cells import repair_encoding
+    from partnerfw.spreadsheet.cells import repair_encoding
 
     try:
-        from partnerfw.ids import slug
+        from partnerfw.record.ids import slug
     except ImportError:  # an older partnerfw: its hand-written slug and mojibake table
-        from partnerfw.cells import slug  # type: ignore[attr-defined,no-redef]
+        from partnerfw.spreadsheet.cells import slug  # type: ignore[attr-defined,no-redef]
     table = lines(n)[1:]
     texts = [cell for line in table for cell in line if cell]
     start = time.perf_counter()

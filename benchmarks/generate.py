@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from partnerfw.models import Arrangement
+from partnerfw.record.models import Arrangement
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "register"
 PLACES = (

@@ -15,12 +15,12 @@ from typing import Any
 
 import yaml
 
-from partnerfw.check import check_record
-from partnerfw.classify import classify, decided
 from partnerfw.findings import Finding
-from partnerfw.policy import MasterLists, Policy, edition_text, merge_overrides
-from partnerfw.register import LoadedRecord, parse_record
-from partnerfw.yamlread import parse
+from partnerfw.judge.classify import classify, decided
+from partnerfw.policy.schema import MasterLists, Policy, edition_text, merge_overrides
+from partnerfw.record.loading import LoadedRecord, parse_record
+from partnerfw.record.yamlread import parse
+from partnerfw.rules.engine import check_record
 
 TODAY = dt.date(2026, 11, 23)
 DELETE = object()

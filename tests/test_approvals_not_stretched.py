@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from partnerfw.approved_facts import fingerprint
 from partnerfw.cli import app
-from partnerfw.register import parse_record
+from partnerfw.judge.approved_facts import fingerprint
+from partnerfw.record.loading import parse_record
 from tests.trail_repo import SETTINGS, GitRepo
 
 TODAY = "2026-11-23"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.models import Kind
+from partnerfw.record.models import Kind
 from tests.conftest import TODAY
 
 RIVERSIDE = "register/riverside-regeneration-partnership.yaml"
@@ -189,8 +189,8 @@ def test_decisions_out_of_order_and_in_the_future(example_repo: Path, runner: Cl
 def test_the_fingerprint_seals_the_decision_and_the_facts() -> None:
     from decimal import Decimal
 
-    from partnerfw.approved_facts import fingerprint
-    from partnerfw.models import ApprovedFacts, DecisionMaker
+    from partnerfw.judge.approved_facts import fingerprint
+    from partnerfw.record.models import ApprovedFacts, DecisionMaker
 
     facts = ApprovedFacts(
         approved=dt.date(2024, 7, 16),

@@ -14,12 +14,12 @@ from jsonschema import Draft4Validator
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from partnerfw.check import run_check
 from partnerfw.cli import app
-from partnerfw.project import open_project
-from partnerfw.repo_paths import RepoPaths
+from partnerfw.git.repo_paths import RepoPaths
+from partnerfw.policy.project import open_project
+from partnerfw.render.step_summary import md, render_summary
 from partnerfw.rules import RULES
-from partnerfw.step_summary import md, render_summary
+from partnerfw.rules.engine import run_check
 from tests.conftest import EXAMPLE_REGISTER, REPO, TODAY, build_file_tree
 from tests.records import DELETE, KINDS, yaml_text
 from tests.records import TODAY as TODAY_DATE

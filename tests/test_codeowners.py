@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.codeowners import review_roles
-from partnerfw.models import Kind
-from partnerfw.project import load_edition
+from partnerfw.edit.codeowners import review_roles
+from partnerfw.policy.project import load_edition
+from partnerfw.record.models import Kind
 from tests.conftest import REPO
 from tests.trail_repo import GitRepo, proposal_through_two_prs, record
 
@@ -185,7 +185,7 @@ def test_governance_files_are_owned_and_check_enforces_it(
     """partnerfw.yaml, the council's own policy file, its templates and .github/ (the
     workflows and CODEOWNERS itself) are reviewed by the statutory officers."""
     repo = GitRepo(tmp_path / "repo")
-    policy = (REPO / "src/partnerfw/policies/earlier.yaml").read_text("utf-8")
+    policy = (REPO / "src/partnerfw/policy/editions/earlier.yaml").read_text("utf-8")
     repo.commit(
         "Start",
         {

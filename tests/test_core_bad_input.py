@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from partnerfw.check import check_record, run_check
-from partnerfw.classify import classify
 from partnerfw.cli import app
-from partnerfw.project import open_project
-from partnerfw.register import parse_record
+from partnerfw.judge.classify import classify
+from partnerfw.policy.project import open_project
+from partnerfw.record.loading import parse_record
+from partnerfw.rules.engine import check_record, run_check
 from tests.conftest import TODAY
 from tests.records import BASELINES, KINDS, data, policy, text, yaml_text
 from tests.test_core_rules import FACTS, LISTS

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from partnerfw.check import run_check
 from partnerfw.cli import app
-from partnerfw.project import open_project
+from partnerfw.policy.project import open_project
+from partnerfw.rules.engine import run_check
 from tests.conftest import TODAY, build_file_tree
 from tests.records import DELETE, KINDS, yaml_text
 from tests.records import TODAY as TODAY_DATE

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.project import open_project
+from partnerfw.policy.project import open_project
 from tests.conftest import EXAMPLE_REGISTER, TODAY, build_file_tree
 from tests.records import DELETE, yaml_text
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from partnerfw.check import check_record
-from partnerfw.classify import classify
-from partnerfw.models import Status
-from partnerfw.policy import MasterLists
+from partnerfw.judge.classify import classify
+from partnerfw.policy.schema import MasterLists
+from partnerfw.record.models import Status
 from partnerfw.rules import RULES
 from partnerfw.rules.base import Rule
+from partnerfw.rules.engine import check_record
 from tests.records import (
     DELETE,
     KINDS,

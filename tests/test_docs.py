@@ -83,7 +83,7 @@ def _section(readme: str, heading: str) -> str:
 
 
 def test_the_output_formats_of_check_are_documented_in_one_place() -> None:
-    from partnerfw.formats import RENDERERS
+    from partnerfw.render.formats import RENDERERS
 
     readme = README.read_text(encoding="utf-8")
     table = _section(readme, "#### Output formats")

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.tidy import TidyProblem, tidy_text
-from partnerfw.writer import dump_text, load_round_trip
-from partnerfw.yamlread import parse
+from partnerfw.edit.tidy import TidyProblem, tidy_text
+from partnerfw.record.writing import dump_text, load_round_trip
+from partnerfw.record.yamlread import parse
 from tests.conftest import EXAMPLE_REGISTER, build_file_tree
 
 MESSY = """\

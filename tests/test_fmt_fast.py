@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from ruamel.yaml.error import ReusedAnchorWarning
 from typer.testing import CliRunner
 
-from partnerfw.already_tidy import looks_tidy
 from partnerfw.cli import app
-from partnerfw.tidy import TidyProblem, tidy_file_text, tidy_text
-from partnerfw.writer import dump_text, load_round_trip
+from partnerfw.edit.already_tidy import looks_tidy
+from partnerfw.edit.tidy import TidyProblem, tidy_file_text, tidy_text
+from partnerfw.record.writing import dump_text, load_round_trip
 from tests.conftest import EXAMPLE_REGISTER, build_file_tree
 
 RECORDS = sorted(EXAMPLE_REGISTER.glob("*.yaml"))
@@ -265,14 +265,14 @@ def test_mixed_line_endings_are_made_consistent() -> None:
 def test_a_tidy_crlf_record_is_recognised_without_the_round_trip(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import partnerfw.tidy
+    import partnerfw.edit.tidy
 
     crlf = TEXTS["food-bank-partnership.yaml"].replace("\n", "\r\n")
 
     def no_round_trip(text: str, model: object = None) -> str:
         raise AssertionError("the round trip was run")
 
-    monkeypatch.setattr(partnerfw.tidy, "tidy_text", no_round_trip)
+    monkeypatch.setattr(partnerfw.edit.tidy, "tidy_text", no_round_trip)
     assert tidy_file_text(crlf) == crlf
     lf_first = crlf.replace("\r\n", "\n", 1)  # mixed: made consistent, the first line's way
     assert tidy_file_text(lf_first) == TEXTS["food-bank-partnership.yaml"]

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.register import load, parse_record
+from partnerfw.record.loading import load, parse_record
 from tests.conftest import REPO, TODAY
 
 FIXTURE = REPO / "tests" / "fixtures" / "governance_facts"

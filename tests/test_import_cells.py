@@ -12,13 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from partnerfw import cells
 from partnerfw.cli import app
-from partnerfw.duplicates import score
-from partnerfw.headings import guess
-from partnerfw.ids import is_id, slug
-from partnerfw.models import Kind, Sector, Status
-from partnerfw.tabular import column_order, guard, target, unguard
+from partnerfw.judge.duplicates import score
+from partnerfw.record.columns import column_order, guard, target, unguard
+from partnerfw.record.ids import is_id, slug
+from partnerfw.record.models import Kind, Sector, Status
+from partnerfw.spreadsheet import cells
+from partnerfw.spreadsheet.headings import guess
 
 
 @pytest.mark.parametrize(
@@ -322,7 +322,7 @@ def test_values_the_record_refuses_are_kept_as_written(
         encoding="utf-8",
     )
     runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
-    from partnerfw.register import load
+    from partnerfw.record.loading import load
 
     (record,) = load([root / "register"]).records
     assert record.arrangement.dates.start is None
@@ -354,7 +354,7 @@ def test_partners_in_one_cell(
     assert "kept as written, to confirm (DATA010): partners.2.name = 'NHS Kent, Medway'" in (
         result.stdout
     )
-    from partnerfw.register import load
+    from partnerfw.record.loading import load
 
     (record,) = load([root / "register"]).records
     assert [p.name for p in record.arrangement.partners] == [
@@ -370,13 +370,14 @@ def test_help_does_not_load_openpyxl() -> None:
 
     code = (
         "import sys, partnerfw.cli; "
-        "assert 'openpyxl' not in sys.modules and 'partnerfw.importer' not in sys.modules"
+        "assert 'openpyxl' not in sys.modules "
+        "and 'partnerfw.spreadsheet.importer' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_public_view_hides_confidential_values_kept_as_written() -> None:
-    from partnerfw.tabular import public_view
+    from partnerfw.record.columns import public_view
 
     flat = {
         "id": "x",
@@ -406,7 +407,7 @@ def test_public_view_hides_confidential_values_kept_as_written() -> None:
     ],
 )
 def test_a_kind_is_read_from_its_words_or_left_unknown(text: str, kind: Kind | None) -> None:
-    from partnerfw import evidence
+    from partnerfw.spreadsheet import evidence
 
     found = evidence.read(text, Kind)
     assert (found.value if found else None) == kind
@@ -426,7 +427,7 @@ def test_a_kind_is_read_from_its_words_or_left_unknown(text: str, kind: Kind | N
     ],
 )
 def test_a_status_is_read_from_its_words_or_left_unknown(text: str, status: Status | None) -> None:
-    from partnerfw import evidence
+    from partnerfw.spreadsheet import evidence
 
     found = evidence.read(text, Status)
     assert (found.value if found else None) == status
@@ -448,7 +449,7 @@ def test_a_status_is_read_from_its_words_or_left_unknown(text: str, status: Stat
     ],
 )
 def test_a_name_and_a_title_are_split(text: str, name: str, title: str) -> None:
-    from partnerfw.people import Split, split
+    from partnerfw.spreadsheet.people import Split, split
 
     assert split(text) == Split(name, title)
 
@@ -458,14 +459,14 @@ def test_a_name_and_a_title_are_split(text: str, name: str, title: str) -> None:
     ["Director of Place", "Jo Bloggs Director", "Head of Service / Director", "Housing Team"],
 )
 def test_a_title_that_cannot_be_cut_from_a_name_is_unsure(text: str) -> None:
-    from partnerfw.people import Unsure, split
+    from partnerfw.spreadsheet.people import Unsure, split
 
     assert isinstance(split(text), Unsure)
 
 
 @pytest.mark.parametrize("text", ["Sam Okafor", "Dr Asha Rao", "Smith, John", "Ruth van der Berg"])
 def test_a_plain_name_is_left_alone(text: str) -> None:
-    from partnerfw.people import split
+    from partnerfw.spreadsheet.people import split
 
     assert split(text) is None
 
@@ -507,7 +508,7 @@ def test_a_split_title_never_overrides_the_title_column(
         encoding="utf-8",
     )
     runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
-    from partnerfw.register import load
+    from partnerfw.record.loading import load
 
     records = {r.arrangement.id: r.arrangement for r in load([root / "register"]).records}
     alpha, beta = records["alpha-forum"], records["beta-forum"]
@@ -533,7 +534,7 @@ def test_yes_no_text_is_written_so_that_it_reads_back_as_text(
         "Name,Notes,Area,Partners,Budget\nAlpha Forum,Yes,Off,On,No\n", encoding="utf-8"
     )
     runner.invoke(app, ["import", "s.csv", "--write"], catch_exceptions=False)
-    from partnerfw.register import load
+    from partnerfw.record.loading import load
 
     (record,) = load([root / "register"]).records
     assert record.arrangement.notes == "Yes"

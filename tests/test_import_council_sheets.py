@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.importer import heading_row, same_person, sniff_delimiter
-from partnerfw.register import load
+from partnerfw.record.loading import load
+from partnerfw.spreadsheet.importer import heading_row, same_person, sniff_delimiter
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.register import load
+from partnerfw.record.loading import load
 from tests.conftest import EXAMPLE_REGISTER, REPO
 
 

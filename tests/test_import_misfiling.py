@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.register import load
-from partnerfw.tabular import cell_text, flatten, target, unguard
-from partnerfw.yamlread import decode, parse
+from partnerfw.record.columns import cell_text, flatten, target, unguard
+from partnerfw.record.loading import load
+from partnerfw.record.yamlread import decode, parse
 from tests.conftest import REPO, TODAY
 from tests.fixtures.make_misfiling_register import HEADINGS, ROWS, build_csv, build_xlsx
 

@@ -295,7 +295,7 @@ def test_bad_answers_are_named(
 
 
 def test_settings_hold_the_answers_and_read_back(tmp_path: Path, runner: CliRunner) -> None:
-    from partnerfw.project import open_project
+    from partnerfw.policy.project import open_project
 
     name = 'St. Aldhelm\'s "Borough" Council: #1'
     args = list(OPTIONS)

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.newrecord import slug, unique_id, yaml_scalar
-from partnerfw.register import parse_record
-from partnerfw.schemas import schema_texts
-from partnerfw.tidy import tidy_text
-from partnerfw.yamlread import parse
+from partnerfw.edit.new_record import slug, unique_id, yaml_scalar
+from partnerfw.edit.schemas import schema_texts
+from partnerfw.edit.tidy import tidy_text
+from partnerfw.record.loading import parse_record
+from partnerfw.record.yamlread import parse
 from tests.conftest import TODAY
 
 PARTNERFW = Path(sys.executable).with_name("partnerfw")

@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.models import Arrangement
-from partnerfw.partial_dates import PartialDate, from_words
-from partnerfw.schemas import schema_of
-from partnerfw.tabular import cell_text, plain
+from partnerfw.edit.schemas import schema_of
+from partnerfw.record.columns import cell_text, plain
+from partnerfw.record.models import Arrangement
+from partnerfw.record.partial_dates import PartialDate, from_words
 from tests.records import findings, load, yaml_text
 
 D = dt.date
@@ -62,7 +62,7 @@ def test_nonsense_is_refused_saying_how_to_write_it(written: object, says: str) 
 
 
 def test_a_record_with_a_bad_date_is_reported_with_its_line_and_the_spelling_to_use() -> None:
-    from partnerfw.register import parse_record
+    from partnerfw.record.loading import parse_record
 
     source = yaml_text("partnership", {"dates.start": "Since 2006"})
     record, problems = parse_record(source.encode(), "register/test-partnership.yaml")
@@ -75,7 +75,7 @@ def test_a_record_with_a_bad_date_is_reported_with_its_line_and_the_spelling_to_
 
 
 def test_an_end_before_the_start_is_refused_only_when_certain() -> None:
-    from partnerfw.register import parse_record
+    from partnerfw.record.loading import parse_record
 
     same_year = yaml_text(
         "partnership",
@@ -163,7 +163,7 @@ def test_monitoring_due_from_a_start_known_to_the_year_counts_from_its_last_day(
 
 
 def test_fmt_leaves_month_and_year_dates_as_written(runner: CliRunner, example_repo: Path) -> None:
-    from partnerfw.already_tidy import looks_tidy
+    from partnerfw.edit.already_tidy import looks_tidy
 
     path = example_repo / "register" / "community-safety-partnership.yaml"
     text = path.read_text(encoding="utf-8").replace("  start: 2021-04-01", "  start: 2021-04")

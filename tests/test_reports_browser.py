@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from partnerfw.check import run_check
-from partnerfw.project import open_project
+from partnerfw.policy.project import open_project
 from partnerfw.reports import build_reports
+from partnerfw.rules.engine import run_check
 from tests.conftest import TODAY
 
 # Debian's chromium here; CI on GitHub points PARTNERFW_CHROMIUM at Playwright's build.

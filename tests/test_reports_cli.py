@@ -13,12 +13,12 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from partnerfw.check import run_check
 from partnerfw.cli import app
-from partnerfw.opendata import safe_cell
-from partnerfw.project import open_project
+from partnerfw.policy.project import open_project
 from partnerfw.reports import REPORTS, Options, build_paper, build_reports
 from partnerfw.reports.render import markdown_text, render_html
+from partnerfw.rules.engine import run_check
+from partnerfw.views.open_data import safe_cell
 from tests.conftest import TODAY
 
 CONFIDENTIAL_RISK = "Personal data shared without a lawful basis"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from partnerfw.check import run_check
-from partnerfw.project import open_project
+from partnerfw.policy.project import open_project
 from partnerfw.reports import Options, annual, due, governance, scrutiny
 from partnerfw.reports import build_paper as build
 from partnerfw.reports.common import ReportData, Scope, prepare
+from partnerfw.rules.engine import run_check
 from tests.conftest import TODAY
 
 AS_OF = dt.date.fromisoformat(TODAY)

@@ -12,9 +12,9 @@ import yaml
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.policy import EDITIONS, edition_text
-from partnerfw.schemas import MODELINE_PREFIX, schema_texts, stale
-from partnerfw.yamlread import parse
+from partnerfw.edit.schemas import MODELINE_PREFIX, schema_texts, stale
+from partnerfw.policy.schema import EDITIONS, edition_text
+from partnerfw.record.yamlread import parse
 from tests.conftest import EXAMPLE_REGISTER, REPO
 
 RECORDS = sorted(EXAMPLE_REGISTER.glob("*.yaml"))

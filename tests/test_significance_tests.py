@@ -14,9 +14,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from partnerfw.classify import classify
 from partnerfw.cli import app
-from partnerfw.duration import bounds, lasts_at_least
+from partnerfw.judge.classify import classify
+from partnerfw.judge.duration import bounds, lasts_at_least
 from tests.conftest import TODAY
 from tests.records import DELETE, load, policy, yaml_text
 

@@ -10,7 +10,7 @@ import yaml
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.register import load
+from partnerfw.record.loading import load
 from tests.conftest import REPO, TODAY
 
 sys.path.insert(0, str(REPO / "benchmarks"))

@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from partnerfw.build import build_site
-from partnerfw.project import open_project
+from partnerfw.policy.project import open_project
+from partnerfw.publish.build import build_site
 from tests.conftest import EXAMPLE_REGISTER, REPO, TODAY
 from tests.trail_repo import GitRepo
 

@@ -15,7 +15,7 @@ import yaml
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.models import Arrangement
+from partnerfw.record.models import Arrangement
 from tests.conftest import TODAY
 
 PAYLOAD = (

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from partnerfw.check import run_check
 from partnerfw.cli import app
-from partnerfw.models import Arrangement
-from partnerfw.project import open_project
-from partnerfw.redaction import Redaction
-from partnerfw.views import build_site_view
+from partnerfw.policy.project import open_project
+from partnerfw.record.models import Arrangement
+from partnerfw.rules.engine import run_check
+from partnerfw.views.redaction import Redaction
+from partnerfw.views.site import build_site_view
 from tests.conftest import TODAY
 from tests.test_site_build import parse, site_files
 from tests.trail_repo import proposal_through_two_prs, record

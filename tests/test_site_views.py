@@ -11,12 +11,12 @@ import yaml
 from typer.testing import CliRunner
 
 import partnerfw
-from partnerfw.check import run_check
 from partnerfw.cli import app
-from partnerfw.opendata import safe_cell
-from partnerfw.project import open_project
+from partnerfw.policy.project import open_project
+from partnerfw.rules.engine import run_check
 from partnerfw.templating import environment, templates_dir
-from partnerfw.views import (
+from partnerfw.views.open_data import safe_cell
+from partnerfw.views.site import (
     SiteView,
     build_site_view,
     long_date,

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.policy import setting_paths
-from partnerfw.project import load_edition, open_project
+from partnerfw.policy.project import load_edition, open_project
+from partnerfw.policy.schema import setting_paths
 from partnerfw.rules import RULES
 from partnerfw.rules.sources import LOCAL_RULES, RULE_SETTINGS, rule_source
 from tests.conftest import build_file_tree

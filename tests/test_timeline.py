@@ -15,14 +15,14 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.models import SharedServiceType
-from partnerfw.register import load, parse_record
-from partnerfw.timeline import (
+from partnerfw.judge.timeline import (
     certain_partners,
     current_partners,
     phase_in_force,
     shared_service_type,
 )
+from partnerfw.record.loading import load, parse_record
+from partnerfw.record.models import SharedServiceType
 
 FIXTURE = Path(__file__).parent / "fixtures" / "timeline"
 D = dt.date

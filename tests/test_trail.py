@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.trail import TrailEntry, changed_since, history
+from partnerfw.git.trail import TrailEntry, changed_since, history
 from tests.trail_repo import GitRepo, proposal_through_two_prs, record
 
 
@@ -182,7 +182,7 @@ def test_changed_since_unknown_ref_is_a_user_error(tmp_path: Path) -> None:
 
 
 def test_histories_of_many_files_match_one_by_one(tmp_path: Path) -> None:
-    from partnerfw.trail import histories
+    from partnerfw.git.trail import histories
 
     repo = proposal_through_two_prs(tmp_path / "repo")
     files = [

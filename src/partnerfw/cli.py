@@ -16,10 +16,10 @@ import typer
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from partnerfw.check import CheckResult
-    from partnerfw.formats import Context
-    from partnerfw.init_repo import FileStatus
-    from partnerfw.project import Project
+    from partnerfw.edit.init_repo import FileStatus
+    from partnerfw.policy.project import Project
+    from partnerfw.render.formats import Context
+    from partnerfw.rules.engine import CheckResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
@@ -103,7 +103,7 @@ def _today(value: str | None) -> dt.date:
 
 
 def _project(config: Path | None) -> Project:
-    from partnerfw.project import open_project
+    from partnerfw.policy.project import open_project
 
     if config is not None and not config.is_file():
         _fail(f"--config {config}: no such file")
@@ -205,9 +205,15 @@ def init(
     """Create a council's register repository: partnerfw.yaml, register/, the workflows, the
     pre-commit hooks, CODEOWNERS, the pull request template and a README for officers; on an
     existing one, add only what is missing and say what is out of date."""
+    from partnerfw.edit.init_repo import (
+        State,
+        first_commit,
+        in_git_repository,
+        status,
+        write_missing,
+    )
     from partnerfw.errors import UserError
-    from partnerfw.init_repo import State, first_commit, in_git_repository, status, write_missing
-    from partnerfw.project import SETTINGS_FILE
+    from partnerfw.policy.project import SETTINGS_FILE
 
     root = folder
     if root.exists() and not root.is_dir():
@@ -230,7 +236,7 @@ def init(
     try:
         was_repository = in_git_repository(root)
         if existing:
-            from partnerfw.init_repo import answers_from_settings
+            from partnerfw.edit.init_repo import answers_from_settings
 
             ignored = [f"--{k.replace('_', '-')}" for k, v in given.items() if v is not None]
             if ignored:
@@ -240,8 +246,8 @@ def init(
                 )
             answers = answers_from_settings(root, install_from)
         else:
-            from partnerfw.init_questions import collect
-            from partnerfw.questionnaire import terminal_asker
+            from partnerfw.edit.init_questions import collect
+            from partnerfw.edit.questions import terminal_asker
 
             interactive = not no_input and sys.stdin.isatty()
             ask = terminal_asker()[0] if interactive else None
@@ -275,7 +281,7 @@ def init(
 
 
 def _print_status(found: Sequence[FileStatus], root: Path, exit_code: bool = True) -> None:
-    from partnerfw.init_repo import State
+    from partnerfw.edit.init_repo import State
 
     problems = 0
     for item in found:
@@ -335,9 +341,9 @@ def check(
     ] = False,
 ) -> None:
     """Check every arrangement against the framework and list what governance is missing."""
-    from partnerfw.check import run_check
     from partnerfw.errors import UserError
-    from partnerfw.formats import FOR_TOOLS, RENDERERS, Context
+    from partnerfw.render.formats import FOR_TOOLS, RENDERERS, Context
+    from partnerfw.rules.engine import run_check
 
     _choose(output, tuple(RENDERERS), "--format")
     when = _today(today)
@@ -347,13 +353,13 @@ def check(
         if changed_since is not None and in_register:
             _fail("--changed-since and --in-register each choose the records: give one")
         if changed_since is not None:
-            from partnerfw.changed import changed_selection
+            from partnerfw.git.changed import changed_selection
 
             selection = changed_selection(project, changed_since)
             sys.stderr.write(f"partnerfw: {selection.reason}\n")
             only = selection.files
         if in_register:
-            from partnerfw.changed import given_selection, involving
+            from partnerfw.git.changed import given_selection, involving
 
             if not paths:
                 _fail("--in-register checks the record files given: name at least one")
@@ -370,7 +376,7 @@ def check(
         _fail(str(exc))
     context = Context()
     if output in FOR_TOOLS:
-        from partnerfw.repo_paths import RepoPaths
+        from partnerfw.git.repo_paths import RepoPaths
 
         context = Context(RepoPaths.find(project.root), project.policy)
     _print(RENDERERS[output](result, context), markup=output == "text")
@@ -388,7 +394,7 @@ def _add_step_summary(
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary_file:
         return
-    from partnerfw.step_summary import append_summary, render_summary
+    from partnerfw.render.step_summary import append_summary, render_summary
 
     server, repository, sha = (
         os.environ.get(name, "")
@@ -436,8 +442,8 @@ def classify(
 ) -> None:
     """Show each arrangement's kind and class with the reason, or compare two policies.
     A shared service that changes type over time is classed by the phase in force on --today."""
-    from partnerfw.classification_view import classify_register, compare, render
     from partnerfw.errors import UserError
+    from partnerfw.render.classes import classify_register, compare, render
 
     _choose(output, ("text", "json"), "--format")
     when = _today(today)
@@ -489,9 +495,9 @@ def rules(
 ) -> None:
     """List every rule: code, severity, framework paragraph or local choice, kinds and
     stages, or guidance."""
-    from partnerfw.policy import EDITIONS
-    from partnerfw.project import load_edition
-    from partnerfw.rules_view import local_choices, render_local, render_rules, standing
+    from partnerfw.policy.project import load_edition
+    from partnerfw.policy.schema import EDITIONS
+    from partnerfw.render.rule_list import local_choices, render_local, render_rules, standing
 
     _choose(output, ("text", "json"), "--format")
     when = _today(today)
@@ -655,9 +661,9 @@ def new(
     config: ConfigOption = None,
 ) -> None:
     """Add an arrangement: answer a few questions, get a commented record and a to-do list."""
+    from partnerfw.edit.new_record import assign_id, create_record
+    from partnerfw.edit.questions import collect, terminal_asker
     from partnerfw.errors import UserError
-    from partnerfw.newrecord import assign_id, create_record
-    from partnerfw.questionnaire import collect, terminal_asker
 
     when = _today(today)
     project = _settled_project(config)
@@ -715,7 +721,7 @@ def new(
 
 
 def _created_text(created: object) -> str:
-    from partnerfw.newrecord import Created
+    from partnerfw.edit.new_record import Created
 
     assert isinstance(created, Created)
     c = created.classification
@@ -762,8 +768,8 @@ def fmt(
     config: ConfigOption = None,
 ) -> None:
     """Tidy record files: keys in the record's order, one layout, every comment kept."""
+    from partnerfw.edit.tidy import tidy_files
     from partnerfw.errors import UserError
-    from partnerfw.tidy import tidy_files
 
     project = _project(config)
     try:
@@ -804,7 +810,7 @@ def schema(
     config: ConfigOption = None,
 ) -> None:
     """Write the JSON Schemas of a record, a policy and partnerfw.yaml, for editors and tools."""
-    from partnerfw.schemas import SCHEMA_FOLDER, stale, write_schemas
+    from partnerfw.edit.schemas import SCHEMA_FOLDER, stale, write_schemas
 
     project = _project(config)
     folder = out if out is not None else project.root / SCHEMA_FOLDER
@@ -901,12 +907,12 @@ def report(
 ) -> None:
     """Produce a committee paper: the annual report, governance review, what is due,
     scrutiny candidates, or the effect of another policy."""
-    from partnerfw.check import run_check
     from partnerfw.errors import UserError
+    from partnerfw.record.writing import write_atomic
     from partnerfw.reports import FORMATS, REPORTS, Options, build_paper
     from partnerfw.reports.common import Scope
     from partnerfw.reports.render import render_csv, render_docx, render_html, render_md
-    from partnerfw.writer import write_atomic
+    from partnerfw.rules.engine import run_check
 
     _choose(name, REPORTS, "report NAME")
     _choose(output, FORMATS, "--format")
@@ -980,7 +986,7 @@ def codeowners(
     """Write .github/CODEOWNERS so that a change to each arrangement is reviewed by the officers
     its kind and class require (and the pull request template with the approval checklist,
     when the repository has none)."""
-    from partnerfw.codeowners import CODEOWNERS, build, stale_diff, update
+    from partnerfw.edit.codeowners import CODEOWNERS, build, stale_diff, update
     from partnerfw.errors import UserError
 
     project = _settled_project(config)
@@ -1031,8 +1037,8 @@ def approved_facts(
     resources, partners, end date), with who took it, its date and reference, so that check
     says when a later change goes beyond it (APR009). Run it in the decision's pull request.
     It refuses, writing nothing, when the decision is older than a change to the record."""
+    from partnerfw.edit.record_approval import record_facts
     from partnerfw.errors import UserError
-    from partnerfw.record_approval import record_facts
 
     when = _today(today)
     project = _settled_project(config)
@@ -1060,7 +1066,7 @@ def trail(
     """Show who proposed, changed and approved each arrangement, and in which pull request,
     from the register's git history."""
     from partnerfw.errors import UserError
-    from partnerfw.trail_view import record_trails, render
+    from partnerfw.render.trail import record_trails, render
 
     _choose(output, ("text", "json"), "--format")
     project = _project(config)
@@ -1084,8 +1090,8 @@ def build(
     debug: DebugOption = False,
 ) -> None:
     """Build the register website and its open data (register.csv, register.json)."""
-    from partnerfw.build import build_site
     from partnerfw.errors import UserError
+    from partnerfw.publish.build import build_site
 
     when = _today(today)
     project = _project(config)
@@ -1152,9 +1158,9 @@ def import_register(
     config: ConfigOption = None,
 ) -> None:
     """Import a register kept in a spreadsheet, one record file per row; previews unless --write."""
-    from partnerfw import importer
     from partnerfw.errors import UserError
-    from partnerfw.writer import write_atomic
+    from partnerfw.record.writing import write_atomic
+    from partnerfw.spreadsheet import importer
 
     project = _project(config)
     try:
@@ -1229,10 +1235,10 @@ def export(
     config: ConfigOption = None,
 ) -> None:
     """Export the register as CSV, JSON or Excel: public by default, one row per arrangement."""
-    from partnerfw import export as exporter
     from partnerfw.errors import UserError
-    from partnerfw.register import load
-    from partnerfw.writer import write_atomic, write_atomic_bytes
+    from partnerfw.publish import export as exporter
+    from partnerfw.record.loading import load
+    from partnerfw.record.writing import write_atomic, write_atomic_bytes
 
     output = _export_format(output, out, exporter.FORMATS)
     project = _project(config)

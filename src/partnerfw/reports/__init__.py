@@ -10,16 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from partnerfw.check import CheckResult
-from partnerfw.classify import Classification, classify, decided
-from partnerfw.compared import compared_policy
 from partnerfw.errors import UserError
-from partnerfw.project import Project
+from partnerfw.git.past_register import load_baseline, parse_since, revision_at
+from partnerfw.judge.classify import Classification, classify, decided
+from partnerfw.policy.compared import compared_policy
+from partnerfw.policy.project import Project
 from partnerfw.reports import annual, due, governance, reclassification, scrutiny
 from partnerfw.reports.common import ReportData, Scope, prepare
-from partnerfw.reports.history import load_baseline, parse_since, revision_at
 from partnerfw.reports.paper import Paper
 from partnerfw.rules.base import add_months
+from partnerfw.rules.engine import CheckResult
 
 REPORTS = ("annual", "governance", "due", "scrutiny", "reclassification")
 FORMATS = ("html", "md", "docx", "csv")

@@ -12,11 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from partnerfw.check import CheckedRecord
-from partnerfw.classify import CLASS_LABELS, KIND_LABELS, money, resources_text
 from partnerfw.findings import Severity
-from partnerfw.models import Kind, Status
-from partnerfw.partial_dates import PartialDate
+from partnerfw.judge.classify import CLASS_LABELS, KIND_LABELS, money, resources_text
+from partnerfw.record.models import Kind, Status
+from partnerfw.record.partial_dates import PartialDate
 from partnerfw.reports import governance, timelines
 from partnerfw.reports.common import (
     LIVE,
@@ -29,6 +28,7 @@ from partnerfw.reports.common import (
 from partnerfw.reports.figures import heat_map, resources_by_kind, risk_counts
 from partnerfw.reports.paper import Figure, Paper, Section, Table
 from partnerfw.rules.base import add_months
+from partnerfw.rules.engine import CheckedRecord
 
 _ENDED = (Status.ENDING, Status.ENDED)
 

@@ -10,15 +10,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partnerfw.check import CheckedRecord, CheckResult
-from partnerfw.classify import KIND_LABELS, STATUS_LABELS, classify
 from partnerfw.findings import Finding
-from partnerfw.models import Arrangement, Status
-from partnerfw.partial_dates import PartialDate, in_words
-from partnerfw.policy import Policy
-from partnerfw.redaction import secret_strings
-from partnerfw.register import LoadedRecord
-from partnerfw.tabular import AS_WRITTEN, withheld, withheld_paths
+from partnerfw.judge.classify import KIND_LABELS, STATUS_LABELS, classify
+from partnerfw.policy.schema import Policy
+from partnerfw.record.columns import AS_WRITTEN, withheld, withheld_paths
+from partnerfw.record.loading import LoadedRecord
+from partnerfw.record.models import Arrangement, Status
+from partnerfw.record.partial_dates import PartialDate, in_words
+from partnerfw.rules.engine import CheckedRecord, CheckResult
+from partnerfw.views.redaction import secret_strings
 
 LIVE = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
 """Arrangements the council is committed to: approved and not yet ended."""

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from partnerfw.check import CheckedRecord
-from partnerfw.models import Kind, Status
-from partnerfw.partial_dates import PartialDate
-from partnerfw.policy import Policy
+from partnerfw.policy.schema import Policy
+from partnerfw.record.models import Kind, Status
+from partnerfw.record.partial_dates import PartialDate
 from partnerfw.reports.common import ReportData, date_text, plural
 from partnerfw.reports.paper import Paper, Section, Table
-from partnerfw.rules.approvals import describe_route, missing_steps
+from partnerfw.rules.apr_approvals import describe_route, missing_steps
 from partnerfw.rules.base import EVALUATED, RUNNING, Context, plus_days
-from partnerfw.rules.monitoring import (
+from partnerfw.rules.engine import CheckedRecord
+from partnerfw.rules.mon_monitoring import (
     annual_review_due,
     months_text,
     next_due,

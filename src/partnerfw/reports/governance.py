@@ -12,12 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from partnerfw.check import CheckedRecord
-from partnerfw.classify import ASSURANCE_LABELS
-from partnerfw.facts_view import statutory_text
 from partnerfw.findings import Finding, Severity
-from partnerfw.models import Governance, Item, ItemStatus, Kind
-from partnerfw.policy import Policy, RatingBand
+from partnerfw.judge.classify import ASSURANCE_LABELS
+from partnerfw.policy.schema import Policy, RatingBand
+from partnerfw.record.models import Governance, Item, ItemStatus, Kind
 from partnerfw.reports.common import (
     LIVE,
     ReportData,
@@ -27,9 +25,11 @@ from partnerfw.reports.common import (
     plural,
 )
 from partnerfw.reports.paper import Paper, Section, Table
-from partnerfw.rules.audit import WEAK, latest_opinion
 from partnerfw.rules.base import add_months
-from partnerfw.rules.governance import label, paragraph
+from partnerfw.rules.engine import CheckedRecord
+from partnerfw.rules.gov_governance import label, paragraph
+from partnerfw.rules.mon_audit import WEAK, latest_opinion
+from partnerfw.views.facts import statutory_text
 
 _PUBLIC_ITEMS = ("public_information", "complaints")
 _PUBLIC_KINDS = (Kind.PARTNERSHIP, Kind.SHARED_SERVICE, Kind.COMMISSIONING)

@@ -8,15 +8,15 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from partnerfw.check import CheckedRecord
-from partnerfw.classify import UNDETERMINED, Classification, money
-from partnerfw.models import Status
-from partnerfw.policy import ApprovalRoute, Policy
+from partnerfw.judge.classify import UNDETERMINED, Classification, money
+from partnerfw.policy.schema import ApprovalRoute, Policy
+from partnerfw.policy.significance_tests import describe
+from partnerfw.record.models import Status
 from partnerfw.reports.common import ReportData, date_text, plural, status_label
 from partnerfw.reports.paper import Paper, Section, Table
-from partnerfw.rules.approvals import missing_steps
+from partnerfw.rules.apr_approvals import missing_steps
 from partnerfw.rules.base import Context
-from partnerfw.significance import describe
+from partnerfw.rules.engine import CheckedRecord
 
 _STEPS = (
     ("discussed_at", "discussion at"),

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from partnerfw.opendata import safe_cell
 from partnerfw.reports.common import date_text
 from partnerfw.reports.figures import band
 from partnerfw.reports.paper import Paper, Table
+from partnerfw.views.open_data import safe_cell
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_LINE_START = re.compile(r"^([#+=-](?=\s|$)|\d+[.)](?=\s|$))")

@@ -19,8 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from partnerfw.classify import resources_text
 from partnerfw.findings import Severity
+from partnerfw.judge.classify import resources_text
 from partnerfw.reports.common import LIVE, ReportData, date_text, highest_risk, kind_label, plural
 from partnerfw.reports.figures import heat_map, risk_counts
 from partnerfw.reports.paper import Paper, Section, Table

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnerfw.models import Arrangement
+from partnerfw.judge.timeline import events
+from partnerfw.record.models import Arrangement
 from partnerfw.reports.common import ReportData
 from partnerfw.reports.paper import Section, Table
-from partnerfw.timeline import events
 
 
 @dataclass(frozen=True)

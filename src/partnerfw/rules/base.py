@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from partnerfw.classify import Classification
-from partnerfw.editions import Schedule
 from partnerfw.findings import Severity
-from partnerfw.models import Arrangement, Kind, Status
-from partnerfw.policy import MasterLists, Policy
-from partnerfw.register import LoadedRecord
+from partnerfw.judge.classify import Classification
+from partnerfw.policy.schedule import Schedule
+from partnerfw.policy.schema import MasterLists, Policy
+from partnerfw.record.loading import LoadedRecord
+from partnerfw.record.models import Arrangement, Kind, Status
 
 ALL_KINDS = frozenset(Kind)
 EVALUATED = frozenset({Kind.PARTNERSHIP, Kind.SHARED_SERVICE})

@@ -7,7 +7,7 @@ A rule not listed in ``LOCAL_RULES`` enforces the framework paragraph it cites (
 
 from __future__ import annotations
 
-from partnerfw.policy import Source
+from partnerfw.policy.schema import Source
 from partnerfw.rules.base import Rule
 
 _FORMAT = (

@@ -1,0 +1,334 @@
+"""Tidying record files (``partnerfw fmt``): keys in the model's order, one layout, every
+comment and every value kept exactly.
+
+Two steps. First the file goes through ruamel's round-trip writer, which normalises
+indentation and keeps comments, quotes and key order. Then each block mapping whose keys are
+out of the model's order is reordered *as lines of text*: a key moves together with its value
+and with the comment lines written just above it, so a comment stays beside the field it
+talks about (ruamel itself would attach it to the field before). Keys the model does not know
+keep their order after the known ones, so a misspelt key is moved, never dropped.
+
+Before anything is written the result is read back and compared with the original: the same
+values and the same comments, or the file is left alone and the problem reported.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from partnerfw.record.models import Arrangement
+from partnerfw.record.yamlread import YamlProblem, decode, parse
+
+_MAX_MOVES = 10_000
+_COMMENT = re.compile(r"(?:^|(?<=\s))#", re.MULTILINE)
+
+
+class TidyProblem(Exception):
+    """The file cannot be tidied safely; it is left exactly as it was."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class TidyResult:
+    """What ``fmt`` did or would do: files changed, files left alone and why."""
+
+    changed: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    problems: list[tuple[Path, TidyProblem]] = field(default_factory=list)
+
+
+def tidy_text(text: str, model: type[BaseModel] = Arrangement) -> str:
+    """The tidy form of a record's text. Idempotent: tidy_text(tidy_text(t)) == tidy_text(t)."""
+    result = text
+    for _ in range(3):
+        tidied = _reorder_all(_normalise(result, model), model)
+        if tidied == result:
+            break
+        result = tidied
+    _verify(text, result)
+    return result
+
+
+def tidy_file_text(text: str, model: type[BaseModel] = Arrangement) -> str:
+    """The tidy form of a whole file's text, keeping its line-ending style: a file whose first
+    line ends in CRLF gets CRLF on every line (mixed endings are made consistent), any other
+    file LF. A file already tidy is recognised without the slow round trip when possible."""
+    from partnerfw.edit.already_tidy import looks_tidy
+
+    if "\r\n" not in text:
+        return text if looks_tidy(text, model) else tidy_text(text, model)
+    first_break = text.find("\n")
+    crlf = text[first_break - 1] == "\r"
+    lf = text.replace("\r\n", "\n")
+    tidied = lf if looks_tidy(lf, model) else tidy_text(lf, model)
+    return tidied.replace("\n", "\r\n") if crlf else tidied
+
+
+def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
+    """Tidy each record file under ``paths``; with ``check`` only report what would change."""
+    from partnerfw.record.loading import discover
+    from partnerfw.record.writing import write_atomic
+
+    result = TidyResult()
+    for path in discover(paths):
+        try:
+            original = decode(path.read_bytes())
+            tidied = tidy_file_text(original)
+        except OSError as exc:
+            result.problems.append((path, TidyProblem(f"cannot read the file: {exc.strerror}")))
+            continue
+        except (TidyProblem, YamlProblem) as exc:
+            result.problems.append((path, TidyProblem(exc.message, exc.line)))
+            continue
+        if tidied == original:
+            result.unchanged.append(path)
+            continue
+        result.changed.append(path)
+        if not check:
+            write_atomic(path, tidied, overwrite=True)
+    return result
+
+
+# --- step 1: ruamel's layout --------------------------------------------------------------
+
+
+def _load(text: str) -> Any:
+    from ruamel.yaml.error import MarkedYAMLError
+
+    from partnerfw.record.writing import load_round_trip
+
+    try:
+        return load_round_trip(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise TidyProblem(
+            f"not valid YAML: {exc.problem}; fix it, then run fmt again",
+            mark.line + 1 if mark else 1,
+        ) from None
+
+
+def _normalise(text: str, model: type[BaseModel]) -> str:
+    from partnerfw.record.writing import dump_text
+
+    data = _load(text)
+    if data is None:
+        raise TidyProblem("the file is empty; it should describe one arrangement")
+    _sort_flow_mappings(data, model)
+    return str(dump_text(data))
+
+
+def _sort_flow_mappings(node: Any, model: type[BaseModel] | None) -> None:
+    """Mappings written inline ({a: 1, b: 2}) carry no comments inside: sort them in place."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap):
+        if model is not None and node.fa.flow_style():
+            for key in _wanted_order(list(node), model):
+                node.move_to_end(key)
+        for key, value in node.items():
+            _sort_flow_mappings(value, _field_model(model, key))
+    elif isinstance(node, CommentedSeq):
+        for item in node:
+            _sort_flow_mappings(item, model)
+
+
+# --- step 2: block mappings, reordered as text ------------------------------------------
+
+
+def _reorder_all(text: str, model: type[BaseModel]) -> str:
+    for moves in range(_MAX_MOVES):
+        try:
+            data = _load(text)
+        except TidyProblem:
+            if moves == 0:
+                raise
+            raise TidyProblem(
+                "the keys cannot be put in order without breaking the file (an alias used "
+                "before its anchor?); the file was left as it is"
+            ) from None
+        unsorted = _first_unsorted(data, model)
+        if unsorted is None:
+            return text
+        text = _reorder_block(text, *unsorted)
+    raise TidyProblem("the keys could not be put in order; please report this file")
+
+
+def _first_unsorted(node: Any, model: type[BaseModel] | None) -> tuple[Any, list[Any]] | None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap):
+        keys = list(node)
+        if model is not None and not node.fa.flow_style():
+            wanted = _wanted_order(keys, model)
+            if wanted != keys:
+                return node, wanted
+        for key, value in node.items():
+            found = _first_unsorted(value, _field_model(model, key))
+            if found is not None:
+                return found
+    elif isinstance(node, CommentedSeq):
+        for item in node:
+            found = _first_unsorted(item, model)
+            if found is not None:
+                return found
+    return None
+
+
+def _reorder_block(text: str, mapping: Any, wanted: list[Any]) -> str:
+    lines = _Lines(text)
+    keys = list(mapping)
+    starts = [mapping.lc.key(k)[0] for k in keys]
+    col = mapping.lc.key(keys[0])[1]
+    lead = lines[starts[0]][:col]
+    in_list = bool(lead.strip())  # the first key shares its line with a '- '
+    end = _block_end(lines, starts[-1], col)
+    suffix = end
+    while suffix - 1 > starts[-1] and (
+        not lines[suffix - 1].strip()
+        or (lines.is_comment(suffix - 1) and _indent(lines[suffix - 1]) <= col)
+    ):
+        suffix -= 1  # comments closing the mapping stay at its end
+    first = starts[0] if col == 0 or in_list else _with_comments_above(lines, starts[0], -1, col)
+    chunk_starts = [first] + [
+        _with_comments_above(lines, starts[i], starts[i - 1], col) for i in range(1, len(keys))
+    ]
+    bounds = [*chunk_starts[1:], suffix]
+    chunks = {k: lines[s:e] for k, s, e in zip(keys, chunk_starts, bounds, strict=True)}
+    if in_list:
+        chunks[keys[0]][0] = " " * col + chunks[keys[0]][0][col:]
+        new_first = chunks[wanted[0]]
+        at = starts[keys.index(wanted[0])] - chunk_starts[keys.index(wanted[0])]
+        dash = " " * _indent(lead)
+        new_first[:at] = [dash + line.lstrip(" ") for line in new_first[:at]]
+        new_first[at] = lead + new_first[at][col:]
+    body = [line for key in wanted for line in chunks[key]]
+    if body and not body[-1].endswith("\n"):
+        body[-1] += "\n"
+    return "".join([*lines[:first], *body, *lines[suffix:]])
+
+
+class _Lines(list[str]):
+    """A file's lines, knowing which lines that look like comments are really text inside a
+    multi-line scalar (a '# heading' in a block of text is not a comment)."""
+
+    def __init__(self, text: str) -> None:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        super().__init__(text.splitlines(keepends=True))
+        self.text_lines: set[int] = set()
+        for token in yaml.scan(text, Loader=loader):
+            start, end = token.start_mark, token.end_mark
+            if isinstance(token, yaml.ScalarToken) and end.line > start.line:
+                last = end.line if end.column > 0 else end.line - 1
+                self.text_lines.update(range(start.line + 1, last + 1))
+
+    def is_comment(self, index: int) -> bool:
+        return self[index].lstrip().startswith("#") and index not in self.text_lines
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _with_comments_above(lines: _Lines, start: int, previous: int, col: int) -> int:
+    """Where a key's chunk begins: with the comment lines written just above it."""
+    while start - 1 > previous and lines.is_comment(start - 1):
+        start -= 1
+    return start
+
+
+def _block_end(lines: _Lines, last_key: int, col: int) -> int:
+    """The line after a mapping's last key's value (and its own trailing comments)."""
+    end = last_key + 1
+    while end < len(lines) and (
+        not lines[end].strip() or lines.is_comment(end) or _indent(lines[end]) > col
+    ):
+        end += 1
+    while end - 1 > last_key and (
+        not lines[end - 1].strip() or (lines.is_comment(end - 1) and _indent(lines[end - 1]) < col)
+    ):
+        end -= 1
+    return end
+
+
+# --- the model's order ----------------------------------------------------------------
+
+
+def _wanted_order(keys: list[Any], model: type[BaseModel]) -> list[Any]:
+    rank = {name: i for i, name in enumerate(model.model_fields)}
+    return sorted(keys, key=lambda k: rank.get(k, len(rank)) if isinstance(k, str) else len(rank))
+
+
+def _field_model(model: type[BaseModel] | None, key: Any) -> type[BaseModel] | None:
+    if model is None or not isinstance(key, str) or key not in model.model_fields:
+        return None
+    return _model_in(model.model_fields[key].annotation)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# --- the safety net -------------------------------------------------------------------
+
+
+def _verify(before: str, after: str) -> None:
+    try:
+        same_values = parse(before).data == parse(after).data
+    except YamlProblem as problem:
+        raise TidyProblem(problem.message, problem.line) from None
+    if not same_values:
+        raise TidyProblem(
+            "tidying would change a value; the file was left as it is (please report this file)"
+        )
+    lost = _comments(before) - _comments(after)
+    if lost:
+        raise TidyProblem(
+            f"tidying would lose the comment '#{next(iter(lost))}'; the file "
+            "was left as it is (please report this file)"
+        )
+
+
+def _comments(text: str) -> Counter[str]:
+    """Every comment's text: a '#' at a line's start or after a space, outside any scalar."""
+    import bisect
+
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    spans = sorted(
+        (token.start_mark.index, token.end_mark.index)
+        for token in yaml.scan(text, Loader=loader)
+        if isinstance(token, yaml.ScalarToken)
+    )
+    starts = [start for start, _ in spans]
+    found: Counter[str] = Counter()
+    taken_to = -1  # a comment runs to the end of its line: no second one on that line
+    for match in _COMMENT.finditer(text):
+        at = match.start()
+        inside = bisect.bisect_right(starts, at) - 1
+        if at < taken_to or (inside >= 0 and spans[inside][0] <= at < spans[inside][1]):
+            continue
+        end = text.find("\n", at)
+        taken_to = len(text) if end < 0 else end
+        found[text[at + 1 : taken_to].strip()] += 1
+    return found

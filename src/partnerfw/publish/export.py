@@ -1,0 +1,127 @@
+"""``partnerfw export``: the register as CSV, JSON or Excel for everyone else.
+
+Public by default: nothing a record lists under ``confidential:`` and no officer's email or
+phone (unless the policy publishes contact details); ``include_confidential`` exports all.
+One row per record, sorted by id, one column per dotted field path (``tabular``). Text that a
+spreadsheet would run as a formula gets a leading quote, which ``import`` takes off again.
+Output is reproducible: the same register gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from partnerfw.record.columns import cell_text, column_order, flatten, plain, public_view, unflatten
+from partnerfw.record.loading import LoadedRecord
+from partnerfw.record.partial_dates import PartialDate
+
+FORMATS = ("csv", "json", "xlsx")
+SHEET = "Register"
+_FIXED_TIME = dt.datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    columns: list[str]
+    rows: list[dict[str, Any]]
+
+
+def export_table(
+    records: list[LoadedRecord], include_confidential: bool, contacts: bool
+) -> ExportTable:
+    rows = []
+    for record in sorted(records, key=lambda r: r.arrangement.id):
+        flat = flatten(record.arrangement)
+        if not include_confidential:
+            flat = public_view(flat, record.arrangement.confidential, contacts)
+        rows.append(flat)
+    columns = sorted({c for row in rows for c in row}, key=column_order)
+    return ExportTable(columns, rows)
+
+
+def to_csv(table: ExportTable) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow([cell_text(row.get(column)) for column in table.columns])
+    return buffer.getvalue()
+
+
+def to_json(table: ExportTable, council: str, include_confidential: bool) -> str:
+    records = [plain(unflatten(row), json=True) for row in table.rows]
+    payload = {
+        "council": council,
+        "view": "internal (confidential parts included)" if include_confidential else "public",
+        "records": records,
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False, default=_json_value) + "\n"
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot export {type(value).__name__}")  # pragma: no cover
+
+
+def to_xlsx(table: ExportTable) -> bytes:
+    """An Excel workbook: typed cells (numbers, dates, true/false), headings frozen."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    sheet = book.create_sheet(SHEET)
+    sheet.append(table.columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        sheet.append([_xlsx_value(row.get(column)) for column in table.columns])
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+    sheet.freeze_panes = "C2"
+    book.properties.creator = "partnerfw"
+    book.properties.created = book.properties.modified = _FIXED_TIME
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _reproducible_zip(buffer.getvalue())
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, PartialDate):  # a day as a date cell; a month or year as its text
+        return value.exact or value.isoformat()
+    if value is None or isinstance(value, bool | int | dt.date):
+        return value
+    if isinstance(value, Decimal):
+        return plain(value)
+    return cell_text(value)
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """The same workbook, its zip entries stamped with a fixed time so rebuilds are equal."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content
+                )
+            target.writestr(fixed, content)
+    return out.getvalue()

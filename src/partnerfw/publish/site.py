@@ -1,0 +1,128 @@
+"""The register website: render every page to a string, then write them in a separate step.
+
+``render_site`` returns ``{relative path: text or bytes}`` and does no I/O beyond reading
+templates and the logo; ``write_site`` replaces the output folder's contents with it. Output
+is deterministic (sorted, dated by the injected ``today``), so a rebuild diffs cleanly.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from partnerfw.errors import UserError
+from partnerfw.views.open_data import COLUMNS, csv_text, datapackage_text, json_text
+from partnerfw.views.site import Row, SiteView
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+MARKER = ".partnerfw-site"
+"""Written into every built site, so a rebuild knows the folder is its own to replace."""
+ASSETS = ("style.css", "register.js")
+_LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+
+Files = dict[str, str | bytes]
+
+
+def _root(path: str) -> str:
+    """The relative way back to the site's root from a page at ``path``."""
+    return "../" * path.count("/")
+
+
+def page_jobs(view: SiteView) -> Iterator[tuple[str, str, dict[str, object]]]:
+    """Each HTML page to render: (path, template, context)."""
+    for listing in view.listings:
+        yield listing.path, "site/index.html", {"listing": listing}
+    for page in view.pages:
+        yield page.row.href, "site/arrangement.html", {"page": page}
+    yield "open-data.html", "site/open-data.html", {"columns": COLUMNS}
+    yield "reports.html", "site/reports.html", {}
+    yield "accessibility.html", "site/accessibility.html", {}
+
+
+def render_site(
+    view: SiteView,
+    env: Environment,
+    logo: bytes | None = None,
+    progress: Callable[[int], None] | None = None,
+    reports: dict[str, str] | None = None,
+) -> Files:
+    """Every file of the site, rendered in memory; ``reports`` are the committee reports'
+    pages (``reports.build_reports``), listed on ``reports.html``."""
+    files: Files = dict(reports or {})
+    row_macro = env.get_template("site/_row.html").module.register_row  # type: ignore[attr-defined]
+    rows: dict[tuple[str, str], str] = {}
+
+    for path, template_name, context in page_jobs(view):
+        root = _root(path)
+
+        def rendered_row(row: Row, root: str = root) -> str:
+            """A table row is rendered once per folder depth, then reused by every listing."""
+            key = (root, row.id)
+            if key not in rows:
+                rows[key] = row_macro(row, root)
+            return rows[key]
+
+        template = env.get_template(template_name)
+        files[path] = template.render(
+            site=view, root=root, path=path, rendered_row=rendered_row, **context
+        )
+        if progress is not None:
+            progress(1)
+    for asset in ASSETS:
+        files[f"assets/{asset}"] = env.get_template(f"site/assets/{asset}").render(site=view)
+    if view.theme.logo and logo is not None:
+        files[f"assets/{view.theme.logo}"] = logo
+    files["register.csv"] = csv_text(view.open_data).encode("utf-8-sig")
+    files["register.json"] = json_text(
+        view.open_data, view.theme.council, view.today.isoformat(), view.licence, view.site_url
+    )
+    files["datapackage.json"] = datapackage_text(
+        view.theme.council, view.today.isoformat(), view.licence, view.site_url
+    )
+    files[MARKER] = "Built by partnerfw build; the whole folder is replaced on each build.\n"
+    return dict(sorted(files.items()))
+
+
+def page_count(view: SiteView) -> int:
+    return len(view.listings) + len(view.pages) + 3
+
+
+def read_logo(root: Path, logo: str | None) -> bytes | None:
+    """The council's logo (``theme.logo``, a path from the register repository's root)."""
+    if not logo:
+        return None
+    if Path(logo).suffix.lower() not in _LOGO_TYPES:
+        raise UserError(
+            f"partnerfw.yaml: theme.logo '{logo}' must be an image file ({', '.join(_LOGO_TYPES)})"
+        )
+    try:
+        return (root / logo).read_bytes()
+    except OSError as exc:
+        raise UserError(
+            f"partnerfw.yaml: theme.logo '{logo}' cannot be read "
+            f"({exc.strerror}); give its path from the repository's root"
+        ) from None
+
+
+def write_site(out: Path, files: Files) -> None:
+    """Replace ``out`` with ``files``; refuse a non-empty folder that partnerfw did not build."""
+    if out.exists():
+        if not out.is_dir():
+            raise UserError(f"--out {out} is a file; give a folder for the site")
+        if any(out.iterdir()) and not (out / MARKER).is_file():
+            raise UserError(
+                f"--out {out} is not empty and was not built by partnerfw; "
+                "choose a new folder or empty this one first"
+            )
+        shutil.rmtree(out)
+    for name, content in files.items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="\n")

@@ -1,0 +1,148 @@
+"""``partnerfw classify``: the register's classes, and what another policy would change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.markup import escape
+
+from partnerfw.errors import UserError
+from partnerfw.findings import Finding
+from partnerfw.judge.classify import KIND_LABELS, Classification, classify, decided
+from partnerfw.policy.compared import compared_policy
+from partnerfw.policy.project import Project
+from partnerfw.record.loading import load
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    name: str
+    kind: str
+    classification: Classification
+    compared: Classification | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        row = {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "classification": self.classification.klass,
+            "reason": self.classification.reason,
+        }
+        if self.compared is not None:
+            row |= {
+                "compared_classification": self.compared.klass,
+                "compared_reason": self.compared.reason,
+            }
+        return row
+
+
+def classify_register(
+    project: Project, paths: Sequence[Path], day: dt.date
+) -> tuple[list[Row], list[Finding]]:
+    register = load(paths, project.root)
+    policy = project.policy_on(day)
+    rows = [
+        Row(
+            r.arrangement.id,
+            r.arrangement.name,
+            r.arrangement.kind.value,
+            decided(r.arrangement, classify(r.arrangement, policy, day)),
+        )
+        for r in register.records
+    ]
+    return rows, project.problems + register.problems
+
+
+def compare(
+    project: Project, paths: Sequence[Path], other: str | None, day: dt.date
+) -> tuple[list[Row], list[Finding], str]:
+    """Rows whose class differs between the policy in force on ``day`` and ``other`` (default:
+    partnerfw.yaml's draft, else the other built-in edition), and how ``other`` is named."""
+    policy, label, problems = compared_policy(project, other, day)
+    if policy is None:
+        if not problems:
+            raise UserError(f"--compare-policy {label}: cannot read the policy")
+        return [], problems, label
+    register = load(paths, project.root)
+    in_force = project.policy_on(day)
+    rows = []
+    for record in register.records:
+        now = decided(record.arrangement, classify(record.arrangement, in_force, day))
+        then = decided(record.arrangement, classify(record.arrangement, policy, day))
+        if now.klass != then.klass:
+            rows.append(
+                Row(
+                    record.arrangement.id,
+                    record.arrangement.name,
+                    record.arrangement.kind.value,
+                    now,
+                    then,
+                )
+            )
+    return rows, project.problems + register.problems + problems, label
+
+
+def render(
+    rows: list[Row],
+    problems: list[Finding],
+    output: str,
+    edition: str,
+    compared_with: str | None = None,
+) -> str:
+    if output == "json":
+        payload: dict[str, object] = {
+            "policy": edition,
+            "records": [r.as_dict() for r in rows],
+            "problems": [p.as_dict() for p in problems],
+        }
+        if compared_with is not None:
+            payload["compared_with"] = compared_with
+        return json.dumps(payload, indent=2, ensure_ascii=False)
+    lines = [f"[red]{escape(p.file)}:{p.line}: {escape(p.message)}[/red]" for p in problems]
+    if compared_with is None:
+        lines.append(f"[bold]Classification under the '{escape(edition)}' policy[/bold]")
+        for row in rows:
+            lines.append(
+                f"  {row.id:<40} {row.classification.label:<34} {escape(row.classification.reason)}"
+            )
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row.classification.label] = counts.get(row.classification.label, 0) + 1
+        lines.append(
+            "  "
+            + (
+                ", ".join(f"{n} {label.lower()}" for label, n in sorted(counts.items()))
+                or "no arrangements yet: add the first with 'partnerfw new'"
+            )
+        )
+        return "\n".join(lines)
+    if any(p.file == Path(compared_with).as_posix() for p in problems):
+        lines.append(
+            f"Cannot compare with '{escape(compared_with)}' until the problems above are fixed."
+        )
+        return "\n".join(lines)
+    if not rows:
+        lines.append(
+            f"No arrangement changes class between '{escape(edition)}' and "
+            f"'{escape(compared_with)}'."
+        )
+        return "\n".join(lines)
+    lines.append(
+        f"[bold]{len(rows)} arrangement(s) change class between '{escape(edition)}' "
+        f"(now) and '{escape(compared_with)}':[/bold]"
+    )
+    for row in rows:
+        assert row.compared is not None
+        lines.append(
+            f"  {row.id} ({KIND_LABELS[row.classification.kind]}): "
+            f"{row.classification.label} -> {row.compared.label}"
+        )
+        lines.append(f"      now:      {escape(row.classification.reason)}")
+        lines.append(f"      compared: {escape(row.compared.reason)}")
+    return "\n".join(lines)

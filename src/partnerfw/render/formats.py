@@ -1,0 +1,154 @@
+"""Renderers of a check result: text for people, json for tools, github for pull requests,
+sarif for code scanning (``sarif.py``).
+
+The formats are documented in one place, the README's 'Output formats' (tested). The json
+format is a contract: an object with ``records``, ``findings`` and ``summary``; fields are only
+ever added, never renamed or removed. github and sarif name files from the git repository's
+root (``repo_paths.py``), as GitHub expects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+
+from partnerfw.findings import Finding, Severity
+from partnerfw.git.repo_paths import as_given
+from partnerfw.judge.classify import Classification
+from partnerfw.rules.engine import CheckResult
+
+if TYPE_CHECKING:
+    from partnerfw.policy.schema import Policy
+
+JSON_FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the renderers for tools need besides the result."""
+
+    paths: Callable[[str], str] = field(default=as_given)
+    """A finding's file as the tool names it (github, sarif: from the git repository's root)."""
+    policy: Policy | None = None
+    """The policy in force, for the rule catalogue sarif lists."""
+
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def render_text(result: CheckResult, context: Context | None = None) -> str:
+    """Findings grouped by file, then a one-line summary; rich markup for colour."""
+    lines: list[str] = []
+    current = None
+    for finding in result.findings:
+        if finding.file != current:
+            current = finding.file
+            if lines:
+                lines.append("")
+            lines.append(f"[bold]{escape(finding.file)}[/bold]")
+        style = _STYLE[finding.severity]
+        lines.append(
+            f"  {finding.line:>4}  [{style}]{finding.severity.value:<7}[/{style}] "
+            f"{finding.rule:<8} {escape(finding.message)} [dim]({escape(finding.reference)})[/dim]"
+        )
+    summary = result.summary
+    if lines:
+        lines.append("")
+    lines.append(summary_line(summary, result.register_is_empty))
+    return "\n".join(lines)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def summary_line(summary: dict[str, int], empty_register: bool = False) -> str:
+    """'16 arrangements in 16 files: 6 errors, 26 warnings, 3 notes', with singulars."""
+    if empty_register and not any(summary[s] for s in ("error", "warning", "info")):
+        return "no arrangements yet: add the first with 'partnerfw new'"
+    return (
+        f"{plural(summary['records'], 'arrangement')} in {plural(summary['files'], 'file')}: "
+        f"{plural(summary['error'], 'error')}, {plural(summary['warning'], 'warning')}, "
+        f"{plural(summary['info'], 'note')}"
+    )
+
+
+def _record(checked: object) -> dict[str, object]:
+    from partnerfw.rules.engine import CheckedRecord
+
+    assert isinstance(checked, CheckedRecord)
+    arrangement = checked.record.arrangement
+    c = checked.classification
+    return {
+        "id": arrangement.id,
+        "file": checked.record.file,
+        "name": arrangement.name,
+        "kind": arrangement.kind.value,
+        "classification": c.klass,
+        "reason": c.reason,
+        "status": arrangement.status.value,
+    }
+
+
+def render_json(result: CheckResult, context: Context | None = None) -> str:
+    return json.dumps(
+        {
+            "version": JSON_FORMAT_VERSION,
+            "records": [_record(r) for r in result.records],
+            "findings": [f.as_dict() for f in result.findings],
+            "summary": result.summary,
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def _github_escape(text: str, property_: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def github_line(finding: Finding, paths: Callable[[str], str] = as_given) -> str:
+    level = {"error": "error", "warning": "warning", "info": "notice"}[finding.severity.value]
+    title = _github_escape(f"{finding.rule} ({finding.reference})", property_=True)
+    file = _github_escape(paths(finding.file), property_=True)
+    return (
+        f"::{level} file={file},line={finding.line},title={title}::"
+        f"{_github_escape(finding.message)}"
+    )
+
+
+def render_github(result: CheckResult, context: Context | None = None) -> str:
+    """A workflow command per finding (GitHub shows them as annotations, at most 10 of each
+    kind per step: the step summary, ``step_summary.py``, lists them all), then the counts."""
+    paths = (context or Context()).paths
+    lines = [github_line(f, paths) for f in result.findings]
+    lines.append(summary_line(result.summary, result.register_is_empty))
+    return "\n".join(lines)
+
+
+def render_sarif(result: CheckResult, context: Context | None = None) -> str:
+    from partnerfw.render.sarif import render_sarif as sarif_log
+
+    context = context or Context()
+    return sarif_log(result, context.paths, context.policy)
+
+
+RENDERERS: dict[str, Callable[[CheckResult, Context | None], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+    "sarif": render_sarif,
+}
+FOR_TOOLS = ("github", "sarif")
+"""The formats whose file paths are from the git repository's root."""
+
+
+def classification_row(arrangement_id: str, kind: str, c: Classification) -> dict[str, str]:
+    return {"id": arrangement_id, "kind": kind, "classification": c.klass, "reason": c.reason}

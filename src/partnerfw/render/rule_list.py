@@ -1,0 +1,280 @@
+"""``partnerfw rules``: the rule catalogue as the policy in force sets it, and where each rule
+and setting comes from (``--local``: the council's own choices, for a committee to confirm)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from rich.markup import escape
+
+from partnerfw.policy.schedule import Edition, Schedule
+from partnerfw.policy.schema import Policy, Source, setting_paths, source_of_item
+from partnerfw.rules import RULES, Rule
+from partnerfw.rules.base import ALL_KINDS, ALL_STAGES
+from partnerfw.rules.sources import RULE_SETTINGS, rule_source
+
+
+def rule_entry(rule: Rule, policy: Policy) -> dict[str, object]:
+    setting = policy.rules.get(rule.code)
+    source = rule_source(rule)
+    return {
+        "code": rule.code,
+        "area": rule.area,
+        "title": rule.title,
+        "severity": (setting.severity if setting and setting.severity else rule.severity.value),
+        "enabled": setting.enabled if setting else True,
+        "policy_reason": setting.reason if setting else None,
+        "reference": rule.reference,
+        "source": _source_dict(source),
+        "settings": [_setting_entry(policy, path) for path in _used(rule, policy)],
+        "kinds": "all" if rule.kinds == ALL_KINDS else sorted(k.value for k in rule.kinds),
+        "stages": "all" if rule.stages == ALL_STAGES else sorted(s.value for s in rule.stages),
+        "checked": rule.guidance is None,
+        "description": rule.guidance or rule.doc,
+    }
+
+
+def _used(rule: Rule, policy: Policy) -> list[str]:
+    """The settings a rule uses that are not plainly the framework's (routes: only those)."""
+    paths = []
+    for wanted in RULE_SETTINGS.get(rule.code, ()):
+        for path, _value in setting_paths(policy):
+            if path == wanted or path.startswith(wanted + "."):
+                source = policy.source_of(path)
+                if wanted != "approval_routes" or source is None or source.local or source.open:
+                    paths.append(path)
+    return paths
+
+
+def _value(policy: Policy, path: str) -> object:
+    return dict(setting_paths(policy)).get(path)
+
+
+def _setting_entry(policy: Policy, path: str) -> dict[str, object]:
+    return {
+        "setting": path,
+        "value": _shown(_value(policy, path)),
+        "source": _source_dict(policy.source_of(path)),
+    }
+
+
+def _source_dict(source: Source | None) -> dict[str, str | None]:
+    if source is None:
+        return {"framework": None, "local": None, "open": None}
+    return {"framework": source.framework, "local": source.local, "open": source.open}
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)
+
+
+def _settings_text(used: list[dict[str, object]]) -> str:
+    """'intervals.grace_days = 14, approval_routes.commissioning' (a route named once)."""
+    shown: list[str] = []
+    for item in used:
+        path = str(item["setting"])
+        if path.startswith("approval_routes."):
+            key = path.rsplit(".", 1)[0]
+            if key not in shown:
+                shown.append(key)
+        else:
+            shown.append(f"{path} = {item['value']}")
+    return ", ".join(shown)
+
+
+def render_rules(policy: Policy, output: str, heading: str | None = None) -> str:
+    entries = [rule_entry(r, policy) for r in sorted(RULES.values(), key=lambda r: r.code)]
+    if output == "json":
+        return json.dumps({"policy": policy.edition, "rules": entries}, indent=2)
+    lines = [escape(heading)] if heading else []
+    for e in entries:
+        state = "" if e["enabled"] else " [dim](switched off by policy)[/dim]"
+        local = e["source"]["local"]  # type: ignore[index]
+        if not e["checked"]:
+            lines.append(
+                f"[bold]{e['code']}[/bold] guidance  {escape(str(e['title']))} "
+                f"({escape(str(e['reference']))}){state}"
+            )
+            lines.append(f"    not checked: {escape(str(e['description']))}")
+            continue
+        kinds = e["kinds"] if e["kinds"] == "all" else ", ".join(e["kinds"])  # type: ignore[arg-type]
+        stages = e["stages"] if e["stages"] == "all" else ", ".join(e["stages"])  # type: ignore[arg-type]
+        cited = "local choice of the council" if local else str(e["reference"])
+        lines.append(
+            f"[bold]{e['code']}[/bold] {e['severity']:<8} {escape(str(e['title']))} "
+            f"({escape(cited)}){state}"
+        )
+        lines.append(f"    kinds: {kinds}; stages: {stages}")
+        if local:
+            lines.append(f"    local choice: {escape(str(local))}")
+        used = e["settings"]
+        chosen = [u for u in used if u["source"]["local"]]  # type: ignore[attr-defined]
+        unsettled = [u for u in used if u["source"]["open"]]  # type: ignore[attr-defined]
+        if chosen:
+            lines.append(
+                "    local choices it uses: "
+                + escape(_settings_text(chosen))
+                + " ('partnerfw rules --local' says why)"
+            )
+        if unsettled:
+            lines.append("    not settled: " + escape(_settings_text(unsettled)))
+        if e["description"]:
+            lines.append(f"    {escape(' '.join(str(e['description']).split()))}")
+    return "\n".join(lines)
+
+
+def standing(schedule: Schedule, edition: Edition | None, policy: Policy) -> list[str]:
+    """Where the edition stands: the schedule's line for it, and its own adoption record."""
+    lines = []
+    if edition is not None:
+        until = schedule.until(edition)
+        lines.append(
+            f"Edition {edition.describe()}" + (f", until {until}" if until else ", in force now")
+        )
+    adoption = policy.adoption
+    if adoption is not None:
+        told: list[str] = [adoption.status]
+        for step in ("drafted", "noted", "approved", "adopted", "superseded"):
+            milestone = getattr(adoption, step)
+            if milestone is not None:
+                parts = [
+                    p for p in (str(milestone.date or ""), milestone.by, milestone.reference) if p
+                ]
+                told.append(f"{step}: {', '.join(parts)}")
+        lines.append("The edition's own record: " + "; ".join(told))
+        if adoption.note:
+            lines.append(f"  {adoption.note}")
+    return lines
+
+
+def local_choices(
+    policy: Policy, schedule: Schedule, edition: Edition | None, council_rules: dict[str, str]
+) -> dict[str, object]:
+    """Every choice the council made itself in ``policy``, and what the review leaves open."""
+    settings = []
+    unsettled = []
+    for path, value in setting_paths(policy):
+        source = policy.source_of(path)
+        item = {"setting": path, "value": _shown(value), **_source_dict(source)}
+        if source is None or source.local is not None:
+            settings.append(item)
+        elif source.open:
+            unsettled.append(item)
+    triggers = []
+    for where, test in policy.significance.leaves():
+        source = source_of_item(test)
+        if source.local is not None:
+            triggers.append(
+                {
+                    "trigger": "significance." + ".".join(map(str, where)),
+                    "type": test.type,
+                    "local": source.local,
+                }
+            )
+    for name, declared in policy.record_fields.items():
+        source = source_of_item(declared)
+        if source.local is not None:
+            triggers.append(
+                {"trigger": f"record_fields.{name}", "type": "record field", "local": source.local}
+            )
+    rules = [
+        {"code": r.code, "title": r.title, "local": rule_source(r).local}
+        for r in sorted(RULES.values(), key=lambda r: r.code)
+        if rule_source(r).local is not None
+    ]
+    overrides = []
+    for code, setting in sorted(policy.rules.items()):
+        change = "switched off" if not setting.enabled else f"severity {setting.severity}"
+        overrides.append(
+            {
+                "code": code,
+                "change": change,
+                "reason": setting.reason,
+                "set_in": council_rules.get(code, "the edition"),
+            }
+        )
+    return {
+        "edition": policy.edition,
+        "standing": standing(schedule, edition, policy),
+        "settings": settings,
+        "open": unsettled,
+        "triggers": triggers,
+        "rules": rules,
+        "rule_settings": overrides,
+    }
+
+
+def _grouped(items: list[dict[str, str]]) -> list[list[dict[str, str]]]:
+    """Consecutive settings with the same source, so each reason is given once."""
+    groups: list[list[dict[str, str]]] = []
+    for item in items:
+        if groups and (groups[-1][0]["local"], groups[-1][0]["open"]) == (
+            item["local"],
+            item["open"],
+        ):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def render_local(choices: dict[str, object], output: str) -> str:
+    if output == "json":
+        return json.dumps(choices, indent=2, ensure_ascii=False)
+    lines = [
+        f"[bold]The council's own choices in the '{escape(str(choices['edition']))}' "
+        "edition[/bold] (not the framework's: for the committee to confirm)"
+    ]
+    lines += [f"  {escape(s)}" for s in choices["standing"]]  # type: ignore[attr-defined]
+    lines.append("")
+    lines.append("[bold]Settings[/bold]")
+    for group in _grouped(choices["settings"]):  # type: ignore[arg-type]
+        for item in group:
+            lines.append(f"  {escape(item['setting'])} = {escape(item['value'])}")
+        why = group[0]["local"] or "NO SOURCE RECORDED: say where it comes from under sources:"
+        lines.append(f"      local: {escape(' '.join(str(why).split()))}")
+        if group[0]["open"]:
+            lines.append(f"      not settled: {escape(' '.join(group[0]['open'].split()))}")
+    lines.append("")
+    lines.append("[bold]Significance triggers[/bold]")
+    triggers = choices["triggers"]
+    if not triggers:
+        lines.append("  none: every trigger cites the framework")
+    for item in triggers:  # type: ignore[attr-defined]
+        lines.append(
+            f"  {escape(item['trigger'])} ({item['type']}): local: {escape(item['local'])}"
+        )
+    lines.append("")
+    lines.append("[bold]Rules that are local choices[/bold]")
+    for item in choices["rules"]:  # type: ignore[attr-defined]
+        lines.append(f"  {item['code']} {escape(item['title'])}: {escape(item['local'])}")
+    lines.append("")
+    lines.append("[bold]Rule settings[/bold]")
+    overrides = choices["rule_settings"]
+    if not overrides:
+        lines.append("  none")
+    for item in overrides:  # type: ignore[attr-defined]
+        lines.append(
+            f"  {item['code']} {escape(item['change'])} ({escape(item['set_in'])}): "
+            f"{escape(item['reason'])}"
+        )
+    lines.append("")
+    lines.append("[bold]Settled by the framework but left open by its review[/bold]")
+    unsettled = choices["open"]
+    if not unsettled:
+        lines.append("  none")
+    for item in unsettled:  # type: ignore[attr-defined]
+        lines.append(
+            f"  {escape(item['setting'])} = {escape(item['value'])} ({escape(item['framework'])})"
+        )
+        lines.append(f"      not settled: {escape(' '.join(item['open'].split()))}")
+    return "\n".join(lines)

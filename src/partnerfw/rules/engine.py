@@ -1,0 +1,228 @@
+"""Running the rules over a register: the core of ``partnerfw check``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from partnerfw.findings import Finding, Severity, count_by_severity
+from partnerfw.judge.approved_facts import covering_decision
+from partnerfw.judge.classify import Classification, classify, decided
+from partnerfw.policy.project import Project
+from partnerfw.policy.schedule import Schedule
+from partnerfw.policy.schema import MasterLists, Policy
+from partnerfw.record.loading import LoadedRecord, Register, discover, load
+from partnerfw.record.models import Status
+from partnerfw.rules import RULES, Context, Rule
+from partnerfw.rules.reg_register import check_register
+
+
+@dataclass(frozen=True)
+class CheckedRecord:
+    record: LoadedRecord
+    classification: Classification
+
+    @property
+    def id(self) -> str:
+        return self.record.arrangement.id
+
+
+@dataclass
+class CheckResult:
+    records: list[CheckedRecord]
+    findings: list[Finding]
+    files: list[str] = field(default_factory=list)
+    register_files: int | None = None
+    """How many record files the whole register has, when only some were checked."""
+
+    @property
+    def register_is_empty(self) -> bool:
+        """No arrangements yet (a new register repository), not just none selected."""
+        return not self.files and not self.register_files
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {
+            "files": len(self.files),
+            "records": len(self.records),
+            **count_by_severity(self.findings),
+        }
+
+    def has_errors(self, strict: bool = False) -> bool:
+        counts = count_by_severity(self.findings)
+        return counts["error"] > 0 or (strict and counts["warning"] > 0)
+
+    def findings_for(self, record_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.record == record_id]
+
+
+def run_check(
+    project: Project,
+    paths: Sequence[Path],
+    today: dt.date,
+    only: Collection[Path] | None = None,
+    *,
+    against_git: bool = False,
+) -> CheckResult:
+    """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
+    though the checks across records (REG) still see the whole register. With ``against_git``,
+    approved facts are also compared with the record at the decision's commit (APR011)."""
+    register = _load_quickly(paths, project.root)
+    schedule = project.editions
+    policy = schedule.policy_on(today)
+
+    def chosen(file: str) -> bool:
+        return only is None or _resolved(project.root, file) in only
+
+    findings = list(project.problems) + [p for p in register.problems if chosen(p.file)]
+    checked = []
+    for record in register.records:
+        if not chosen(record.file):
+            continue
+        classification = decided(record.arrangement, classify(record.arrangement, policy, today))
+        checked.append(CheckedRecord(record, classification))
+        findings.extend(
+            check_record(
+                record, classification, policy, today, project.settings.master_lists, schedule
+            )
+        )
+    later = check_register(register.records, _elsewhere(project, paths, register))
+    if against_git:
+        from partnerfw.git.decision_commit import verify
+
+        later += verify(project, [c.record for c in checked])
+    for finding in later:
+        applied = _apply_policy(finding, policy)
+        if applied is not None:
+            findings.append(applied)
+    return CheckResult(
+        checked,
+        sorted(set(findings)),
+        [f for f in register.files if chosen(f)],
+        None if only is None else len(register.files),
+    )
+
+
+def _elsewhere(project: Project, paths: Sequence[Path], register: Register) -> set[str]:
+    """Ids of the register's records that were not loaded (when only some files are checked),
+    from their file names: links to them are not reported as unknown."""
+    folder = project.register_dir
+    if not folder.is_dir() or any(p.resolve() == folder.resolve() for p in paths):
+        return set()
+    loaded = {r.arrangement.id for r in register.records}
+    return {p.stem for p in discover([folder])} - loaded
+
+
+def _resolved(root: Path, file: str) -> Path:
+    path = Path(file)
+    return (path if path.is_absolute() else root / path).resolve()
+
+
+def _load_quickly(paths: Sequence[Path], root: Path) -> Register:
+    """Load with the cyclic garbage collector paused: thousands of live records otherwise
+    trigger repeated full collections that find nothing to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return load(paths, root)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def check_record(
+    record: LoadedRecord,
+    classification: Classification,
+    policy: Policy,
+    today: dt.date,
+    lists: MasterLists | None = None,
+    schedule: Schedule | None = None,
+) -> list[Finding]:
+    """The findings for one record; with ``schedule``, how it was approved is judged against
+    the edition in force on its approval's date, the rest against ``policy`` (today's)."""
+    ctx = Context(record, classification, policy, today, lists or MasterLists(), schedule)
+    then = approval_context(ctx)
+    found = []
+    for rule in RULES.values():
+        if rule.check is None or not rule.applies_to(record.arrangement):
+            continue
+        setting = policy.rules.get(rule.code)
+        if setting is not None and not setting.enabled:
+            continue
+        severity = _severity(rule, policy, record.arrangement.status)
+        judged = then if (rule.before_approval or rule.judges_approval) else ctx
+        hits = list(rule.check(judged))
+        # Say which edition judged it where today's edition would not say the same.
+        same_today = {h.message for h in rule.check(ctx)} if judged is not ctx and hits else set()
+        for hit in hits:
+            message = hit.message
+            if rule.before_approval and record.arrangement.status is Status.PROPOSED:
+                message = f"before approval: {message}"
+            if (
+                judged is not ctx
+                and hit.message not in same_today
+                and hit.severity is not Severity.INFO
+            ):
+                message += (
+                    f" (judged under the '{judged.policy.edition}' edition, in force when it "
+                    f"was approved on {judged.decided_on})"
+                )
+            found.append(
+                Finding(
+                    record.file,
+                    record.line_of(*hit.path),
+                    rule.code,
+                    hit.severity or severity,
+                    record.arrangement.id,
+                    message,
+                    hit.reference or rule.reference,
+                )
+            )
+    return found
+
+
+def approval_context(ctx: Context) -> Context:
+    """The context that judges how an approved record was approved: the edition in force on
+    its approval's date (the latest decision that let it go ahead), when that is not today's.
+    A change of edition therefore never re-judges a past approval."""
+    arrangement = ctx.arrangement
+    if ctx.schedule is None or arrangement.status is Status.PROPOSED:
+        return ctx
+    approval = covering_decision(arrangement)
+    if approval is None:
+        return ctx
+    then = ctx.schedule.policy_on(approval.date)
+    if then is ctx.policy:
+        return ctx
+    classification = decided(arrangement, classify(arrangement, then, approval.date))
+    return replace(ctx, policy=then, classification=classification, decided_on=approval.date)
+
+
+def _severity(rule: Rule, policy: Policy, status: Status) -> Severity:
+    setting = policy.rules.get(rule.code)
+    severity = Severity(setting.severity) if setting and setting.severity else rule.severity
+    if rule.before_approval and status is Status.PROPOSED and severity is Severity.ERROR:
+        return Severity.WARNING
+    return severity
+
+
+def _apply_policy(finding: Finding, policy: Policy) -> Finding | None:
+    setting = policy.rules.get(finding.rule)
+    if setting is None:
+        return finding
+    if not setting.enabled:
+        return None
+    if setting.severity:
+        return Finding(
+            finding.file,
+            finding.line,
+            finding.rule,
+            Severity(setting.severity),
+            finding.record,
+            finding.message,
+            finding.reference,
+        )
+    return finding

@@ -1,0 +1,314 @@
+"""Which record field a spreadsheet column is: the column headings councils use for each
+field, and the words they use for kinds, stages and sectors."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from partnerfw.record.columns import target
+from partnerfw.record.models import Kind, Sector, SharedServiceType, Status
+from partnerfw.spreadsheet.cells import repair_encoding
+
+GUESS_CUTOFF = 0.8
+
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "record id"),
+    "name": (
+        "name",
+        "partnership name",
+        "name of partnership",
+        "partnership",
+        "arrangement",
+        "arrangement name",
+        "name of arrangement",
+        "title",
+        "partnership or shared service",
+        "partnership shared service name",
+        "partnership title",
+    ),
+    "kind": (
+        "kind",
+        "type",
+        "arrangement type",
+        "type of arrangement",
+        "category",
+        "partnership type",
+        "type of partnership",
+    ),
+    "status": ("status", "stage", "current status"),
+    "summary": ("summary", "description", "brief description", "what it does", "purpose"),
+    "legal_form": ("legal form", "legal status"),
+    "area": ("area", "geography", "coverage", "geographical area"),
+    "lead_organisation": (
+        "lead organisation",
+        "lead organization",
+        "lead partner",
+        "lead body",
+        "accountable body",
+        "lead agency",
+    ),
+    "lead_member.name": ("lead member", "lead councillor", "member lead", "lead cabinet member"),
+    "lead_officer.name": (
+        "lead officer",
+        "officer",
+        "council lead",
+        "lead",
+        "contact",
+        "responsible officer",
+        "lead officer name",
+        "key contact",
+        "council officer",
+        "lead contact",
+    ),
+    "lead_officer.title": ("job title", "lead officer title", "post", "lead officer job title"),
+    "lead_officer.email": (
+        "email",
+        "e mail",
+        "lead officer email",
+        "contact email",
+        "email address",
+    ),
+    "lead_officer.phone": ("phone", "telephone", "tel", "contact number", "lead officer phone"),
+    "department": (
+        "department",
+        "dept",
+        "directorate",
+        "service area",
+        "division",
+        "council department",
+    ),
+    "portfolio": ("portfolio", "cabinet portfolio"),
+    "committee": ("committee", "cabinet committee", "reporting committee"),
+    "dates.start": (
+        "start",
+        "start date",
+        "date started",
+        "commenced",
+        "from",
+        "established",
+        "date established",
+        "began",
+        "date of agreement",
+    ),
+    "dates.end": (
+        "end",
+        "end date",
+        "expiry",
+        "expiry date",
+        "until",
+        "finish date",
+        "to",
+        "end of agreement",
+        "expires",
+    ),
+    "dates.renewal": ("renewal", "renewal arrangements"),
+    "partners": (
+        "partners",
+        "partner organisations",
+        "partner organizations",
+        "other partners",
+        "partner bodies",
+        "partner agencies",
+        "organisations involved",
+    ),
+    "overall_budget": (
+        "overall budget",
+        "total budget",
+        "partnership budget",
+        "budget",
+        "total value",
+        "value",
+        "overall value",
+    ),
+    "council_resources.dedicated_budget": (
+        "council contribution",
+        "council budget",
+        "council funding",
+        "annual cost",
+        "cost to council",
+        "cost to the council",
+        "council cost",
+        "our contribution",
+        "funding",
+        "annual contribution",
+        "financial contribution",
+        "contribution",
+        "annual cost to council",
+        "council financial contribution",
+    ),
+    "council_resources.staff_fte": ("staff fte", "fte", "officer fte", "staff time fte"),
+    "council_resources.staff_cost": (
+        "staff cost",
+        "staffing cost",
+        "staff time cost",
+        "officer time cost",
+        "staffing",
+    ),
+    "council_resources.in_kind_value": ("in kind value", "value in kind", "value of in kind"),
+    "council_resources.in_kind_description": (
+        "in kind",
+        "in kind contribution",
+        "resources in kind",
+        "in kind resources",
+    ),
+    "council_resources.total_over_term": (
+        "total over term",
+        "total over the term",
+        "total council resources over term",
+        "whole life cost",
+        "total over the life",
+    ),
+    "council_resources.note": ("resources note", "funding note", "finance note"),
+    "corporate_objectives": (
+        "corporate objectives",
+        "corporate objective",
+        "corporate plan objective",
+        "corporate plan objectives",
+        "corporate priority",
+        "corporate priorities",
+        "council priorities",
+    ),
+    "public_facing": ("public facing", "serves the public"),
+    "shared_service.type": ("shared service type", "type of shared service"),
+    "shared_service.host_authority": ("host authority", "host council", "host"),
+    "shared_service.cost_split": (
+        "cost split",
+        "split",
+        "funding split",
+        "cost sharing",
+        "cost share",
+        "split of costs",
+    ),
+    "purpose.aims": ("aims", "objectives", "aims and objectives"),
+    "notes": ("notes", "comments", "remarks", "other information", "note", "comment"),
+    "decided_classification.classification": (
+        "significant",
+        "significant partnership",
+        "is it significant",
+        "is it a significant partnership",
+        "significance",
+        "significant or other",
+        "significant y n",
+    ),
+    "decided_classification.decided_by": ("classification decided by", "significance decided by"),
+    "decided_classification.date": (
+        "classification date",
+        "date classified",
+        "significance decided",
+        "date significance decided",
+    ),
+    "decided_classification.reference": (
+        "classification reference",
+        "significance decision",
+        "significance reference",
+        "classification decision",
+    ),
+}
+HEADINGS: dict[str, str] = {
+    heading: path
+    for path, names in _FIELDS.items()
+    if target(path) is not None  # a field of this version of the record
+    for heading in names
+}
+
+ENUM_WORDS: dict[type, dict[str, str]] = {
+    Kind: {
+        "shared_services": "shared_service",
+        "network": "informal_network",
+        "informal_networks": "informal_network",
+        "officer_network": "informal_network",
+        "officers_group": "informal_network",
+        "commissioned": "commissioning",
+        "commissioned_service": "commissioning",
+        "commissioning_arrangement": "commissioning",
+        "company": "company_or_trust",
+        "trust": "company_or_trust",
+        "charitable_trust": "company_or_trust",
+        "company_trust": "company_or_trust",
+        "cic": "company_or_trust",
+        "community_interest_company": "company_or_trust",
+        "outside_bodies": "outside_body",
+        "appointment_to_outside_body": "outside_body",
+        "outside_body_appointment": "outside_body",
+        "partnerships": "partnership",
+        "strategic_partnership": "partnership",
+    },
+    Status: {
+        "live": "active",
+        "current": "active",
+        "ongoing": "active",
+        "running": "active",
+        "in_operation": "active",
+        "planned": "proposed",
+        "proposal": "proposed",
+        "in_development": "proposed",
+        "agreed": "approved",
+        "review": "under_review",
+        "being_reviewed": "under_review",
+        "closing": "ending",
+        "winding_down": "ending",
+        "being_wound_up": "ending",
+        "closed": "ended",
+        "finished": "ended",
+        "terminated": "ended",
+        "ceased": "ended",
+        "expired": "ended",
+        "dissolved": "ended",
+    },
+    Sector: {
+        "public_sector": "public",
+        "local_authority": "public",
+        "council": "public",
+        "nhs": "public",
+        "statutory": "public",
+        "private_sector": "private",
+        "business": "private",
+        "commercial": "private",
+        "voluntary_sector": "voluntary",
+        "charity": "voluntary",
+        "vcs": "voluntary",
+        "third_sector": "voluntary",
+        "community_sector": "community",
+        "community_group": "community",
+    },
+    SharedServiceType: {
+        "full": "full_shared_service",
+        "joint_manager": "joint_management",
+        "shared_officer": "joint_officer",
+        "ad_hoc": "ad_hoc_resilience",
+        "resilience": "ad_hoc_resilience",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Guess:
+    path: str | None
+    how: str
+    """'field name', 'known heading', 'guessed, score 0.87: confirm', or 'not mapped'."""
+
+
+def normalise(heading: str) -> str:
+    text = repair_encoding(heading)[0].lower().replace("&", " and ")
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def guess(heading: str) -> Guess:
+    """The field a column heading most likely names."""
+    raw = heading.strip()
+    if raw and target(raw) is not None:
+        return Guess(raw, "field name")
+    key = normalise(raw)
+    if key in HEADINGS:
+        return Guess(HEADINGS[key], "known heading")
+    best, best_score = None, 0.0
+    for known in HEADINGS:
+        ratio = difflib.SequenceMatcher(None, key, known).ratio()
+        if ratio > best_score:
+            best, best_score = known, ratio
+    if best is not None and best_score >= GUESS_CUTOFF:
+        return Guess(HEADINGS[best], f"guessed from '{best}', score {best_score:.2f}: confirm")
+    return Guess(None, "not mapped")
