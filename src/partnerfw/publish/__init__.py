@@ -1,1 +1,5 @@
-"""publish"""
+"""Publishing the register: the site, its open data and the export.
+
+``build`` checks the register, makes the public view and writes the site (``site`` renders
+each page to a string, then writes); ``export`` writes the register as CSV, JSON or Excel.
+"""

@@ -1,4 +1,12 @@
-"""The rule catalogue: importing this package registers every rule in ``RULES``."""
+"""The rules: the framework's requirements as small named checks, and the engine that runs them.
+
+``base`` says what a rule is; each rule module is named by its code prefix (``apr_`` approvals,
+``cls_`` classification, ``data_`` data quality, ``eva_`` evaluation, ``exit_``, ``gov_``
+governance, ``guide_`` guidance, ``lst_`` master lists, ``mon_`` monitoring, ``pur_`` purpose,
+``reg_`` the register as a whole, ``tml_`` timelines); importing this package registers them all
+in ``RULES`` (the catalogue), and only this package imports the rule modules. ``engine`` runs
+them over a register and returns a ``CheckResult`` of findings. No git, no printing, no clock.
+"""
 
 from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     apr_approvals,
