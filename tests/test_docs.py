@@ -96,7 +96,7 @@ def test_the_output_formats_of_check_are_documented_in_one_place() -> None:
 
 
 def test_the_exit_codes_are_documented_in_one_place() -> None:
-    from partnerfw.cli import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
+    from partnerfw.cli.app import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
 
     table = _section(README.read_text(encoding="utf-8"), "#### Exit codes")
     codes = [int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)]

@@ -1,0 +1,163 @@
+"""The ``partnerfw`` application: its options shared by every command, and the helpers commands
+use to fail, print and read dates. The commands are in the sibling modules, one per family.
+
+Exit codes (README: 'Exit codes'): 0 no errors; 1 errors found (or warnings with --strict);
+2 the command could not run (bad options, no register, unreadable input).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from partnerfw.policy.project import Project
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
+
+app = typer.Typer(
+    name="partnerfw",
+    help="Run the council's partnerships and shared services register as YAML files in git.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="The register repository's partnerfw.yaml (default: found in this folder or above).",
+        dir_okay=False,
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today", help="Judge dates as of this day, YYYY-MM-DD (default: today).", metavar="DATE"
+    ),
+]
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output: text, json, github (annotations, and a summary of every finding in "
+        "$GITHUB_STEP_SUMMARY) or sarif (code scanning).",
+        metavar="FORMAT",
+    ),
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from partnerfw import __version__
+
+        sys.stdout.write(f"partnerfw {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show partnerfw's version and exit.",
+            callback=_show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Run the council's partnerships and shared services register as YAML files in git."""
+
+
+def _fail(message: str) -> NoReturn:
+    from rich.console import Console
+    from rich.markup import escape
+
+    Console(stderr=True, highlight=False).print(
+        f"[bold red]partnerfw:[/bold red] {escape(message)}", markup=True, soft_wrap=True
+    )
+    raise typer.Exit(EXIT_CANNOT_RUN)
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"--today '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31")
+
+
+def _project(config: Path | None) -> Project:
+    from partnerfw.policy.project import open_project
+
+    if config is not None and not config.is_file():
+        _fail(f"--config {config}: no such file")
+    return open_project(Path.cwd(), config)
+
+
+def _settled_project(config: Path | None) -> Project:
+    """The project, for commands that write from the policy: it must be valid."""
+    project = _project(config)
+    if project.problems:
+        first = project.problems[0]
+        _fail(
+            f"{first.file}:{first.line}: {first.message}; fix the settings first "
+            "('partnerfw check' lists every problem)"
+        )
+    return project
+
+
+def _paths(project: Project, paths: list[Path] | None) -> list[Path]:
+    return list(paths) if paths else [project.register_dir]
+
+
+def _print(text: str, markup: bool = False) -> None:
+    if not markup:
+        sys.stdout.write(text + "\n")
+        return
+    from rich.console import Console
+
+    Console(highlight=False, soft_wrap=True).print(text)
+
+
+def _choose(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value not in allowed:
+        _fail(f"{option} '{value}' is not one of: {', '.join(allowed)}")
+    return value
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def main() -> None:
+    """Entry point: user errors exit 2 with a plain message; other errors are bugs."""
+    from partnerfw.errors import UserError
+
+    try:
+        app(standalone_mode=True)
+    except UserError as exc:
+        sys.stderr.write(f"partnerfw: {exc}\n")
+        sys.exit(EXIT_CANNOT_RUN)
+    except Exception as exc:  # an internal error: a bug, shown in full only with --debug
+        if "--debug" in sys.argv:
+            raise
+        sys.stderr.write(
+            f"partnerfw: internal error: {exc!r}; rerun with --debug and report "
+            "it at the project's issue tracker\n"
+        )
+        sys.exit(EXIT_CANNOT_RUN)
