@@ -60,6 +60,7 @@ test: dev browser
 lint: dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: dev
 	$(BIN)/mypy

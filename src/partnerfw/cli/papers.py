@@ -101,7 +101,7 @@ def report(
     """Produce a committee paper: the annual report, governance review, what is due,
     scrutiny candidates, or the effect of another policy."""
     from partnerfw.errors import UserError
-    from partnerfw.record.writing import write_atomic
+    from partnerfw.files import write_atomic, write_atomic_bytes
     from partnerfw.reports import FORMATS, REPORTS, Options, build_paper
     from partnerfw.reports.common import Scope
     from partnerfw.reports.render import render_csv, render_docx, render_html, render_md
@@ -133,7 +133,7 @@ def report(
         paper = build_paper(name, project, result, when, options)
         if output == "docx":
             assert out is not None
-            _write_binary(out, render_docx(paper))
+            write_atomic_bytes(out, render_docx(paper), overwrite=overwrite)
             raise typer.Exit(EXIT_OK)
         text = {
             "html": lambda: render_html(paper, project.root),
@@ -146,17 +146,3 @@ def report(
             write_atomic(out, text, overwrite=overwrite)
     except UserError as exc:
         _fail(str(exc))
-
-
-def _write_binary(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    finally:
-        Path(temp).unlink(missing_ok=True)

@@ -101,9 +101,9 @@ def export(
 ) -> None:
     """Export the register as CSV, JSON or Excel: public by default, one row per arrangement."""
     from partnerfw.errors import UserError
+    from partnerfw.files import write_atomic, write_atomic_bytes
     from partnerfw.publish import export as exporter
     from partnerfw.record.loading import load
-    from partnerfw.record.writing import write_atomic, write_atomic_bytes
 
     output = _export_format(output, out, exporter.FORMATS)
     project = _project(config)

@@ -77,7 +77,7 @@ def import_register(
 ) -> None:
     """Import a register kept in a spreadsheet, one record file per row; previews unless --write."""
     from partnerfw.errors import UserError
-    from partnerfw.record.writing import write_atomic
+    from partnerfw.files import write_atomic
     from partnerfw.spreadsheet import importer
 
     project = _project(config)

@@ -209,7 +209,7 @@ def stale_diff(outcome: Outcome) -> str | None:
 def write(outcome: Outcome, *, force: bool = False) -> bool:
     """Write CODEOWNERS; False when it was already up to date. A file partnerfw did not write
     is replaced only with ``force``."""
-    from partnerfw.record.writing import write_atomic
+    from partnerfw.files import write_atomic
 
     target = outcome.target
     if target.is_file():
@@ -238,7 +238,7 @@ def update(outcome: Outcome, *, force: bool = False) -> tuple[bool, Path | None]
 
 def write_pr_template(top: Path, template: Path) -> Path | None:
     """Copy the approval checklist to ``.github/pull_request_template.md`` unless one exists."""
-    from partnerfw.record.writing import FileExistsRefusal, write_atomic
+    from partnerfw.files import FileExistsRefusal, write_atomic
 
     target = top / PR_TEMPLATE
     if target.exists():

@@ -130,7 +130,7 @@ def answers_from_settings(root: Path, install_from: str | None) -> RepoAnswers:
 def write_missing(root: Path, answers: RepoAnswers) -> list[Path]:
     """Write every file of a register repository that ``root`` does not have yet; existing
     files are left as they are. Returns the paths written, from ``root``."""
-    from partnerfw.record.writing import FileExistsRefusal, write_atomic
+    from partnerfw.files import FileExistsRefusal, write_atomic
 
     written: list[Path] = []
     settings_existed = (root / SETTINGS_FILE).exists()

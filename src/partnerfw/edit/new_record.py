@@ -262,9 +262,9 @@ class Created:
 def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     """Render, validate and write ``register/<id>.yaml``; never over an existing file."""
     from partnerfw.edit.schemas import RECORD_SCHEMA, SCHEMA_FOLDER, modeline, write_schemas
+    from partnerfw.files import write_atomic
     from partnerfw.judge.classify import classify
     from partnerfw.record.loading import parse_record
-    from partnerfw.record.writing import write_atomic
     from partnerfw.rules.apr_approvals import describe_route, first_classify
     from partnerfw.rules.base import Context
     from partnerfw.rules.engine import run_check

@@ -251,8 +251,9 @@ def _against_git(project: Project, plans: list[_Plan], outcome: Outcome) -> list
 
 
 def _write(path: Path, shown: str, facts: ApprovedFacts, confidential: bool) -> None:
+    from partnerfw.files import write_atomic
     from partnerfw.record.loading import parse_record
-    from partnerfw.record.writing import dump_text, load_round_trip, write_atomic
+    from partnerfw.record.writing import dump_text, load_round_trip
 
     data = load_round_trip(path.read_text("utf-8"))
     values = as_yaml_data(facts)

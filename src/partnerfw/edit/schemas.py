@@ -127,7 +127,7 @@ def stale(folder: Path, policy: Policy | None = None) -> list[Path]:
 
 def write_schemas(folder: Path, policy: Policy | None = None) -> list[Path]:
     """Write (or refresh) every schema file in ``folder``; returns the paths written."""
-    from partnerfw.record.writing import write_atomic
+    from partnerfw.files import write_atomic
 
     written = []
     for name, text in schema_texts(policy).items():

@@ -78,8 +78,8 @@ def tidy_file_text(text: str, model: type[BaseModel] = Arrangement) -> str:
 
 def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
     """Tidy each record file under ``paths``; with ``check`` only report what would change."""
+    from partnerfw.files import write_atomic
     from partnerfw.record.loading import discover
-    from partnerfw.record.writing import write_atomic
 
     result = TidyResult()
     for path in discover(paths):

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from partnerfw.errors import NoRegisterError
 from partnerfw.policy.project import Project
 from partnerfw.publish.site import page_count, read_logo, render_site, write_site
-from partnerfw.render.formats import plural
 from partnerfw.rules.engine import CheckResult, run_check
 from partnerfw.templating import environment
 from partnerfw.views.site import build_site_view, report_links
+from partnerfw.words import plural
 
 if TYPE_CHECKING:
     from jinja2 import Environment

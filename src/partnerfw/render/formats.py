@@ -20,6 +20,7 @@ from partnerfw.findings import Finding, Severity
 from partnerfw.git.repo_paths import as_given
 from partnerfw.judge.classify import Classification
 from partnerfw.rules.engine import CheckResult
+from partnerfw.words import plural
 
 if TYPE_CHECKING:
     from partnerfw.policy.schema import Policy
@@ -60,10 +61,6 @@ def render_text(result: CheckResult, context: Context | None = None) -> str:
         lines.append("")
     lines.append(summary_line(summary, result.register_is_empty))
     return "\n".join(lines)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def summary_line(summary: dict[str, int], empty_register: bool = False) -> str:

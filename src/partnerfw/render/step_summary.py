@@ -49,7 +49,8 @@ def render_summary(
 ) -> str:
     """The summary, Markdown ending with a newline. ``blob_url`` (e.g.
     'https://github.com/OWNER/REPO/blob/SHA/') makes each file a link to its line."""
-    from partnerfw.render.formats import plural, summary_line
+    from partnerfw.render.formats import summary_line
+    from partnerfw.words import plural
 
     head = [
         f"## partnerfw check: {md(council)}",

@@ -22,13 +22,13 @@ from partnerfw.reports.common import (
     ReportData,
     date_text,
     kind_label,
-    plural,
     status_label,
 )
 from partnerfw.reports.figures import heat_map, resources_by_kind, risk_counts
 from partnerfw.reports.paper import Figure, Paper, Section, Table
 from partnerfw.rules.base import add_months
 from partnerfw.rules.engine import CheckedRecord
+from partnerfw.words import plural
 
 _ENDED = (Status.ENDING, Status.ENDED)
 

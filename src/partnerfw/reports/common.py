@@ -263,10 +263,6 @@ def percent(value: Decimal | None) -> str:
     return "—" if value is None else f"{value.quantize(Decimal(1))}%"
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
 def highest_risk(arrangement: Arrangement) -> int:
     """The highest likelihood × impact on the arrangement's risk register (0 when none)."""
     return max((r.likelihood * r.impact for r in arrangement.monitoring.risk_register), default=0)

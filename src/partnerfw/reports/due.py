@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from partnerfw.policy.schema import Policy
 from partnerfw.record.models import Kind, Status
 from partnerfw.record.partial_dates import PartialDate
-from partnerfw.reports.common import ReportData, date_text, plural
+from partnerfw.reports.common import ReportData, date_text
 from partnerfw.reports.paper import Paper, Section, Table
 from partnerfw.rules.apr_approvals import describe_route, missing_steps
 from partnerfw.rules.base import EVALUATED, RUNNING, Context, plus_days
@@ -25,6 +25,7 @@ from partnerfw.rules.mon_monitoring import (
     shared_service_review_due,
     year_begins,
 )
+from partnerfw.words import plural
 
 _REPORTED = (*EVALUATED, Kind.COMMISSIONING)
 _RENEWABLE = (Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW)

@@ -22,7 +22,6 @@ from partnerfw.reports.common import (
     date_text,
     kind_label,
     percent,
-    plural,
 )
 from partnerfw.reports.paper import Paper, Section, Table
 from partnerfw.rules.base import add_months
@@ -30,6 +29,7 @@ from partnerfw.rules.engine import CheckedRecord
 from partnerfw.rules.gov_governance import label, paragraph
 from partnerfw.rules.mon_audit import WEAK, latest_opinion
 from partnerfw.views.facts import statutory_text
+from partnerfw.words import plural
 
 _PUBLIC_ITEMS = ("public_information", "complaints")
 _PUBLIC_KINDS = (Kind.PARTNERSHIP, Kind.SHARED_SERVICE, Kind.COMMISSIONING)

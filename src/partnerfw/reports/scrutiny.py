@@ -21,9 +21,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from partnerfw.findings import Severity
 from partnerfw.judge.classify import resources_text
-from partnerfw.reports.common import LIVE, ReportData, date_text, highest_risk, kind_label, plural
+from partnerfw.reports.common import LIVE, ReportData, date_text, highest_risk, kind_label
 from partnerfw.reports.figures import heat_map, risk_counts
 from partnerfw.reports.paper import Paper, Section, Table
+from partnerfw.words import plural
 
 RESOURCES_STEP = Decimal(10000)
 RISK_DIVISOR = Decimal("2.5")

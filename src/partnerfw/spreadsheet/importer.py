@@ -1081,7 +1081,7 @@ def write_records(plan: ImportPlan, register_dir: Path, allow_duplicates: bool =
     """Create the new record files; a file that exists (even one made meanwhile) is kept.
     A row that is likely the same as a record already in the register is skipped unless
     ``allow_duplicates``."""
-    from partnerfw.record.writing import FileExistsRefusal, write_atomic
+    from partnerfw.files import FileExistsRefusal, write_atomic
 
     for result in plan.rows:
         if result.status != "new":
