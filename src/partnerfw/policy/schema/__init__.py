@@ -1,0 +1,86 @@
+"""The schema of policy as data: an edition of the framework and ``partnerfw.yaml``.
+
+An edition (``policy/editions/<name>.yaml`` inside the package) is a ``Policy`` (``edition``):
+the significance test (``policy.significance_tests``), approval routes and the conflicts
+between the framework's paragraphs (``routes``), the items each kind requires
+(``requirements``), review intervals (``intervals``), the roles (``roles``), what is published
+(``publication``), the red/amber/green rating (``governance_rating``), rule settings
+(``rule_settings``) and where the edition stands (``adoption``), each setting with its source
+(``sources``). A register repository's ``partnerfw.yaml`` (``settings``, with the published
+site's parts in ``site``) picks an edition and overrides parts of it (``overrides``); the
+merged result is validated here like a record is, and ``setting_list`` lists its settings by
+dotted path. Import every name from ``partnerfw.policy.schema``.
+"""
+
+from partnerfw.policy.schema.adoption import Adoption, EditionState, Milestone
+from partnerfw.policy.schema.base import BOOLEAN_FIELDS, DEFAULT_EDITION, EDITIONS, PolicyModel
+from partnerfw.policy.schema.edition import Policy
+from partnerfw.policy.schema.governance_rating import GovernanceRating, RatingBand
+from partnerfw.policy.schema.intervals import Intervals, SharedServiceReview
+from partnerfw.policy.schema.overrides import deep_merge, edition_text, merge_overrides
+from partnerfw.policy.schema.publication import Publication
+from partnerfw.policy.schema.requirements import EXIT_FIELDS, KindChecks, Requirements
+from partnerfw.policy.schema.roles import Role
+from partnerfw.policy.schema.routes import ApprovalRoute, RouteConflict, UrgentRoute
+from partnerfw.policy.schema.rule_settings import Code, RuleSetting
+from partnerfw.policy.schema.setting_list import setting_paths
+from partnerfw.policy.schema.settings import Council, Draft, InForce, MasterLists, Settings
+from partnerfw.policy.schema.site import (
+    OGL_V3_URL,
+    Accessibility,
+    AccessibilityContact,
+    Licence,
+    OpenData,
+    SiteSettings,
+    Theme,
+)
+from partnerfw.policy.schema.sources import Source, source_of_item
+
+# The significance test's names a policy is read with, importable from here as before.
+from partnerfw.policy.significance_tests import RESOURCE_FIELDS, RecordField, Significance
+
+__all__ = [
+    "BOOLEAN_FIELDS",
+    "DEFAULT_EDITION",
+    "EDITIONS",
+    "EXIT_FIELDS",
+    "OGL_V3_URL",
+    "RESOURCE_FIELDS",
+    "Accessibility",
+    "AccessibilityContact",
+    "Adoption",
+    "ApprovalRoute",
+    "Code",
+    "Council",
+    "Draft",
+    "EditionState",
+    "GovernanceRating",
+    "InForce",
+    "Intervals",
+    "KindChecks",
+    "Licence",
+    "MasterLists",
+    "Milestone",
+    "OpenData",
+    "Policy",
+    "PolicyModel",
+    "Publication",
+    "RatingBand",
+    "RecordField",
+    "Requirements",
+    "Role",
+    "RouteConflict",
+    "RuleSetting",
+    "Settings",
+    "SharedServiceReview",
+    "Significance",
+    "SiteSettings",
+    "Source",
+    "Theme",
+    "UrgentRoute",
+    "deep_merge",
+    "edition_text",
+    "merge_overrides",
+    "setting_paths",
+    "source_of_item",
+]
