@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,6 +25,7 @@ from partnerfw.cli.app import (
     _today,
     app,
 )
+from partnerfw.errors import UserError
 
 if TYPE_CHECKING:
     from partnerfw.policy.project import Project
@@ -62,7 +64,6 @@ def check(
 ) -> None:
     """Check every arrangement against the framework and list what governance is missing."""
     # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
-    from partnerfw.errors import UserError
     from partnerfw.render.formats import FOR_TOOLS, RENDERERS, Context
 
     _choose(output, tuple(RENDERERS), "--format")
@@ -78,7 +79,7 @@ def check(
         _fail(str(exc))
     context = Context()
     if output in FOR_TOOLS:
-        from partnerfw.git.repo_paths import RepoPaths
+        from partnerfw.git.repo_paths import RepoPaths  # only for the formats for tools
 
         context = Context(RepoPaths.find(project.root), project.policy)
     _print(RENDERERS[output](result, context), markup=output == "text")
@@ -119,11 +120,10 @@ def _add_step_summary(
     result: CheckResult, context: Context, project: Project, when: dt.date
 ) -> None:
     """In a GitHub Actions step, every finding also goes to the run's summary page."""
-    import os
-
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary_file:
         return
+    # Only in a GitHub Actions step: other checks skip loading it.
     from partnerfw.render.step_summary import append_summary, render_summary
 
     server, repository, sha = (
@@ -173,7 +173,6 @@ def classify(
     """Show each arrangement's kind and class with the reason, or compare two policies.
     A shared service that changes type over time is classed by the phase in force on --today."""
     # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
-    from partnerfw.errors import UserError
     from partnerfw.render.classes import classify_register, compare, render
 
     _choose(output, ("text", "json"), "--format")
@@ -227,7 +226,6 @@ def rules(
     """List every rule: code, severity, framework paragraph or local choice, kinds and
     stages, or guidance."""
     # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
-    from partnerfw.errors import UserError
     from partnerfw.policy.compared import named_edition
     from partnerfw.render.rule_list import local_choices, render_local, render_rules, standing
 
