@@ -7,6 +7,7 @@ arrangement grows in a later one, and `check` and `approved-facts` are run as an
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,12 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
+from partnerfw.findings import Severity
+from partnerfw.git.decision_commit import with_decision_commits
 from partnerfw.judge.approved_facts import fingerprint
+from partnerfw.policy.project import open_project
 from partnerfw.record.loading import parse_record
+from partnerfw.rules.engine import run_check
 from tests.trail_repo import SETTINGS, GitRepo
 
 TODAY = "2026-11-23"
@@ -229,6 +234,35 @@ def test_facts_widened_by_hand_are_reported_against_the_decisions_commit(
     )
     result = _run(runner, "check", "--today", TODAY)
     assert result.exit_code == 1
+
+
+def test_the_check_core_reads_no_git_the_command_adds_the_decisions_commit(
+    repo: GitRepo, runner: CliRunner
+) -> None:
+    """``run_check`` judges the files alone; comparing with the decision's commit is a step the
+    command adds, its findings under the council's rule settings like every other."""
+    _approved_and_grown(repo, runner)
+    repo.branch("tidy-facts")
+    repo.commit("Tidy the approved facts", {LEGAL: _widen_by_hand(repo_text(repo))})
+    repo.squash_pr(10, "tidy-facts", "Tidy the approved facts", who="Graham Oduya")
+    repo.write(
+        {
+            "partnerfw.yaml": SETTINGS
+            + "rules:\n  APR011: {severity: warning, reason: Reviewed at each committee.}\n"
+        }
+    )
+    project = open_project(repo.root)
+    today = dt.date.fromisoformat(TODAY)
+
+    alone = run_check(project, [project.register_dir], today)
+    with_git = with_decision_commits(alone, project, today)
+
+    assert [f for f in alone.findings if f.rule == "APR011"] == []
+    [added] = [f for f in with_git.findings if f.rule == "APR011"]
+    assert added.severity is Severity.WARNING  # the council's setting, not the rule's error
+    assert [f for f in with_git.findings if f.rule != "APR011"] == alone.findings
+    assert with_git.findings == sorted(with_git.findings)
+    assert _findings(runner, "APR011") == [added.as_dict()]  # what check reports
 
 
 def test_facts_edited_without_their_fingerprint_are_reported_without_git(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
-from partnerfw.rules.lst_master_lists import normal
+from partnerfw.judge.names import normal
 from tests.conftest import TODAY
 
 RIVERSIDE = "register/riverside-regeneration-partnership.yaml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,6 +25,7 @@ from partnerfw.cli.app import (
     _today,
     app,
 )
+from partnerfw.errors import UserError
 
 if TYPE_CHECKING:
     from partnerfw.policy.project import Project
@@ -61,42 +63,23 @@ def check(
     ] = False,
 ) -> None:
     """Check every arrangement against the framework and list what governance is missing."""
-    from partnerfw.errors import UserError
+    # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
     from partnerfw.render.formats import FOR_TOOLS, RENDERERS, Context
-    from partnerfw.rules.engine import run_check
 
     _choose(output, tuple(RENDERERS), "--format")
     when = _today(today)
     project = _project(config)
+    if changed_since is not None and in_register:
+        _fail("--changed-since and --in-register each choose the records: give one")
+    if in_register and not paths:
+        _fail("--in-register checks the record files given: name at least one")
     try:
-        only = None
-        if changed_since is not None and in_register:
-            _fail("--changed-since and --in-register each choose the records: give one")
-        if changed_since is not None:
-            from partnerfw.git.changed import changed_selection
-
-            selection = changed_selection(project, changed_since)
-            sys.stderr.write(f"partnerfw: {selection.reason}\n")
-            only = selection.files
-        if in_register:
-            from partnerfw.git.changed import given_selection, involving
-
-            if not paths:
-                _fail("--in-register checks the record files given: name at least one")
-            selection = given_selection(project, list(paths))
-            sys.stderr.write(f"partnerfw: {selection.reason}\n")
-            result = involving(
-                run_check(project, [project.register_dir], when, selection.files, against_git=True),
-                selection.files,
-                project.root,
-            )
-        else:
-            result = run_check(project, _paths(project, paths), when, only, against_git=True)
+        result = _checked(project, paths, when, changed_since, in_register)
     except UserError as exc:
         _fail(str(exc))
     context = Context()
     if output in FOR_TOOLS:
-        from partnerfw.git.repo_paths import RepoPaths
+        from partnerfw.git.repo_paths import RepoPaths  # only for the formats for tools
 
         context = Context(RepoPaths.find(project.root), project.policy)
     _print(RENDERERS[output](result, context), markup=output == "text")
@@ -105,15 +88,42 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if result.has_errors(strict) else EXIT_OK)
 
 
+def _checked(
+    project: Project,
+    paths: list[Path] | None,
+    when: dt.date,
+    changed_since: str | None,
+    in_register: bool,
+) -> CheckResult:
+    """The check of the records chosen, with the approved facts compared with the decision's
+    commit in git (APR011); with ``in_register``, as part of the whole register."""
+    # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
+    from partnerfw.git.changed import changed_selection, given_selection, involving
+    from partnerfw.git.decision_commit import with_decision_commits
+    from partnerfw.rules.engine import run_check
+
+    if in_register:
+        selection = given_selection(project, list(paths or []))
+        sys.stderr.write(f"partnerfw: {selection.reason}\n")
+        whole = run_check(project, [project.register_dir], when, selection.files)
+        return involving(with_decision_commits(whole, project, when), selection.files, project.root)
+    only = None
+    if changed_since is not None:
+        selection = changed_selection(project, changed_since)
+        sys.stderr.write(f"partnerfw: {selection.reason}\n")
+        only = selection.files
+    result = run_check(project, _paths(project, paths), when, only)
+    return with_decision_commits(result, project, when)
+
+
 def _add_step_summary(
     result: CheckResult, context: Context, project: Project, when: dt.date
 ) -> None:
     """In a GitHub Actions step, every finding also goes to the run's summary page."""
-    import os
-
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary_file:
         return
+    # Only in a GitHub Actions step: other checks skip loading it.
     from partnerfw.render.step_summary import append_summary, render_summary
 
     server, repository, sha = (
@@ -162,13 +172,13 @@ def classify(
 ) -> None:
     """Show each arrangement's kind and class with the reason, or compare two policies.
     A shared service that changes type over time is classed by the phase in force on --today."""
-    from partnerfw.errors import UserError
+    # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
     from partnerfw.render.classes import classify_register, compare, render
 
     _choose(output, ("text", "json"), "--format")
     when = _today(today)
     project = _project(config)
-    edition = project.policy_on(when).edition
+    edition = project.schedule.policy_on(when).edition
     try:
         if compare_policy is None and not compare_draft:
             rows, problems = classify_register(project, _paths(project, paths), when)
@@ -215,30 +225,21 @@ def rules(
 ) -> None:
     """List every rule: code, severity, framework paragraph or local choice, kinds and
     stages, or guidance."""
-    from partnerfw.policy.project import load_edition
-    from partnerfw.policy.schema import EDITIONS
+    # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
+    from partnerfw.policy.compared import named_edition
     from partnerfw.render.rule_list import local_choices, render_local, render_rules, standing
 
     _choose(output, ("text", "json"), "--format")
     when = _today(today)
     project = _project(config)
-    schedule = project.editions
-    line = schedule.edition_on(when)
-    policy = line.policy
-    if edition is not None:
-        named = schedule.named(edition)
-        if named is None and edition not in EDITIONS:
-            known = [e.name for e in schedule.editions] + (["draft"] if schedule.draft else [])
-            _fail(
-                f"--edition '{edition}': not in partnerfw.yaml ({', '.join(known)}) nor a "
-                f"built-in edition ({', '.join(EDITIONS)})"
-            )
-        policy = named if named is not None else load_edition(edition)
-        line = next((e for e in schedule.editions if e.policy is policy), None)  # type: ignore[assignment]
+    try:
+        policy, line = named_edition(project, edition, when)
+    except UserError as exc:
+        _fail(str(exc))
     if local:
         council_rules = {code: "partnerfw.yaml" for code in project.settings.rules}
-        choices = local_choices(policy, schedule, line, council_rules)
+        choices = local_choices(policy, project.schedule, line, council_rules)
         _print(render_local(choices, output), markup=output == "text")
         return
-    heading = "\n".join(standing(schedule, line, policy)) if output == "text" else None
+    heading = "\n".join(standing(project.schedule, line, policy)) if output == "text" else None
     _print(render_rules(policy, output, heading), markup=output == "text")

@@ -263,9 +263,9 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     """Render, validate and write ``register/<id>.yaml``; never over an existing file."""
     from partnerfw.edit.schemas import RECORD_SCHEMA, SCHEMA_FOLDER, modeline, write_schemas
     from partnerfw.files import write_atomic
+    from partnerfw.judge.approval_route import describe_route, first_classify
     from partnerfw.judge.classify import classify
     from partnerfw.record.loading import parse_record
-    from partnerfw.rules.apr_approvals import describe_route, first_classify
     from partnerfw.rules.base import Context
     from partnerfw.rules.engine import run_check
 
@@ -278,7 +278,7 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
         )
     schema_folder = project.root / SCHEMA_FOLDER
     line = modeline(path, schema_folder)
-    policy = project.policy_on(today)
+    policy = project.schedule.policy_on(today)
     draft = render(answers, policy, "", line, shown, project.root)
     record, _ = parse_record(draft.encode("utf-8"), shown)
     if record is None:

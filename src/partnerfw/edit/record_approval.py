@@ -149,10 +149,9 @@ def _not_valued(classification: Classification) -> str:
 def _classification(
     project: Project, record: LoadedRecord, decision: CoveringDecision
 ) -> Classification:
-    from partnerfw.git.decision_commit import policy_for
     from partnerfw.judge.classify import classify, decided
 
-    policy = policy_for(project, decision.date)
+    policy = project.schedule.policy_on(decision.date)
     return decided(record.arrangement, classify(record.arrangement, policy, decision.date))
 
 
@@ -200,12 +199,11 @@ def _refusal(
 
 
 def _route(project: Project, record: LoadedRecord, facts: ApprovedFacts) -> str:
-    from partnerfw.git.decision_commit import policy_for
+    from partnerfw.judge.approval_route import describe_route, route
     from partnerfw.judge.classify import classify, decided
-    from partnerfw.rules.apr_approvals import describe_route, route
     from partnerfw.rules.base import Context
 
-    policy = policy_for(project, facts.approved)
+    policy = project.schedule.policy_on(facts.approved)
     ctx = Context(
         record,
         decided(record.arrangement, classify(record.arrangement, policy, facts.approved)),

@@ -23,6 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerfw.findings import Finding, Severity
+from partnerfw.git.trail import (
+    GitError,
+    TrailEntry,
+    Version,
+    repository_root,
+    shallow_commits,
+    versions,
+)
 from partnerfw.judge.approved_facts import (
     describe,
     differences,
@@ -31,13 +39,14 @@ from partnerfw.judge.approved_facts import (
     has_decision,
     material,
 )
+from partnerfw.judge.classify import classify, decided
+from partnerfw.record.loading import LoadedRecord, parse_record
 from partnerfw.record.models import ApprovedFacts, Arrangement, DecisionMaker
+from partnerfw.rules import RULES
+from partnerfw.rules.engine import CheckResult, with_findings
 
 if TYPE_CHECKING:
-    from partnerfw.git.trail import TrailEntry, Version
     from partnerfw.policy.project import Project
-    from partnerfw.policy.schema import Policy
-    from partnerfw.record.loading import LoadedRecord
 
 CODE = "APR011"
 
@@ -88,11 +97,6 @@ def where(entry: TrailEntry) -> str:
     return f"commit {entry.commit[:7]} of {entry.day}{pr}"
 
 
-def policy_for(project: Project, date: dt.date) -> Policy:
-    """The policy a decision of ``date`` is judged under: the edition in force on that date."""
-    return project.policy_on(date)
-
-
 def at_decisions(
     project: Project,
     wanted: Sequence[tuple[LoadedRecord, Decision]],
@@ -101,8 +105,6 @@ def at_decisions(
 ) -> list[AtDecision | NotChecked]:
     """For each (record, decision), the record at the decision's commit, or why not known.
     Without ``later_changes`` the later versions are not read (``changed_in`` is None)."""
-    from partnerfw.git.trail import GitError, repository_root, shallow_commits, versions
-
     if not wanted:
         return []
     try:
@@ -143,12 +145,10 @@ def _at(
     shallow: frozenset[str],
     later_changes: bool,
 ) -> AtDecision | NotChecked:
-    from partnerfw.judge.classify import classify, decided
-
     said = describe(decision.date, decision.reference)
     if not history:
         return NotChecked(f"the record is not committed yet, nor is {said}", Severity.INFO)
-    policy = policy_for(project, decision.date)
+    policy = project.schedule.policy_on(decision.date)  # the edition in force on that date
     day = decision.date.isoformat().encode("ascii")
     then: list[tuple[TrailEntry, ApprovedFacts | None]] = []
     for version in history:
@@ -196,19 +196,23 @@ def _at(
 
 
 def _arrangement(version: Version, file: str) -> Arrangement | None:
-    from partnerfw.record.loading import parse_record
-
     if version.raw is None:
         return None
     record, _problems = parse_record(version.raw, file)
     return record.arrangement if record is not None else None
 
 
+def with_decision_commits(result: CheckResult, project: Project, today: dt.date) -> CheckResult:
+    """``result`` with APR011's findings added (``verify``) for the records it checked, under
+    the rule settings of the edition in force on ``today``, as ``run_check`` adds its own:
+    the step ``check`` adds to read the decisions' commits from git."""
+    found = verify(project, [checked.record for checked in result.records])
+    return with_findings(result, found, project.schedule.policy_on(today))
+
+
 def verify(project: Project, records: Sequence[LoadedRecord]) -> list[Finding]:
     """APR011: approved facts whose fingerprint is not that of the facts as they stood at the
     decision's commit, and a note or warning for each whose decision git cannot show."""
-    from partnerfw.rules import RULES
-
     rule = RULES[CODE]
     chosen = [
         r

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from partnerfw.git.trail import GitError, repository_root
+
 
 @dataclass(frozen=True)
 class RepoPaths:
@@ -21,8 +23,6 @@ class RepoPaths:
 
     @classmethod
     def find(cls, project_root: Path) -> RepoPaths:
-        from partnerfw.git.trail import GitError, repository_root
-
         try:
             top = repository_root(project_root)
         except GitError:

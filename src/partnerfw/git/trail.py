@@ -142,6 +142,7 @@ def versions(
     the files' folders serves them all (renames within those folders followed), rather than
     ``git log --follow`` per file: much faster for many files. Without ``statuses`` the
     entries' statuses are not read (None), which saves reading every version."""
+    # Only when reading history: spares other commands the thread pool's import.
     from concurrent.futures import ThreadPoolExecutor
 
     none: dict[Path, list[Version]] = {path: [] for path in record_files}

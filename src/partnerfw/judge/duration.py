@@ -13,6 +13,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from partnerfw.judge.dates import add_months
+
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -58,8 +60,8 @@ def lasts_at_least(start: Any, end: Any, years: Decimal) -> bool | None:
     if first is None or last is None:
         return None
     months = int(years * 12)
-    shortest_met = _day_after(last[0]) >= _add_months(first[1], months)
-    longest_met = _day_after(last[1]) >= _add_months(first[0], months)
+    shortest_met = _day_after(last[0]) >= add_months(first[1], months)
+    longest_met = _day_after(last[1]) >= add_months(first[0], months)
     if shortest_met:
         return True
     if not longest_met:
@@ -75,7 +77,7 @@ def term_text(start: Any, end: Any) -> str:
         return shown
     after = _day_after(last[0])
     months = (after.year - first[0].year) * 12 + after.month - first[0].month
-    while months > 0 and _add_months(first[0], months) > after:
+    while months > 0 and add_months(first[0], months) > after:
         months -= 1
     years, rest = divmod(max(months, 0), 12)
     parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
@@ -92,12 +94,3 @@ def _shown(value: Any) -> str:
 
 def _day_after(day: dt.date) -> dt.date:
     return dt.date.max if day == dt.date.max else day + dt.timedelta(days=1)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    if year > dt.MAXYEAR:
-        return dt.date.max
-    month = month % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -35,9 +35,9 @@ class Project:
     settings: Settings
     policy: Policy
     """The edition in force on the real date (for commands without --today)."""
+    schedule: Schedule
+    """Which edition is in force on which date (``policy_on``), and the draft."""
     problems: list[Finding] = field(default_factory=list)
-    schedule: Schedule | None = None
-    """Which edition is in force on which date, and the draft; None: ``policy`` throughout."""
 
     @property
     def register_dir(self) -> Path:
@@ -46,14 +46,6 @@ class Project:
     @property
     def council_name(self) -> str:
         return self.settings.council.name
-
-    @property
-    def editions(self) -> Schedule:
-        return self.schedule or Schedule.single(self.policy)
-
-    def policy_on(self, day: dt.date) -> Policy:
-        """The edition in force on ``day``, with the council's overrides."""
-        return self.editions.policy_on(day)
 
 
 def find_root(start: Path) -> Path | None:
@@ -72,7 +64,7 @@ def open_project(start: Path, config: Path | None = None) -> Project:
     problems: list[Finding] = []
     settings, settings_doc = _read_settings(settings_path, root, problems)
     schedule = _build_schedule(settings, root, problems, settings_path, settings_doc)
-    return Project(root, settings, schedule.policy_on(dt.date.today()), problems, schedule)
+    return Project(root, settings, schedule.policy_on(dt.date.today()), schedule, problems)
 
 
 def _build_schedule(

@@ -46,7 +46,7 @@ def classify_register(
     project: Project, paths: Sequence[Path], day: dt.date
 ) -> tuple[list[Row], list[Finding]]:
     register = load(paths, project.root)
-    policy = project.policy_on(day)
+    policy = project.schedule.policy_on(day)
     rows = [
         Row(
             r.arrangement.id,
@@ -70,7 +70,7 @@ def compare(
             raise UserError(f"--compare-policy {label}: cannot read the policy")
         return [], problems, label
     register = load(paths, project.root)
-    in_force = project.policy_on(day)
+    in_force = project.schedule.policy_on(day)
     rows = []
     for record in register.records:
         now = decided(record.arrangement, classify(record.arrangement, in_force, day))

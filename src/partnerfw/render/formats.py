@@ -18,8 +18,8 @@ from rich.markup import escape
 
 from partnerfw.findings import Finding, Severity
 from partnerfw.git.repo_paths import as_given
-from partnerfw.judge.classify import Classification
-from partnerfw.rules.engine import CheckResult
+from partnerfw.render.sarif import render_sarif as sarif_log
+from partnerfw.rules.engine import CheckedRecord, CheckResult
 from partnerfw.words import plural
 
 if TYPE_CHECKING:
@@ -74,10 +74,7 @@ def summary_line(summary: dict[str, int], empty_register: bool = False) -> str:
     )
 
 
-def _record(checked: object) -> dict[str, object]:
-    from partnerfw.rules.engine import CheckedRecord
-
-    assert isinstance(checked, CheckedRecord)
+def _record(checked: CheckedRecord) -> dict[str, object]:
     arrangement = checked.record.arrangement
     c = checked.classification
     return {
@@ -131,8 +128,6 @@ def render_github(result: CheckResult, context: Context | None = None) -> str:
 
 
 def render_sarif(result: CheckResult, context: Context | None = None) -> str:
-    from partnerfw.render.sarif import render_sarif as sarif_log
-
     context = context or Context()
     return sarif_log(result, context.paths, context.policy)
 
@@ -145,7 +140,3 @@ RENDERERS: dict[str, Callable[[CheckResult, Context | None], str]] = {
 }
 FOR_TOOLS = ("github", "sarif")
 """The formats whose file paths are from the git repository's root."""
-
-
-def classification_row(arrangement_id: str, kind: str, c: Classification) -> dict[str, str]:
-    return {"id": arrangement_id, "kind": kind, "classification": c.klass, "reason": c.reason}

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from rich.markup import escape
 
+from partnerfw.judge.stages import ALL_KINDS, ALL_STAGES
 from partnerfw.policy.schedule import Edition, Schedule
 from partnerfw.policy.schema import Policy, Source, setting_paths, source_of_item
 from partnerfw.rules import RULES, Rule
-from partnerfw.rules.base import ALL_KINDS, ALL_STAGES
 from partnerfw.rules.sources import RULE_SETTINGS, rule_source
 
 

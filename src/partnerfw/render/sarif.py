@@ -20,11 +20,11 @@ from urllib.parse import quote
 
 from partnerfw import __version__
 from partnerfw.findings import Finding, Severity
+from partnerfw.rules import RULES, Rule
 from partnerfw.rules.engine import CheckResult
 
 if TYPE_CHECKING:
     from partnerfw.policy.schema import Policy
-    from partnerfw.rules.base import Rule
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -38,8 +38,6 @@ def render_sarif(
     result: CheckResult, paths: Callable[[str], str], policy: Policy | None = None
 ) -> str:
     """The SARIF log as JSON text."""
-    from partnerfw.rules import RULES
-
     catalogue = [r for r in RULES.values() if r.guidance is None]
     known = {r.code for r in catalogue}
     extra = sorted({f.rule for f in result.findings} - known)
@@ -69,6 +67,7 @@ def render_sarif(
 
 def _information_uri() -> dict[str, str]:
     """The project's home page, from the installed package's metadata, when it names one."""
+    # Read only for a SARIF log: spares every other check the metadata machinery's import.
     from importlib.metadata import PackageNotFoundError, metadata
 
     try:

@@ -21,7 +21,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from partnerfw.findings import Finding, Severity
+from partnerfw.render.formats import summary_line
+from partnerfw.rules import RULES
 from partnerfw.rules.engine import CheckResult
+from partnerfw.words import plural
 
 SUMMARY_BUDGET = 1_000_000
 """Bytes the summary may take: GitHub refuses a step summary over 1 MiB (1,048,576 bytes)."""
@@ -49,9 +52,6 @@ def render_summary(
 ) -> str:
     """The summary, Markdown ending with a newline. ``blob_url`` (e.g.
     'https://github.com/OWNER/REPO/blob/SHA/') makes each file a link to its line."""
-    from partnerfw.render.formats import summary_line
-    from partnerfw.words import plural
-
     head = [
         f"## partnerfw check: {md(council)}",
         "",
@@ -98,8 +98,6 @@ def render_summary(
 
 
 def _counts(findings: list[Finding]) -> list[str]:
-    from partnerfw.rules import RULES
-
     lines = ["| Severity | Findings |", "| --- | ---: |"]
     by_severity = Counter(f.severity for f in findings)
     lines += [f"| {_HEADINGS[s]} | {by_severity[s]} |" for s in Severity if by_severity[s]]

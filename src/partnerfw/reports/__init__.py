@@ -13,12 +13,12 @@ from dataclasses import dataclass, field, replace
 from partnerfw.errors import UserError
 from partnerfw.git.past_register import load_baseline, parse_since, revision_at
 from partnerfw.judge.classify import Classification, classify, decided
+from partnerfw.judge.dates import add_months
 from partnerfw.policy.compared import compared_policy
 from partnerfw.policy.project import Project
 from partnerfw.reports import annual, due, governance, reclassification, scrutiny
 from partnerfw.reports.common import ReportData, Scope, prepare
 from partnerfw.reports.paper import Paper
-from partnerfw.rules.base import add_months
 from partnerfw.rules.engine import CheckResult
 
 REPORTS = ("annual", "governance", "due", "scrutiny", "reclassification")
@@ -45,7 +45,12 @@ def build_paper(
     if name not in REPORTS:
         raise UserError(f"no report called '{name}'; choose one of: {', '.join(REPORTS)}")
     data = prepare(
-        project.council_name, project.policy_on(as_of), result, as_of, options.scope, options.public
+        project.council_name,
+        project.schedule.policy_on(as_of),
+        result,
+        as_of,
+        options.scope,
+        options.public,
     )
     return _paper(name, project, result, data, options)
 
@@ -158,7 +163,7 @@ def build_reports(project: Project, result: CheckResult, as_of: dt.date) -> dict
 
     options = Options(public=True)
     data = prepare(
-        project.council_name, project.policy_on(as_of), result, as_of, options.scope, True
+        project.council_name, project.schedule.policy_on(as_of), result, as_of, options.scope, True
     )
     pages = {}
     for name in REPORTS:  # the public view is made once for all of them

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from partnerfw.findings import Severity
 from partnerfw.judge.classify import CLASS_LABELS, KIND_LABELS, money, resources_text
+from partnerfw.judge.dates import add_months
 from partnerfw.record.models import Kind, Status
 from partnerfw.record.partial_dates import PartialDate
 from partnerfw.reports import governance, timelines
@@ -26,7 +27,6 @@ from partnerfw.reports.common import (
 )
 from partnerfw.reports.figures import heat_map, resources_by_kind, risk_counts
 from partnerfw.reports.paper import Figure, Paper, Section, Table
-from partnerfw.rules.base import add_months
 from partnerfw.rules.engine import CheckedRecord
 from partnerfw.words import plural
 

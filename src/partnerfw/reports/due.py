@@ -10,21 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from partnerfw.policy.schema import Policy
-from partnerfw.record.models import Kind, Status
-from partnerfw.record.partial_dates import PartialDate
-from partnerfw.reports.common import ReportData, date_text
-from partnerfw.reports.paper import Paper, Section, Table
-from partnerfw.rules.apr_approvals import describe_route, missing_steps
-from partnerfw.rules.base import EVALUATED, RUNNING, Context, plus_days
-from partnerfw.rules.engine import CheckedRecord
-from partnerfw.rules.mon_monitoring import (
+from partnerfw.judge.approval_route import describe_route, missing_steps
+from partnerfw.judge.dates import plus_days
+from partnerfw.judge.due_dates import (
     annual_review_due,
     months_text,
     next_due,
     shared_service_review_due,
     year_begins,
 )
+from partnerfw.judge.stages import EVALUATED, RUNNING
+from partnerfw.policy.schema import Policy
+from partnerfw.record.models import Kind, Status
+from partnerfw.record.partial_dates import PartialDate
+from partnerfw.reports.common import ReportData, date_text
+from partnerfw.reports.paper import Paper, Section, Table
+from partnerfw.rules.base import Context
+from partnerfw.rules.engine import CheckedRecord
 from partnerfw.words import plural
 
 _REPORTED = (*EVALUATED, Kind.COMMISSIONING)

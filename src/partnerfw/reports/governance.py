@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from partnerfw.findings import Finding, Severity
+from partnerfw.judge.audit_opinions import WEAK, latest_opinion
 from partnerfw.judge.classify import ASSURANCE_LABELS
+from partnerfw.judge.dates import add_months
+from partnerfw.judge.governance_items import label, paragraph
 from partnerfw.policy.schema import Policy, RatingBand
 from partnerfw.record.models import Governance, Item, ItemStatus, Kind
 from partnerfw.reports.common import (
@@ -24,10 +27,7 @@ from partnerfw.reports.common import (
     percent,
 )
 from partnerfw.reports.paper import Paper, Section, Table
-from partnerfw.rules.base import add_months
 from partnerfw.rules.engine import CheckedRecord
-from partnerfw.rules.gov_governance import label, paragraph
-from partnerfw.rules.mon_audit import WEAK, latest_opinion
 from partnerfw.views.facts import statutory_text
 from partnerfw.words import plural
 

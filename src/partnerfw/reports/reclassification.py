@@ -8,13 +8,13 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from partnerfw.judge.approval_route import missing_steps
 from partnerfw.judge.classify import UNDETERMINED, Classification, money
 from partnerfw.policy.schema import ApprovalRoute, Policy
 from partnerfw.policy.significance_tests import describe
 from partnerfw.record.models import Status
 from partnerfw.reports.common import ReportData, date_text, status_label
 from partnerfw.reports.paper import Paper, Section, Table
-from partnerfw.rules.apr_approvals import missing_steps
 from partnerfw.rules.base import Context
 from partnerfw.rules.engine import CheckedRecord
 from partnerfw.words import plural

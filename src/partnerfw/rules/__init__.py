@@ -1,15 +1,19 @@
 """The rules: the framework's requirements as small named checks, and the engine that runs them.
 
-``base`` says what a rule is; each rule module is named by its code prefix (``apr_`` approvals,
-``cls_`` classification, ``data_`` data quality, ``eva_`` evaluation, ``exit_``, ``gov_``
-governance, ``guide_`` guidance, ``lst_`` master lists, ``mon_`` monitoring, ``pur_`` purpose,
-``reg_`` the register as a whole, ``tml_`` timelines); importing this package registers them all
-in ``RULES`` (the catalogue), and only this package imports the rule modules. ``engine`` runs
-them over a register and returns a ``CheckResult`` of findings. No git, no printing, no clock.
+``base`` says what a rule is; each rule module is named by its code prefix (``apr_`` approvals
+and what an approval covers, ``cls_`` classification, ``data_`` data quality, ``eva_``
+evaluation, ``exit_``, ``gov_`` governance, ``guide_`` guidance, ``lst_`` master lists, ``mon_``
+monitoring, ``pur_`` purpose, ``reg_`` the register as a whole, ``tml_`` timelines); importing
+this package registers them all in the catalogue (``RULES``, and ``REGISTER_CHECKS`` for the
+checks across records), and only this package imports the rule modules: what other code shares
+with them lives in ``judge``. ``engine`` runs the catalogue over a register and returns a
+``CheckResult`` of findings. No git (a step the command adds), no printing, no clock.
 """
 
 from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     apr_approvals,
+    apr_approved_facts,
+    apr_route_followed,
     cls_decided,
     cls_kinds,
     cls_outside_bodies,
@@ -28,6 +32,6 @@ from partnerfw.rules import (  # noqa: F401  (imported to register their rules)
     reg_register,
     tml_timeline,
 )
-from partnerfw.rules.base import RULES, Context, Hit, Rule
+from partnerfw.rules.base import REGISTER_CHECKS, RULES, Context, Hit, Rule
 
-__all__ = ["RULES", "Context", "Hit", "Rule"]
+__all__ = ["REGISTER_CHECKS", "RULES", "Context", "Hit", "Rule"]

@@ -1,4 +1,5 @@
-"""Statutory officers' opinions and the approval route (2.11, 3.9, 3.10, urgent route)."""
+"""Statutory officers' opinions and the approval route: each step taken, in order, by a role the
+policy knows, and the urgent route's deadline (2.11, 3.9, 3.10, the review minutes)."""
 
 from __future__ import annotations
 
@@ -8,109 +9,21 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from partnerfw.findings import Severity
-from partnerfw.policy.schema import ApprovalRoute
-from partnerfw.record.models import Approval, Decision, Kind, Status
-from partnerfw.record.partial_dates import on
-from partnerfw.rules.base import (
-    ALL_KINDS,
-    APPROVED_ONWARDS,
-    BEFORE_APPROVAL,
-    RULES,
-    Context,
-    Hit,
-    Rule,
-    blank,
-    plus_days,
-    rule,
+from partnerfw.judge.approval_route import (
+    ROUTED,
+    VERBS,
+    describe_route,
+    first_classify,
+    missing_steps,
+    route,
 )
-
-_ROUTED = ALL_KINDS - {Kind.COMPANY_OR_TRUST, Kind.OUTSIDE_BODY}
-_ACCEPTS = {
-    "approvers": {Decision.APPROVED},
-    "discussed_at": {Decision.DISCUSSED, Decision.APPROVED},
-    "signed_off_by": {Decision.SIGNED_OFF, Decision.APPROVED},
-    "informed": {Decision.INFORMED, Decision.DISCUSSED, Decision.SIGNED_OFF, Decision.APPROVED},
-}
-_VERBS = {
-    "approvers": "approval by",
-    "discussed_at": "discussion at",
-    "signed_off_by": "sign-off by",
-    "informed": "informing",
-}
-STEPS = ("discussed_at", "signed_off_by", "approvers", "informed")
-"""A route's steps in the order they are taken."""
-
-
-def route(ctx: Context) -> ApprovalRoute | None:
-    return ctx.policy.route_for(ctx.arrangement.kind, ctx.classification.klass)
-
-
-def first_classify(ctx: Context) -> str:
-    """For a partnership that cannot be classified yet: what to do before its route is known,
-    and the two routes it could then take (no guess between them)."""
-    c = ctx.classification
-    asks = "; ".join(dict.fromkeys(m.ask for m in c.missing)) or "complete the record"
-    options = []
-    for klass in ("significant", "other"):
-        found = ctx.policy.route_for(ctx.arrangement.kind, klass)
-        if found is not None:
-            options.append(f"if {klass}, {describe_route(ctx, found)} ({found.reference})")
-    then = f"; then the route is known: {'; '.join(options)}" if options else ""
-    return f"first {asks}{then}"
-
-
-def missing_steps(ctx: Context, route_: ApprovalRoute) -> list[tuple[str, str]]:
-    """(step, role) pairs of the route that no recorded decision meets."""
-    missing = []
-    for step in STEPS:
-        for role in getattr(route_, step):
-            if not any(
-                a.role in role.split("|") and a.decision in _ACCEPTS[step]
-                for a in ctx.arrangement.approvals
-            ):
-                missing.append((step, role))
-    return missing
-
-
-def completed_on(ctx: Context, route_: ApprovalRoute) -> dt.date | None:
-    """The date the route's approvals were complete: the latest of each approver's first
-    approval (None while an approval is missing, or when the route has no approver)."""
-    dates = []
-    for role in route_.approvers:
-        first = min(
-            (
-                a.date
-                for a in ctx.arrangement.approvals
-                if a.role in role.split("|") and a.decision is Decision.APPROVED
-            ),
-            default=None,
-        )
-        if first is None:
-            return None
-        dates.append(first)
-    return max(dates, default=None)
-
-
-def describe_route(ctx: Context, route_: ApprovalRoute) -> str:
-    parts = []
-    for step in STEPS:
-        roles = [f"the {ctx.policy.role_title(r)}" for r in getattr(route_, step)]
-        if roles:
-            listed = roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " and " + roles[-1]
-            parts.append(f"{_VERBS[step]} {listed}")
-    if parts:
-        return ", then ".join(parts)
-    if ctx.arrangement.kind is Kind.COMPANY_OR_TRUST:
-        return (
-            "none under this framework: a company or trust needs its own legal and financial "
-            "arrangements, agreed with the Monitoring Officer and the Section 151 Officer"
-        )
-    if ctx.arrangement.kind is Kind.OUTSIDE_BODY:
-        return (
-            "none under this framework: appointments to outside bodies are made under the "
-            "council's constitution (record the decision under outside_body.reference)"
-        )
-    return "no approval step on this route (the statutory officers still review the record)"
+from partnerfw.judge.classify import a_class, classify, decided
+from partnerfw.judge.dates import plus_days
+from partnerfw.judge.stages import APPROVED_ONWARDS, BEFORE_APPROVAL
+from partnerfw.policy.schema import ApprovalRoute
+from partnerfw.record.models import Approval, Decision, Status
+from partnerfw.record.partial_dates import on
+from partnerfw.rules.base import Context, Hit, blank, rule
 
 
 def _opinion(ctx: Context, which: str, title: str) -> Iterator[Hit]:
@@ -145,7 +58,7 @@ def _opinion(ctx: Context, which: str, title: str) -> Iterator[Hit]:
     "Monitoring Officer's opinion recorded",
     Severity.ERROR,
     "Framework 2.11, 3.9",
-    kinds=_ROUTED,
+    kinds=ROUTED,
     stages=BEFORE_APPROVAL,
     before_approval=True,
 )
@@ -160,7 +73,7 @@ def monitoring_officer_opinion(ctx: Context) -> Iterator[Hit]:
     "Section 151 Officer's opinion recorded",
     Severity.ERROR,
     "Framework 2.11, 3.9",
-    kinds=_ROUTED,
+    kinds=ROUTED,
     stages=BEFORE_APPROVAL,
     before_approval=True,
 )
@@ -175,7 +88,7 @@ def section_151_opinion(ctx: Context) -> Iterator[Hit]:
     "Approved through the route its class requires",
     Severity.ERROR,
     "Framework 2.11.1, 2.11.2, 3.10",
-    kinds=_ROUTED,
+    kinds=ROUTED,
     stages=APPROVED_ONWARDS,
     judges_approval=True,
 )
@@ -199,7 +112,7 @@ def approval_route(ctx: Context) -> Iterator[Hit]:
     if not missing and ctx.decided_on is not None:
         yield from _route_since_changed(ctx, route_)
     if missing:
-        needed = "; ".join(f"{_VERBS[s]} the {ctx.policy.role_title(r)}" for s, r in missing)
+        needed = "; ".join(f"{VERBS[s]} the {ctx.policy.role_title(r)}" for s, r in missing)
         yield Hit(
             f"the record is {ctx.arrangement.status.value} but lacks {needed} "
             f"(route: {describe_route(ctx, route_)}); add each decision under approvals",
@@ -211,8 +124,6 @@ def approval_route(ctx: Context) -> Iterator[Hit]:
 def _route_since_changed(ctx: Context, then: ApprovalRoute) -> Iterator[Hit]:
     """A note when the approval followed the route of the edition in force then, and the
     edition in force today would route it differently: the approval stands."""
-    from partnerfw.judge.classify import a_class, classify, decided
-
     now_policy = ctx.policy_today
     now_class = decided(ctx.arrangement, classify(ctx.arrangement, now_policy, ctx.today))
     now = now_policy.route_for(ctx.arrangement.kind, now_class.klass)
@@ -239,7 +150,7 @@ def _route_since_changed(ctx: Context, then: ApprovalRoute) -> Iterator[Hit]:
     "Approval route to follow",
     Severity.INFO,
     "Framework 2.11, 3.10",
-    kinds=_ROUTED,
+    kinds=ROUTED,
     stages=[Status.PROPOSED],
 )
 def route_to_follow(ctx: Context) -> Iterator[Hit]:
@@ -270,7 +181,7 @@ def route_to_follow(ctx: Context) -> Iterator[Hit]:
     "Urgent arrangement approved within the deadline",
     Severity.ERROR,
     "Framework review minutes (urgent arrangements)",
-    kinds=_ROUTED,
+    kinds=ROUTED,
     stages=[Status.PROPOSED, *APPROVED_ONWARDS],
     judges_approval=True,
 )
@@ -327,7 +238,7 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     "Decisions in order, each with a reference",
     Severity.WARNING,
     "Framework 2.11, 3.9",
-    kinds=_ROUTED,
+    kinds=ROUTED,
     stages=APPROVED_ONWARDS,
     judges_approval=True,
 )
@@ -401,7 +312,7 @@ def _roles(step: list[str]) -> set[str]:
     "Approval names a role the policy knows",
     Severity.ERROR,
     "Framework 2.11, 3.10",
-    kinds=_ROUTED,
+    kinds=ROUTED,
     stages=APPROVED_ONWARDS,
 )
 def known_roles(ctx: Context) -> Iterator[Hit]:
@@ -426,7 +337,7 @@ def _unknown_role(ctx: Context, index: int, approval: Approval) -> Iterator[Hit]
     "Rejected arrangement not going ahead",
     Severity.ERROR,
     "Framework 2.11, 3.10",
-    kinds=_ROUTED,
+    kinds=ROUTED,
     stages=APPROVED_ONWARDS,
 )
 def rejected(ctx: Context) -> Iterator[Hit]:
@@ -444,255 +355,4 @@ def rejected(ctx: Context) -> Iterator[Hit]:
                 f"the {approval.role} rejected it on {approval.date} but its status is "
                 f"{ctx.arrangement.status.value}",
                 ("approvals", index),
-            )
-
-
-@rule(
-    "APR009",
-    "approvals",
-    "Approval still covers the record",
-    Severity.ERROR,
-    "Framework 2.11, 3.10 (what was approved)",
-    kinds=_ROUTED,
-    stages=APPROVED_ONWARDS,
-)
-def approval_covers(ctx: Context) -> Iterator[Hit]:
-    """Once ``partnerfw approved-facts`` has recorded what a decision approved
-    (``approved_facts``: kind, class, council resources, partners, end date), a material change
-    after it means the approval no longer covers the record: a change of kind, class, partners
-    or end date, or council resources grown beyond the policy's ``approval_margin``. Seek a new
-    decision through the route for its class, enter it under ``approvals``, then record the new
-    facts: ``approved-facts`` refuses to record them for the old decision."""
-    from partnerfw.judge.approved_facts import changes
-
-    arrangement = ctx.arrangement
-    approved = arrangement.approved_facts
-    if approved is None:
-        return
-    when = f"the approval of {approved.approved}" + (
-        f" ({approved.reference})" if approved.reference else ""
-    )
-    later = [
-        a
-        for a in arrangement.approvals
-        if a.decision is Decision.APPROVED and a.date > approved.approved
-    ]
-    then = (
-        f"; a later approval ({later[-1].date}) is recorded, so run 'partnerfw approved-facts "
-        f"{arrangement.id}' to record what it approved"
-        if later
-        else f"; seek a new decision through the route for its class, enter it under "
-        f"approvals, then run 'partnerfw approved-facts {arrangement.id}'"
-    )
-    classification = ctx.classification
-    in_force_then = ctx.policy_on(approved.approved)
-    if in_force_then is not ctx.policy:
-        # Judged as the edition in force at that approval classed it: a later edition alone
-        # does not make the approval stale.
-        from partnerfw.judge.classify import classify, decided
-
-        classification = decided(arrangement, classify(arrangement, in_force_then, ctx.today))
-    margin, basis = ctx.policy.approval_margin, ctx.policy.basis("approval_margin")
-    for change, path in changes(approved, arrangement, classification, margin, basis, ctx.today):
-        yield Hit(f"{when} no longer covers this record: {change}{then}", path)
-
-
-@rule(
-    "APR010",
-    "approvals",
-    "Approved facts sealed to a decision on the record",
-    Severity.ERROR,
-    "Framework 2.11, 3.10 (what was approved)",
-    kinds=_ROUTED,
-    stages=APPROVED_ONWARDS,
-)
-def approved_facts_sealed(ctx: Context) -> Iterator[Hit]:
-    """``approved_facts`` belong to one decision: ``partnerfw approved-facts`` writes who took
-    it, its date and reference, and a fingerprint of the decision and the facts. Reported:
-    facts with no fingerprint or no decision maker (written by hand or by an earlier
-    partnerfw), facts edited after they were written (the fingerprint no longer matches), and
-    facts whose decision is no longer under ``approvals``. What a decision approved is never
-    rewritten: restore the facts from git, or seek a new decision and record it."""
-    from partnerfw.judge.approved_facts import describe, fingerprint, listed_decision
-
-    arrangement = ctx.arrangement
-    facts = arrangement.approved_facts
-    if facts is None:
-        return
-    said = describe(facts.approved, facts.reference)
-    again = f"'partnerfw approved-facts {arrangement.id}'"
-    if facts.fingerprint is None or not facts.decided_by:
-        missing = "a fingerprint" if facts.decided_by else "who took the decision"
-        yield Hit(
-            f"the approved facts of {said} do not record {missing}, so they were not written "
-            f"by {again} (or were written by an earlier version): run it to tie them to "
-            "their decision",
-            ("approved_facts",),
-        )
-    elif facts.fingerprint != fingerprint(facts):
-        yield Hit(
-            f"the approved facts of {said} were edited after they were recorded: their "
-            "fingerprint is not that of the decision and facts they now state. What a "
-            "decision approved cannot be rewritten: restore approved_facts from git, or, if "
-            f"the arrangement changed, seek a new decision and run {again}",
-            ("approved_facts", "fingerprint"),
-        )
-    if facts.decided_by and not listed_decision(facts, arrangement):
-        makers = ", ".join(f"{m.name} ({m.role})" for m in facts.decided_by)
-        yield Hit(
-            f"the approved facts belong to {said} by {makers}, which is not under approvals: "
-            "put the decision back as it was taken, or record the facts of the current "
-            f"decision with {again}",
-            ("approvals",),
-        )
-
-
-RULES["APR011"] = Rule(
-    "APR011",
-    "approvals",
-    "Approved facts are those of the decision's commit",
-    Severity.ERROR,
-    "Framework 2.11, 3.10 (what was approved)",
-    frozenset(_ROUTED),
-    frozenset(APPROVED_ONWARDS),
-    doc=(
-        "In a git repository, check reads the record as it stood at the decision's commit "
-        "(the earliest commit whose approvals carry the decision the approved facts belong "
-        "to) and reports approved facts whose fingerprint is not that of the facts then: an "
-        "approval widened afterwards without a new decision. Outside git it says, as a note, "
-        "that it could not compare them; in a shallow clone that does not reach the "
-        "decision's commit it warns (fetch the whole history: fetch-depth: 0)."
-    ),
-)
-
-
-@rule(
-    "APR012",
-    "approvals",
-    "Route the framework's paragraphs disagree on: the council's choice",
-    Severity.INFO,
-    "Framework 2.11.1, 2.11.2, Appendix 1",
-    kinds=[Kind.PARTNERSHIP],
-    stages=[Status.PROPOSED, Status.APPROVED],
-)
-def route_conflict(ctx: Context) -> Iterator[Hit]:
-    """Framework 2.11.1 (a significant partnership: Management Team, then the Portfolio Holder
-    with the Leader) and 2.11.2 (an other partnership: the Director, the Leader and the
-    Portfolio Holder) disagree with Appendix 1 (the Chief Executive/Director and the Lead
-    Member sign off, then Cabinet approves a significant partnership). The policy writes both
-    under ``route_conflicts`` and follows one; until the council records the decision that
-    confirms the choice (``confirmed``), a record about to be approved is told which route is
-    checked and that it is a default still to be confirmed."""
-    conflict = ctx.policy.conflict_for(ctx.arrangement.kind, ctx.classification.klass)
-    if conflict is None or not blank(conflict.confirmed):
-        return
-    others = ", ".join(f"'{name}'" for name in conflict.options if name != conflict.follow)
-    key = f"{ctx.arrangement.kind.value}.{ctx.classification.klass}"
-    yield Hit(
-        f"the framework disagrees with itself on this route: {' '.join(conflict.conflict.split())} "
-        f"partnerfw checks the '{conflict.follow}' route ({describe_route(ctx, conflict.route)}), "
-        f"a default the council has not confirmed (the other option: {others}); the Monitoring "
-        f"Officer should confirm the choice, recorded in partnerfw.yaml under policy: "
-        f"route_conflicts: {key}: confirmed",
-        ("status",),
-        conflict.route.reference,
-    )
-
-
-@rule(
-    "APR013",
-    "approvals",
-    "Not entered into before approval",
-    Severity.ERROR,
-    "Framework 2.11, 3.9, 3.10",
-    kinds=[Kind.PARTNERSHIP, Kind.SHARED_SERVICE],
-    stages=APPROVED_ONWARDS,
-)
-def started_before_approval(ctx: Context) -> Iterator[Hit]:
-    """The statutory officers' opinions 'must be sought' and approval 'must then be sought'
-    before formally entering into a partnership (2.11) or a shared service (3.9, 3.10): an
-    arrangement that started before its route's approvals were complete, or before the
-    opinions were given, broke a 'must'. Only the urgent route (revised framework) lets an
-    arrangement start first, and ad-hoc resilience needs no Member approval (3.10.2)."""
-    arrangement = ctx.arrangement
-    start = arrangement.dates.start
-    route_ = route(ctx)
-    if start is None or route_ is None or (arrangement.is_urgent and ctx.policy.urgent_route):
-        return
-    done = completed_on(ctx, route_)
-    if done is not None and done > start.latest:
-        yield Hit(
-            f"it started on {start} but its approval ({describe_route(ctx, route_)}) was only "
-            f"complete on {done}: the framework says approval must be sought before entering "
-            "into it. Record how the Monitoring Officer was told and what was done, or, if the "
-            "start date is wrong, correct dates.start",
-            ("dates", "start"),
-        )
-    if route_.opinions_required:
-        for which in ("monitoring_officer", "section_151_officer"):
-            opinion = getattr(arrangement.opinions, which)
-            if opinion is not None and opinion.date > start.latest:
-                yield Hit(
-                    f"the {which.replace('_', ' ')}'s opinion ({opinion.date}) is dated after "
-                    f"the start on {start}: opinions must be sought before entering into it",
-                    ("opinions", which),
-                )
-
-
-@rule(
-    "APR014",
-    "approvals",
-    "Approved by the relevant Portfolio Holder",
-    Severity.ERROR,
-    "Framework 2.11.1, 2.11.2, 3.10.1",
-    kinds=[Kind.PARTNERSHIP, Kind.SHARED_SERVICE],
-    stages=[Status.PROPOSED, *APPROVED_ONWARDS],
-)
-def relevant_portfolio_holder(ctx: Context) -> Iterator[Hit]:
-    """Where the route asks for the Cabinet Portfolio Holder, it is the *relevant* one: the
-    holder of the portfolio the arrangement falls under (2.11.1, 2.11.2; for shared services
-    the Leader 'in conjunction with the relevant Cabinet Portfolio holder(s)', 3.10.1). The
-    record names its ``portfolio``; when partnerfw.yaml keeps the ``portfolios`` list (each
-    portfolio with its holder, past holders after), the portfolio must be one of them and the
-    Portfolio Holder's decision must be by its holder."""
-    route_ = route(ctx)
-    if route_ is None:
-        return
-    steps = [*route_.approvers, *route_.signed_off_by, *route_.informed]
-    if not any("portfolio_holder" in entry.split("|") for entry in steps):
-        return
-    arrangement = ctx.arrangement
-    if blank(arrangement.portfolio):
-        yield Hit(
-            "name the Cabinet portfolio it falls under (portfolio), so that the relevant "
-            "Portfolio Holder can be asked and checked",
-            ("portfolio",) if "portfolio" in ctx.record.document.data else (),
-            severity=Severity.WARNING,
-        )
-        return
-    kept = ctx.lists.portfolios
-    if kept is None:
-        return
-    holders = {name.casefold(): people for name, people in kept}
-    assert arrangement.portfolio is not None
-    people = holders.get(" ".join(arrangement.portfolio.split()).casefold())
-    if people is None:
-        close = difflib.get_close_matches(arrangement.portfolio, [n for n, _ in kept], n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        yield Hit(
-            f"the portfolio '{arrangement.portfolio}' is not on the portfolios list in "
-            f"partnerfw.yaml{hint}: correct it, or add it there with its holder",
-            ("portfolio",),
-        )
-        return
-    from partnerfw.rules.lst_master_lists import normal
-
-    allowed = {normal(p) for p in people}
-    for index, decision in enumerate(arrangement.approvals):
-        if decision.role == "portfolio_holder" and normal(decision.name) not in allowed:
-            yield Hit(
-                f"the Portfolio Holder's decision is by '{decision.name}', but the relevant "
-                f"Cabinet Portfolio Holder for {arrangement.portfolio} is {people[0]}: "
-                "seek their decision, or correct the portfolio",
-                ("approvals", index, "name"),
             )

@@ -1,25 +1,19 @@
-"""What a rule is, and the registry every rule module adds itself to."""
+"""What a rule is, and the registries every rule module adds itself to: ``RULES`` for the
+rules judging one record at a time, ``REGISTER_CHECKS`` for the checks across the register."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
-from partnerfw.findings import Severity
+from partnerfw.findings import Finding, Severity
 from partnerfw.judge.classify import Classification
+from partnerfw.judge.stages import ALL_KINDS, ALL_STAGES
 from partnerfw.policy.schedule import Schedule
 from partnerfw.policy.schema import MasterLists, Policy
 from partnerfw.record.loading import LoadedRecord
 from partnerfw.record.models import Arrangement, Kind, Status
-
-ALL_KINDS = frozenset(Kind)
-EVALUATED = frozenset({Kind.PARTNERSHIP, Kind.SHARED_SERVICE})
-ALL_STAGES = frozenset(Status)
-BEFORE_APPROVAL = frozenset({Status.PROPOSED, Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW})
-"""Stages at which what was due before approval is still checked (proposed: as a to-do)."""
-APPROVED_ONWARDS = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
-RUNNING = frozenset({Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
 
 
 @dataclass(frozen=True)
@@ -32,8 +26,8 @@ class Context:
     today: dt.date
     lists: MasterLists = field(default_factory=MasterLists)
     """The people and objectives partnerfw.yaml lists (master lists; empty when not kept)."""
-    schedule: Schedule | None = None
-    """Which edition is in force on which date (None: ``policy`` throughout)."""
+    editions: Schedule | None = None
+    """Which edition is in force on which date, as given (None: ``policy`` throughout)."""
     decided_on: dt.date | None = None
     """Set when the rule judges the approval of that date under the edition then in force
     (``policy`` and ``classification`` are then that edition's)."""
@@ -42,14 +36,15 @@ class Context:
     def arrangement(self) -> Arrangement:
         return self.record.arrangement
 
-    def policy_on(self, day: dt.date) -> Policy:
-        """The edition in force on ``day`` (with the council's overrides)."""
-        return self.schedule.policy_on(day) if self.schedule is not None else self.policy
+    @property
+    def schedule(self) -> Schedule:
+        """Which edition is in force on which date: the one given, else ``policy`` alone."""
+        return self.editions if self.editions is not None else Schedule.single(self.policy)
 
     @property
     def policy_today(self) -> Policy:
         """The edition in force on ``today``, even when this context judges a past approval."""
-        return self.policy_on(self.today) if self.decided_on is not None else self.policy
+        return self.schedule.policy_on(self.today) if self.decided_on is not None else self.policy
 
 
 @dataclass(frozen=True)
@@ -131,28 +126,18 @@ def guidance(code: str, area: str, title: str, reference: str, why: str) -> None
     RULES[code] = Rule(code, area, title, Severity.INFO, reference, guidance=why)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later (the month's last day if shorter); dates past year 9999
-    become the last representable date, i.e. never."""
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    if year > dt.MAXYEAR:
-        return dt.date.max
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover
+RegisterCheck = Callable[[list[LoadedRecord], Collection[str]], list[Finding]]
+"""A check across the register: (every record loaded, the ids of the register's records not
+loaded) -> findings. Links to a record not loaded are not called unknown."""
+
+REGISTER_CHECKS: list[RegisterCheck] = []
 
 
-def plus_days(day: dt.date, days: int) -> dt.date:
-    """``day`` plus ``days``, or the last representable date if that is past year 9999."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.max
+def register_check(check: RegisterCheck) -> RegisterCheck:
+    """Register ``check`` to run across the register after the rules for each record; the
+    rules it reports are in ``RULES`` (with no ``check`` of their own)."""
+    REGISTER_CHECKS.append(check)
+    return check
 
 
 def blank(text: str | None) -> bool:

@@ -4,17 +4,17 @@ kind would escape the evaluation or the approval that the right kind needs."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from partnerfw.findings import Severity
 from partnerfw.judge.classify import money
-from partnerfw.record.models import Kind, Partner, Payment, Sector, SharedServiceType, Status
-from partnerfw.rules.base import Context, Hit, add_months, blank, rule
+from partnerfw.judge.dates import add_months
+from partnerfw.judge.partners import is_local_authority
+from partnerfw.record.models import Kind, Payment, SharedServiceType, Status
+from partnerfw.rules.base import Context, Hit, blank, rule
 
 _LIVE = frozenset(Status) - {Status.ENDED}
-_COUNCIL_NAME = re.compile(r"\b(council|borough|district|county)\b", re.IGNORECASE)
 
 
 @rule(
@@ -111,15 +111,6 @@ def commissioning_payment(ctx: Context) -> Iterator[Hit]:
             ("commissioning",),
             severity=Severity.WARNING,
         )
-
-
-def is_local_authority(partner: Partner) -> bool | None:
-    """True or False when the record says or the sector decides; None when unsure."""
-    if partner.local_authority is not None:
-        return partner.local_authority
-    if partner.sector is not Sector.PUBLIC:
-        return False
-    return True if _COUNCIL_NAME.search(partner.name) else None
 
 
 @rule(

@@ -1,10 +1,16 @@
-"""Running the rules over a register: the core of ``partnerfw check``."""
+"""Running the rules over a register: the core of ``partnerfw check``.
+
+It runs what the catalogue holds (``RULES`` for each record, ``REGISTER_CHECKS`` across the
+register) and returns a ``CheckResult``. It reads no git history: a command that wants the
+decisions' commits compared adds that step (``git.decision_commit.with_decision_commits``),
+its findings put through the same rule settings (``with_findings``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,8 +22,7 @@ from partnerfw.policy.schedule import Schedule
 from partnerfw.policy.schema import MasterLists, Policy
 from partnerfw.record.loading import LoadedRecord, Register, discover, load
 from partnerfw.record.models import Status
-from partnerfw.rules import RULES, Context, Rule
-from partnerfw.rules.reg_register import check_register
+from partnerfw.rules import REGISTER_CHECKS, RULES, Context, Rule
 
 
 @dataclass(frozen=True)
@@ -64,14 +69,12 @@ def run_check(
     paths: Sequence[Path],
     today: dt.date,
     only: Collection[Path] | None = None,
-    *,
-    against_git: bool = False,
 ) -> CheckResult:
     """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
-    though the checks across records (REG) still see the whole register. With ``against_git``,
-    approved facts are also compared with the record at the decision's commit (APR011)."""
+    though the checks across records (REG) still see the whole register. Reading git history
+    (APR011) is a step the command adds (``git.decision_commit.with_decision_commits``)."""
     register = _load_quickly(paths, project.root)
-    schedule = project.editions
+    schedule = project.schedule
     policy = schedule.policy_on(today)
 
     def chosen(file: str) -> bool:
@@ -89,21 +92,23 @@ def run_check(
                 record, classification, policy, today, project.settings.master_lists, schedule
             )
         )
-    later = check_register(register.records, _elsewhere(project, paths, register))
-    if against_git:
-        from partnerfw.git.decision_commit import verify
-
-        later += verify(project, [c.record for c in checked])
-    for finding in later:
-        applied = _apply_policy(finding, policy)
-        if applied is not None:
-            findings.append(applied)
+    elsewhere = _elsewhere(project, paths, register)
+    across = [f for check in REGISTER_CHECKS for f in check(register.records, elsewhere)]
+    findings.extend(apply_rule_settings(across, policy))
     return CheckResult(
         checked,
         sorted(set(findings)),
         [f for f in register.files if chosen(f)],
         None if only is None else len(register.files),
     )
+
+
+def with_findings(result: CheckResult, found: Iterable[Finding], policy: Policy) -> CheckResult:
+    """``result`` with ``found`` added as ``run_check`` adds the checks across records: the
+    policy's rule settings applied, then sorted in with the rest (a step such as reading git
+    history adds its findings this way)."""
+    added = set(result.findings) | set(apply_rule_settings(found, policy))
+    return replace(result, findings=sorted(added))
 
 
 def _elsewhere(project: Project, paths: Sequence[Path], register: Register) -> set[str]:
@@ -189,7 +194,7 @@ def approval_context(ctx: Context) -> Context:
     its approval's date (the latest decision that let it go ahead), when that is not today's.
     A change of edition therefore never re-judges a past approval."""
     arrangement = ctx.arrangement
-    if ctx.schedule is None or arrangement.status is Status.PROPOSED:
+    if arrangement.status is Status.PROPOSED:
         return ctx
     approval = covering_decision(arrangement)
     if approval is None:
@@ -209,20 +214,16 @@ def _severity(rule: Rule, policy: Policy, status: Status) -> Severity:
     return severity
 
 
-def _apply_policy(finding: Finding, policy: Policy) -> Finding | None:
-    setting = policy.rules.get(finding.rule)
-    if setting is None:
-        return finding
-    if not setting.enabled:
-        return None
-    if setting.severity:
-        return Finding(
-            finding.file,
-            finding.line,
-            finding.rule,
-            Severity(setting.severity),
-            finding.record,
-            finding.message,
-            finding.reference,
-        )
-    return finding
+def apply_rule_settings(found: Iterable[Finding], policy: Policy) -> list[Finding]:
+    """``found`` as the policy's rule settings have them: a rule switched off drops its
+    findings, a severity set replaces the rule's (for findings made outside ``check_record``,
+    which applies them itself)."""
+    applied = []
+    for finding in found:
+        setting = policy.rules.get(finding.rule)
+        if setting is not None and not setting.enabled:
+            continue
+        if setting is not None and setting.severity:
+            finding = replace(finding, severity=Severity(setting.severity))
+        applied.append(finding)
+    return applied

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerfw.findings import Severity
+from partnerfw.judge.partners import is_local_authority
+from partnerfw.judge.stages import BEFORE_APPROVAL, EVALUATED
 from partnerfw.judge.timeline import shared_service_type
 from partnerfw.record.models import CaseApprover, ItemStatus, Kind, SharedServiceType, Status
-from partnerfw.rules.base import BEFORE_APPROVAL, EVALUATED, Context, Hit, blank, rule
-from partnerfw.rules.cls_kinds import is_local_authority
+from partnerfw.rules.base import Context, Hit, blank, rule
 
 _SHARED = [Kind.SHARED_SERVICE]
 

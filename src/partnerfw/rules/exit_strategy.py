@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerfw.findings import Severity
+from partnerfw.judge.stages import BEFORE_APPROVAL, EVALUATED, RUNNING
 from partnerfw.record.models import ExitCoverage, ItemStatus, Status
-from partnerfw.rules.base import BEFORE_APPROVAL, EVALUATED, RUNNING, Context, Hit, blank, rule
+from partnerfw.rules.base import Context, Hit, blank, rule
 
 _ENDING = [Status.ENDING, Status.ENDED]
 

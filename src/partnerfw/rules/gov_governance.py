@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from partnerfw.findings import Severity
+from partnerfw.judge.governance_items import label, paragraph
+from partnerfw.judge.stages import ALL_KINDS, APPROVED_ONWARDS, BEFORE_APPROVAL, EVALUATED, RUNNING
 from partnerfw.record.models import AgreementItems, Governance, Item, ItemStatus, Kind, Status
-from partnerfw.rules.base import (
-    ALL_KINDS,
-    APPROVED_ONWARDS,
-    BEFORE_APPROVAL,
-    EVALUATED,
-    RUNNING,
-    Context,
-    Hit,
-    blank,
-    rule,
-)
+from partnerfw.rules.base import Context, Hit, blank, rule
 
-_PARAGRAPH = re.compile(r"\(([^()]*)\)\.?$")
 _AGREEMENT_KINDS = ALL_KINDS - {Kind.INFORMAL_NETWORK, Kind.OUTSIDE_BODY}
-
-
-def paragraph(model: type[BaseModel], item: str) -> str:
-    """The framework paragraph a governance or agreement item cites, from its description."""
-    description = model.model_fields[item].description or ""
-    found = _PARAGRAPH.search(description)
-    return found.group(1) if found else ""
-
-
-def label(item: str) -> str:
-    return item.replace("_", " ")
 
 
 def not_in(items: BaseModel, names: list[str], accepted: set[ItemStatus]) -> list[str]:

@@ -6,21 +6,13 @@ when partnerfw.yaml keeps it."""
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Iterator
 
 from partnerfw.findings import Severity
+from partnerfw.judge.names import normal
 from partnerfw.rules.base import Context, Hit, rule
 
-_TITLE = re.compile(r"^(cllr\.?|councillor)\s+", re.IGNORECASE)
 _WHERE = "partnerfw.yaml"
-
-
-def normal(name: str) -> str:
-    """'Cllr  David Marsh, Leader' -> 'david marsh': case, spacing, 'Cllr' and a trailing
-    ', job title' do not matter."""
-    name = name.split(",")[0]
-    return _TITLE.sub("", " ".join(name.split())).casefold()
 
 
 def _suggest(name: str, choices: Iterable[str], prefer: str | None = None) -> str:

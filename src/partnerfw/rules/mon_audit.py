@@ -5,20 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerfw.findings import Severity
+from partnerfw.judge.audit_opinions import WEAK, latest_opinion
 from partnerfw.judge.classify import ASSURANCE_LABELS
-from partnerfw.record.models import AssuranceLevel, AuditOpinion, Status
-from partnerfw.rules.base import RUNNING, Context, Hit, add_months, rule
+from partnerfw.judge.dates import add_months
+from partnerfw.judge.stages import RUNNING
+from partnerfw.record.models import Status
+from partnerfw.rules.base import Context, Hit, rule
 
 _AUDITED_STAGES = [Status.APPROVED, *RUNNING]
-WEAK = frozenset({AssuranceLevel.LIMITED, AssuranceLevel.NO_ASSURANCE})
-
-
-def latest_opinion(opinions: list[AuditOpinion]) -> tuple[int, AuditOpinion] | None:
-    """The most recent audit opinion and its index (the last written wins a tie)."""
-    if not opinions:
-        return None
-    index = max(range(len(opinions)), key=lambda i: (opinions[i].date, i))
-    return index, opinions[index]
 
 
 @rule(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerfw.findings import Severity
+from partnerfw.judge.approval_route import describe_route
+from partnerfw.judge.stages import BEFORE_APPROVAL, EVALUATED
 from partnerfw.record.models import ItemStatus, Kind, Status
-from partnerfw.rules.apr_approvals import describe_route
-from partnerfw.rules.base import BEFORE_APPROVAL, EVALUATED, Context, Hit, blank, rule
+from partnerfw.rules.base import Context, Hit, blank, rule
 
 _LIVE = frozenset(Status) - {Status.ENDED}
 

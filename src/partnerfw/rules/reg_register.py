@@ -10,8 +10,9 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import PurePosixPath
 
 from partnerfw.findings import Finding, Severity
+from partnerfw.judge.duplicates import Candidate, likely_duplicates
 from partnerfw.record.loading import LoadedRecord
-from partnerfw.rules.base import RULES, Rule
+from partnerfw.rules.base import RULES, Rule, register_check
 
 RULES["REG001"] = Rule(
     "REG001",
@@ -73,6 +74,7 @@ RULES["REG005"] = Rule(
 )
 
 
+@register_check
 def check_register(records: list[LoadedRecord], elsewhere: Collection[str] = ()) -> list[Finding]:
     """The checks across records. ``elsewhere`` holds the ids of records on the register that
     were not loaded (a check of some files only): links to them are not called unknown."""
@@ -84,8 +86,6 @@ def check_register(records: list[LoadedRecord], elsewhere: Collection[str] = ())
 
 def _likely_duplicates(records: list[LoadedRecord]) -> list[Finding]:
     """REG006 in both records of each pair, each naming the other's file and line."""
-    from partnerfw.judge.duplicates import Candidate, likely_duplicates
-
     by_file = {r.file: r for r in records}
     found = []
     pairs = likely_duplicates([Candidate(r.file, r.arrangement.name) for r in records], [])

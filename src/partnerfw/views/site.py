@@ -24,6 +24,7 @@ from partnerfw.judge.classify import (
     kind_label,
     money,
 )
+from partnerfw.judge.due_dates import annual_review_due, next_due
 from partnerfw.judge.timeline import events, has_started
 from partnerfw.policy.project import Project
 from partnerfw.policy.schema import Licence, Policy
@@ -40,7 +41,6 @@ from partnerfw.record.models import (
 from partnerfw.record.partial_dates import PartialDate, in_words
 from partnerfw.rules import RULES
 from partnerfw.rules.engine import CheckedRecord, CheckResult
-from partnerfw.rules.mon_monitoring import annual_review_due, next_due
 from partnerfw.views.accessibility import StatementView, statement_view
 from partnerfw.views.facts import FactsView, facts_view, open_facts
 from partnerfw.views.redaction import Redaction
@@ -421,7 +421,7 @@ def build_site_view(
     """The whole site's data, sorted, from a check result; ``today`` is injected.
     ``trails`` is each record's git history by id (``trail.histories``), or None when the
     register is not in a git repository."""
-    policy = project.policy_on(today)
+    policy = project.schedule.policy_on(today)
     contact = policy.publication.publish_officer_contact_details
     findings: dict[str, list[Finding]] = {}
     for finding in result.findings:
