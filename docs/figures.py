@@ -36,6 +36,7 @@ import typer
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
+from partnerfw.words import plural
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATED = REPO / "docs" / "generated"
@@ -134,7 +135,14 @@ def console(
 
 
 def _quoted(args: tuple[str, ...]) -> str:
-    return " ".join(f'"{a}"' if " " in a or not a else a for a in args)
+    """The command as a person would type it: long ones continued before an option."""
+    words = [f'"{a}"' if " " in a or not a else a for a in args]
+    lines: list[list[str]] = [[]]
+    for word in words:
+        if word.startswith("--") and len(" ".join([*lines[-1], word])) > 70:
+            lines.append([])
+        lines[-1].append(word)
+    return " \\\n  ".join(" ".join(line) for line in lines)
 
 
 def excerpt(lines: list[str], wanted: Callable[[int, str], bool]) -> list[str]:
@@ -194,9 +202,7 @@ def _register_figures(report: dict[str, object], classes: object, shown: str) ->
     records = classes["records"]
     labels = Counter(_class_label(shown, entry) for entry in records)
     by_kind = Counter(str(entry["kind"]) for entry in records)
-    kinds = ", ".join(
-        f"{count} {kind.replace('_', ' ')}" for kind, count in sorted(by_kind.items())
-    )
+    kinds = ", ".join(_kind(kind, count) for kind, count in by_kind.most_common())
     return "\n".join(
         [
             f"On {_day(TODAY)} (`--today {TODAY}`) the bundled register of the fictional "
@@ -210,6 +216,21 @@ def _register_figures(report: dict[str, object], classes: object, shown: str) ->
             *(f"| {label} | {count} |" for label, count in sorted(labels.items())),
         ]
     )
+
+
+KINDS = {
+    "partnership": ("partnership", "partnerships"),
+    "shared_service": ("shared service", "shared services"),
+    "informal_network": ("informal network", "informal networks"),
+    "commissioning": ("commissioning arrangement", "commissioning arrangements"),
+    "company_or_trust": ("company or trust", "companies or trusts"),
+    "outside_body": ("appointment to an outside body", "appointments to outside bodies"),
+}
+
+
+def _kind(kind: str, count: int) -> str:
+    one, many = KINDS.get(kind, (kind.replace("_", " "), kind.replace("_", " ") + "s"))
+    return plural(count, one, many)
 
 
 def _class_label(shown: str, entry: dict[str, str]) -> str:
