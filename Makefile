@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 TODAY ?=
 
-.PHONY: demo test install dev browser lint typecheck bench clean site
+.PHONY: demo test install dev browser lint typecheck bench clean site docs docs-figures
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,9 +65,18 @@ lint: dev
 typecheck: dev
 	$(BIN)/mypy
 
+## docs: build the documentation site into site-docs/ (mkdocs, Material theme; fails on any warning)
+docs: dev
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site-docs
+	@echo "The documentation is in $(CURDIR)/site-docs/ (open site-docs/index.html)."
+
+## docs-figures: rewrite docs/generated/ (the command reference and the bundled register's figures)
+docs-figures: dev
+	$(BIN)/python docs/figures.py
+
 bench: install
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_build.py
 
 clean:
-	rm -rf $(VENV) build dist site .pytest_cache
+	rm -rf $(VENV) build dist site site-docs .pytest_cache

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
+from tests.bundled_register import ARRANGEMENTS
 from tests.conftest import REPO, TODAY
 from tests.trail_repo import GitRepo
 
@@ -79,7 +80,7 @@ def test_settings_change_checks_every_record(register_repo: GitRepo, runner: Cli
     code, payload, stderr = _check(runner, "--changed-since", "main")
     assert "partnerfw.yaml changed since main: checking every record" in stderr
     assert code == 1
-    assert len(payload["records"]) == 17  # type: ignore[arg-type]
+    assert len(payload["records"]) == ARRANGEMENTS  # type: ignore[arg-type]
 
 
 def test_unknown_ref_and_no_git_exit_2(

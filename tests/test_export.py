@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
+from tests.bundled_register import ARRANGEMENTS
 from tests.conftest import build_file_tree
 
 RECORD = """\
@@ -63,7 +64,7 @@ def test_public_csv_drops_confidential_parts_and_contact_details(
     result = runner.invoke(app, ["export"], catch_exceptions=False)
     assert result.exit_code == 0
     rows = {row["id"]: row for row in _rows(result.stdout)}
-    assert len(rows) == 17
+    assert len(rows) == ARRANGEMENTS
     csp = rows["community-safety-partnership"]
     assert csp["partners.0.name"] and csp["partners.1.name"]
     assert csp.get("partners.2.name", "") == ""  # 'partners.2' is confidential

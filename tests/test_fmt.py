@@ -12,6 +12,7 @@ from partnerfw.cli import app
 from partnerfw.edit.tidy import TidyProblem, tidy_text
 from partnerfw.record.writing import dump_text, load_round_trip
 from partnerfw.record.yamlread import parse
+from tests.bundled_register import ARRANGEMENTS
 from tests.conftest import EXAMPLE_REGISTER, build_file_tree
 
 MESSY = """\
@@ -110,7 +111,7 @@ def test_fmt_check_on_the_bundled_register_is_a_no_op(
 ) -> None:
     result = runner.invoke(app, ["fmt", "--check", "register"], catch_exceptions=False)
     assert result.exit_code == 0
-    assert "0 of 17 files would tidy" in result.stdout
+    assert f"0 of {ARRANGEMENTS} files would tidy" in result.stdout
 
 
 def test_fmt_check_lists_files_that_would_change_and_changes_nothing(

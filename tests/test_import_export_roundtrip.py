@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from partnerfw.cli import app
 from partnerfw.record.loading import load
+from tests.bundled_register import ARRANGEMENTS
 from tests.conftest import EXAMPLE_REGISTER, REPO
 
 
@@ -41,7 +42,10 @@ def test_round_trip_of_the_whole_register_loses_nothing(
 
     root = _empty_register(tmp_path, monkeypatch)
     report = _invoke(runner, "import", str(first), "--write")
-    assert "17 rows: 17 written, 0 already in the register, 0 not imported; 0 values kept" in report
+    assert (
+        f"{ARRANGEMENTS} rows: {ARRANGEMENTS} written, 0 already in the register, 0 not "
+        "imported; 0 values kept" in report
+    )
 
     second = tmp_path / f"second.{fmt}"
     _invoke(runner, "export", "--format", fmt, "--include-confidential", "--out", str(second))
@@ -49,7 +53,7 @@ def test_round_trip_of_the_whole_register_loses_nothing(
 
     original = {r.arrangement.id: r.arrangement for r in load([EXAMPLE_REGISTER]).records}
     imported = {r.arrangement.id: r.arrangement for r in load([root / "register"]).records}
-    assert len(original) == 17
+    assert len(original) == ARRANGEMENTS
     assert imported == original
 
 

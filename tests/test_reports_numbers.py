@@ -13,6 +13,7 @@ from partnerfw.reports import Options, annual, due, governance, scrutiny
 from partnerfw.reports import build_paper as build
 from partnerfw.reports.common import ReportData, Scope, prepare
 from partnerfw.rules.engine import run_check
+from tests.bundled_register import ARRANGEMENTS, ERRORS, WARNINGS
 from tests.conftest import TODAY
 
 AS_OF = dt.date.fromisoformat(TODAY)
@@ -26,7 +27,7 @@ def _data(root: Path, public: bool = True, scope: Scope | None = None) -> Report
 
 def test_annual_totals_by_kind_and_class(example_repo: Path) -> None:
     report = annual.compute(_data(example_repo))
-    assert len(report.lines) == 17
+    assert len(report.lines) == ARRANGEMENTS
     totals = {(t.kind, t.classification): (t.live, t.proposed, t.resources) for t in report.totals}
     assert totals[("Partnership", "Significant partnership")] == (3, 0, Decimal(180000))
     assert totals[("Partnership", "Other partnership")] == (4, 1, Decimal(124000))
@@ -53,8 +54,8 @@ def test_annual_changes_in_the_year_from_the_records_dates(example_repo: Path) -
     assert [e.id for e in report.ended] == ["homelessness-prevention-partnership"]
     assert len(report.decisions) == 8
     assert report.baseline is None and report.class_changes == []
-    assert sum(1 for g in report.gaps if g.severity == "error") == 7
-    assert sum(1 for g in report.gaps if g.severity == "warning") == 25
+    assert sum(1 for g in report.gaps if g.severity == "error") == ERRORS
+    assert sum(1 for g in report.gaps if g.severity == "warning") == WARNINGS
 
 
 def test_annual_heat_map_leaves_out_confidential_risks(example_repo: Path) -> None:

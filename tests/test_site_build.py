@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from partnerfw.cli import app
 from partnerfw.record.models import Arrangement
+from tests.bundled_register import ARRANGEMENTS, SHARED_SERVICES
 from tests.conftest import TODAY
 
 PAYLOAD = (
@@ -84,7 +85,7 @@ def test_build_writes_the_site_and_says_where_to_open_it(
     ):
         assert (site / name).is_file(), name
     pages = list((site / "arrangements").glob("*.html"))
-    assert len(pages) == 17
+    assert len(pages) == ARRANGEMENTS
 
 
 def test_index_has_every_arrangement_and_counts_by_kind_and_class(
@@ -94,8 +95,8 @@ def test_index_has_every_arrangement_and_counts_by_kind_and_class(
     html = (example_repo / "site" / "index.html").read_text("utf-8")
     page = parse(example_repo / "site" / "index.html")
     rows = [a for t, a in page.elements if t == "tr" and "data-kind" in a]
-    assert len(rows) == 17
-    assert sum(1 for a in rows if a["data-kind"] == "Shared service") == 4
+    assert len(rows) == ARRANGEMENTS
+    assert sum(1 for a in rows if a["data-kind"] == "Shared service") == SHARED_SERVICES
     assert (
         '<a href="filter/kind-partnership.html">Partnership</a></td><td class="numeric">10' in html
     )
@@ -119,7 +120,7 @@ def test_filtered_and_sorted_views_work_without_javascript(
         float(v)
         for v in __import__("re").findall(r'<td class="numeric" data-value="([-0-9.]+)">', by_money)
     ]
-    assert len(values) == 17 and values == sorted(values, reverse=True)
+    assert len(values) == ARRANGEMENTS and values == sorted(values, reverse=True)
 
 
 def test_record_page_shows_what_a_resident_needs(runner: CliRunner, example_repo: Path) -> None:
@@ -425,7 +426,7 @@ def test_open_data_csv_is_safe_from_formulas(runner: CliRunner, example_repo: Pa
     assert build(runner).exit_code == 0
     text = (example_repo / "site" / "register.csv").read_text("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    assert len(rows) == 17
+    assert len(rows) == ARRANGEMENTS
     row = next(r for r in rows if r["id"] == "food-bank-partnership")
     for column in ("name", "summary", "lead_department", "portfolio", "committee", "partners"):
         assert row[column].startswith("'"), (column, row[column])

@@ -15,6 +15,7 @@ from partnerfw.record.models import Arrangement
 from partnerfw.rules.engine import run_check
 from partnerfw.views.redaction import Redaction
 from partnerfw.views.site import build_site_view
+from tests.bundled_register import ARRANGEMENTS
 from tests.conftest import TODAY
 from tests.test_site_build import parse, site_files
 from tests.trail_repo import proposal_through_two_prs, record
@@ -113,7 +114,7 @@ def test_outside_git_every_page_says_there_is_no_history(
 ) -> None:
     build(runner)
     pages = sorted((example_repo / "site" / "arrangements").glob("*.html"))
-    assert len(pages) == 17
+    assert len(pages) == ARRANGEMENTS
     for page in pages:
         text = " ".join(" ".join(parse(page).text).split())
         assert "History No history: this register is not in a git repository." in text
