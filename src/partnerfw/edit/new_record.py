@@ -75,12 +75,6 @@ class Answers:
     id: str = ""
 
 
-@dataclass
-class NewRecord:
-    path: Path
-    text: str
-
-
 def slug(name: str) -> str:
     """'Thamesbridge Food Network (2027)' -> 'thamesbridge-food-network-2027'; letters such
     as ø, ß, Ł and Æ are transliterated (``ids.slug``), never dropped."""
