@@ -1,6 +1,6 @@
 """A new record: its id, its text from the commented template of its kind, and the file.
 
-``partnerfw new`` collects the answers (``questionnaire.py``), then this module turns them
+``partnerfw new`` collects the answers (``new_questions``), then this module turns them
 into ``register/<id>.yaml``: rendered from ``templates/record/<kind>.yaml.j2``, tidied so
 that ``partnerfw fmt`` leaves it alone, validated as a record, and written atomically without
 ever replacing a file.
