@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,239 +25,189 @@ from partnerfw.cli.app import (
     _today,
     app,
 )
+from partnerfw.errors import UserError
 
-if TYPE_CHECKING:
-    pass
+
+def _answer(help: str, *names: str) -> Any:
+    """An option of ``new`` that answers one of its questions; ``names`` when the option is not
+    called after the answer."""
+    return typer.Option(*names, help=help)
+
+
+_Text = str | None
+_Each = list[str] | None
+_Flag = bool | None
+_KindOption = Annotated[
+    _Text,
+    _answer(
+        "partnership, shared_service, informal_network, commissioning, company_or_trust or "
+        "outside_body."
+    ),
+]
+_SharedServiceTypeOption = Annotated[
+    _Text,
+    _answer(
+        "For a shared service: full_shared_service, joint_management, joint_officer or "
+        "ad_hoc_resilience."
+    ),
+]
+_LegalFormOption = Annotated[_Text, _answer("For a company or trust.")]
+_CompanyFormOption = Annotated[
+    _Text,
+    _answer(
+        "For a company or trust: e.g. community_interest_company, "
+        "company_limited_by_guarantee, charitable_trust."
+    ),
+]
+_OrganisationOption = Annotated[
+    _Text, _answer("For an outside body: the organisation appointed to.")
+]
+_AppointedByOption = Annotated[_Text, _answer("For an outside body: who made the appointments.")]
+_AppointeeOption = Annotated[
+    _Each, _answer("For an outside body: a councillor appointed; repeat for each.", "--appointee")
+]
+_LeadMemberOption = Annotated[_Text, _answer("The Lead Member (councillor), Appendix 1.")]
+_StatutoryOption = Annotated[
+    _Flag, _answer("Required by law (Appendix 1).", "--statutory/--not-statutory")
+]
+_StatutoryActOption = Annotated[
+    _Text, _answer("The Act and section, e.g. 'Crime and Disorder Act 1998 s5'.")
+]
+_ManagementAgreementOption = Annotated[
+    _Text,
+    _answer(
+        "For a company or trust: the council services it runs under a management "
+        "agreement (then it is a contract).",
+        "--management-agreement",
+    ),
+]
+_PaymentOption = Annotated[
+    _Text, _answer("For commissioning: the_council_is_paid (1.14) or the_council_pays.")
+]
+_NameOption = Annotated[_Text, _answer("Name as the public would know it.")]
+_IdOption = Annotated[
+    _Text, _answer("The record's id and file name (default: made from the name).", "--id")
+]
+_LeadOfficerOption = Annotated[_Text, _answer("The lead officer's name.")]
+_LeadOfficerTitleOption = Annotated[_Text, _answer("Their job title.")]
+_DepartmentOption = Annotated[_Text, _answer("The lead officer's department.")]
+_PartnerOption = Annotated[
+    _Each,
+    _answer(
+        "A partner as NAME:SECTOR (public, private, voluntary, community, individual, "
+        "other); repeat for each.",
+        "--partner",
+    ),
+]
+_BudgetOption = Annotated[_Text, _answer("Dedicated council budget, £ a year.", "--budget")]
+_StaffFteOption = Annotated[_Text, _answer("Council staff, full-time equivalents.")]
+_StaffCostOption = Annotated[
+    _Text,
+    _answer(
+        "Cost of that staff time, £ a year (left out: not known yet, and the "
+        "partnership cannot be classified until it is written in)."
+    ),
+]
+_InKindValueOption = Annotated[
+    _Text, _answer("Value given in kind, £ a year (left out: not known yet).")
+]
+_InKindDescriptionOption = Annotated[_Text, _answer("What is given in kind.")]
+_FundamentalOption = Annotated[
+    _Flag,
+    _answer(
+        "Fundamental to delivering a Corporate Plan objective (1.9).",
+        "--fundamental/--not-fundamental",
+    ),
+]
+_CorporateObjectiveOption = Annotated[
+    _Each,
+    _answer(
+        "A Corporate Plan objective it contributes to; repeat for each.", "--corporate-objective"
+    ),
+]
+_StartOption = Annotated[
+    _Text, _answer("Start date, YYYY-MM-DD (or YYYY-MM, YYYY when that is all known).")
+]
+_EndOption = Annotated[_Text, _answer("End date of a fixed term, YYYY-MM-DD (or YYYY-MM, YYYY).")]
+_IndefiniteOption = Annotated[
+    _Flag, _answer("Runs indefinitely, with no end date.", "--indefinite/--fixed-term")
+]
+_PublicFacingOption = Annotated[
+    _Flag, _answer("Provides services to the public.", "--public-facing/--not-public-facing")
+]
+_UrgentOption = Annotated[
+    _Flag, _answer("Needed within days to keep services running.", "--urgent/--not-urgent")
+]
+_UrgencyJustificationOption = Annotated[
+    _Text, _answer("Why an urgent arrangement could not wait for approval.")
+]
+_FieldOption = Annotated[
+    _Each,
+    _answer(
+        "An answer to one of the council's own questions (record_fields in its "
+        "policy) as NAME=yes or NAME=no, e.g. statutory_duty=yes; repeat for each.",
+        "--field",
+    ),
+]
+_NoInputOption = Annotated[
+    bool, typer.Option("--no-input", help="Never ask: take every answer from the options.")
+]
 
 
 @app.command()
 def new(
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            help="partnership, shared_service, informal_network, commissioning, company_or_trust "
-            "or outside_body."
-        ),
-    ] = None,
-    shared_service_type: Annotated[
-        str | None,
-        typer.Option(
-            help="For a shared service: full_shared_service, joint_management, joint_officer or "
-            "ad_hoc_resilience."
-        ),
-    ] = None,
-    legal_form: Annotated[str | None, typer.Option(help="For a company or trust.")] = None,
-    company_form: Annotated[
-        str | None,
-        typer.Option(
-            help="For a company or trust: e.g. community_interest_company, "
-            "company_limited_by_guarantee, charitable_trust."
-        ),
-    ] = None,
-    organisation: Annotated[
-        str | None, typer.Option(help="For an outside body: the organisation appointed to.")
-    ] = None,
-    appointed_by: Annotated[
-        str | None, typer.Option(help="For an outside body: who made the appointments.")
-    ] = None,
-    appointee: Annotated[
-        list[str] | None,
-        typer.Option(help="For an outside body: a councillor appointed; repeat for each."),
-    ] = None,
-    lead_member: Annotated[
-        str | None, typer.Option(help="The Lead Member (councillor), Appendix 1.")
-    ] = None,
-    statutory: Annotated[
-        bool | None,
-        typer.Option("--statutory/--not-statutory", help="Required by law (Appendix 1)."),
-    ] = None,
-    statutory_act: Annotated[
-        str | None,
-        typer.Option(help="The Act and section, e.g. 'Crime and Disorder Act 1998 s5'."),
-    ] = None,
-    management_agreement: Annotated[
-        str | None,
-        typer.Option(
-            help="For a company or trust: the council services it runs under a management "
-            "agreement (then it is a contract)."
-        ),
-    ] = None,
-    payment: Annotated[
-        str | None,
-        typer.Option(help="For commissioning: the_council_is_paid (1.14) or the_council_pays."),
-    ] = None,
-    name: Annotated[str | None, typer.Option(help="Name as the public would know it.")] = None,
-    record_id: Annotated[
-        str | None,
-        typer.Option("--id", help="The record's id and file name (default: made from the name)."),
-    ] = None,
-    lead_officer: Annotated[str | None, typer.Option(help="The lead officer's name.")] = None,
-    lead_officer_title: Annotated[str | None, typer.Option(help="Their job title.")] = None,
-    department: Annotated[str | None, typer.Option(help="The lead officer's department.")] = None,
-    partner: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="A partner as NAME:SECTOR (public, private, voluntary, community, individual, "
-            "other); repeat for each."
-        ),
-    ] = None,
-    budget: Annotated[str | None, typer.Option(help="Dedicated council budget, £ a year.")] = None,
-    staff_fte: Annotated[
-        str | None, typer.Option(help="Council staff, full-time equivalents.")
-    ] = None,
-    staff_cost: Annotated[
-        str | None,
-        typer.Option(
-            help="Cost of that staff time, £ a year (left out: not known yet, and the "
-            "partnership cannot be classified until it is written in)."
-        ),
-    ] = None,
-    in_kind_value: Annotated[
-        str | None, typer.Option(help="Value given in kind, £ a year (left out: not known yet).")
-    ] = None,
-    in_kind_description: Annotated[str | None, typer.Option(help="What is given in kind.")] = None,
-    fundamental: Annotated[
-        bool | None,
-        typer.Option(
-            "--fundamental/--not-fundamental",
-            help="Fundamental to delivering a Corporate Plan objective (1.9).",
-        ),
-    ] = None,
-    corporate_objective: Annotated[
-        list[str] | None,
-        typer.Option(help="A Corporate Plan objective it contributes to; repeat for each."),
-    ] = None,
-    start: Annotated[
-        str | None,
-        typer.Option(help="Start date, YYYY-MM-DD (or YYYY-MM, YYYY when that is all known)."),
-    ] = None,
-    end: Annotated[
-        str | None,
-        typer.Option(help="End date of a fixed term, YYYY-MM-DD (or YYYY-MM, YYYY)."),
-    ] = None,
-    indefinite: Annotated[
-        bool | None,
-        typer.Option("--indefinite/--fixed-term", help="Runs indefinitely, with no end date."),
-    ] = None,
-    public_facing: Annotated[
-        bool | None,
-        typer.Option(
-            "--public-facing/--not-public-facing", help="Provides services to the public."
-        ),
-    ] = None,
-    urgent: Annotated[
-        bool | None,
-        typer.Option("--urgent/--not-urgent", help="Needed within days to keep services running."),
-    ] = None,
-    urgency_justification: Annotated[
-        str | None, typer.Option(help="Why an urgent arrangement could not wait for approval.")
-    ] = None,
-    council_field: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--field",
-            help="An answer to one of the council's own questions (record_fields in its "
-            "policy) as NAME=yes or NAME=no, e.g. statutory_duty=yes; repeat for each.",
-        ),
-    ] = None,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never ask: take every answer from the options.")
-    ] = False,
+    kind: _KindOption = None,
+    shared_service_type: _SharedServiceTypeOption = None,
+    legal_form: _LegalFormOption = None,
+    company_form: _CompanyFormOption = None,
+    organisation: _OrganisationOption = None,
+    appointed_by: _AppointedByOption = None,
+    appointees: _AppointeeOption = None,
+    lead_member: _LeadMemberOption = None,
+    statutory: _StatutoryOption = None,
+    statutory_act: _StatutoryActOption = None,
+    management_services: _ManagementAgreementOption = None,
+    payment: _PaymentOption = None,
+    name: _NameOption = None,
+    record_id: _IdOption = None,
+    lead_officer: _LeadOfficerOption = None,
+    lead_officer_title: _LeadOfficerTitleOption = None,
+    department: _DepartmentOption = None,
+    partners: _PartnerOption = None,
+    dedicated_budget: _BudgetOption = None,
+    staff_fte: _StaffFteOption = None,
+    staff_cost: _StaffCostOption = None,
+    in_kind_value: _InKindValueOption = None,
+    in_kind_description: _InKindDescriptionOption = None,
+    fundamental: _FundamentalOption = None,
+    corporate_objectives: _CorporateObjectiveOption = None,
+    start: _StartOption = None,
+    end: _EndOption = None,
+    indefinite: _IndefiniteOption = None,
+    public_facing: _PublicFacingOption = None,
+    urgent: _UrgentOption = None,
+    urgency_justification: _UrgencyJustificationOption = None,
+    council_fields: _FieldOption = None,
+    no_input: _NoInputOption = False,
     today: TodayOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Add an arrangement: answer a few questions, get a commented record and a to-do list."""
-    from partnerfw.edit.new_record import assign_id, create_record
-    from partnerfw.edit.questions import collect, terminal_asker
-    from partnerfw.errors import UserError
+    given = dict(locals())  # each option by the answer it gives (the parameters' names)
+    # Loaded here, not at the top, for start-up speed (the models, templates and rules).
+    from partnerfw.edit.answers import Interrupted
+    from partnerfw.edit.new_steps import add_arrangement
 
     when = _today(today)
     project = _settled_project(config)
-    given = {
-        "kind": kind,
-        "shared_service_type": shared_service_type,
-        "legal_form": legal_form,
-        "company_form": company_form,
-        "organisation": organisation,
-        "appointed_by": appointed_by,
-        "appointees": appointee,
-        "lead_member": lead_member,
-        "statutory": statutory,
-        "statutory_act": statutory_act,
-        "management_services": management_agreement,
-        "payment": payment,
-        "name": name,
-        "lead_officer": lead_officer,
-        "lead_officer_title": lead_officer_title,
-        "department": department,
-        "partners": partner,
-        "dedicated_budget": budget,
-        "staff_fte": staff_fte,
-        "staff_cost": staff_cost,
-        "in_kind_value": in_kind_value,
-        "in_kind_description": in_kind_description,
-        "fundamental": fundamental,
-        "corporate_objectives": corporate_objective,
-        "start": start,
-        "end": end,
-        "indefinite": indefinite,
-        "public_facing": public_facing,
-        "urgent": urgent,
-        "urgency_justification": urgency_justification,
-        "council_fields": council_field,
-    }
-    interactive = not no_input and sys.stdin.isatty()
-    record_file: Path | None = None
     try:
-        ask, ask_partners = terminal_asker() if interactive else (None, None)
-        answers = collect(given, ask, ask_partners, project.policy.record_fields)
-        assign_id(answers, project.register_dir, record_id)
-        record_file = project.register_dir / f"{answers.id}.yaml"
-        created = create_record(project, answers, when)
+        lines = add_arrangement(project, given, record_id, no_input, when)
     except UserError as exc:
         _fail(str(exc))
-    except (typer.Abort, KeyboardInterrupt):
-        done = record_file is not None and record_file.exists()
-        sys.stderr.write(
-            "\npartnerfw: interrupted; "
-            + (f"{record_file} was written\n" if done else "nothing was written\n")
-        )
+    except Interrupted as exc:
+        sys.stderr.write(f"\npartnerfw: interrupted; {exc}\n")
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    _print(_created_text(created))
-
-
-def _created_text(created: object) -> str:
-    from partnerfw.edit.new_record import Created
-
-    assert isinstance(created, Created)
-    c = created.classification
-    lines = [f"Wrote {created.shown}"]
-    lines += [f"Wrote {p} (so that editors can check the record)" for p in created.schema_written]
-    if created.codeowners:
-        lines.append(created.codeowners)
-    lines += [
-        "",
-        f"Classification: {c.label}: {c.reason} ({c.reference})",
-        f"Approval route: {created.route}"
-        + (f" ({created.route_reference})" if created.route_reference else ""),
-        "",
-    ]
-    if created.findings:
-        lines.append(
-            f"To do ({len(created.findings)}; partnerfw check {created.shown} lists them again):"
-        )
-        for number, f in enumerate(created.findings, 1):
-            lines.append(
-                f"  {number:>2}. {f.severity.value:<7} {f.rule:<7} {f.message} ({f.reference})"
-            )
-    else:
-        lines.append("Nothing is missing yet.")
-    lines += [
-        "",
-        f"Open {created.shown} in your editor: the comments say what the framework "
-        "asks for in each section.",
-    ]
-    return "\n".join(lines)
+    _print("\n".join(lines))
 
 
 @app.command()
@@ -274,8 +224,8 @@ def fmt(
     config: ConfigOption = None,
 ) -> None:
     """Tidy record files: keys in the record's order, one layout, every comment kept."""
+    # Loaded here, not at the top, for start-up speed.
     from partnerfw.edit.tidy import tidy_files
-    from partnerfw.errors import UserError
 
     project = _project(config)
     try:
@@ -315,8 +265,8 @@ def approved_facts(
     resources, partners, end date), with who took it, its date and reference, so that check
     says when a later change goes beyond it (APR009). Run it in the decision's pull request.
     It refuses, writing nothing, when the decision is older than a change to the record."""
+    # Loaded here, not at the top, for start-up speed.
     from partnerfw.edit.record_approval import record_facts
-    from partnerfw.errors import UserError
 
     when = _today(today)
     project = _settled_project(config)
@@ -343,7 +293,7 @@ def trail(
 ) -> None:
     """Show who proposed, changed and approved each arrangement, and in which pull request,
     from the register's git history."""
-    from partnerfw.errors import UserError
+    # Loaded here, not at the top, for start-up speed.
     from partnerfw.render.trail import record_trails, render
 
     _choose(output, ("text", "json"), "--format")

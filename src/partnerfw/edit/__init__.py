@@ -1,7 +1,9 @@
 """Writing to a register repository: everything that creates or changes files officers keep.
 
-``new`` (its questions in ``questions``, the record in ``new_record``), ``fmt`` (``tidy`` and
-``already_tidy``), the JSON Schemas for editors (``schemas``), ``.github/CODEOWNERS``
-(``codeowners``), recording what a decision approved (``record_approval``) and ``init``
-(``init_repo``, ``init_questions``). Writes are atomic and never clobber.
+``new`` and ``init`` share one answer loop (``answers``, with ``amounts_and_dates``): ``new``
+asks ``new_questions`` and ``council_questions`` and writes ``new_record`` (``new_steps`` runs
+it), ``init`` asks ``init_questions`` and writes ``init_repo`` (``init_steps`` runs it). ``fmt``
+is ``tidy`` and ``already_tidy``, both keeping ``key_order``; the JSON Schemas for editors are
+``schemas``, ``.github/CODEOWNERS`` is ``codeowners``, and recording what a decision approved is
+``record_approval``. Writes are atomic and never clobber.
 """

@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from partnerfw.edit.key_order import field_model, wanted_order
 from partnerfw.record.models import Arrangement
 from partnerfw.record.yamlread import YamlProblem, parse
 
@@ -69,13 +70,11 @@ def looks_tidy(text: str, model: type[BaseModel] = Arrangement) -> bool:
 
 
 def _in_order(node: Any, model: type[BaseModel] | None) -> bool:
-    from partnerfw.edit.tidy import _field_model, _wanted_order
-
     if isinstance(node, dict):
         keys = list(node)
-        if model is not None and _wanted_order(keys, model) != keys:
+        if model is not None and wanted_order(keys, model) != keys:
             return False
-        return all(_in_order(value, _field_model(model, key)) for key, value in node.items())
+        return all(_in_order(value, field_model(model, key)) for key, value in node.items())
     if isinstance(node, list):
         return all(_in_order(item, model) for item in node)
     return True

@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from partnerfw.edit.amounts_and_dates import date
+from partnerfw.edit.answers import (
+    Answer,
+    Asker,
+    Question,
+    choice,
+    collect_answers,
+    optional_text,
+    required_text,
+)
 from partnerfw.edit.codeowners import STATUTORY
 from partnerfw.edit.init_repo import INSTALL_FROM, RepoAnswers
-from partnerfw.edit.questions import Answer, Asker, Question, _choice, _date, _optional_text, _text
 from partnerfw.errors import UserError
 from partnerfw.policy.schema import EDITIONS
 
@@ -24,7 +33,7 @@ every record, partnerfw.yaml and the workflows (.github/CODEOWNERS). Write @org/
 
 
 def _website(text: str, answers: Answer) -> str | None:
-    value = _optional_text(text, answers)
+    value = optional_text(text, answers)
     if value is None:
         return None
     if not re.fullmatch(r"https?://[^\s/]+\.[^\s]+", value):
@@ -33,7 +42,7 @@ def _website(text: str, answers: Answer) -> str | None:
 
 
 def _adopted_on(text: str, answers: Answer) -> Any:
-    value = _date(text, answers)
+    value = date(text, answers)
     if value is None:
         raise ValueError("the date the council adopted the framework is needed, e.g. 2026-04-01")
     return value
@@ -50,7 +59,7 @@ def _team(text: str, _: Answer) -> str:
 
 
 QUESTIONS = [
-    Question("council_name", "--council-name", "The council's name", _text, required=True),
+    Question("council_name", "--council-name", "The council's name", required_text, required=True),
     Question(
         "website",
         "--website",
@@ -62,7 +71,7 @@ QUESTIONS = [
         "edition",
         "--edition",
         "Edition (1-2)",
-        _choice(list(EDITIONS), "built-in edition"),
+        choice(list(EDITIONS), "built-in edition"),
         default="1",
         intro=EDITION_HELP,
     ),
@@ -77,7 +86,7 @@ QUESTIONS = [
         "adoption_decision",
         "--adoption-decision",
         "The decision that adopted it, e.g. Full Council 15 July 2025, minute 41",
-        _text,
+        required_text,
         required=True,
     ),
     Question(
@@ -106,25 +115,5 @@ def collect(
     every required option must be given, and the error names all the missing ones."""
     if install_from not in INSTALL_FROM:
         raise UserError(f"--install-from '{install_from}' is not one of: {', '.join(INSTALL_FROM)}")
-    answers: Answer = {}
-    missing = []
-    for question in QUESTIONS:
-        value = given.get(question.key)
-        if value is not None:
-            try:
-                answers[question.key] = question.parse(value, answers)
-            except ValueError as exc:
-                raise UserError(f"{question.option}: {exc}") from None
-        elif ask is not None:
-            answers[question.key] = ask(question, answers)
-        elif question.required:
-            missing.append(question.option)
-        elif question.default is not None:
-            answers[question.key] = question.parse(question.default, answers)
-    if missing:
-        raise UserError(
-            "without a terminal to ask in, these options are needed: "
-            + ", ".join(missing)
-            + " (see partnerfw init --help)"
-        )
+    answers = collect_answers(QUESTIONS, given, ask, "init")
     return RepoAnswers(**answers, install_from=install_from, code_scanning=code_scanning)

@@ -1,6 +1,6 @@
 """A new record: its id, its text from the commented template of its kind, and the file.
 
-``partnerfw new`` collects the answers (``questionnaire.py``), then this module turns them
+``partnerfw new`` collects the answers (``new_questions``), then this module turns them
 into ``register/<id>.yaml``: rendered from ``templates/record/<kind>.yaml.j2``, tidied so
 that ``partnerfw fmt`` leaves it alone, validated as a record, and written atomically without
 ever replacing a file.
@@ -73,12 +73,6 @@ class Answers:
     council_fields: dict[str, bool | None] = field(default_factory=dict)
     """Answers to the council's own questions (record_fields); None: not answered."""
     id: str = ""
-
-
-@dataclass
-class NewRecord:
-    path: Path
-    text: str
 
 
 def slug(name: str) -> str:

@@ -15,7 +15,6 @@ values and the same comments, or the file is left alone and the problem reported
 from __future__ import annotations
 
 import re
-import typing
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from partnerfw.edit.already_tidy import looks_tidy
+from partnerfw.edit.key_order import field_model, wanted_order
 from partnerfw.record.models import Arrangement
 from partnerfw.record.yamlread import YamlProblem, decode, parse
 
@@ -65,8 +66,6 @@ def tidy_file_text(text: str, model: type[BaseModel] = Arrangement) -> str:
     """The tidy form of a whole file's text, keeping its line-ending style: a file whose first
     line ends in CRLF gets CRLF on every line (mixed endings are made consistent), any other
     file LF. A file already tidy is recognised without the slow round trip when possible."""
-    from partnerfw.edit.already_tidy import looks_tidy
-
     if "\r\n" not in text:
         return text if looks_tidy(text, model) else tidy_text(text, model)
     first_break = text.find("\n")
@@ -135,10 +134,10 @@ def _sort_flow_mappings(node: Any, model: type[BaseModel] | None) -> None:
 
     if isinstance(node, CommentedMap):
         if model is not None and node.fa.flow_style():
-            for key in _wanted_order(list(node), model):
+            for key in wanted_order(list(node), model):
                 node.move_to_end(key)
         for key, value in node.items():
-            _sort_flow_mappings(value, _field_model(model, key))
+            _sort_flow_mappings(value, field_model(model, key))
     elif isinstance(node, CommentedSeq):
         for item in node:
             _sort_flow_mappings(item, model)
@@ -171,11 +170,11 @@ def _first_unsorted(node: Any, model: type[BaseModel] | None) -> tuple[Any, list
     if isinstance(node, CommentedMap):
         keys = list(node)
         if model is not None and not node.fa.flow_style():
-            wanted = _wanted_order(keys, model)
+            wanted = wanted_order(keys, model)
             if wanted != keys:
                 return node, wanted
         for key, value in node.items():
-            found = _first_unsorted(value, _field_model(model, key))
+            found = _first_unsorted(value, field_model(model, key))
             if found is not None:
                 return found
     elif isinstance(node, CommentedSeq):
@@ -262,30 +261,6 @@ def _block_end(lines: _Lines, last_key: int, col: int) -> int:
     ):
         end -= 1
     return end
-
-
-# --- the model's order ----------------------------------------------------------------
-
-
-def _wanted_order(keys: list[Any], model: type[BaseModel]) -> list[Any]:
-    rank = {name: i for i, name in enumerate(model.model_fields)}
-    return sorted(keys, key=lambda k: rank.get(k, len(rank)) if isinstance(k, str) else len(rank))
-
-
-def _field_model(model: type[BaseModel] | None, key: Any) -> type[BaseModel] | None:
-    if model is None or not isinstance(key, str) or key not in model.model_fields:
-        return None
-    return _model_in(model.model_fields[key].annotation)
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 # --- the safety net -------------------------------------------------------------------
