@@ -8,10 +8,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from partnerfw.judge.classify import UNDETERMINED, Classification, money
+from partnerfw.judge.classify import UNDETERMINED, Classification
 from partnerfw.policy.schema import ApprovalRoute, Policy
 from partnerfw.policy.significance_tests import describe
 from partnerfw.record.models import Status
+from partnerfw.record.money import money
 from partnerfw.reports.common import ReportData, date_text, status_label
 from partnerfw.reports.paper import Paper, Section, Table
 from partnerfw.rules.apr_approvals import missing_steps

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from partnerfw.findings import Severity
-from partnerfw.judge.classify import money
 from partnerfw.record.models import Kind, Partner, Payment, Sector, SharedServiceType, Status
+from partnerfw.record.money import money
 from partnerfw.rules.base import Context, Hit, add_months, blank, rule
 
 _LIVE = frozenset(Status) - {Status.ENDED}

@@ -22,7 +22,6 @@ from partnerfw.judge.classify import (
     STATUS_LABELS,
     counted_resources,
     kind_label,
-    money,
 )
 from partnerfw.judge.timeline import events, has_started
 from partnerfw.policy.project import Project
@@ -37,6 +36,7 @@ from partnerfw.record.models import (
     Kind,
     Status,
 )
+from partnerfw.record.money import money
 from partnerfw.record.partial_dates import PartialDate, in_words
 from partnerfw.rules import RULES
 from partnerfw.rules.engine import CheckedRecord, CheckResult
