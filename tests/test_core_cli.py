@@ -99,7 +99,7 @@ def test_a_proposed_record_with_to_dos_does_not_fail_the_build(
     ("args", "message"),
     [
         (["check", "--format", "xml"], "--format 'xml' is not one of: text, json, github, sarif"),
-        (["check", "--today", "23/11/2026"], "--today '23/11/2026' is not a date"),
+        (["check", "--today", "31/11/2026"], "--today '31/11/2026' is not a date"),
         (["check", "--today", "2026-02-30"], "is not a date"),
         (["check", "--config", "nosuch.yaml"], "--config nosuch.yaml: no such file"),
         (["check", "nosuch-folder"], "nosuch-folder: no such file or folder"),

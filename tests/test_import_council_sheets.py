@@ -13,7 +13,9 @@ from typer.testing import CliRunner
 
 from partnerfw.cli import app
 from partnerfw.record.loading import load
-from partnerfw.spreadsheet.importer import heading_row, same_person, sniff_delimiter
+from partnerfw.spreadsheet.csv_file import sniff_delimiter
+from partnerfw.spreadsheet.headings import heading_row
+from partnerfw.spreadsheet.row_people import same_person
 
 
 @pytest.fixture

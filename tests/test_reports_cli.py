@@ -136,7 +136,7 @@ def test_docx_needs_out_and_never_overwrites(runner: CliRunner, example_repo: Pa
     [
         (["nonsense"], "not one of"),
         (["annual", "--format", "pdf"], "--format 'pdf'"),
-        (["annual", "--as-of", "23/11/2026"], "YYYY-MM-DD"),
+        (["annual", "--as-of", "31/11/2026"], "YYYY-MM-DD"),
         (["annual", "--since", "not-a-revision"], "nor a git revision"),
         (["reclassification", "--compare-policy", "missing.yaml"], "no such file"),
         (["due", "--within", "-3"], "0 or more"),

@@ -40,7 +40,9 @@ ConfigOption = Annotated[
 TodayOption = Annotated[
     str | None,
     typer.Option(
-        "--today", help="Judge dates as of this day, YYYY-MM-DD (default: today).", metavar="DATE"
+        "--today",
+        help="Judge dates as of this day, e.g. 2026-11-23 or 23/11/2026 (default: today).",
+        metavar="DATE",
     ),
 ]
 FormatOption = Annotated[
@@ -89,13 +91,19 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_CANNOT_RUN)
 
 
-def _today(value: str | None) -> dt.date:
+def _today(value: str | None, option: str = "--today") -> dt.date:
+    """The day a command judges as of: the date option ``option`` (--today, --as-of), read by
+    the one date parser (2026-11-23, 23/11/2026, 23 November 2026), or today when not given.
+    A value that is not a day fails, naming the option and the forms it takes."""
     if value is None:
         return dt.date.today()
+    # imported here for start-up speed: the date parser's module loads pydantic
+    from partnerfw.record.partial_dates import DAY_FORMS, parse_day
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        _fail(f"--today '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31")
+        return parse_day(value)
+    except ValueError as exc:
+        _fail(f"{option} {exc}; write the day as {DAY_FORMS}")
 
 
 def _project(config: Path | None) -> Project:

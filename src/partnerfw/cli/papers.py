@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,6 +16,7 @@ from partnerfw.cli.app import (
     _fail,
     _paths,
     _project,
+    _today,
     app,
 )
 
@@ -35,7 +35,9 @@ def report(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", metavar="DATE", help="Report as of this day, YYYY-MM-DD (default: today)."
+            "--as-of",
+            metavar="DATE",
+            help="Report as of this day, e.g. 2026-11-23 or 23/11/2026 (default: today).",
         ),
     ] = None,
     output: Annotated[
@@ -111,13 +113,7 @@ def report(
     _choose(output, FORMATS, "--format")
     if output == "docx" and out is None:
         _fail(f"--format docx writes a Word file: give its name with --out, e.g. --out {name}.docx")
-    if as_of is not None:
-        try:
-            when = dt.date.fromisoformat(as_of)
-        except ValueError:
-            _fail(f"--as-of '{as_of}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31")
-    else:
-        when = dt.date.today()
+    when = _today(as_of, "--as-of")
     if out is not None and out.exists() and not overwrite:
         _fail(f"--out {out} already exists; add --overwrite to replace it")
     project = _project(config)

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from partnerfw.cli.app import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    ConfigOption,
-    _fail,
-    _print,
-    _project,
-    app,
-)
+from partnerfw.cli.app import EXIT_FINDINGS, EXIT_OK, ConfigOption, _fail, _print, _project, app
+from partnerfw.errors import UserError
 
-if TYPE_CHECKING:
-    pass
+_WRITE = "Create the record files (default: only show what would be created)."
+_MAPPING = "YAML file 'columns: {heading: field}' correcting the guessed columns."
+_SAVE = "Write the column mapping in use to FILE, to correct and pass to --mapping."
+_SHEET = "The sheet of an .xlsx file (default: the first)."
+_HEADER_ROW = "The row that holds the column headings (default: found among the first rows)."
+_DUPLICATES = "With --write, also create rows that look like a record already in the register."
 
 
 @app.command("import")
@@ -27,80 +24,40 @@ def import_register(
         Path,
         typer.Argument(help="The spreadsheet to import: a .csv or .xlsx file.", dir_okay=False),
     ],
-    write: Annotated[
-        bool,
-        typer.Option(
-            "--write", help="Create the record files (default: only show what would be created)."
-        ),
-    ] = False,
+    write: Annotated[bool, typer.Option("--write", help=_WRITE)] = False,
     mapping: Annotated[
-        Path | None,
-        typer.Option(
-            "--mapping",
-            metavar="FILE",
-            dir_okay=False,
-            help="YAML file 'columns: {heading: field}' correcting the guessed columns.",
-        ),
+        Path | None, typer.Option("--mapping", metavar="FILE", dir_okay=False, help=_MAPPING)
     ] = None,
     save_mapping: Annotated[
-        Path | None,
-        typer.Option(
-            "--save-mapping",
-            metavar="FILE",
-            dir_okay=False,
-            help="Write the column mapping in use to FILE, to correct and pass to --mapping.",
-        ),
+        Path | None, typer.Option("--save-mapping", metavar="FILE", dir_okay=False, help=_SAVE)
     ] = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet", metavar="NAME", help="The sheet of an .xlsx file (default: the first)."
-        ),
-    ] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", metavar="NAME", help=_SHEET)] = None,
     header_row: Annotated[
-        int | None,
-        typer.Option(
-            "--header-row",
-            metavar="N",
-            min=1,
-            help="The row that holds the column headings (default: found among the first rows).",
-        ),
+        int | None, typer.Option("--header-row", metavar="N", min=1, help=_HEADER_ROW)
     ] = None,
-    allow_duplicates: Annotated[
-        bool,
-        typer.Option(
-            "--allow-duplicates",
-            help="With --write, also create rows that look like a record already in the register.",
-        ),
-    ] = False,
+    allow_duplicates: Annotated[bool, typer.Option("--allow-duplicates", help=_DUPLICATES)] = False,
     config: ConfigOption = None,
 ) -> None:
     """Import a register kept in a spreadsheet, one record file per row; previews unless --write."""
-    from partnerfw.errors import UserError
-    from partnerfw.files import write_atomic
-    from partnerfw.spreadsheet import importer
+    # imported here for start-up speed: the importer loads the record model and YAML writer
+    from partnerfw.spreadsheet.importer import ImportOptions, import_spreadsheet
 
     project = _project(config)
+    options = ImportOptions(
+        write=write,
+        mapping=mapping,
+        save_mapping=save_mapping,
+        sheet=sheet,
+        header_row=header_row,
+        allow_duplicates=allow_duplicates,
+    )
     try:
-        overrides = importer.read_mapping(mapping) if mapping else None
-        table = importer.read_table(file, sheet, header_row, frozenset(overrides or {}))
-        for heading in overrides or {}:
-            if heading not in table.headers:
-                raise UserError(
-                    f"{mapping}: the column '{heading}' is not in {table.source}; "
-                    f"its columns are: {', '.join(table.headers)}"
-                )
-        columns = importer.match_columns(table.headers, overrides)
-        plan = importer.plan_import(
-            table, columns, project.register_dir, project.settings.register_folder
+        outcome = import_spreadsheet(
+            file, project.register_dir, project.settings.register_folder, options
         )
-        if save_mapping is not None:
-            write_atomic(save_mapping, importer.mapping_text(table.source, columns))
-        if write:
-            importer.write_records(plan, project.register_dir, allow_duplicates)
     except UserError as exc:
         _fail(str(exc))
-    _print(importer.render_report(plan))
+    _print(outcome.report)
     if save_mapping is not None:
         _print(f"The column mapping is in {save_mapping}.")
-    raise typer.Exit(EXIT_FINDINGS if plan.has_problems else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if outcome.has_problems else EXIT_OK)

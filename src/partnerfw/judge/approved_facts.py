@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from partnerfw.judge.classify import Classification, money
+from partnerfw.judge.classify import Classification
 from partnerfw.judge.timeline import current_partners
 from partnerfw.record.models import Approval, ApprovedFacts, Arrangement, Decision, DecisionMaker
+from partnerfw.record.money import money
 from partnerfw.record.partial_dates import PartialDate
 
 _SOURCES = ("council_resources", "partners", "dates")

@@ -12,11 +12,10 @@ __all__ = [
     "classify",
     "decided",
     "kind_label",
-    "money",
     "resources_text",
 ]
 
-from partnerfw.judge.significance import Counted, Judge, Missing, count_resources, money
+from partnerfw.judge.significance import Counted, Judge, Missing, count_resources
 from partnerfw.judge.timeline import shared_service_type
 from partnerfw.policy.schema import Policy
 from partnerfw.policy.significance_tests import RESOURCE_FIELDS, ResourcesTest
@@ -28,6 +27,7 @@ from partnerfw.record.models import (
     Kind,
     Status,
 )
+from partnerfw.record.money import money
 
 KIND_LABELS = {
     Kind.PARTNERSHIP: "Partnership",

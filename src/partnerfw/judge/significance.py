@@ -34,6 +34,7 @@ from partnerfw.policy.significance_tests import (
     children,
 )
 from partnerfw.record.models import Arrangement, CouncilResources
+from partnerfw.record.money import money
 
 Where = tuple[str | int, ...]
 
@@ -72,13 +73,6 @@ class Counted:
     """How staff time was priced by the policy, e.g. '0.5 FTE at £45,000 a year per FTE'."""
     uncosted: tuple[str, ...] = ()
     """What is given without a £ value, e.g. 'staff time (0.5 FTE)'."""
-
-
-def money(amount: Decimal) -> str:
-    """£62,000 or £1,250.50."""
-    if amount == amount.to_integral_value():
-        return f"£{amount:,.0f}"
-    return f"£{amount:,.2f}"
 
 
 def number(value: Decimal) -> str:

@@ -239,36 +239,74 @@ def _advice(value: str) -> str:
     return f"'{value}' is not a date partnerfw can read; {HOW_TO_WRITE}, e.g. 2026-03-31"
 
 
+# -- dates as people write them -----------------------------------------------------------
+
 _WORDS = re.compile(
     r"(?:(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>[a-z]+)\.?,?\s+(?P<year>[0-9]{4})\Z"
 )
-_SLASHED = re.compile(r"(?:(?P<day>[0-9]{1,2})/)?(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4})\Z")
+_MONTH_FIRST = re.compile(
+    r"(?P<month>[a-z]+)\.?\s+(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>[0-9]{4})\Z"
+)
+_NUMBERS = re.compile(
+    r"(?:(?P<day>[0-9]{1,2})[/.-])?(?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4})\Z"
+)
+DAY_FORMS = "2026-11-23 (YYYY-MM-DD), 23/11/2026 (day first) or 23 November 2026"
+"""How to write a day, for a message: the forms ``parse_date`` reads, and ``parse_day``."""
+
+
+def parse_date(text: str) -> PartialDate:
+    """The one reader of a date as people write it, for ``new``, ``import`` and the
+    command-line options. Reads a day, or only a month or a year when that is all it says:
+
+    - ``2026-11-23``, ``2026-11``, ``2026`` (as a record writes it);
+    - ``23/11/2026``, ``23.11.2026``, ``23-11-2026`` and ``11/2026``: day first, as in the UK;
+    - ``23 November 2026``, ``23rd Nov 2026``, ``November 23, 2026``, ``November 2026``,
+      ``Sept 2026`` (any case, with or without a full stop after a short month).
+
+    Raises ``ValueError`` saying why for anything else: a date that does not exist
+    ('31/02/2026'), a two-digit year ('23/11/26'), words around a date ('since 2006',
+    'until March 2025'), a range ('2019/20'). Whether 'since' means the start is for the
+    caller to decide; nothing here guesses a day or a meaning."""
+    cleaned = " ".join(text.strip().lower().split())
+    parts = _parts(cleaned)
+    if parts is None:
+        raise ValueError(f"'{text}' is not a date partnerfw can read")
+    try:
+        return PartialDate(*parts)
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a date ({exc})") from None
+
+
+def _parts(cleaned: str) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) as ``cleaned`` writes them, month and day None when it does not
+    give them; None when it is not written as a date (or names no month: 'Smarch 2020')."""
+    words = _WORDS.match(cleaned) or _MONTH_FIRST.match(cleaned)
+    if match := _ISO.match(cleaned):
+        year, month, day = match.groups()
+    elif match := _NUMBERS.match(cleaned):
+        year, month, day = match["year"], match["month"], match["day"]
+    elif words is not None and words["month"] in _MONTH_NUMBERS:
+        year, month, day = words["year"], str(_MONTH_NUMBERS[words["month"]]), words["day"]
+    else:
+        return None
+    return int(year), int(month) if month else None, int(day) if day else None
+
+
+def parse_day(text: str) -> dt.date:
+    """A day, read as ``parse_date`` reads it; ``ValueError`` for a date that names only a
+    month or a year ('November 2026': which day of it?), saying so."""
+    found = parse_date(text)
+    if found.exact is None:
+        raise ValueError(f"'{text}' is not a day: it names only the {found.precision}")
+    return found.exact
 
 
 def from_words(text: str) -> PartialDate | None:
-    """A date as people write it, or None when it is not plainly one date: ``2006``,
-    ``October 2020``, ``Oct 2020``, ``14 October 2020``, ``14/10/2020`` and ``10/2020`` (day
-    first, as in the UK), ``2020-10``. Words around it ('since 2006', 'until March 2025') and
-    ranges ('2019/20') are *not* read: whether 'since' means the start or 'until' the end is
-    for the caller to decide."""
-    cleaned = " ".join(text.strip().lower().split())
+    """The date ``text`` plainly is, read by ``parse_date``; None when it is not one."""
     try:
-        if match := _ISO.match(cleaned):
-            year, month, day = (int(g) if g else None for g in match.groups())
-            assert year is not None
-            return PartialDate(year, month, day)
-        if match := _WORDS.match(cleaned):
-            month = _MONTH_NUMBERS.get(match["month"])
-            if month is None:
-                return None
-            day = int(match["day"]) if match["day"] else None
-            return PartialDate(int(match["year"]), month, day)
-        if match := _SLASHED.match(cleaned):
-            day = int(match["day"]) if match["day"] else None
-            return PartialDate(int(match["year"]), int(match["month"]), day)
+        return parse_date(text)
     except ValueError:
         return None
-    return None
 
 
 def in_words(value: PartialDate | dt.date | None) -> str:

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from partnerfw.findings import Severity
-from partnerfw.judge.classify import CLASS_LABELS, KIND_LABELS, money, resources_text
+from partnerfw.judge.classify import CLASS_LABELS, KIND_LABELS, resources_text
 from partnerfw.judge.dates import add_months
 from partnerfw.record.models import Kind, Status
+from partnerfw.record.money import money
 from partnerfw.record.partial_dates import PartialDate
 from partnerfw.reports import governance, timelines
 from partnerfw.reports.common import (

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from html import escape
 
-from partnerfw.judge.classify import money
 from partnerfw.record.models import Arrangement
+from partnerfw.record.money import money
 from partnerfw.reports.paper import Figure, Table
 
 BANDS = (  # (lowest likelihood × impact, name, fill)

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from partnerfw.judge.approval_route import missing_steps
-from partnerfw.judge.classify import UNDETERMINED, Classification, money
+from partnerfw.judge.classify import UNDETERMINED, Classification
 from partnerfw.policy.schema import ApprovalRoute, Policy
 from partnerfw.policy.significance_tests import describe
 from partnerfw.record.models import Status
+from partnerfw.record.money import money
 from partnerfw.reports.common import ReportData, date_text, status_label
 from partnerfw.reports.paper import Paper, Section, Table
 from partnerfw.rules.base import Context

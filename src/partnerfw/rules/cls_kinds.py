@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from partnerfw.findings import Severity
-from partnerfw.judge.classify import money
 from partnerfw.judge.dates import add_months
 from partnerfw.judge.partners import is_local_authority
 from partnerfw.record.models import Kind, Payment, SharedServiceType, Status
+from partnerfw.record.money import money
 from partnerfw.rules.base import Context, Hit, blank, rule
 
 _LIVE = frozenset(Status) - {Status.ENDED}

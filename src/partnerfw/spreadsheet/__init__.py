@@ -1,6 +1,9 @@
 """A register kept in a spreadsheet becomes one record file per row: ``partnerfw import``.
 
-Reading the table (.csv or .xlsx), matching its headings to record fields (``headings``),
-reading cell values (``cells``, ``people``, ``evidence``), planning the records and writing them
-(``importer``).
+The flow, one module a step: ``importer`` runs the import; ``table`` reads the sheet (``csv_file``
+for a CSV file's encoding and delimiter, ``workbook`` for .xlsx and its formulas) and finds its
+row of headings (``headings``); ``mapping`` matches the columns to record fields; ``plan`` makes
+a record of each row (``row_record``: ``row_cells`` reads the cells with ``cells``, ``people`` and
+``evidence``, ``row_complete`` fills what the record needs) and finds likely duplicates;
+``writing`` writes the files and ``report`` says what was done.
 """

@@ -16,48 +16,10 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from partnerfw.record.partial_dates import PartialDate
+from partnerfw.record.money import parse_money
+from partnerfw.record.partial_dates import PartialDate, parse_date, parse_day
 
-_MULTIPLIERS = {
-    "": 1,
-    "k": 1_000,
-    "thousand": 1_000,
-    "m": 1_000_000,
-    "million": 1_000_000,
-    "mn": 1_000_000,
-    "bn": 1_000_000_000,
-    "billion": 1_000_000_000,
-}
-_MONEY = re.compile(
-    r"^(?:£|gbp)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
-    r"(k|thousand|m|million|mn|bn|billion)?$",
-    re.IGNORECASE,
-)
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:fte|days?)?$", re.IGNORECASE)
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$", re.I)
-_MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _TRUE = frozenset({"true", "yes", "y"})
 _FALSE = frozenset({"false", "no", "n"})
 INDEFINITE = frozenset(
@@ -103,6 +65,16 @@ def as_text(raw: Any) -> str:
     return str(raw)
 
 
+def filled(raw: Any) -> bool:
+    """True when a cell holds something: not empty, not only spaces."""
+    return raw is not None and not (isinstance(raw, str) and not raw.strip())
+
+
+def quoted(text: str) -> str:
+    """A cell's text in quotes, on one line, for the import's report: 'Jo Bloggs'."""
+    return "'" + text.replace("\n", "\\n") + "'"
+
+
 def repair_encoding(text: str) -> tuple[str, bool | None]:
     """Undo mis-encoding ('Â£' for '£', 'â€™' for '’'), with ftfy. Returns (text, None) when
     nothing looked wrong, (repaired, True) when it was undone, (text, False) when it looks
@@ -112,6 +84,7 @@ def repair_encoding(text: str) -> tuple[str, bool | None]:
     breaks and HTML entities are the council's own text and stay as they are."""
     if text.isascii():
         return text, None
+    # imported here for speed: ftfy is only needed for text that is not plain ASCII
     import ftfy
     from ftfy.badness import is_bad
 
@@ -123,7 +96,7 @@ def repair_encoding(text: str) -> tuple[str, bool | None]:
 
 @functools.cache
 def _encoding_only() -> Any:
-    import ftfy
+    import ftfy  # imported here for speed, as in repair_encoding
 
     return ftfy.TextFixerConfig(
         unescape_html=False,
@@ -148,28 +121,19 @@ def tidy(text: str, collapse: bool) -> str:
 
 
 def read_money(raw: Any) -> Reading:
-    """Pounds, exactly: '£5,605', '£10k', '7.4m', '£1.4M'. Anything else is inexact:
-    '£5605 +VAT', 'just under £14,000', 'in kind', 'officer time', 'N/A', '75% / 25%'."""
+    """Pounds, exactly, as ``money.parse_money`` reads them: '£5,605', '£10k', '7.4m',
+    '£1.4M'. Anything else is inexact: '£5605 +VAT', 'just under £14,000', 'in kind',
+    'officer time', 'N/A', '75% / 25%'."""
     if isinstance(raw, bool):
         return INEXACT
-    if isinstance(raw, int | float | Decimal):
-        value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-        return _pounds(value)
-    text = as_text(raw).strip()
-    if not text:
-        return EMPTY
-    match = _MONEY.match(text.replace(" ", "") if text.startswith("£") else text)
-    if match is None:
+    if not isinstance(raw, int | float | Decimal):
+        raw = as_text(raw).strip()
+        if not raw:
+            return EMPTY
+    try:
+        return Reading(parse_money(raw))
+    except ValueError:
         return INEXACT
-    amount = Decimal(match.group(1).replace(",", ""))
-    return _pounds(amount * _MULTIPLIERS[(match.group(2) or "").lower()])
-
-
-def _pounds(value: Decimal) -> Reading:
-    if value < 0 or value != value.quantize(Decimal("0.01")):
-        return INEXACT
-    value = Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
-    return Reading(value) if len(value.as_tuple().digits) <= 14 else INEXACT
 
 
 def read_number(raw: Any) -> Reading:
@@ -212,8 +176,9 @@ def read_bool(raw: Any) -> Reading:
 
 
 def read_date(raw: Any) -> Reading:
-    """A day, exactly: '2016-04-01', '1/4/2016' (day first, as in the UK), '1 April 2016'.
-    Inexact: 'April 2016', 'Since 2006', 'from 1 April', 'Until March 2025', '2019/20'."""
+    """A day, exactly, as ``partial_dates.parse_day`` reads it: '2016-04-01', '1/4/2016' (day
+    first, as in the UK), '1 April 2016'. Inexact: 'April 2016', 'Since 2006', 'from 1 April',
+    'Until March 2025', '2019/20'."""
     if isinstance(raw, dt.datetime):
         return Reading(raw.date()) if raw.time() == dt.time() and not raw.tzinfo else INEXACT
     if isinstance(raw, dt.date):
@@ -222,43 +187,34 @@ def read_date(raw: Any) -> Reading:
     if not text:
         return EMPTY
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return Reading(dt.date.fromisoformat(text))
-        if match := _NUMERIC_DATE.match(text):
-            day, month, year = (int(g) for g in match.groups())
-            return Reading(dt.date(year, month, day))
-        if match := _DAY_MONTH_YEAR.match(text):
-            return _named(int(match[3]), match[2], int(match[1]))
-        if match := _MONTH_DAY_YEAR.match(text):
-            return _named(int(match[3]), match[1], int(match[2]))
+        return Reading(parse_day(text))
     except ValueError:
         return INEXACT
-    return INEXACT
+
+
+_AS_A_RECORD_WRITES_IT = re.compile(r"[0-9]{4}(?:-[0-9]{2})?")
+"""A month or a year as a record (and ``export``) writes it: ``2020-10``, ``2006``."""
 
 
 def read_partial_date(raw: Any) -> Reading:
-    """A date known to the day, the month or the year. A day is read as ``read_date`` reads
+    """A date known to the day, the month or the year, as ``partial_dates.parse_date`` reads
     it; a month or year only when written as a record writes it (``2020-10``, ``2006``, as
-    ``export`` writes them). Words ('April 2016', 'Since 2006') are not read here: for those,
-    ``partial_dates.from_words`` says what date the words name."""
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        raw = str(raw)
-    if isinstance(raw, float) and raw.is_integer():
-        raw = str(int(raw))
-    if isinstance(raw, str) and re.fullmatch(r"\s*\d{4}(?:-\d{2})?\s*", raw):
-        try:
-            return Reading(PartialDate.parse(raw.strip()))
-        except ValueError:
-            return INEXACT
-    reading = read_date(raw)
-    if reading.exact and isinstance(reading.value, dt.date):
-        return Reading(PartialDate.of(reading.value))
-    return reading
-
-
-def _named(year: int, month_name: str, day: int) -> Reading:
-    month = _MONTHS.get(month_name.lower())
-    return Reading(dt.date(year, month, day)) if month else INEXACT
+    ``export`` writes them). Words for a month or a year ('April 2016', 'Since 2006') are
+    kept as written, for an officer to confirm: ``partial_dates.from_words`` says what date
+    such words name."""
+    if isinstance(raw, dt.date):
+        reading = read_date(raw)
+        return Reading(PartialDate.of(reading.value)) if reading.value else reading
+    text = as_text(raw).strip()
+    if not text:
+        return EMPTY
+    try:
+        found = parse_date(text)
+    except ValueError:
+        return INEXACT
+    if found.exact is None and not _AS_A_RECORD_WRITES_IT.fullmatch(text):
+        return INEXACT
+    return Reading(found)
 
 
 def words(text: str) -> str:

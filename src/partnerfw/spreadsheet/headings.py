@@ -1,11 +1,13 @@
 """Which record field a spreadsheet column is: the column headings councils use for each
-field, and the words they use for kinds, stages and sectors."""
+field, and the words they use for kinds, stages and sectors; and which row of a sheet holds
+the column headings (``heading_row``), when a title row or two sits above them."""
 
 from __future__ import annotations
 
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from partnerfw.record.columns import target
 from partnerfw.record.models import Kind, Sector, SharedServiceType, Status
@@ -312,3 +314,37 @@ def guess(heading: str) -> Guess:
     if best is not None and best_score >= GUESS_CUTOFF:
         return Guess(HEADINGS[best], f"guessed from '{best}', score {best_score:.2f}: confirm")
     return Guess(None, "not mapped")
+
+
+HEADING_SEARCH = 10
+"""How many filled rows at the top are looked at for the row of column headings."""
+
+
+def heading_row(numbered: list[tuple[int, list[Any]]], known: frozenset[str] = frozenset()) -> int:
+    """Index (into ``numbered``) of the row of column headings: the first row, unless a
+    later one matches known headings clearly better (at least two of them, and more than the
+    first row does), as below a title row. The first of equally good rows wins."""
+    first = best_score = heading_score(numbered[0][1], known) if numbered else 0.0
+    best = 0
+    for index, (_, line) in enumerate(numbered[1:], start=1):
+        score = heading_score(line, known)
+        if score >= 2 and score > max(best_score, first):
+            best, best_score = index, score
+    return best
+
+
+def heading_score(line: list[Any], known: frozenset[str] = frozenset()) -> float:
+    """How much a row looks like column headings: 1 for each heading the importer knows
+    (a field name, or a heading in ``known``), a half for each it can only guess."""
+    score = 0.0
+    for value in line:
+        if isinstance(value, str) and value.strip():
+            if value.strip() in known:
+                score += 1
+                continue
+            how = guess(value).how
+            if how in ("field name", "known heading"):
+                score += 1
+            elif how.startswith("guessed"):
+                score += 0.5
+    return score

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from partnerfw.judge.classify import ASSURANCE_LABELS, COMPANY_FORM_LABELS, money
+from partnerfw.judge.classify import ASSURANCE_LABELS, COMPANY_FORM_LABELS
 from partnerfw.record.models import Arrangement, Decision
+from partnerfw.record.money import money
 
 if TYPE_CHECKING:
     from partnerfw.views.redaction import Redaction

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from partnerfw.judge.classify import money
 from partnerfw.record.columns import AS_WRITTEN, withheld, withheld_paths
 from partnerfw.record.models import Arrangement
+from partnerfw.record.money import money
 
 
 class Redaction:

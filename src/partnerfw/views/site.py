@@ -22,7 +22,6 @@ from partnerfw.judge.classify import (
     STATUS_LABELS,
     counted_resources,
     kind_label,
-    money,
 )
 from partnerfw.judge.due_dates import annual_review_due, next_due
 from partnerfw.judge.timeline import events, has_started
@@ -38,6 +37,7 @@ from partnerfw.record.models import (
     Kind,
     Status,
 )
+from partnerfw.record.money import money
 from partnerfw.record.partial_dates import PartialDate, in_words
 from partnerfw.rules import RULES
 from partnerfw.rules.engine import CheckedRecord, CheckResult
