@@ -6,22 +6,13 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from partnerfw.edit.answers import Answer
+from partnerfw.record.money import parse_money
 from partnerfw.record.partial_dates import PartialDate, certainly_before, from_words
 
 
 def money(text: str, _: Answer) -> Decimal:
-    cleaned = text.strip().replace("£", "").replace(",", "").replace(" ", "")
-    try:
-        amount = Decimal(cleaned or "0")
-    except InvalidOperation:
-        raise ValueError(
-            f"'{text}' is not an amount; write pounds as a number, e.g. 12500"
-        ) from None
-    if not amount.is_finite() or amount < 0:
-        raise ValueError(f"'{text}' is not an amount of money; it must be 0 or more")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(f"'{text}' has more than two decimal places (pence)")
-    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+    """An amount of pounds, read by the one money parser; an empty answer is nothing (£0)."""
+    return parse_money(text) if text.strip() else Decimal(0)
 
 
 def money_or_not_known(text: str, answers: Answer) -> Decimal | None:
