@@ -237,6 +237,18 @@ def compute(data: ReportData) -> GovernanceReport:
     return GovernanceReport(data.as_of, lines, counts, exceptions, rules_in_words(data.policy))
 
 
+def _assurance(line: GovernanceLine) -> str:
+    if not line.assurance_officer:
+        return "None recorded"
+    return f"{line.assurance_officer}, {date_text(line.assurance_date)}"
+
+
+def _audit(line: GovernanceLine) -> str:
+    if line.audit_opinion and line.audit_date:
+        return f"{line.audit_opinion}, {date_text(line.audit_date)}"
+    return "Not audited"
+
+
 _COLUMNS: tuple[Column[GovernanceLine], ...] = (
     Column("Arrangement", lambda line: line.name),
     Column("Kind", lambda line: line.kind),
@@ -248,8 +260,8 @@ _COLUMNS: tuple[Column[GovernanceLine], ...] = (
     Column("Complete", lambda line: percent(line.complete), numeric=True),
     Column("Errors", lambda line: str(line.errors), numeric=True),
     Column("Warnings", lambda line: str(line.warnings), numeric=True),
-    Column("Assurance (officer, date)", lambda line: _assurance(line)),
-    Column("Audit opinion (date)", lambda line: _audit(line)),
+    Column("Assurance (officer, date)", _assurance),
+    Column("Audit opinion (date)", _audit),
     Column("Rating", lambda line: line.rating, rating=True),
 )
 _GAP_COLUMNS: tuple[Column[GovernanceLine], ...] = (
@@ -291,18 +303,6 @@ _FRONT = Front(
     "Governance review of partnerships and shared services",
     "Audit and Governance Committee",
 )
-
-
-def _assurance(line: GovernanceLine) -> str:
-    if not line.assurance_officer:
-        return "None recorded"
-    return f"{line.assurance_officer}, {date_text(line.assurance_date)}"
-
-
-def _audit(line: GovernanceLine) -> str:
-    if line.audit_opinion and line.audit_date:
-        return f"{line.audit_opinion}, {date_text(line.audit_date)}"
-    return "Not audited"
 
 
 def _summary(report: GovernanceReport) -> list[str]:
