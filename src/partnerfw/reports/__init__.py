@@ -1,8 +1,10 @@
 """Reports for the committees and the review cycle: ``partnerfw report NAME``.
 
 Each report is computed from the checked register and the policy (``reports/<name>.py``,
-pure: the as-of date is given), turned into a :class:`~partnerfw.reports.paper.Paper`, and
-rendered as HTML, Markdown, DOCX or CSV (``reports/render.py``).
+pure: the as-of date is given), turned into a :class:`~partnerfw.reports.paper.Paper` from
+the shared section builders (``reports/sections.py``), and rendered as HTML, Markdown, DOCX
+or CSV (``reports/render.py``). ``reports/output.py`` is the command's workflow: check,
+build, render, and write the file or hand back the text to print.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from partnerfw.policy.project import Project
 from partnerfw.reports import annual, due, governance, reclassification, scrutiny
 from partnerfw.reports.common import ReportData, Scope, prepare
 from partnerfw.reports.paper import Paper
+from partnerfw.reports.render import render_html
 from partnerfw.rules.engine import CheckResult
 
 REPORTS = ("annual", "governance", "due", "scrutiny", "reclassification")
@@ -159,8 +162,6 @@ def build_reports(project: Project, result: CheckResult, as_of: dt.date) -> dict
     Built from the public view only: nothing a record marks confidential, and no officer's
     email or phone unless the policy publishes contact details.
     """
-    from partnerfw.reports.render import render_html
-
     options = Options(public=True)
     data = prepare(
         project.council_name, project.schedule.policy_on(as_of), result, as_of, options.scope, True

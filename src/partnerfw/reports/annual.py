@@ -28,10 +28,20 @@ from partnerfw.reports.common import (
 )
 from partnerfw.reports.figures import heat_map, resources_by_kind, risk_counts
 from partnerfw.reports.paper import Figure, Paper, Section, Table
+from partnerfw.reports.period import Event, events
+from partnerfw.reports.sections import (
+    Column,
+    Front,
+    appendix,
+    committee_paper,
+    iso,
+    plain,
+    recommendations,
+    section,
+    table,
+)
 from partnerfw.rules.engine import CheckedRecord
 from partnerfw.words import plural
-
-_ENDED = (Status.ENDING, Status.ENDED)
 
 
 @dataclass(frozen=True)
@@ -59,21 +69,6 @@ class ClassTotal:
     proposed: int
     resources: Decimal
     """Council resources of the live (approved, not ended) ones."""
-
-
-@dataclass(frozen=True)
-class Event:
-    id: str
-    name: str
-    day: dt.date | PartialDate | None
-    what: str
-
-    @property
-    def first_day(self) -> dt.date:
-        """For sorting: the day, or the first day of a month or year; undated last."""
-        if isinstance(self.day, PartialDate):
-            return self.day.earliest
-        return self.day or dt.date.max
 
 
 @dataclass(frozen=True)
@@ -127,72 +122,77 @@ def compute(
     baseline_label: str | None = None,
     changes_only: bool = False,
 ) -> AnnualReport:
-    as_of = data.as_of
-    start = period_start or add_months(as_of, -12)
+    start = period_start or add_months(data.as_of, -12)
     ratings = _ratings(data)
-    lines = [_line(r, ratings) for r in data.records]
     live = [r for r in data.records if r.record.arrangement.status in LIVE]
-    totals = _totals(data)
-    by_kind: dict[str, Decimal] = {}
-    for r in live:
-        label = kind_label(r)
-        by_kind[label] = by_kind.get(label, Decimal(0)) + r.classification.council_resources
-    kinds = [(KIND_LABELS[k], by_kind[KIND_LABELS[k]]) for k in Kind if KIND_LABELS[k] in by_kind]
-    added, ended, decisions = _events(data, start, baseline)
-    class_changes: list[Move] = []
-    rating_changes: list[Move] = []
-    if baseline is not None:
-        before = {r.id: r for r in baseline.records}
-        before_ratings = _ratings(baseline)
-        for r in data.records:
-            old = before.get(r.id)
-            if old is None:
-                continue
-            if old.classification.klass != r.classification.klass:
-                class_changes.append(
-                    Move(
-                        r.id,
-                        r.record.arrangement.name,
-                        old.classification.label,
-                        r.classification.label,
-                    )
-                )
-            now_rating, old_rating = ratings.get(r.id), before_ratings.get(r.id)
-            if now_rating and old_rating and now_rating != old_rating:
-                rating_changes.append(Move(r.id, r.record.arrangement.name, old_rating, now_rating))
-    gaps = [
-        Gap(f.record, _name(data, f.record), f.severity.value, f.rule, f.message, f.reference)
-        for f in sorted(
-            data.findings, key=lambda f: (f.severity.rank, _name(data, f.record), f.rule)
-        )
-        if f.severity in (Severity.ERROR, Severity.WARNING)
-    ]
+    kinds = _by_kind(live)
+    added, ended, decisions = events(data, start, baseline)
+    class_changes, rating_changes = _moves(data, ratings, baseline)
     return AnnualReport(
-        as_of,
-        start,
-        changes_only,
-        baseline_label if baseline is not None else None,
-        lines,
-        totals,
-        kinds,
-        sum((amount for _, amount in kinds), Decimal(0)),
-        added,
-        ended,
-        decisions,
-        class_changes,
-        rating_changes,
-        gaps,
-        risk_counts(r.record.arrangement for r in live),
-        timelines.compute(data),
-        sum(
+        as_of=data.as_of,
+        period_start=start,
+        changes_only=changes_only,
+        baseline=baseline_label if baseline is not None else None,
+        lines=[_line(r, ratings) for r in data.records],
+        totals=_totals(data),
+        by_kind=kinds,
+        total_resources=sum((amount for _, amount in kinds), Decimal(0)),
+        added=added,
+        ended=ended,
+        decisions=decisions,
+        class_changes=class_changes,
+        rating_changes=rating_changes,
+        gaps=_gaps(data),
+        risks=risk_counts(r.record.arrangement for r in live),
+        timelines=timelines.compute(data),
+        external_funding=sum(
             (f.amount for r in live for f in r.record.arrangement.external_funding if f.secured),
             Decimal(0),
         ),
     )
 
 
-def _name(data: ReportData, record_id: str) -> str:
-    return data.name_of(record_id)
+def _by_kind(live: list[CheckedRecord]) -> list[tuple[str, Decimal]]:
+    """Council resources of the live arrangements for each kind, in the kinds' order."""
+    by_kind: dict[str, Decimal] = {}
+    for r in live:
+        label = kind_label(r)
+        by_kind[label] = by_kind.get(label, Decimal(0)) + r.classification.council_resources
+    return [(KIND_LABELS[k], by_kind[KIND_LABELS[k]]) for k in Kind if KIND_LABELS[k] in by_kind]
+
+
+def _moves(
+    data: ReportData, ratings: dict[str, str], baseline: ReportData | None
+) -> tuple[list[Move], list[Move]]:
+    """Changes of class and of governance rating since the baseline (none without one)."""
+    class_changes: list[Move] = []
+    rating_changes: list[Move] = []
+    if baseline is None:
+        return class_changes, rating_changes
+    before = {r.id: r for r in baseline.records}
+    before_ratings = _ratings(baseline)
+    for r in data.records:
+        old = before.get(r.id)
+        if old is None:
+            continue
+        name = r.record.arrangement.name
+        if old.classification.klass != r.classification.klass:
+            class_changes.append(Move(r.id, name, old.classification.label, r.classification.label))
+        now_rating, old_rating = ratings.get(r.id), before_ratings.get(r.id)
+        if now_rating and old_rating and now_rating != old_rating:
+            rating_changes.append(Move(r.id, name, old_rating, now_rating))
+    return class_changes, rating_changes
+
+
+def _gaps(data: ReportData) -> list[Gap]:
+    """Error and warning findings, the errors first."""
+    return [
+        Gap(f.record, data.name_of(f.record), f.severity.value, f.rule, f.message, f.reference)
+        for f in sorted(
+            data.findings, key=lambda f: (f.severity.rank, data.name_of(f.record), f.rule)
+        )
+        if f.severity in (Severity.ERROR, Severity.WARNING)
+    ]
 
 
 def _ratings(data: ReportData) -> dict[str, str]:
@@ -253,82 +253,63 @@ def _totals(data: ReportData) -> list[ClassTotal]:
     ]
 
 
-def _events(
-    data: ReportData, start: dt.date, baseline: ReportData | None
-) -> tuple[list[Event], list[Event], list[Event]]:
-    as_of = data.as_of
-
-    def within(day: dt.date | PartialDate | None) -> bool:
-        """In the period; a date known to the month or year counts in the period holding
-        its first day, so that successive reports show it once."""
-        first = day.earliest if isinstance(day, PartialDate) else day
-        return first is not None and start < first <= as_of
-
-    before = {r.id: r for r in baseline.records} if baseline is not None else None
-    added, ended, decisions = [], [], []
-    for r in data.records:
-        a = r.record.arrangement
-        if within(a.dates.start):
-            added.append(
-                Event(
-                    a.id,
-                    a.name,
-                    a.dates.start,
-                    f"started ({r.classification.label.lower()}"
-                    + (", urgent route" if a.is_urgent else "")
-                    + ")",
-                )
-            )
-        elif before is not None and a.id not in before:
-            added.append(
-                Event(
-                    a.id, a.name, None, f"added to the register ({status_label(a.status).lower()})"
-                )
-            )
-        was = before.get(a.id) if before is not None else None
-        if a.status is Status.ENDING or (
-            a.status is Status.ENDED
-            and (
-                within(a.dates.end)
-                or (was is not None and was.record.arrangement.status not in _ENDED)
-            )
-        ):
-            ended.append(
-                Event(
-                    a.id,
-                    a.name,
-                    a.dates.end,
-                    f"{status_label(a.status).lower()}"
-                    + (f", end date {date_text(a.dates.end)}" if a.dates.end else ""),
-                )
-            )
-        for approval in a.approvals:
-            if within(approval.date):
-                role = data.policy.role_title(approval.role)
-                who = role if approval.name == role else f"{role} ({approval.name})"
-                decisions.append(
-                    Event(
-                        a.id,
-                        a.name,
-                        approval.date,
-                        f"{who}: {approval.decision.value}"
-                        + (f" — {approval.reference}" if approval.reference else ""),
-                    )
-                )
-        if within(a.agreement.signed):
-            decisions.append(Event(a.id, a.name, a.agreement.signed, "agreement signed"))
-    if before is not None:
-        now = {r.id for r in data.records}
-        for old_id, old in before.items():
-            if old_id not in now:
-                ended.append(
-                    Event(old_id, old.record.arrangement.name, None, "removed from the register")
-                )
-    key = lambda e: (e.first_day, e.name)  # noqa: E731
-    return sorted(added, key=key), sorted(ended, key=key), sorted(decisions, key=key)
-
-
 # --- the paper --------------------------------------------------------------------------------
+
+
+_EVENT_COLUMNS: tuple[Column[Event], ...] = (
+    Column("Arrangement", lambda e: e.name),
+    Column("Date", lambda e: date_text(e.day)),
+    Column("What", lambda e: e.what),
+)
+_MOVE_COLUMNS: tuple[Column[Move], ...] = (
+    Column("Arrangement", lambda m: m.name),
+    Column("Before", lambda m: m.before),
+    Column("Now", lambda m: m.after),
+)
+_REGISTER_COLUMNS: tuple[Column[Line], ...] = (
+    Column("Arrangement", lambda ln: ln.name),
+    Column("Kind", lambda ln: ln.kind),
+    Column("Class", lambda ln: ln.classification),
+    Column("Status", lambda ln: ln.status),
+    Column("Lead department", lambda ln: ln.department),
+    Column(
+        "Council resources", lambda ln: resources_text(ln.resources, ln.not_valued), numeric=True
+    ),
+    Column("Rating", lambda ln: ln.rating or "—", rating=True),
+)
+_TOTAL_COLUMNS: tuple[Column[ClassTotal], ...] = (
+    Column("Kind", lambda t: t.kind),
+    Column("Class", lambda t: t.classification),
+    Column("Approved or running", lambda t: str(t.live), numeric=True),
+    Column("Proposed", lambda t: str(t.proposed), numeric=True),
+    Column("Council resources", lambda t: money(t.resources), numeric=True),
+)
+_GAP_COLUMNS: tuple[Column[Gap], ...] = (
+    Column("Arrangement", lambda g: g.name),
+    Column("Severity", lambda g: g.severity),
+    Column("Rule", lambda g: g.rule),
+    Column("What is missing", lambda g: g.message),
+    Column("Framework", lambda g: g.reference),
+)
+_DATA_COLUMNS: tuple[Column[Line], ...] = (
+    Column("Id", lambda ln: ln.id),
+    Column("Arrangement", lambda ln: ln.name),
+    Column("Kind", lambda ln: ln.kind),
+    Column("Class", lambda ln: ln.classification),
+    Column("Status", lambda ln: ln.status),
+    Column("Lead department", lambda ln: ln.department),
+    Column("Council resources", lambda ln: plain(ln.resources)),
+    Column("Not valued yet", lambda ln: "; ".join(ln.not_valued)),
+    Column("Start", lambda ln: iso(ln.start)),
+    Column("End", lambda ln: iso(ln.end)),
+    Column("Rating", lambda ln: ln.rating or ""),
+)
+_ANNUAL = Front(
+    "annual", "Annual report on the partnerships and shared services register", "Cabinet Committee"
+)
+_CHANGES = Front(
+    "annual", "Partnerships and shared services register: changes", "Cabinet Committee"
+)
 
 
 def figures(report: AnnualReport) -> list[Figure]:
@@ -338,206 +319,118 @@ def figures(report: AnnualReport) -> list[Figure]:
     ]
 
 
-def _events_table(caption: str, events: list[Event]) -> Table:
-    return Table(
-        caption,
-        ["Arrangement", "Date", "What"],
-        [[e.name, date_text(e.day), e.what] for e in events],
-    )
-
-
-def _moves_table(caption: str, moves: list[Move]) -> Table:
-    return Table(
-        caption, ["Arrangement", "Before", "Now"], [[m.name, m.before, m.after] for m in moves]
-    )
-
-
 def paper(report: AnnualReport, data: ReportData) -> Paper:
-    period = f"{date_text(report.period_start)} to {date_text(report.as_of)}"
-    live = sum(t.live for t in report.totals)
-    proposed = sum(t.proposed for t in report.totals)
+    sections = [_by_kind_and_class(report), _what_changed(report), _decisions_section(report)]
+    if not report.changes_only:
+        register = table("The register", _REGISTER_COLUMNS, report.lines)
+        sections.insert(1, section("All arrangements", register))
+        if report.timelines:
+            sections.append(timelines.section(report.timelines))
+    gaps = table("Open governance gaps", _GAP_COLUMNS, report.gaps)
+    return committee_paper(
+        _CHANGES if report.changes_only else _ANNUAL,
+        data,
+        _summary(report),
+        recommendations(
+            "That the Committee notes the register and the changes in the period (Framework 5.6).",
+            author_adds=True,
+        ),
+        sections,
+        [appendix("A", "open governance gaps", gaps)],
+        _changes_table(report)
+        if report.changes_only
+        else table("Register", _DATA_COLUMNS, report.lines),
+    )
+
+
+def _summary(report: AnnualReport) -> list[str]:
     errors = sum(1 for g in report.gaps if g.severity == "error")
     warnings = len(report.gaps) - errors
-    summary = [
-        f"The register holds {plural(len(report.lines), 'arrangement')}: {live} approved or "
-        f"running, {proposed} proposed and {len(report.lines) - live - proposed} ended. The "
-        f"approved and running arrangements take {money(report.total_resources)} a year of "
-        "council resources (budget, staff cost and in kind)"
-        + _not_valued_note(report)
-        + (
-            f"; they have also secured {money(report.external_funding)} of external funding "
-            "(grants from outside the partners, over the awards)."
-            if report.external_funding
-            else "."
-        ),
-        f"Since {date_text(report.period_start)}: {plural(len(report.added), 'addition')}, "
-        + (
-            f"{plural(len(report.ended), 'ending')}, "
-            f"{plural(len(report.class_changes), 'change')} of class and "
-            f"{plural(len(report.rating_changes), 'change')} of governance rating."
-            if report.baseline
-            else f"{plural(len(report.ended), 'ending')} (changes of class and rating need the "
-            "register's git history, which is not available: see 'What changed')."
-        ),
+    return [
+        _register_in_brief(report),
+        _since(report),
         f"Open governance gaps: {plural(errors, 'error')} and {plural(warnings, 'warning')} "
         "(see Appendix A).",
     ]
+
+
+def _register_in_brief(report: AnnualReport) -> str:
+    live = sum(t.live for t in report.totals)
+    proposed = sum(t.proposed for t in report.totals)
+    funding = (
+        f"; they have also secured {money(report.external_funding)} of external funding "
+        "(grants from outside the partners, over the awards)."
+        if report.external_funding
+        else "."
+    )
+    return (
+        f"The register holds {plural(len(report.lines), 'arrangement')}: {live} approved or "
+        f"running, {proposed} proposed and {len(report.lines) - live - proposed} ended. The "
+        f"approved and running arrangements take {money(report.total_resources)} a year of "
+        "council resources (budget, staff cost and in kind)" + _not_valued_note(report) + funding
+    )
+
+
+def _since(report: AnnualReport) -> str:
+    ended = plural(len(report.ended), "ending")
+    changes = (
+        f"{ended}, {plural(len(report.class_changes), 'change')} of class and "
+        f"{plural(len(report.rating_changes), 'change')} of governance rating."
+        if report.baseline
+        else f"{ended} (changes of class and rating need the register's git history, which is "
+        "not available: see 'What changed')."
+    )
+    return (
+        f"Since {date_text(report.period_start)}: {plural(len(report.added), 'addition')}, "
+        + changes
+    )
+
+
+def _by_kind_and_class(report: AnnualReport) -> Section:
+    live = sum(t.live for t in report.totals)
+    proposed = sum(t.proposed for t in report.totals)
+    total = ["Total", "", str(live), str(proposed), money(report.total_resources)]
+    return section(
+        "The register by kind and class",
+        table("Arrangements by kind and class", _TOTAL_COLUMNS, report.totals, total),
+        paragraphs=[
+            "Council resources are what the council puts in each year: dedicated budget, "
+            "the cost of staff time and the value of resources in kind."
+        ],
+        figures=figures(report),
+    )
+
+
+def _what_changed(report: AnnualReport) -> Section:
     history = (
         f"Class and rating changes are measured against {report.baseline}."
         if report.baseline
         else "Class and rating changes need the register's history: the register repository "
         "is not in git, or has no commit before the period, so none can be shown."
     )
-    changes = Section(
-        f"What changed from {period}",
-        [history],
-        tables=[
-            _events_table("Added", report.added),
-            _events_table("Ended or ending", report.ended),
-            _moves_table("Changes of class", report.class_changes),
-            _moves_table("Changes of governance rating", report.rating_changes),
-        ],
+    return section(
+        f"What changed from {date_text(report.period_start)} to {date_text(report.as_of)}",
+        table("Added", _EVENT_COLUMNS, report.added),
+        table("Ended or ending", _EVENT_COLUMNS, report.ended),
+        table("Changes of class", _MOVE_COLUMNS, report.class_changes),
+        table("Changes of governance rating", _MOVE_COLUMNS, report.rating_changes),
+        paragraphs=[history],
     )
-    decisions = Section(
+
+
+def _decisions_section(report: AnnualReport) -> Section:
+    return section(
         "Decisions in the period",
-        tables=[_events_table("Approvals and agreements", report.decisions)],
-    )
-    register_rows = [
-        [
-            ln.name,
-            ln.kind,
-            ln.classification,
-            ln.status,
-            ln.department,
-            resources_text(ln.resources, ln.not_valued),
-            ln.rating or "—",
-        ]
-        for ln in report.lines
-    ]
-    register = Table(
-        "The register",
-        [
-            "Arrangement",
-            "Kind",
-            "Class",
-            "Status",
-            "Lead department",
-            "Council resources",
-            "Rating",
-        ],
-        register_rows,
-        numeric=frozenset({5}),
-        rating_column=6,
-    )
-    totals = Table(
-        "Arrangements by kind and class",
-        ["Kind", "Class", "Approved or running", "Proposed", "Council resources"],
-        [
-            [t.kind, t.classification, str(t.live), str(t.proposed), money(t.resources)]
-            for t in report.totals
-        ],
-        numeric=frozenset({2, 3, 4}),
-        total=["Total", "", str(live), str(proposed), money(report.total_resources)],
-    )
-    gaps = Table(
-        "Open governance gaps",
-        ["Arrangement", "Severity", "Rule", "What is missing", "Framework"],
-        [[g.name, g.severity, g.rule, g.message, g.reference] for g in report.gaps],
-    )
-    sections = [
-        Section(
-            "The register by kind and class",
-            [
-                "Council resources are what the council puts in each year: dedicated budget, "
-                "the cost of staff time and the value of resources in kind."
-            ],
-            figures=figures(report),
-            tables=[totals],
-        ),
-        changes,
-        decisions,
-    ]
-    appendices = [Section("Appendix A: open governance gaps", tables=[gaps])]
-    if not report.changes_only:
-        sections.insert(1, Section("All arrangements", tables=[register]))
-        if report.timelines:
-            sections.append(timelines.section(report.timelines))
-    data_table = _data_table(report)
-    title = (
-        "Partnerships and shared services register: changes"
-        if report.changes_only
-        else "Annual report on the partnerships and shared services register"
-    )
-    return Paper(
-        "annual",
-        title,
-        data.council,
-        "Cabinet Committee",
-        report.as_of,
-        data.policy.title,
-        data.scope.describe(),
-        data.public,
-        summary,
-        [
-            "That the Committee notes the register and the changes in the period (Framework 5.6).",
-            "[Further recommendations to be added by the report author.]",
-        ],
-        sections,
-        appendices,
-        data_table,
+        table("Approvals and agreements", _EVENT_COLUMNS, report.decisions),
     )
 
 
-def _data_table(report: AnnualReport) -> Table:
-    if report.changes_only:
-        rows = (
-            [
-                ["added", e.id, e.name, e.day.isoformat() if e.day else "", e.what]
-                for e in report.added
-            ]
-            + [
-                ["ended", e.id, e.name, e.day.isoformat() if e.day else "", e.what]
-                for e in report.ended
-            ]
-            + [
-                ["class", m.id, m.name, "", f"{m.before} -> {m.after}"]
-                for m in report.class_changes
-            ]
-            + [
-                ["rating", m.id, m.name, "", f"{m.before} -> {m.after}"]
-                for m in report.rating_changes
-            ]
-        )
-        return Table("Changes", ["Change", "Id", "Arrangement", "Date", "What"], rows)
-    return Table(
-        "Register",
-        [
-            "Id",
-            "Arrangement",
-            "Kind",
-            "Class",
-            "Status",
-            "Lead department",
-            "Council resources",
-            "Not valued yet",
-            "Start",
-            "End",
-            "Rating",
-        ],
-        [
-            [
-                ln.id,
-                ln.name,
-                ln.kind,
-                ln.classification,
-                ln.status,
-                ln.department,
-                f"{ln.resources:f}",
-                "; ".join(ln.not_valued),
-                ln.start.isoformat() if ln.start else "",
-                ln.end.isoformat() if ln.end else "",
-                ln.rating or "",
-            ]
-            for ln in report.lines
-        ],
-    )
+def _changes_table(report: AnnualReport) -> Table:
+    """The open data of a paper of changes only (``--since``): one row for each change."""
+    rows = [
+        *(["added", e.id, e.name, iso(e.day), e.what] for e in report.added),
+        *(["ended", e.id, e.name, iso(e.day), e.what] for e in report.ended),
+        *(["class", m.id, m.name, "", f"{m.before} -> {m.after}"] for m in report.class_changes),
+        *(["rating", m.id, m.name, "", f"{m.before} -> {m.after}"] for m in report.rating_changes),
+    ]
+    return Table("Changes", ["Change", "Id", "Arrangement", "Date", "What"], rows)

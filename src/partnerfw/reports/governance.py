@@ -26,7 +26,19 @@ from partnerfw.reports.common import (
     kind_label,
     percent,
 )
-from partnerfw.reports.paper import Paper, Section, Table
+from partnerfw.reports.paper import Paper
+from partnerfw.reports.sections import (
+    Column,
+    Front,
+    appendix,
+    committee_paper,
+    iso,
+    list_section,
+    recommendations,
+    section,
+    table,
+    yes_no,
+)
 from partnerfw.rules.engine import CheckedRecord
 from partnerfw.views.facts import statutory_text
 from partnerfw.words import plural
@@ -225,155 +237,117 @@ def compute(data: ReportData) -> GovernanceReport:
     return GovernanceReport(data.as_of, lines, counts, exceptions, rules_in_words(data.policy))
 
 
-def paper(report: GovernanceReport, data: ReportData) -> Paper:
-    n = len(report.lines)
-    summary = [
-        f"This paper reviews the governance of {plural(n, 'approved or running arrangement')} "
+def _assurance(line: GovernanceLine) -> str:
+    if not line.assurance_officer:
+        return "None recorded"
+    return f"{line.assurance_officer}, {date_text(line.assurance_date)}"
+
+
+def _audit(line: GovernanceLine) -> str:
+    if line.audit_opinion and line.audit_date:
+        return f"{line.audit_opinion}, {date_text(line.audit_date)}"
+    return "Not audited"
+
+
+_COLUMNS: tuple[Column[GovernanceLine], ...] = (
+    Column("Arrangement", lambda line: line.name),
+    Column("Kind", lambda line: line.kind),
+    Column(
+        "Items in place",
+        lambda line: f"{line.in_place} of {line.required}" if line.required else "none required",
+        numeric=True,
+    ),
+    Column("Complete", lambda line: percent(line.complete), numeric=True),
+    Column("Errors", lambda line: str(line.errors), numeric=True),
+    Column("Warnings", lambda line: str(line.warnings), numeric=True),
+    Column("Assurance (officer, date)", _assurance),
+    Column("Audit opinion (date)", _audit),
+    Column("Rating", lambda line: line.rating, rating=True),
+)
+_GAP_COLUMNS: tuple[Column[GovernanceLine], ...] = (
+    Column("Arrangement", lambda line: line.name),
+    Column(
+        "Missing",
+        lambda line: (
+            ", ".join(f"{label(m)} ({paragraph(Governance, m)})" for m in line.missing) or "—"
+        ),
+    ),
+    Column("Drafted only", lambda line: ", ".join(label(d) for d in line.drafted) or "—"),
+)
+_DATA_COLUMNS: tuple[Column[GovernanceLine], ...] = (
+    Column("Id", lambda line: line.id),
+    Column("Arrangement", lambda line: line.name),
+    Column("Kind", lambda line: line.kind),
+    Column("Class", lambda line: line.classification),
+    Column("Lead officer", lambda line: line.lead_officer),
+    Column("Department", lambda line: line.department),
+    Column("Required items", lambda line: str(line.required)),
+    Column("In place", lambda line: str(line.in_place)),
+    Column(
+        "Complete (%)",
+        lambda line: "" if line.complete is None else str(line.complete.quantize(Decimal(1))),
+    ),
+    Column("Errors", lambda line: str(line.errors)),
+    Column("Warnings", lambda line: str(line.warnings)),
+    Column("Assurance officer", lambda line: line.assurance_officer or ""),
+    Column("Assurance date", lambda line: iso(line.assurance_date)),
+    Column("Assurance current", lambda line: yes_no(line.assurance_current)),
+    Column("Audit opinion", lambda line: line.audit_opinion or ""),
+    Column("Audit date", lambda line: iso(line.audit_date)),
+    Column("Statutory basis", lambda line: line.statutory or ""),
+    Column("Rating", lambda line: line.rating),
+    Column("Why", lambda line: line.why),
+)
+_FRONT = Front(
+    "governance",
+    "Governance review of partnerships and shared services",
+    "Audit and Governance Committee",
+)
+
+
+def _summary(report: GovernanceReport) -> list[str]:
+    exceptions = len(report.exceptions)
+    return [
+        f"This paper reviews the governance of "
+        f"{plural(len(report.lines), 'approved or running arrangement')} "
         f"as at {date_text(report.as_of)}, for the Annual Governance Statement (Framework 6.9).",
         f"{report.counts['Green']} are rated green, {report.counts['Amber']} amber and "
-        f"{report.counts['Red']} red. {plural(len(report.exceptions), 'arrangement')} "
-        f"{'has' if len(report.exceptions) == 1 else 'have'} exceptions the statement should "
-        "mention.",
+        f"{report.counts['Red']} red. {plural(exceptions, 'arrangement')} "
+        f"{'has' if exceptions == 1 else 'have'} exceptions the statement should mention.",
     ]
-    rows = [
-        [
-            line.name,
-            line.kind,
-            f"{line.in_place} of {line.required}" if line.required else "none required",
-            percent(line.complete),
-            str(line.errors),
-            str(line.warnings),
-            (
-                f"{line.assurance_officer}, {date_text(line.assurance_date)}"
-                if line.assurance_officer
-                else "None recorded"
-            ),
-            (
-                f"{line.audit_opinion}, {date_text(line.audit_date)}"
-                if line.audit_opinion and line.audit_date
-                else "Not audited"
-            ),
-            line.rating,
-        ]
-        for line in report.lines
-    ]
-    table = Table(
-        "Governance of each arrangement",
-        [
-            "Arrangement",
-            "Kind",
-            "Items in place",
-            "Complete",
-            "Errors",
-            "Warnings",
-            "Assurance (officer, date)",
-            "Audit opinion (date)",
-            "Rating",
-        ],
-        rows,
-        numeric=frozenset({2, 3, 4, 5}),
-        rating_column=8,
-    )
-    exceptions = Section(
-        "Exceptions for the Annual Governance Statement",
-        []
-        if report.exceptions
-        else [
-            "No exceptions: every arrangement is rated green or amber "
-            "with current assurance and no errors."
-        ],
-        bullets=[f"{e.name}: " + "; ".join(e.reasons) for e in report.exceptions],
-    )
-    gaps = [
-        [
-            line.name,
-            ", ".join(f"{label(m)} ({paragraph(Governance, m)})" for m in line.missing) or "—",
-            ", ".join(label(d) for d in line.drafted) or "—",
-        ]
-        for line in report.lines
-        if line.missing or line.drafted
-    ]
-    data_table = Table(
-        "Governance review",
-        [
-            "Id",
-            "Arrangement",
-            "Kind",
-            "Class",
-            "Lead officer",
-            "Department",
-            "Required items",
-            "In place",
-            "Complete (%)",
-            "Errors",
-            "Warnings",
-            "Assurance officer",
-            "Assurance date",
-            "Assurance current",
-            "Audit opinion",
-            "Audit date",
-            "Statutory basis",
-            "Rating",
-            "Why",
-        ],
-        [
-            [
-                line.id,
-                line.name,
-                line.kind,
-                line.classification,
-                line.lead_officer,
-                line.department,
-                str(line.required),
-                str(line.in_place),
-                "" if line.complete is None else str(line.complete.quantize(Decimal(1))),
-                str(line.errors),
-                str(line.warnings),
-                line.assurance_officer or "",
-                line.assurance_date.isoformat() if line.assurance_date else "",
-                "yes" if line.assurance_current else "no",
-                line.audit_opinion or "",
-                line.audit_date.isoformat() if line.audit_date else "",
-                line.statutory or "",
-                line.rating,
-                line.why,
-            ]
-            for line in report.lines
-        ],
-    )
-    return Paper(
-        "governance",
-        "Governance review of partnerships and shared services",
-        data.council,
-        "Audit and Governance Committee",
-        report.as_of,
-        data.policy.title,
-        data.scope.describe(),
-        data.public,
-        summary,
-        [
+
+
+def paper(report: GovernanceReport, data: ReportData) -> Paper:
+    not_in_place = [line for line in report.lines if line.missing or line.drafted]
+    return committee_paper(
+        _FRONT,
+        data,
+        _summary(report),
+        recommendations(
             "That the Committee notes the governance ratings and the exceptions listed, and asks "
             "the responsible officers to address the red ratings before the Annual Governance "
             "Statement is approved."
-        ],
+        ),
         [
-            Section(
+            section(
                 "Ratings",
-                ["How each arrangement is rated (the council's policy):"],
+                table("Governance of each arrangement", _COLUMNS, report.lines),
+                paragraphs=["How each arrangement is rated (the council's policy):"],
                 bullets=report.rules,
-                tables=[table],
             ),
-            exceptions,
+            list_section(
+                "Exceptions for the Annual Governance Statement",
+                [f"{e.name}: " + "; ".join(e.reasons) for e in report.exceptions],
+                "No exceptions: every arrangement is rated green or amber "
+                "with current assurance and no errors.",
+            ),
         ],
         [
-            Section(
-                "Appendix A: governance items missing or only drafted",
-                tables=[
-                    Table(
-                        "Items not yet in place", ["Arrangement", "Missing", "Drafted only"], gaps
-                    )
-                ],
+            appendix(
+                "A",
+                "governance items missing or only drafted",
+                table("Items not yet in place", _GAP_COLUMNS, not_in_place),
             )
         ],
-        data_table,
+        table("Governance review", _DATA_COLUMNS, report.lines),
     )

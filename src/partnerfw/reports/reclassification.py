@@ -15,7 +15,17 @@ from partnerfw.policy.significance_tests import describe
 from partnerfw.record.models import Status
 from partnerfw.record.money import money
 from partnerfw.reports.common import ReportData, date_text, status_label
-from partnerfw.reports.paper import Paper, Section, Table
+from partnerfw.reports.paper import Paper
+from partnerfw.reports.sections import (
+    Column,
+    Front,
+    appendix,
+    committee_paper,
+    plain,
+    recommendations,
+    section,
+    table,
+)
 from partnerfw.rules.base import Context
 from partnerfw.rules.engine import CheckedRecord
 from partnerfw.words import plural
@@ -199,10 +209,46 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def paper(report: ReclassificationReport, data: ReportData) -> Paper:
+_MOVE_COLUMNS: tuple[Column[Move], ...] = (
+    Column("Arrangement", lambda m: m.name),
+    Column("Status", lambda m: m.status),
+    Column("Council resources", lambda m: money(m.resources), numeric=True),
+    Column("Class now", lambda m: m.now),
+    Column("Class under the other policy", lambda m: m.then),
+    Column("Approval route now", lambda m: m.route_now),
+    Column("Approval route under the other policy", lambda m: m.route_then),
+    Column("Approvals the record would lack", lambda m: "; ".join(m.still_needed) or "none"),
+)
+_COUNT_COLUMNS: tuple[Column[tuple[str, int, int]], ...] = (
+    Column("Class", lambda count: count[0]),
+    Column("Now", lambda count: str(count[1]), numeric=True),
+    Column("Under the other policy", lambda count: str(count[2]), numeric=True),
+)
+_DIFFERENCE_COLUMNS: tuple[Column[PolicyDifference], ...] = (
+    Column("What", lambda d: d.what),
+    Column("Now", lambda d: d.now),
+    Column("Under the other policy", lambda d: d.then),
+)
+_DATA_COLUMNS: tuple[Column[Move], ...] = (
+    Column("Id", lambda m: m.id),
+    Column("Arrangement", lambda m: m.name),
+    Column("Status", lambda m: m.status),
+    Column("Council resources", lambda m: plain(m.resources)),
+    Column("Class now", lambda m: m.now),
+    Column("Class then", lambda m: m.then),
+    Column("Reason now", lambda m: m.now_reason),
+    Column("Reason then", lambda m: m.then_reason),
+    Column("Route now", lambda m: m.route_now),
+    Column("Route then", lambda m: m.route_then),
+    Column("Approvals lacking", lambda m: "; ".join(m.still_needed)),
+)
+_FRONT = Front("reclassification", "Effect of a policy change on the register", "Cabinet Committee")
+
+
+def _summary(report: ReclassificationReport) -> list[str]:
     to_other = [m for m in report.moves if m.now.startswith("Significant")]
     to_significant = [m for m in report.moves if m.then.startswith("Significant")]
-    summary = [
+    return [
         f"Under {report.other_title} ('{report.other_label}') instead of {report.now_title}, "
         f"{plural(len(report.moves), 'arrangement')} would change class: "
         f"{len(to_other)} from significant to other and {len(to_significant)} from other to "
@@ -210,106 +256,37 @@ def paper(report: ReclassificationReport, data: ReportData) -> Paper:
         "Partnerships that move stay on the register and are reported the same way; what "
         "changes is the approval route for new decisions.",
     ]
-    moves = Table(
-        "Arrangements that change class",
-        [
-            "Arrangement",
-            "Status",
-            "Council resources",
-            "Class now",
-            "Class under the other policy",
-            "Approval route now",
-            "Approval route under the other policy",
-            "Approvals the record would lack",
-        ],
-        [
-            [
-                m.name,
-                m.status,
-                money(m.resources),
-                m.now,
-                m.then,
-                m.route_now,
-                m.route_then,
-                "; ".join(m.still_needed) or "none",
-            ]
-            for m in report.moves
-        ],
-        numeric=frozenset({2}),
-    )
-    counts = Table(
-        "Arrangements by class (not ended)",
-        ["Class", "Now", "Under the other policy"],
-        [[label, str(a), str(b)] for label, a, b in report.counts],
-        numeric=frozenset({1, 2}),
-    )
-    differences = Table(
-        "What else the other policy changes",
-        ["What", "Now", "Under the other policy"],
-        [[d.what, d.now, d.then] for d in report.differences],
-    )
-    reasons = Section(
-        "Appendix A: the reasons for each class",
-        bullets=[
-            f"{m.name}: now {m.now_reason}; under the other policy {m.then_reason}."
-            for m in report.moves
-        ],
-    )
-    data_table = Table(
-        "Reclassification",
-        [
-            "Id",
-            "Arrangement",
-            "Status",
-            "Council resources",
-            "Class now",
-            "Class then",
-            "Reason now",
-            "Reason then",
-            "Route now",
-            "Route then",
-            "Approvals lacking",
-        ],
-        [
-            [
-                m.id,
-                m.name,
-                m.status,
-                f"{m.resources:f}",
-                m.now,
-                m.then,
-                m.now_reason,
-                m.then_reason,
-                m.route_now,
-                m.route_then,
-                "; ".join(m.still_needed),
-            ]
-            for m in report.moves
-        ],
-    )
-    return Paper(
-        "reclassification",
-        "Effect of a policy change on the register",
-        data.council,
-        "Cabinet Committee",
-        report.as_of,
-        data.policy.title,
-        data.scope.describe(),
-        data.public,
-        summary,
-        [
+
+
+def paper(report: ReclassificationReport, data: ReportData) -> Paper:
+    reasons = [
+        f"{m.name}: now {m.now_reason}; under the other policy {m.then_reason}."
+        for m in report.moves
+    ]
+    return committee_paper(
+        _FRONT,
+        data,
+        _summary(report),
+        recommendations(
             "That the Committee notes the effect of the policy change on the register before "
             "deciding whether to adopt it.",
-            "[Further recommendations to be added by the report author.]",
-        ],
+            author_adds=True,
+        ),
         [
-            Section("Arrangements that change class", [SAME_REPORTING], tables=[moves, counts]),
-            Section(
+            section(
+                "Arrangements that change class",
+                table("Arrangements that change class", _MOVE_COLUMNS, report.moves),
+                table("Arrangements by class (not ended)", _COUNT_COLUMNS, report.counts),
+                paragraphs=[SAME_REPORTING],
+            ),
+            section(
                 "Other changes for every arrangement",
-                [f"As at {date_text(report.as_of)}."],
-                tables=[differences],
+                table(
+                    "What else the other policy changes", _DIFFERENCE_COLUMNS, report.differences
+                ),
+                paragraphs=[f"As at {date_text(report.as_of)}."],
             ),
         ],
-        [reasons],
-        data_table,
+        [appendix("A", "the reasons for each class", bullets=reasons)],
+        table("Reclassification", _DATA_COLUMNS, report.moves),
     )

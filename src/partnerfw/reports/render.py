@@ -21,6 +21,7 @@ RATING_FILL = {"Green": "CFE8C4", "Amber": "FFE3A8", "Red": "F4B6B6"}
 
 
 def _environment(root: Path | None):  # type: ignore[no-untyped-def]
+    # Jinja loads only when a paper is rendered (start-up speed).
     from partnerfw.templating import environment
 
     env = environment(root)
@@ -68,6 +69,7 @@ def render_csv(paper: Paper) -> str:
 def render_docx(paper: Paper) -> bytes:
     """A plain committee paper: title block, summary, recommendations, sections with their
     tables (pictures become their data tables), appendices."""
+    # python-docx (here and below) loads only when a Word paper is asked for (start-up speed).
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Cm, Pt

@@ -23,7 +23,16 @@ from partnerfw.findings import Severity
 from partnerfw.judge.classify import resources_text
 from partnerfw.reports.common import LIVE, ReportData, date_text, highest_risk, kind_label
 from partnerfw.reports.figures import heat_map, risk_counts
-from partnerfw.reports.paper import Paper, Section, Table
+from partnerfw.reports.paper import Paper
+from partnerfw.reports.sections import (
+    Column,
+    Front,
+    committee_paper,
+    plain,
+    recommendations,
+    section,
+    table,
+)
 from partnerfw.words import plural
 
 RESOURCES_STEP = Decimal(10000)
@@ -107,107 +116,76 @@ def compute(data: ReportData) -> ScrutinyReport:
     return ScrutinyReport(data.as_of, candidates, risk_counts(r.record.arrangement for r in live))
 
 
-def paper(report: ScrutinyReport, data: ReportData) -> Paper:
-    top = report.candidates[:3]
+_COLUMNS: tuple[Column[Candidate], ...] = (
+    Column("Rank", lambda c: str(c.rank), numeric=True),
+    Column("Arrangement", lambda c: c.name),
+    Column("Class", lambda c: c.classification),
+    Column("Council resources", lambda c: resources_text(c.resources, c.not_valued), numeric=True),
+    Column("Resources points", lambda c: plain(c.resources_points), numeric=True),
+    Column(
+        "Highest risk (L×I)",
+        lambda c: str(c.highest_risk) if c.highest_risk else "—",
+        numeric=True,
+    ),
+    Column("Risk points", lambda c: plain(c.risk_points), numeric=True),
+    Column("Errors / warnings", lambda c: f"{c.errors} / {c.warnings}", numeric=True),
+    Column("Gap points", lambda c: plain(c.gap_points), numeric=True),
+    Column("Score", lambda c: plain(c.score), numeric=True),
+)
+_DATA_COLUMNS: tuple[Column[Candidate], ...] = (
+    Column("Rank", lambda c: str(c.rank)),
+    Column("Id", lambda c: c.id),
+    Column("Arrangement", lambda c: c.name),
+    Column("Kind", lambda c: c.kind),
+    Column("Class", lambda c: c.classification),
+    Column("Council resources", lambda c: plain(c.resources)),
+    Column("Resources points", lambda c: plain(c.resources_points)),
+    Column("Highest risk", lambda c: str(c.highest_risk)),
+    Column("Risk points", lambda c: plain(c.risk_points)),
+    Column("Errors", lambda c: str(c.errors)),
+    Column("Warnings", lambda c: str(c.warnings)),
+    Column("Gap points", lambda c: plain(c.gap_points)),
+    Column("Score", lambda c: plain(c.score)),
+)
+_FRONT = Front(
+    "scrutiny", "Candidates for scrutiny and internal audit", "Overview and Scrutiny Committee"
+)
+
+
+def _summary(report: ScrutinyReport) -> list[str]:
+    ranked = len(report.candidates)
     summary = [
-        f"{plural(len(report.candidates), 'approved or running arrangement')} "
-        f"{'is' if len(report.candidates) == 1 else 'are'} ranked by a score of council "
+        f"{plural(ranked, 'approved or running arrangement')} "
+        f"{'is' if ranked == 1 else 'are'} ranked by a score of council "
         "resources, risk and governance gaps, to help the Overview and Scrutiny Committee "
         "choose the partnership it will look at this year (Framework 6.8) and internal audit "
         "plan its risk-based work (6.11).",
     ]
-    if top:
+    if top := report.candidates[:3]:
         summary.append(
             "The highest scores: " + "; ".join(f"{c.name} ({c.score:f} of 30)" for c in top) + "."
         )
-    rows = [
-        [
-            str(c.rank),
-            c.name,
-            c.classification,
-            resources_text(c.resources, c.not_valued),
-            f"{c.resources_points:f}",
-            str(c.highest_risk) if c.highest_risk else "—",
-            f"{c.risk_points:f}",
-            f"{c.errors} / {c.warnings}",
-            f"{c.gap_points:f}",
-            f"{c.score:f}",
-        ]
-        for c in report.candidates
-    ]
-    table = Table(
-        "Candidates ranked by score",
-        [
-            "Rank",
-            "Arrangement",
-            "Class",
-            "Council resources",
-            "Resources points",
-            "Highest risk (L×I)",
-            "Risk points",
-            "Errors / warnings",
-            "Gap points",
-            "Score",
-        ],
-        rows,
-        numeric=frozenset({0, 3, 4, 5, 6, 7, 8, 9}),
-    )
-    data_table = Table(
-        "Scrutiny candidates",
-        [
-            "Rank",
-            "Id",
-            "Arrangement",
-            "Kind",
-            "Class",
-            "Council resources",
-            "Resources points",
-            "Highest risk",
-            "Risk points",
-            "Errors",
-            "Warnings",
-            "Gap points",
-            "Score",
-        ],
-        [
-            [
-                str(c.rank),
-                c.id,
-                c.name,
-                c.kind,
-                c.classification,
-                f"{c.resources:f}",
-                f"{c.resources_points:f}",
-                str(c.highest_risk),
-                f"{c.risk_points:f}",
-                str(c.errors),
-                str(c.warnings),
-                f"{c.gap_points:f}",
-                f"{c.score:f}",
-            ]
-            for c in report.candidates
-        ],
-    )
-    return Paper(
-        "scrutiny",
-        "Candidates for scrutiny and internal audit",
-        data.council,
-        "Overview and Scrutiny Committee",
-        report.as_of,
-        data.policy.title,
-        data.scope.describe(),
-        data.public,
-        summary,
-        [
+    return summary
+
+
+def paper(report: ScrutinyReport, data: ReportData) -> Paper:
+    return committee_paper(
+        _FRONT,
+        data,
+        _summary(report),
+        recommendations(
             "That the Committee chooses one partnership from the list for its review this year.",
-            "[Further recommendations to be added by the report author.]",
-        ],
+            author_adds=True,
+        ),
         [
-            Section("How the score is worked out", bullets=SCORE_RULES),
-            Section("Ranked candidates", tables=[table]),
-            Section(
+            section("How the score is worked out", bullets=SCORE_RULES),
+            section(
+                "Ranked candidates",
+                table("Candidates ranked by score", _COLUMNS, report.candidates),
+            ),
+            section(
                 "Risks across the candidates",
-                [
+                paragraphs=[
                     f"Risks recorded on the candidates' risk registers as at "
                     f"{date_text(report.as_of)}."
                 ],
@@ -215,5 +193,5 @@ def paper(report: ScrutinyReport, data: ReportData) -> Paper:
             ),
         ],
         [],
-        data_table,
+        table("Scrutiny candidates", _DATA_COLUMNS, report.candidates),
     )
