@@ -394,3 +394,43 @@ def test_the_installed_command_exits_2_on_a_bad_option(repo: Path) -> None:
     assert done.returncode == 2
     assert "--today 'soon' is not a date" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_user_error_in_any_command_exits_2_through_the_one_handler(
+    repo: Path, runner: CliRunner
+) -> None:
+    """Commands do not catch ``UserError`` themselves: the application does, for all of them."""
+    result = runner.invoke(app, ["import", "no-such-sheet.csv"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("partnerfw: ")
+    assert "no-such-sheet.csv" in result.stderr
+
+
+def _main(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnerfw.cli import main
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in the engine")
+
+    monkeypatch.setattr("partnerfw.rules.engine.run_check", broken)
+    monkeypatch.setattr(sys, "argv", argv)
+    main()
+
+
+def test_an_internal_error_is_one_line_saying_how_to_report_it(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        _main(["partnerfw", "check", "--today", TODAY], monkeypatch)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError('a bug in the engine')" in err
+    assert f"rerun as 'partnerfw --debug check --today {TODAY}'" in err
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(RuntimeError, match="a bug in the engine"):
+        _main(["partnerfw", "--debug", "check", "--today", TODAY], monkeypatch)

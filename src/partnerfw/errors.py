@@ -1,5 +1,5 @@
 """Conditions the user must fix. The CLI prints these plainly and exits 2; anything else is
-a bug and shows a traceback only with ``--debug``."""
+a bug: one line saying how to report it, or the whole traceback with ``partnerfw --debug``."""
 
 
 class UserError(Exception):

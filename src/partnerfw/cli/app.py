@@ -1,7 +1,7 @@
 """The ``partnerfw`` application: its options shared by every command, and the helpers commands
 use to fail, print and read dates. The commands are in the sibling modules, one per family.
 
-Exit codes (README: 'Exit codes'): 0 no errors; 1 errors found (or warnings with --strict);
+Exit codes (docs/output.md: 'Exit codes'): 0 no errors; 1 errors found (or warnings with --strict);
 2 the command could not run (bad options, no register, unreadable input).
 """
 
@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
+
+from partnerfw.errors import UserError
 
 if TYPE_CHECKING:
     from partnerfw.policy.project import Project
@@ -20,7 +23,46 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
+
+class _Commands(TyperGroup):
+    """The one error handler every command runs inside: a problem the user must fix (a
+    ``UserError``) is printed as 'partnerfw: <what to do>' on stderr and exits 2, whichever
+    command raised it. Anything else is a bug, reported by ``main``."""
+
+    def invoke(self, ctx: Any) -> Any:  # ctx: typer's click Context (vendored in newer typer)
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            _fail(str(exc))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The commands in the order an officer meets them, whatever module defines them."""
+        known = [name for name in _HELP_ORDER if name in self.commands]
+        return known + [name for name in self.commands if name not in known]
+
+
+_HELP_ORDER = (
+    "init",
+    "new",
+    "check",
+    "fmt",
+    "classify",
+    "rules",
+    "report",
+    "build",
+    "export",
+    "import",
+    "trail",
+    "approved-facts",
+    "codeowners",
+    "schema",
+)
+
+_debug = False
+"""Set by ``partnerfw --debug``: an internal error then shows its whole traceback."""
+
 app = typer.Typer(
+    cls=_Commands,
     name="partnerfw",
     help="Run the council's partnerships and shared services register as YAML files in git.",
     no_args_is_help=True,
@@ -55,7 +97,6 @@ FormatOption = Annotated[
         metavar="FORMAT",
     ),
 ]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 
 
 def _show_version(value: bool) -> None:
@@ -77,8 +118,18 @@ def _main(
             is_eager=True,
         ),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="Show the whole traceback of an internal error, to report it "
+            "(partnerfw --debug COMMAND ...).",
+        ),
+    ] = False,
 ) -> None:
     """Run the council's partnerships and shared services register as YAML files in git."""
+    global _debug
+    _debug = debug
 
 
 def _fail(message: str) -> NoReturn:
@@ -153,19 +204,20 @@ def _relative(path: Path) -> str:
 
 
 def main() -> None:
-    """Entry point: user errors exit 2 with a plain message; other errors are bugs."""
-    from partnerfw.errors import UserError
-
+    """Entry point. Problems the user must fix exit 2 with a plain message (``_Commands``);
+    any other exception is a bug: one line saying how to report it, or with ``--debug`` the
+    whole traceback."""
     try:
         app(standalone_mode=True)
-    except UserError as exc:
+    except UserError as exc:  # raised outside a command, e.g. by an option's callback
         sys.stderr.write(f"partnerfw: {exc}\n")
         sys.exit(EXIT_CANNOT_RUN)
-    except Exception as exc:  # an internal error: a bug, shown in full only with --debug
-        if "--debug" in sys.argv:
+    except Exception as exc:
+        if _debug:
             raise
+        again = " ".join(["partnerfw", "--debug", *sys.argv[1:]])
         sys.stderr.write(
-            f"partnerfw: internal error: {exc!r}; rerun with --debug and report "
-            "it at the project's issue tracker\n"
+            f"partnerfw: internal error: {exc!r}; this is a bug in partnerfw: rerun as "
+            f"'{again}' and report the traceback at the project's issue tracker\n"
         )
         sys.exit(EXIT_CANNOT_RUN)

@@ -14,7 +14,6 @@ from partnerfw.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigOption,
-    DebugOption,
     FormatOption,
     TodayOption,
     _choose,
@@ -25,7 +24,6 @@ from partnerfw.cli.app import (
     _today,
     app,
 )
-from partnerfw.errors import UserError
 
 if TYPE_CHECKING:
     from partnerfw.policy.project import Project
@@ -42,7 +40,6 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     today: TodayOption = None,
     config: ConfigOption = None,
-    debug: DebugOption = False,
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -73,10 +70,7 @@ def check(
         _fail("--changed-since and --in-register each choose the records: give one")
     if in_register and not paths:
         _fail("--in-register checks the record files given: name at least one")
-    try:
-        result = _checked(project, paths, when, changed_since, in_register)
-    except UserError as exc:
-        _fail(str(exc))
+    result = _checked(project, paths, when, changed_since, in_register)
     context = Context()
     if output in FOR_TOOLS:
         from partnerfw.git.repo_paths import RepoPaths  # only for the formats for tools
@@ -168,7 +162,6 @@ def classify(
     ] = "text",
     today: TodayOption = None,
     config: ConfigOption = None,
-    debug: DebugOption = False,
 ) -> None:
     """Show each arrangement's kind and class with the reason, or compare two policies.
     A shared service that changes type over time is classed by the phase in force on --today."""
@@ -179,20 +172,15 @@ def classify(
     when = _today(today)
     project = _project(config)
     edition = project.schedule.policy_on(when).edition
-    try:
-        if compare_policy is None and not compare_draft:
-            rows, problems = classify_register(project, _paths(project, paths), when)
-            _print(render(rows, problems, output, edition), markup=output == "text")
-        else:
-            changes, problems, label = compare(
-                project, _paths(project, paths), compare_policy, when
-            )
-            _print(
-                render(changes, problems, output, edition, label),
-                markup=output == "text",
-            )
-    except UserError as exc:
-        _fail(str(exc))
+    if compare_policy is None and not compare_draft:
+        rows, problems = classify_register(project, _paths(project, paths), when)
+        _print(render(rows, problems, output, edition), markup=output == "text")
+    else:
+        changes, problems, label = compare(project, _paths(project, paths), compare_policy, when)
+        _print(
+            render(changes, problems, output, edition, label),
+            markup=output == "text",
+        )
     raise typer.Exit(
         EXIT_FINDINGS if any(p.severity.value == "error" for p in problems) else EXIT_OK
     )
@@ -232,10 +220,7 @@ def rules(
     _choose(output, ("text", "json"), "--format")
     when = _today(today)
     project = _project(config)
-    try:
-        policy, line = named_edition(project, edition, when)
-    except UserError as exc:
-        _fail(str(exc))
+    policy, line = named_edition(project, edition, when)
     if local:
         council_rules = {code: "partnerfw.yaml" for code in project.settings.rules}
         choices = local_choices(policy, project.schedule, line, council_rules)

@@ -10,14 +10,12 @@ import typer
 
 from partnerfw.cli.app import (
     ConfigOption,
-    DebugOption,
     _choose,
     _fail,
     _project,
     _today,
     app,
 )
-from partnerfw.errors import UserError
 
 ReportName = Annotated[
     str,
@@ -105,7 +103,6 @@ def report(
     compare_policy: ComparePolicyOption = None,
     include_confidential: ConfidentialOption = False,
     config: ConfigOption = None,
-    debug: DebugOption = False,
 ) -> None:
     """Produce a committee paper: the annual report, governance review, what is due,
     scrutiny candidates, or the effect of another policy."""
@@ -124,9 +121,6 @@ def report(
     project = _project(config)
     scope = Scope(portfolio, committee, department)
     options = Options(scope, since, within, compare_policy, public=not include_confidential)
-    try:
-        text = produce(name, project, when, output, options, out, overwrite=overwrite)
-    except UserError as exc:
-        _fail(str(exc))
+    text = produce(name, project, when, output, options, out, overwrite=overwrite)
     if text is not None:
         sys.stdout.write(text)

@@ -12,7 +12,6 @@ from partnerfw.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigOption,
-    DebugOption,
     TodayOption,
     _choose,
     _fail,
@@ -37,18 +36,13 @@ def build(
     ] = Path("site"),
     today: TodayOption = None,
     config: ConfigOption = None,
-    debug: DebugOption = False,
 ) -> None:
     """Build the register website and its open data (register.csv, register.json)."""
-    from partnerfw.errors import UserError
     from partnerfw.publish.build import build_site
 
     when = _today(today)
     project = _project(config)
-    try:
-        report = build_site(project, _paths(project, None), out, when)
-    except UserError as exc:
-        _fail(str(exc))
+    report = build_site(project, _paths(project, None), out, when)
     _print(report.message())
     raise typer.Exit(EXIT_FINDINGS if report.has_problems else EXIT_OK)
 
@@ -100,7 +94,6 @@ def export(
     config: ConfigOption = None,
 ) -> None:
     """Export the register as CSV, JSON or Excel: public by default, one row per arrangement."""
-    from partnerfw.errors import UserError
     from partnerfw.files import write_atomic, write_atomic_bytes
     from partnerfw.publish import export as exporter
     from partnerfw.record.loading import load
@@ -109,29 +102,26 @@ def export(
     project = _project(config)
     if out is not None and out.exists() and not force:
         _fail(f"--out {out} already exists; add --force to replace it")
-    try:
-        register = load([project.register_dir], project.root)
-        contacts = project.policy.publication.publish_officer_contact_details
-        table = exporter.export_table(register.records, include_confidential, contacts)
-        if output == "xlsx":
-            if out is None:
-                _fail(
-                    "--format xlsx writes a workbook: name the file with --out, e.g. "
-                    "--out register.xlsx"
-                )
-            write_atomic_bytes(out, exporter.to_xlsx(table), overwrite=force)
-        else:
-            text = (
-                exporter.to_csv(table)
-                if output == "csv"
-                else exporter.to_json(table, project.council_name, include_confidential)
+    register = load([project.register_dir], project.root)
+    contacts = project.policy.publication.publish_officer_contact_details
+    table = exporter.export_table(register.records, include_confidential, contacts)
+    if output == "xlsx":
+        if out is None:
+            _fail(
+                "--format xlsx writes a workbook: name the file with --out, e.g. "
+                "--out register.xlsx"
             )
-            if out is None:
-                sys.stdout.write(text)
-            else:
-                write_atomic(out, ("\ufeff" if output == "csv" else "") + text, overwrite=force)
-    except UserError as exc:
-        _fail(str(exc))
+        write_atomic_bytes(out, exporter.to_xlsx(table), overwrite=force)
+    else:
+        text = (
+            exporter.to_csv(table)
+            if output == "csv"
+            else exporter.to_json(table, project.council_name, include_confidential)
+        )
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(out, ("\ufeff" if output == "csv" else "") + text, overwrite=force)
     if out is not None:
         view = "including confidential parts" if include_confidential else "public view"
         sys.stderr.write(f"Exported {len(table.rows)} records ({view}) to {out}\n")

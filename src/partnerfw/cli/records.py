@@ -16,7 +16,6 @@ from partnerfw.cli.app import (
     ConfigOption,
     TodayOption,
     _choose,
-    _fail,
     _paths,
     _print,
     _project,
@@ -25,7 +24,6 @@ from partnerfw.cli.app import (
     _today,
     app,
 )
-from partnerfw.errors import UserError
 
 
 def _answer(help: str, *names: str) -> Any:
@@ -202,8 +200,6 @@ def new(
     project = _settled_project(config)
     try:
         lines = add_arrangement(project, given, record_id, no_input, when)
-    except UserError as exc:
-        _fail(str(exc))
     except Interrupted as exc:
         sys.stderr.write(f"\npartnerfw: interrupted; {exc}\n")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -228,10 +224,7 @@ def fmt(
     from partnerfw.edit.tidy import tidy_files
 
     project = _project(config)
-    try:
-        result = tidy_files(_paths(project, paths), check=check_only)
-    except UserError as exc:
-        _fail(str(exc))
+    result = tidy_files(_paths(project, paths), check=check_only)
     for path, problem in result.problems:
         sys.stderr.write(f"partnerfw: {_relative(path)}:{problem.line}: {problem.message}\n")
     verb = "would tidy" if check_only else "tidied"
@@ -270,10 +263,7 @@ def approved_facts(
 
     when = _today(today)
     project = _settled_project(config)
-    try:
-        outcome = record_facts(project, list(ids or []), every, when)
-    except UserError as exc:
-        _fail(str(exc))
+    outcome = record_facts(project, list(ids or []), every, when)
     for item in outcome.recorded:
         _print(f"{item.file}: {item.note}")
     for note in outcome.notes:
@@ -298,8 +288,5 @@ def trail(
 
     _choose(output, ("text", "json"), "--format")
     project = _project(config)
-    try:
-        trails = record_trails(project, record_id)
-    except UserError as exc:
-        _fail(str(exc))
+    trails = record_trails(project, record_id)
     _print(render(trails, output))

@@ -20,7 +20,6 @@ from partnerfw.cli.app import (
     _settled_project,
     app,
 )
-from partnerfw.errors import UserError
 
 _Text = str | None
 _FolderArgument = Annotated[
@@ -106,8 +105,6 @@ def init(
             report = check_repository(folder)
         else:
             report = set_up(folder, given, install_from, code_scanning, no_input, _warn)
-    except UserError as exc:
-        _fail(str(exc))
     except Interrupted as exc:
         sys.stderr.write(f"\npartnerfw: interrupted; {exc}\n")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -177,23 +174,20 @@ def codeowners(
     from partnerfw.edit.codeowners import CODEOWNERS, build, stale_diff, update
 
     project = _settled_project(config)
-    try:
-        outcome = build(project)
-        for skipped in outcome.skipped:
-            sys.stderr.write(
-                f"partnerfw: {skipped} is not a valid record, so has no reviewers; "
-                "'partnerfw check' says why\n"
-            )
-        if check_only:
-            diff = stale_diff(outcome)
-            if diff is None:
-                _print(f"{CODEOWNERS} is up to date ({outcome.file_count} files)")
-                raise typer.Exit(EXIT_OK)
-            _print(diff + f"\n{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
-            raise typer.Exit(EXIT_FINDINGS)
-        changed, template = update(outcome, force=force)
-    except UserError as exc:
-        _fail(str(exc))
+    outcome = build(project)
+    for skipped in outcome.skipped:
+        sys.stderr.write(
+            f"partnerfw: {skipped} is not a valid record, so has no reviewers; "
+            "'partnerfw check' says why\n"
+        )
+    if check_only:
+        diff = stale_diff(outcome)
+        if diff is None:
+            _print(f"{CODEOWNERS} is up to date ({outcome.file_count} files)")
+            raise typer.Exit(EXIT_OK)
+        _print(diff + f"\n{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
+        raise typer.Exit(EXIT_FINDINGS)
+    changed, template = update(outcome, force=force)
     _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} ({outcome.file_count} files)")
     if template is not None:
         _print(

@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from partnerfw.cli.app import EXIT_FINDINGS, EXIT_OK, ConfigOption, _fail, _print, _project, app
-from partnerfw.errors import UserError
+from partnerfw.cli.app import EXIT_FINDINGS, EXIT_OK, ConfigOption, _print, _project, app
 
 _WRITE = "Create the record files (default: only show what would be created)."
 _MAPPING = "YAML file 'columns: {heading: field}' correcting the guessed columns."
@@ -51,12 +50,9 @@ def import_register(
         header_row=header_row,
         allow_duplicates=allow_duplicates,
     )
-    try:
-        outcome = import_spreadsheet(
-            file, project.register_dir, project.settings.register_folder, options
-        )
-    except UserError as exc:
-        _fail(str(exc))
+    outcome = import_spreadsheet(
+        file, project.register_dir, project.settings.register_folder, options
+    )
     _print(outcome.report)
     if save_mapping is not None:
         _print(f"The column mapping is in {save_mapping}.")
