@@ -19,7 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from partnerfw.policy.schema import Policy, RecordField, Settings
+from partnerfw.policy.schema import Policy, Settings
+from partnerfw.policy.significance_tests import RecordField
 from partnerfw.record.models import Arrangement
 
 SCHEMA_FOLDER = "schema"

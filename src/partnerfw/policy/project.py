@@ -26,7 +26,7 @@ from partnerfw.record.yamlread import Document, YamlProblem, decode, parse
 
 SETTINGS_FILE = "partnerfw.yaml"
 POLICY_INVALID = "POL001"
-_POLICY_REF = "Policy file (README)"
+_POLICY_REF = "Policy file (partnerfw docs)"
 
 
 @dataclass

@@ -18,7 +18,7 @@ from partnerfw.record.yamlread import Document, YamlProblem, decode, parse
 RECORD_SUFFIXES = (".yaml", ".yml")
 UNREADABLE = "DATA001"
 INVALID_YAML = "DATA002"
-_FORMAT_REF = "Record format (README)"
+_FORMAT_REF = "Record format (partnerfw docs)"
 
 
 @dataclass(frozen=True)

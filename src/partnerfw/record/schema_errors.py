@@ -12,7 +12,7 @@ from partnerfw.record.yamlread import Document, Path
 
 UNKNOWN_FIELD = "DATA003"
 INVALID_VALUE = "DATA004"
-_REFERENCE = "Record format (README)"
+_REFERENCE = "Record format (partnerfw docs)"
 
 
 def findings_from(

@@ -1,7 +1,7 @@
 """Renderers of a check result: text for people, json for tools, github for pull requests,
 sarif for code scanning (``sarif.py``).
 
-The formats are documented in one place, the README's 'Output formats' (tested). The json
+The formats are documented in one place, docs/output.md (tested). The json
 format is a contract: an object with ``records``, ``findings`` and ``summary``; fields are only
 ever added, never renamed or removed. github and sarif name files from the git repository's
 root (``repo_paths.py``), as GitHub expects.

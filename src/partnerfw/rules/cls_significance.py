@@ -59,7 +59,7 @@ def significance_decidable(ctx: Context) -> Iterator[Hit]:
     "data quality",
     "The council's own questions as its policy declares them",
     Severity.ERROR,
-    "Policy file (README)",
+    "Policy file (partnerfw docs)",
 )
 def council_fields(ctx: Context) -> Iterator[Hit]:
     """Each name under ``council_fields`` is a question the policy declares under

@@ -96,7 +96,7 @@ def _schema_rule(code: str, title: str, doc: str) -> None:
         "data quality",
         title,
         Severity.ERROR,
-        "Record format (README)",
+        "Record format (partnerfw docs)",
         doc=doc,
     )
 
@@ -129,6 +129,6 @@ RULES["POL001"] = Rule(
     "policy",
     "Valid policy and settings",
     Severity.ERROR,
-    "Policy file (README)",
+    "Policy file (partnerfw docs)",
     doc="partnerfw.yaml and any policy file it names are checked like records.",
 )

@@ -13,7 +13,7 @@ dotted path. Import every name from ``partnerfw.policy.schema``.
 """
 
 from partnerfw.policy.schema.adoption import Adoption, EditionState, Milestone
-from partnerfw.policy.schema.base import BOOLEAN_FIELDS, DEFAULT_EDITION, EDITIONS, PolicyModel
+from partnerfw.policy.schema.base import DEFAULT_EDITION, EDITIONS, PolicyModel
 from partnerfw.policy.schema.edition import Policy
 from partnerfw.policy.schema.governance_rating import GovernanceRating, RatingBand
 from partnerfw.policy.schema.intervals import Intervals, SharedServiceReview
@@ -36,16 +36,11 @@ from partnerfw.policy.schema.site import (
 )
 from partnerfw.policy.schema.sources import Source, source_of_item
 
-# The significance test's names a policy is read with, importable from here as before.
-from partnerfw.policy.significance_tests import RESOURCE_FIELDS, RecordField, Significance
-
 __all__ = [
-    "BOOLEAN_FIELDS",
     "DEFAULT_EDITION",
     "EDITIONS",
     "EXIT_FIELDS",
     "OGL_V3_URL",
-    "RESOURCE_FIELDS",
     "Accessibility",
     "AccessibilityContact",
     "Adoption",
@@ -66,14 +61,12 @@ __all__ = [
     "PolicyModel",
     "Publication",
     "RatingBand",
-    "RecordField",
     "Requirements",
     "Role",
     "RouteConflict",
     "RuleSetting",
     "Settings",
     "SharedServiceReview",
-    "Significance",
     "SiteSettings",
     "Source",
     "Theme",

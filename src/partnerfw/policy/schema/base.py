@@ -9,7 +9,6 @@ from pydantic import BaseModel, ConfigDict
 
 EDITIONS = ("revised", "earlier")
 DEFAULT_EDITION = "revised"
-BOOLEAN_FIELDS = ("fundamental_to_corporate_objective", "public_facing")
 
 
 class PolicyModel(BaseModel):
