@@ -378,7 +378,7 @@ def test_help_does_not_load_openpyxl() -> None:
 
 
 def test_public_view_hides_confidential_values_kept_as_written() -> None:
-    from partnerfw.record.columns import public_view
+    from partnerfw.views.redaction import public_columns
 
     flat = {
         "id": "x",
@@ -388,11 +388,11 @@ def test_public_view_hides_confidential_values_kept_as_written() -> None:
         "imported_as_written.dates.start": "April 2016",
         "confidential.0": "council_resources",
     }
-    assert public_view(flat, ["council_resources"], contacts=False) == {
+    assert public_columns(flat, ["council_resources"], contacts=False) == {
         "id": "x",
         "imported_as_written.dates.start": "April 2016",
     }
-    assert "imported_as_written.lead_officer.phone" in public_view(flat, [], contacts=True)
+    assert "imported_as_written.lead_officer.phone" in public_columns(flat, [], contacts=True)
 
 
 @pytest.mark.parametrize(

@@ -15,14 +15,10 @@ from partnerfw.cli import app
 from partnerfw.policy.project import open_project
 from partnerfw.rules.engine import run_check
 from partnerfw.templating import environment, templates_dir
+from partnerfw.views.common import long_date, safe_url, text_colour_for
 from partnerfw.views.open_data import safe_cell
-from partnerfw.views.site import (
-    SiteView,
-    build_site_view,
-    long_date,
-    safe_url,
-    text_colour_for,
-)
+from partnerfw.views.pages import SiteView
+from partnerfw.views.site import build_site_view
 from tests.bundled_register import ARRANGEMENTS
 from tests.conftest import REPO, TODAY
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -22,9 +22,6 @@ from partnerfw.cli.app import (
     app,
 )
 
-if TYPE_CHECKING:
-    pass
-
 
 @app.command()
 def build(
@@ -38,7 +35,7 @@ def build(
     config: ConfigOption = None,
 ) -> None:
     """Build the register website and its open data (register.csv, register.json)."""
-    from partnerfw.publish.build import build_site
+    from partnerfw.publish.build import build_site  # the whole site's machinery: only when asked
 
     when = _today(today)
     project = _project(config)
@@ -94,42 +91,19 @@ def export(
     config: ConfigOption = None,
 ) -> None:
     """Export the register as CSV, JSON or Excel: public by default, one row per arrangement."""
-    from partnerfw.files import write_atomic, write_atomic_bytes
-    from partnerfw.publish import export as exporter
-    from partnerfw.record.loading import load
+    from partnerfw.publish import export as exporter  # reads the register: only when asked
 
     output = _export_format(output, out, exporter.FORMATS)
     project = _project(config)
     if out is not None and out.exists() and not force:
         _fail(f"--out {out} already exists; add --force to replace it")
-    register = load([project.register_dir], project.root)
-    contacts = project.policy.publication.publish_officer_contact_details
-    table = exporter.export_table(register.records, include_confidential, contacts)
-    if output == "xlsx":
-        if out is None:
-            _fail(
-                "--format xlsx writes a workbook: name the file with --out, e.g. "
-                "--out register.xlsx"
-            )
-        write_atomic_bytes(out, exporter.to_xlsx(table), overwrite=force)
+    done = exporter.export_register(project, output, out, include_confidential, force)
+    if done.text is not None:
+        sys.stdout.write(done.text)
     else:
-        text = (
-            exporter.to_csv(table)
-            if output == "csv"
-            else exporter.to_json(table, project.council_name, include_confidential)
-        )
-        if out is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(out, ("\ufeff" if output == "csv" else "") + text, overwrite=force)
-    if out is not None:
         view = "including confidential parts" if include_confidential else "public view"
-        sys.stderr.write(f"Exported {len(table.rows)} records ({view}) to {out}\n")
-    if register.problems:
-        sys.stderr.write(
-            f"partnerfw: {len(register.problems)} problem(s) kept records out of "
-            "the export; run 'partnerfw check' to see them:\n"
-        )
-        for problem in register.problems:
-            sys.stderr.write(f"  {problem.file}:{problem.line}: {problem.message}\n")
+        sys.stderr.write(f"Exported {done.records} records ({view}) to {out}\n")
+    for line in done.problem_lines():
+        sys.stderr.write(line + "\n")
+    if done.problems:
         raise typer.Exit(EXIT_FINDINGS)

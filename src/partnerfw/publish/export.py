@@ -4,7 +4,9 @@ Public by default: nothing a record lists under ``confidential:`` and no officer
 phone (unless the policy publishes contact details); ``include_confidential`` exports all.
 One row per record, sorted by id, one column per dotted field path (``tabular``). Text that a
 spreadsheet would run as a formula gets a leading quote, which ``import`` takes off again.
-Output is reproducible: the same register gives the same bytes.
+Output is reproducible: the same register gives the same bytes. ``export_register`` is the
+whole command: read the register, choose the view, render, write (or hand back the text to
+print), and say which files could not be read.
 """
 
 from __future__ import annotations
@@ -14,13 +16,20 @@ import datetime as dt
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from partnerfw.record.columns import cell_text, column_order, flatten, plain, public_view, unflatten
-from partnerfw.record.loading import LoadedRecord
+from partnerfw.errors import UserError
+from partnerfw.files import write_atomic, write_atomic_bytes
+from partnerfw.findings import Finding
+from partnerfw.policy.project import Project
+from partnerfw.policy.schema import Publication
+from partnerfw.record.columns import cell_text, column_order, flatten, plain, unflatten
+from partnerfw.record.loading import LoadedRecord, load
 from partnerfw.record.partial_dates import PartialDate
+from partnerfw.views.redaction import Redaction
 
 FORMATS = ("csv", "json", "xlsx")
 SHEET = "Register"
@@ -34,15 +43,65 @@ class ExportTable:
     rows: list[dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class Exported:
+    """What ``export_register`` did: how many records it exported, the text to print when
+    no file was named, and the problems that kept files out of the export."""
+
+    records: int
+    text: str | None = None
+    problems: list[Finding] = field(default_factory=list)
+
+    def problem_lines(self) -> list[str]:
+        """What to tell the user about the files left out, or nothing."""
+        if not self.problems:
+            return []
+        return [
+            f"partnerfw: {len(self.problems)} problem(s) kept records out of the export; run "
+            "'partnerfw check' to see them:",
+            *(f"  {p.file}:{p.line}: {p.message}" for p in self.problems),
+        ]
+
+
+def export_register(
+    project: Project,
+    output: str,
+    out: Path | None,
+    include_confidential: bool = False,
+    overwrite: bool = False,
+) -> Exported:
+    """Export the register in ``output`` (csv, json or xlsx) to ``out``, or as text to print
+    when ``out`` is None; public unless ``include_confidential``."""
+    if output == "xlsx" and out is None:
+        raise UserError(
+            "--format xlsx writes a workbook: name the file with --out, e.g. --out register.xlsx"
+        )
+    register = load([project.register_dir], project.root)
+    table = export_table(register.records, include_confidential, project.policy.publication)
+    if output == "xlsx":
+        assert out is not None
+        write_atomic_bytes(out, to_xlsx(table), overwrite=overwrite)
+        return Exported(len(table.rows), None, register.problems)
+    text = (
+        to_csv(table)
+        if output == "csv"
+        else to_json(table, project.council_name, include_confidential)
+    )
+    if out is None:
+        return Exported(len(table.rows), text, register.problems)
+    write_atomic(out, ("\ufeff" if output == "csv" else "") + text, overwrite=overwrite)
+    return Exported(len(table.rows), None, register.problems)
+
+
 def export_table(
-    records: list[LoadedRecord], include_confidential: bool, contacts: bool
+    records: list[LoadedRecord], include_confidential: bool, publication: Publication
 ) -> ExportTable:
+    """One row of dotted-path columns per record, sorted by id; the public view leaves out
+    what the record's ``Redaction`` withholds."""
     rows = []
     for record in sorted(records, key=lambda r: r.arrangement.id):
-        flat = flatten(record.arrangement)
-        if not include_confidential:
-            flat = public_view(flat, record.arrangement.confidential, contacts)
-        rows.append(flat)
+        redaction = Redaction.of(record, publication, public=not include_confidential)
+        rows.append(redaction.columns(flatten(record.arrangement)))
     columns = sorted({c for row in rows for c in row}, key=column_order)
     return ExportTable(columns, rows)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from partnerfw.errors import UserError
 from partnerfw.views.open_data import COLUMNS, csv_text, datapackage_text, json_text
-from partnerfw.views.site import Row, SiteView
+from partnerfw.views.pages import Row, SiteView
 
 if TYPE_CHECKING:
     from jinja2 import Environment

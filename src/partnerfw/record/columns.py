@@ -32,12 +32,6 @@ AS_WRITTEN = "imported_as_written"
 COUNCIL_FIELDS = "council_fields"
 """The council's own yes/no answers: one column each, ``council_fields.<name>``."""
 NOT_MONEY = frozenset({"staff_fte", "staff_days_per_year"})
-CONTACT_PATHS = (
-    "lead_officer.email",
-    "lead_officer.phone",
-    "evaluation.completed_by.email",
-    "evaluation.completed_by.phone",
-)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -201,35 +195,6 @@ def _lists(node: Any) -> Any:
     if node and all(isinstance(k, int) for k in node):
         return [_lists(node[k]) for k in sorted(node)]
     return {k: _lists(v) for k, v in node.items()}
-
-
-def hidden(path: str, hidden_paths: list[str]) -> bool:
-    """True when ``path`` is one of ``hidden_paths`` or lies inside one."""
-    return any(path == h or path.startswith(h + ".") for h in hidden_paths)
-
-
-def withheld_paths(confidential: list[str], contacts: bool) -> list[str]:
-    """The dotted paths a public view leaves out: what the record lists as confidential,
-    the list itself, and officers' email and phone unless ``contacts`` is true."""
-    withheld = [*confidential, "confidential"]
-    if not contacts:
-        withheld.extend(CONTACT_PATHS)
-    return withheld
-
-
-def withheld(path: str, withheld: list[str]) -> bool:
-    """True when ``path`` may not be published, given ``withheld_paths()``. An
-    ``imported_as_written.<path>`` entry is withheld exactly when ``<path>`` itself is: the
-    text as the spreadsheet had it is the same confidential fact."""
-    inner = path[len(AS_WRITTEN) + 1 :] if path.startswith(AS_WRITTEN + ".") else path
-    return hidden(inner, withheld)
-
-
-def public_view(flat: dict[str, Any], confidential: list[str], contacts: bool) -> dict[str, Any]:
-    """The columns that may be published: nothing listed as confidential (nor the list
-    itself), and officers' email and phone only when ``contacts`` is true."""
-    paths = withheld_paths(confidential, contacts)
-    return {path: value for path, value in flat.items() if not withheld(path, paths)}
 
 
 def guard(text: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from partnerfw.policy.schema import Accessibility
+from partnerfw.views.common import long_date, safe_url
 
 REGULATIONS = (
     "the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
@@ -64,8 +65,6 @@ class StatementView:
 
 
 def statement_view(settings: Accessibility, council: str) -> StatementView:
-    from partnerfw.views.site import long_date, safe_url
-
     contact = settings.contact
     contacts = []
     if contact.email:

@@ -10,17 +10,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from partnerfw.judge.classify import ASSURANCE_LABELS, COMPANY_FORM_LABELS
 from partnerfw.record.models import Arrangement, Decision
 from partnerfw.record.money import money
+from partnerfw.views.common import WITHHELD, Entry, long_date
+from partnerfw.views.redaction import Redaction
 
-if TYPE_CHECKING:
-    from partnerfw.views.redaction import Redaction
-    from partnerfw.views.site import Entry
-
-WITHHELD_TEXT = "Not published (confidential)"
 _DECISIONS = {
     Decision.APPROVED: "Approved",
     Decision.REJECTED: "Rejected",
@@ -53,8 +49,6 @@ class FactsView:
 
 
 def _day(day: dt.date | None) -> str:
-    from partnerfw.views.site import long_date
-
     return long_date(day) if day else ""
 
 
@@ -95,8 +89,6 @@ def facts_view(a: Arrangement, r: Redaction) -> FactsView:
 
 
 def _overview(a: Arrangement, r: Redaction) -> list[Entry]:
-    from partnerfw.views.site import Entry
-
     entries = []
     if a.company is not None and not r.hidden("company"):
         entries.append(Entry("Legal form", COMPANY_FORM_LABELS[a.company.form]))
@@ -122,8 +114,6 @@ def _overview(a: Arrangement, r: Redaction) -> list[Entry]:
 
 
 def _appointments(a: Arrangement, r: Redaction) -> list[Entry]:
-    from partnerfw.views.site import Entry
-
     body = a.outside_body
     if body is None or r.hidden("outside_body"):
         return []
@@ -172,8 +162,6 @@ def _appointees(a: Arrangement, r: Redaction) -> Table | None:
 
 
 def _funding(a: Arrangement, r: Redaction) -> list[Entry]:
-    from partnerfw.views.site import Entry
-
     entries = []
     if a.overall_budget is not None and not r.hidden("overall_budget"):
         entries.append(Entry("Overall budget (a year)", money(a.overall_budget)))
@@ -212,7 +200,7 @@ def _external(a: Arrangement, r: Redaction) -> Table | None:
     for i, fund in enumerate(a.external_funding):
         if r.hidden("external_funding", i):
             continue
-        source = r.text(fund.source, "external_funding", i, "source") or WITHHELD_TEXT
+        source = r.text(fund.source, "external_funding", i, "source") or WITHHELD
         scheme = r.text(fund.scheme, "external_funding", i, "scheme")
         amount = "" if r.hidden("external_funding", i, "amount") else money(fund.amount)
         period = " to ".join(d for d in (_day(fund.start), _day(fund.end)) if d)
@@ -235,8 +223,6 @@ def _external(a: Arrangement, r: Redaction) -> Table | None:
 
 
 def _joint_committee(a: Arrangement, r: Redaction) -> list[Entry]:
-    from partnerfw.views.site import Entry
-
     jc = a.joint_committee
     if jc is None or r.hidden("joint_committee"):
         return []
