@@ -26,6 +26,7 @@ def templates_dir() -> Path:
 def environment(repo_root: Path | None = None) -> Environment:
     """A Jinja environment: autoescape on, StrictUndefined, the register repository's own
     ``templates/`` before the shipped ones."""
+    # Jinja2 loads only for a command that renders (start-up of the others).
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
     loaders = []

@@ -101,7 +101,7 @@ FormatOption = Annotated[
 
 def _show_version(value: bool) -> None:
     if value:
-        from partnerfw import __version__
+        from partnerfw import __version__  # partnerfw's root: cheap, kept beside its one use
 
         sys.stdout.write(f"partnerfw {__version__}\n")
         raise typer.Exit(EXIT_OK)
@@ -133,6 +133,7 @@ def _main(
 
 
 def _fail(message: str) -> NoReturn:
+    # rich is loaded only when there is something to print: it costs --help its start-up.
     from rich.console import Console
     from rich.markup import escape
 
@@ -158,6 +159,7 @@ def _today(value: str | None, option: str = "--today") -> dt.date:
 
 
 def _project(config: Path | None) -> Project:
+    # The policy and its models load only for a command that reads the register (start-up).
     from partnerfw.policy.project import open_project
 
     if config is not None and not config.is_file():
@@ -185,7 +187,7 @@ def _print(text: str, markup: bool = False) -> None:
     if not markup:
         sys.stdout.write(text + "\n")
         return
-    from rich.console import Console
+    from rich.console import Console  # only for markup, which plain output never needs
 
     Console(highlight=False, soft_wrap=True).print(text)
 

@@ -286,6 +286,7 @@ class _Layout:
 @functools.lru_cache(maxsize=65_536)
 def _plain_as_ruamel_writes_it(value: str) -> bool:
     """A plain scalar that ruamel reads and writes back with the same spelling."""
+    # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
     from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.resolver import VersionedResolver
 
@@ -323,6 +324,7 @@ def _libyaml_tag(value: str) -> str:
 
 
 def _plain_allowed(value: str) -> bool:
+    # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
     from ruamel.yaml.emitter import Emitter
 
     analysis = Emitter(io.StringIO(), allow_unicode=True).analyze_scalar(value)
@@ -331,6 +333,7 @@ def _plain_allowed(value: str) -> bool:
 
 def _ruamel_plain(value: str, *, column: int, indent: int) -> str:
     """What ruamel's emitter writes for a plain scalar after 'key:' ending at ``column``."""
+    # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
     from ruamel.yaml.emitter import Emitter
 
     stream = io.StringIO()

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerfw.errors import UserError
+from partnerfw.files import FileExistsRefusal, write_atomic
 from partnerfw.git.trail import repository_root
 from partnerfw.judge.classify import classify, decided
 from partnerfw.policy.project import SETTINGS_FILE, Project
 from partnerfw.policy.schema import Policy
 from partnerfw.record.loading import load
 from partnerfw.record.models import Kind
+from partnerfw.templating import templates_dir
 
 CODEOWNERS = Path(".github/CODEOWNERS")
 PR_TEMPLATE = Path(".github/pull_request_template.md")
@@ -209,7 +211,6 @@ def stale_diff(outcome: Outcome) -> str | None:
 def write(outcome: Outcome, *, force: bool = False) -> bool:
     """Write CODEOWNERS; False when it was already up to date. A file partnerfw did not write
     is replaced only with ``force``."""
-    from partnerfw.files import write_atomic
 
     target = outcome.target
     if target.is_file():
@@ -229,7 +230,6 @@ def write(outcome: Outcome, *, force: bool = False) -> bool:
 def update(outcome: Outcome, *, force: bool = False) -> tuple[bool, Path | None]:
     """Write CODEOWNERS and, when there is none, the pull request template: (CODEOWNERS
     changed, the template written or None)."""
-    from partnerfw.templating import templates_dir
 
     changed = write(outcome, force=force)
     top = outcome.target.parent.parent
@@ -238,7 +238,6 @@ def update(outcome: Outcome, *, force: bool = False) -> tuple[bool, Path | None]
 
 def write_pr_template(top: Path, template: Path) -> Path | None:
     """Copy the approval checklist to ``.github/pull_request_template.md`` unless one exists."""
-    from partnerfw.files import FileExistsRefusal, write_atomic
 
     target = top / PR_TEMPLATE
     if target.exists():

@@ -18,8 +18,21 @@ from pathlib import Path
 from typing import Any
 
 from partnerfw import PROJECT_URL, __version__
+from partnerfw.edit.codeowners import (
+    CODEOWNERS,
+    MARKER,
+    PR_TEMPLATE,
+    build,
+    stale_diff,
+    write,
+    write_pr_template,
+)
+from partnerfw.edit.schemas import SCHEMA_FOLDER, stale, write_schemas
 from partnerfw.errors import UserError
-from partnerfw.policy.project import SETTINGS_FILE
+from partnerfw.files import FileExistsRefusal, write_atomic
+from partnerfw.git.trail import repository_root
+from partnerfw.policy.project import SETTINGS_FILE, open_project
+from partnerfw.templating import templates_dir
 
 INSTALL_FROM = ("index", "git")
 """Where the generated workflows install partnerfw from: the package index or a git tag."""
@@ -98,7 +111,6 @@ def template_files(answers: RepoAnswers) -> dict[Path, str]:
 
 def answers_from_settings(root: Path, install_from: str | None) -> RepoAnswers:
     """For a re-run: the council's answers as its partnerfw.yaml gives them."""
-    from partnerfw.policy.project import open_project
 
     if install_from is not None and install_from not in INSTALL_FROM:
         raise UserError(f"--install-from '{install_from}' is not one of: {', '.join(INSTALL_FROM)}")
@@ -130,7 +142,6 @@ def answers_from_settings(root: Path, install_from: str | None) -> RepoAnswers:
 def write_missing(root: Path, answers: RepoAnswers) -> list[Path]:
     """Write every file of a register repository that ``root`` does not have yet; existing
     files are left as they are. Returns the paths written, from ``root``."""
-    from partnerfw.files import FileExistsRefusal, write_atomic
 
     written: list[Path] = []
     settings_existed = (root / SETTINGS_FILE).exists()
@@ -152,9 +163,6 @@ def write_missing(root: Path, answers: RepoAnswers) -> list[Path]:
 
 def status(root: Path) -> list[FileStatus]:
     """What a register repository has, lacks, or has out of date (``init --check``)."""
-    from partnerfw.edit.codeowners import CODEOWNERS, MARKER, PR_TEMPLATE, build, stale_diff
-    from partnerfw.edit.schemas import SCHEMA_FOLDER, stale
-    from partnerfw.policy.project import open_project
 
     found: list[FileStatus] = []
     settings = root / SETTINGS_FILE
@@ -245,7 +253,6 @@ def in_git_repository(root: Path) -> bool:
     """Whether ``root`` is the top of a git repository already. A folder inside another
     repository is refused: GitHub reads workflows and CODEOWNERS, and pre-commit its
     configuration, only at the top of a repository."""
-    from partnerfw.git.trail import repository_root
 
     folder = root.resolve()
     while not folder.is_dir() and folder != folder.parent:
@@ -262,10 +269,6 @@ def in_git_repository(root: Path) -> bool:
 
 def _write_generated(root: Path) -> list[Path]:
     """The JSON Schemas, CODEOWNERS and the pull request template, when missing."""
-    from partnerfw.edit.codeowners import build, write, write_pr_template
-    from partnerfw.edit.schemas import SCHEMA_FOLDER, write_schemas
-    from partnerfw.policy.project import open_project
-    from partnerfw.templating import templates_dir
 
     written: list[Path] = []
     schema = root / SCHEMA_FOLDER
@@ -286,7 +289,6 @@ def _write_generated(root: Path) -> list[Path]:
 
 def _validate_settings(root: Path) -> None:
     """The partnerfw.yaml just written must read back cleanly (a bug otherwise)."""
-    from partnerfw.policy.project import open_project
 
     problems = open_project(root).problems
     if problems:
@@ -319,6 +321,7 @@ def _pinned_status(root: Path, path: Path) -> FileStatus:
 
 
 def _pre_commit_rev(text: str) -> str | None:
+    # Loaded here, not at the top: PyYAML is only needed when this runs.
     import yaml
 
     try:
@@ -346,9 +349,8 @@ def _installed_from(root: Path) -> str | None:
 def _environment() -> Any:
     """Jinja for YAML and Markdown: no HTML escaping; strings go into YAML through ``yaml``
     (a JSON string is a valid double-quoted YAML scalar)."""
+    # Loaded here, not at the top: Jinja2 is only needed when this runs.
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    from partnerfw.templating import templates_dir
 
     env = Environment(
         loader=FileSystemLoader(templates_dir() / "repository"),

@@ -16,10 +16,22 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from partnerfw.edit import codeowners
+from partnerfw.edit.schemas import RECORD_SCHEMA, SCHEMA_FOLDER, modeline, write_schemas
+from partnerfw.edit.tidy import tidy_text
 from partnerfw.errors import UserError
+from partnerfw.files import write_atomic
+from partnerfw.judge.approval_route import describe_route, first_classify
+from partnerfw.judge.classify import classify
 from partnerfw.policy.schema import Policy
+from partnerfw.record.ids import slug as make_slug
+from partnerfw.record.loading import RECORD_SUFFIXES, discover, parse_record
 from partnerfw.record.models import AgreementItems, ExitCoverage, Governance, Kind, Sector
 from partnerfw.record.partial_dates import PartialDate
+from partnerfw.record.yamlread import YamlProblem, decode, parse
+from partnerfw.rules.base import Context
+from partnerfw.rules.engine import run_check
+from partnerfw.templating import environment
 
 NOT_PRINTABLE = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
@@ -78,15 +90,12 @@ class Answers:
 def slug(name: str) -> str:
     """'Thamesbridge Food Network (2027)' -> 'thamesbridge-food-network-2027'; letters such
     as ø, ß, Ł and Æ are transliterated (``ids.slug``), never dropped."""
-    from partnerfw.record.ids import slug as make_slug
 
     return make_slug(name) or "arrangement"
 
 
 def taken_ids(register_dir: Path) -> set[str]:
     """Ids already used: every record file's name and every id written inside one."""
-    from partnerfw.record.loading import RECORD_SUFFIXES, discover
-    from partnerfw.record.yamlread import YamlProblem, decode, parse
 
     if not register_dir.is_dir():
         return set()
@@ -116,9 +125,8 @@ def unique_id(name: str, taken: set[str]) -> str:
 def yaml_scalar(value: Any) -> str:
     """A YAML scalar that reads back as exactly ``value``: plain when that is safe, else
     double-quoted (JSON strings are valid YAML)."""
+    # Loaded here, not at the top: Jinja2 is only needed when this runs.
     from markupsafe import Markup
-
-    from partnerfw.record.yamlread import YamlProblem, parse
 
     if value is None:
         return Markup("")
@@ -204,10 +212,8 @@ def render(
     register_root: Path | None,
 ) -> str:
     """The record's text: the kind's template rendered, then tidied as ``fmt`` would."""
+    # Loaded here, not at the top: Jinja2 is only needed when this runs.
     from jinja2 import TemplateNotFound
-
-    from partnerfw.edit.tidy import tidy_text
-    from partnerfw.templating import environment
 
     env = environment(register_root).overlay(
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
@@ -221,6 +227,7 @@ def render(
             f"the record template {exc.name} is missing; reinstall partnerfw or "
             "restore it in your templates/ folder"
         ) from None
+    # Loaded here, not at the top: Jinja2 is only needed when this runs.
     from markupsafe import Markup
 
     context = template_context(answers, policy, route)
@@ -230,7 +237,6 @@ def render(
 
 def check_text(text: str, shown: str) -> None:
     """Refuse to write a record that would not load: a template or answer problem."""
-    from partnerfw.record.loading import parse_record
 
     record, problems = parse_record(text.encode("utf-8"), shown)
     if record is None:
@@ -255,13 +261,6 @@ class Created:
 
 def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     """Render, validate and write ``register/<id>.yaml``; never over an existing file."""
-    from partnerfw.edit.schemas import RECORD_SCHEMA, SCHEMA_FOLDER, modeline, write_schemas
-    from partnerfw.files import write_atomic
-    from partnerfw.judge.approval_route import describe_route, first_classify
-    from partnerfw.judge.classify import classify
-    from partnerfw.record.loading import parse_record
-    from partnerfw.rules.base import Context
-    from partnerfw.rules.engine import run_check
 
     path = project.register_dir / f"{answers.id}.yaml"
     shown = _shown(path, project.root)
@@ -309,7 +308,6 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
 def _refresh_codeowners(project: Any) -> str | None:
     """A CODEOWNERS that partnerfw wrote gets the new record's line, so that the commit adding
     the record also asks its reviewers (and ``codeowners --check`` passes)."""
-    from partnerfw.edit import codeowners
 
     try:
         outcome = codeowners.build(project)

@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerfw.errors import UserError
+from partnerfw.files import write_atomic
+from partnerfw.git.decision_commit import Decision, NotChecked, at_decisions, where
+from partnerfw.judge.approval_route import describe_route, route
 from partnerfw.judge.approved_facts import (
     CoveringDecision,
     as_yaml_data,
@@ -32,7 +35,12 @@ from partnerfw.judge.approved_facts import (
     material,
     needs_confidential,
 )
+from partnerfw.judge.classify import classify, decided
+from partnerfw.record.loading import by_id, load, parse_record
 from partnerfw.record.models import ApprovedFacts, Status
+from partnerfw.record.writing import dump_text, load_round_trip
+from partnerfw.render.trail import unknown_id
+from partnerfw.rules.base import Context
 
 if TYPE_CHECKING:
     from partnerfw.judge.classify import Classification
@@ -66,8 +74,6 @@ def record_facts(project: Project, ids: list[str], every: bool, today: dt.date) 
     """Write ``approved_facts`` into the named records (or, with ``every``, each record that is
     approved or beyond); a record's own file is rewritten only when its facts change. Raises
     UserError, having written nothing, when any record's facts cannot be recorded."""
-    from partnerfw.record.loading import by_id, load
-    from partnerfw.render.trail import unknown_id
 
     if not ids and not every:
         raise UserError("name the arrangements whose approval to record, or use --all")
@@ -149,7 +155,6 @@ def _not_valued(classification: Classification) -> str:
 def _classification(
     project: Project, record: LoadedRecord, decision: CoveringDecision
 ) -> Classification:
-    from partnerfw.judge.classify import classify, decided
 
     policy = project.schedule.policy_on(decision.date)
     return decided(record.arrangement, classify(record.arrangement, policy, decision.date))
@@ -199,9 +204,6 @@ def _refusal(
 
 
 def _route(project: Project, record: LoadedRecord, facts: ApprovedFacts) -> str:
-    from partnerfw.judge.approval_route import describe_route, route
-    from partnerfw.judge.classify import classify, decided
-    from partnerfw.rules.base import Context
 
     policy = project.schedule.policy_on(facts.approved)
     ctx = Context(
@@ -217,7 +219,6 @@ def _route(project: Project, record: LoadedRecord, facts: ApprovedFacts) -> str:
 def _against_git(project: Project, plans: list[_Plan], outcome: Outcome) -> list[str]:
     """Refusals for decisions that git shows were entered before the record last changed;
     notes for those git cannot show."""
-    from partnerfw.git.decision_commit import Decision, NotChecked, at_decisions, where
 
     wanted = [
         (p.record, Decision(p.decision.date, p.decision.reference, tuple(p.decision.makers)))
@@ -249,9 +250,6 @@ def _against_git(project: Project, plans: list[_Plan], outcome: Outcome) -> list
 
 
 def _write(path: Path, shown: str, facts: ApprovedFacts, confidential: bool) -> None:
-    from partnerfw.files import write_atomic
-    from partnerfw.record.loading import parse_record
-    from partnerfw.record.writing import dump_text, load_round_trip
 
     data = load_round_trip(path.read_text("utf-8"))
     values = as_yaml_data(facts)

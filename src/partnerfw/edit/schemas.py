@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from partnerfw.files import write_atomic
 from partnerfw.policy.schema import Policy, Settings
 from partnerfw.policy.significance_tests import RecordField
 from partnerfw.record.models import Arrangement
@@ -128,7 +129,6 @@ def stale(folder: Path, policy: Policy | None = None) -> list[Path]:
 
 def write_schemas(folder: Path, policy: Policy | None = None) -> list[Path]:
     """Write (or refresh) every schema file in ``folder``; returns the paths written."""
-    from partnerfw.files import write_atomic
 
     written = []
     for name, text in schema_texts(policy).items():

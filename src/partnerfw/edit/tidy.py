@@ -25,7 +25,10 @@ from pydantic import BaseModel
 
 from partnerfw.edit.already_tidy import looks_tidy
 from partnerfw.edit.key_order import field_model, wanted_order
+from partnerfw.files import write_atomic
+from partnerfw.record.loading import discover
 from partnerfw.record.models import Arrangement
+from partnerfw.record.writing import dump_text, load_round_trip
 from partnerfw.record.yamlread import YamlProblem, decode, parse
 
 _MAX_MOVES = 10_000
@@ -77,8 +80,6 @@ def tidy_file_text(text: str, model: type[BaseModel] = Arrangement) -> str:
 
 def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
     """Tidy each record file under ``paths``; with ``check`` only report what would change."""
-    from partnerfw.files import write_atomic
-    from partnerfw.record.loading import discover
 
     result = TidyResult()
     for path in discover(paths):
@@ -104,9 +105,8 @@ def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
 
 
 def _load(text: str) -> Any:
+    # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
     from ruamel.yaml.error import MarkedYAMLError
-
-    from partnerfw.record.writing import load_round_trip
 
     try:
         return load_round_trip(text)
@@ -119,7 +119,6 @@ def _load(text: str) -> Any:
 
 
 def _normalise(text: str, model: type[BaseModel]) -> str:
-    from partnerfw.record.writing import dump_text
 
     data = _load(text)
     if data is None:
@@ -130,6 +129,7 @@ def _normalise(text: str, model: type[BaseModel]) -> str:
 
 def _sort_flow_mappings(node: Any, model: type[BaseModel] | None) -> None:
     """Mappings written inline ({a: 1, b: 2}) carry no comments inside: sort them in place."""
+    # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
@@ -165,6 +165,7 @@ def _reorder_all(text: str, model: type[BaseModel]) -> str:
 
 
 def _first_unsorted(node: Any, model: type[BaseModel] | None) -> tuple[Any, list[Any]] | None:
+    # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):

@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerfw.errors import NoRegisterError
+from partnerfw.git.trail import histories, repository_root
 from partnerfw.policy.project import Project
 from partnerfw.publish.site import page_count, read_logo, render_site, write_site
+from partnerfw.record.loading import discover
+from partnerfw.reports import build_reports
 from partnerfw.rules.engine import CheckResult, run_check
 from partnerfw.templating import environment
 from partnerfw.views.site import build_site_view, report_links
@@ -89,10 +93,6 @@ def site_environment(root: Path) -> Environment:
 
 def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.date) -> BuildReport:
     started = time.perf_counter()
-    from concurrent.futures import ProcessPoolExecutor
-
-    from partnerfw.git.trail import repository_root
-    from partnerfw.reports import build_reports
 
     if repository_root(project.root) is None:
         result = run_check(project, paths, today)
@@ -128,8 +128,6 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
 def _histories(root: Path, paths: list[Path]) -> dict[Path, list[TrailEntry]]:
     """The git history of every record file under ``paths``, by resolved path, read in one
     parallel pass (``trail.histories``)."""
-    from partnerfw.git.trail import histories
-    from partnerfw.record.loading import discover
 
     try:
         files = [path.resolve() for path in discover(paths)]
@@ -147,12 +145,14 @@ def _by_record(
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
     """A rich progress bar on a terminal when there are enough pages to take a moment."""
+    # Loaded here, not at the top: rich is only needed when this runs.
     from rich.console import Console
 
     console = Console(stderr=True)
     if total < PROGRESS_FROM_PAGES or not console.is_terminal:
         yield None
         return
+    # Loaded here, not at the top: rich is only needed when this runs.
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(

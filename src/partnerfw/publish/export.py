@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -133,6 +134,7 @@ def _json_value(value: Any) -> Any:
 
 def to_xlsx(table: ExportTable) -> bytes:
     """An Excel workbook: typed cells (numbers, dates, true/false), headings frozen."""
+    # Loaded here, not at the top: openpyxl is only needed when this runs.
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -168,7 +170,6 @@ def _xlsx_value(value: Any) -> Any:
 
 def _reproducible_zip(data: bytes) -> bytes:
     """The same workbook, its zip entries stamped with a fixed time so rebuilds are equal."""
-    import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()

@@ -33,6 +33,7 @@ def slug(name: str, max_length: int = ID_MAX) -> str:
     """The id a name gives: 'Health & Wellbeing @ Work' -> 'health-and-wellbeing-at-work',
     'Grønland Ståløy Forum' -> 'gronland-staloy-forum'; cut at a word to ``max_length``.
     Empty when the name has no letter or digit at all."""
+    # Loaded here, not at the top: python-slugify is only needed when this runs.
     from slugify import slugify
 
     name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -67,7 +68,6 @@ def _as_written(doc: Document, where: str) -> str | None:
 
 def _choices(model: type[BaseModel], loc: Path) -> str:
     """' (one of a, b, c)' for a field that takes one of a fixed set of words."""
-    from enum import Enum
 
     if len(loc) != 1 or not isinstance(loc[0], str) or loc[0] not in model.model_fields:
         return ""

@@ -10,6 +10,7 @@ from typing import Any
 
 def round_trip_yaml() -> Any:
     """A fresh ruamel YAML object for round-trip reading and writing (never a module global)."""
+    # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -35,6 +36,7 @@ def quoted_where_needed(node: Any) -> Any:
     if isinstance(node, list):
         return [quoted_where_needed(value) for value in node]
     if isinstance(node, str) and _not_text_in_yaml_1_1(node):
+        # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
         from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
         return SingleQuotedScalarString(node)
@@ -42,6 +44,7 @@ def quoted_where_needed(node: Any) -> Any:
 
 
 def _not_text_in_yaml_1_1(text: str) -> bool:
+    # Loaded here, not at the top: PyYAML is only needed when this runs.
     import yaml
 
     resolver: Any = yaml.resolver.Resolver()

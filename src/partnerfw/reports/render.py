@@ -13,6 +13,7 @@ from markupsafe import Markup
 from partnerfw.reports.common import date_text
 from partnerfw.reports.figures import band
 from partnerfw.reports.paper import Paper, Table
+from partnerfw.templating import environment
 from partnerfw.views.open_data import safe_cell
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -22,7 +23,6 @@ RATING_FILL = {"Green": "CFE8C4", "Amber": "FFE3A8", "Red": "F4B6B6"}
 
 def _environment(root: Path | None):  # type: ignore[no-untyped-def]
     # Jinja loads only when a paper is rendered (start-up speed).
-    from partnerfw.templating import environment
 
     env = environment(root)
     # The report templates are written for these whitespace settings (set before any load).
@@ -166,6 +166,8 @@ def _docx_table(document, table: Table) -> None:  # type: ignore[no-untyped-def]
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+
+    # Loaded here, not at the top: python-docx is only needed when this runs.
     from docx.shared import Pt
 
     caption = document.add_paragraph(table.caption)
@@ -208,6 +210,8 @@ def _footer(paragraph, text: str) -> None:  # type: ignore[no-untyped-def]
     """Footer text followed by a PAGE field, so each printed page is numbered."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+
+    # Loaded here, not at the top: python-docx is only needed when this runs.
     from docx.shared import Pt
 
     run = paragraph.add_run(text)
