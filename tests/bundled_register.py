@@ -11,9 +11,9 @@ from __future__ import annotations
 
 ARRANGEMENTS = 17
 """Arrangements in the register, one record file each."""
-ERRORS = 7
-WARNINGS = 25
-NOTES = 6
+ERRORS = 10
+WARNINGS = 58
+NOTES = 8
 """Findings of severity info."""
 SHARED_SERVICES = 4
 """Arrangements of the kind shared service."""

@@ -52,6 +52,7 @@ PARTNERSHIP_GOVERNANCE = [
     "performance_monitoring",
     "financial_monitoring",
     "risk_monitoring",
+    "complaints",
     "audit",
 ]
 PARTNERSHIP_AGREEMENT = [
@@ -149,6 +150,13 @@ _EVALUATION = {
         "customers_and_residents": "Residents would lose a joined-up service.",
     },
     "insurance_checked": True,
+    # The form's other questions (Appendix 1).
+    "evidence_of_need": "Rising homelessness presentations since 2019 (housing needs survey).",
+    "consultation": "Residents' panel and the voluntary sector forum, both supportive.",
+    "impact_on_other_services": "None: the officer time comes from the prevention budget.",
+    "value_for_money": "Cost per household helped, reported quarterly.",
+    "uninsured_risks": "None identified; each partner insures its own staff.",
+    "equalities_negative_impact": False,
 }
 _EXIT = {
     "status": "in_place",
@@ -287,6 +295,19 @@ BASELINES: dict[str, dict[str, Any]] = {
             "hr_informed": True,
             "facilities": "Civic Centre with hot desks at Medley",
             "staff_communication": "Monthly joint briefings",
+            # What the business case sets out (Appendix 2).
+            "options_considered": [
+                "Option 1: stay as two services",
+                "Option 2: a full shared service hosted by Thamesbridge",
+            ],
+            "recommended_option": "Option 2: the saving with a resilient team",
+            "constraints": "Two audit systems to merge; staff on different terms.",
+            "dependencies": "None identified.",
+            "existing_arrangements": "Business case section 8: two in-house teams of 3 FTE.",
+            "business_case_revisions": [
+                {"date": _D(2020, 10, 1), "summary": "First draft", "revision": "0.1"},
+                {"date": _D(2020, 11, 20), "summary": "Final", "revision": "1.0"},
+            ],
         },
         "evaluation": _EVALUATION,
         "governance": _in_place(SHARED_GOVERNANCE, "Shared service agreement"),

@@ -97,6 +97,15 @@ def _text(token: Any) -> str:
     return ""
 
 
+def _cited(finding: dict[str, Any]) -> str:
+    """What a finding rests on, as every format shows it, from its JSON fields."""
+    if finding["basis"] == "framework":
+        return str(finding["reference"])
+    return f"local: {finding['local']}" + (
+        f"; {finding['reference']}" if finding["reference"] else ""
+    )
+
+
 # --- The step summary -----------------------------------------------------------------------
 
 
@@ -128,12 +137,15 @@ def test_github_format_appends_every_finding_to_the_step_summary(
         ["Warnings", "13"],
         ["Notes", "12"],
     ]
-    assert by_rule[1] == ["EXIT001", "error", "12", RULES["EXIT001"].title]
+    assert by_rule[0][-1] == "Basis"
+    assert by_rule[1] == ["EXIT001", "error", "12", RULES["EXIT001"].title, "framework"]
+    # MON009's reminder is the council's own rule.
+    assert ["MON009", "note", "12", RULES["MON009"].title, "local"] in by_rule
     assert sum(int(row[2]) for row in by_rule[1:]) == len(findings)
     rows = [row for table in details for row in table[1:]]
     assert len(rows) == len(findings)  # every finding, not just the first 10 of each kind
     expected = [
-        [f["file"], str(f["line"]), f["rule"], f["record"], _one_line(f["message"]), f["reference"]]
+        [f["file"], str(f["line"]), f["rule"], f["record"], _one_line(f["message"]), _cited(f)]
         for f in findings
     ]
     assert sorted(rows) == sorted(expected)  # escaped text renders back exactly as written
@@ -255,7 +267,9 @@ def test_sarif_is_valid_and_carries_rules_and_results(
     for result, finding in zip(results, findings, strict=True):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding["rule"]
         assert result["level"] == levels[finding["severity"]]
-        assert result["message"]["text"] == f"{finding['message']} ({finding['reference']})"
+        assert result["message"]["text"] == f"{finding['message']} ({_cited(finding)})"
+        assert result["properties"]["basis"] == finding["basis"]
+        assert result["properties"]["local_choice"] == finding["local"]
         [location] = result["locations"]
         physical = location["physicalLocation"]
         assert physical["artifactLocation"] == {"uri": finding["file"], "uriBaseId": "%SRCROOT%"}

@@ -196,7 +196,15 @@ def test_json_format_is_the_documented_contract(repo: Path, runner: CliRunner) -
         assert finding["record"] == "test-partnership"
         assert finding["file"] == "register/test-partnership.yaml"
         assert isinstance(finding["line"], int) and finding["line"] >= 1
-        assert finding["reference"]
+        # Added to the contract: what each finding rests on. MON009's reminder is the council's
+        # own rule, so it cites no framework paragraph; the others cite theirs.
+        assert finding["basis"] in ("framework", "local")
+        if finding["rule"] == "MON009":
+            assert (finding["basis"], finding["local"]) == ("local", "the council's own rule")
+            assert finding["reference"] == ""
+        else:
+            assert (finding["basis"], finding["local"]) == ("framework", None)
+            assert finding["reference"].startswith(("Framework", "Appendix"))
     summary = payload["summary"]
     assert summary["records"] == summary["files"] == len(KINDS)
     assert (summary["error"], summary["warning"], summary["info"]) == (1, 1, 1)
@@ -320,7 +328,12 @@ def test_likely_duplicates_are_reported_in_both_files_until_marked_distinct(
         "add 'distinct_from: [csp-thamesbridge]' to this record"
     )
     assert "(register/thamesbridge-csp.yaml:2, score 1.00" in found[0]["message"]
-    assert found[0]["reference"] == "Framework 5.6.1 (central record)"
+    # How the register keeps one record per arrangement is the council's own rule.
+    assert (found[0]["basis"], found[0]["local"], found[0]["reference"]) == (
+        "local",
+        "the council's own rule",
+        "",
+    )
 
     _write(
         repo,

@@ -14,12 +14,14 @@ from typing import Any
 
 import pytest
 
+from partnerfw.findings import Basis
 from partnerfw.judge.classify import classify
 from partnerfw.policy.schema import MasterLists
 from partnerfw.record.models import Status
 from partnerfw.rules import RULES
 from partnerfw.rules.base import Rule
 from partnerfw.rules.engine import check_record
+from partnerfw.rules.sources import LOCAL_RULES
 from tests.records import (
     DELETE,
     KINDS,
@@ -1033,13 +1035,62 @@ MISSES = [
         changes={"evaluation.do_nothing.customers_and_residents": DELETE},
         at=("evaluation", "do_nothing"),
         words=("customers and residents",),
-        why="residents",
+        overrides={"do_nothing_customers_and_residents": True},
+        why="residents-turned-on",
     ),
     Case(
         "EVA010",
         changes={"evaluation.insurance_checked": False},
         at=("evaluation",),
         words=("evaluation.insurance_checked",),
+    ),
+    # the evaluation form's other questions (Appendix 1)
+    Case(
+        "EVA011",
+        changes={"evaluation.evidence_of_need": DELETE},
+        at=("evaluation",),
+        words=("evidence", "evaluation.evidence_of_need"),
+    ),
+    Case(
+        "EVA011",
+        status="proposed",
+        changes={"evaluation.consultation": "  ", "approvals": DELETE},
+        at=("evaluation",),
+        words=("before approval:", "consulted", "evaluation.consultation"),
+        why="proposed-consultation",
+    ),
+    Case(
+        "EVA012",
+        changes={"evaluation.impact_on_other_services": DELETE},
+        at=("evaluation",),
+        words=("other services", "evaluation.impact_on_other_services"),
+    ),
+    Case(
+        "EVA013",
+        changes={"evaluation.value_for_money": DELETE},
+        at=("evaluation",),
+        words=("value for money", "evaluation.value_for_money"),
+    ),
+    Case(
+        "EVA014",
+        changes={"evaluation.uninsured_risks": DELETE},
+        at=("evaluation",),
+        words=("insurance does not cover", "evaluation.uninsured_risks"),
+    ),
+    Case(
+        "EVA015",
+        changes={"evaluation.equalities_negative_impact": True},
+        at=("evaluation", "equalities_negative_impact"),
+        words=("negative impact", "evaluation.equalities_mitigation"),
+    ),
+    Case(
+        "EVA015",
+        kind="shared_service",
+        status="proposed",
+        changes={"evaluation.equalities_negative_impact": True, "approvals": DELETE},
+        at=("evaluation", "equalities_negative_impact"),
+        words=("before approval:", "mitigate"),
+        why="shared-service-proposed",
     ),
     # exit
     Case(
@@ -1151,7 +1202,7 @@ MISSES = [
     ),
     Case(
         "GOV003",
-        changes={"public_facing": True},
+        changes={"public_facing": True, "governance.complaints": DELETE},
         at=("governance",),
         words=("clear public information", "written complaints procedure"),
     ),
@@ -1222,6 +1273,22 @@ MISSES = [
         at=("monitoring", "risk_register", 0),
         words=("has no owner",),
         why="no-owner",
+    ),
+    Case(
+        "MON012",
+        changes={"monitoring.risk_register.0.likelihood": 6},
+        at=("monitoring", "risk_register", 0, "likelihood"),
+        words=("likelihood of 6", "from 1 (rare) to 5 (almost certain)"),
+    ),
+    # A council that rates risks on four points: a 5 is off its impact scale.
+    Case(
+        "MON012",
+        kind="shared_service",
+        changes={"monitoring.risk_register.0.impact": 5},
+        overrides={"risk_scale": {"impact": ["low", "medium", "high", "very high"]}},
+        at=("monitoring", "risk_register", 0, "impact"),
+        words=("impact of 5", "from 1 (low) to 4 (very high)"),
+        why="four-point-scale",
     ),
     Case(
         "MON004",
@@ -1351,6 +1418,60 @@ MISSES = [
         changes={"shared_service.initial_discussion": DELETE},
         at=("shared_service",),
         words=("Director (Corporate Services)", "shared_service.initial_discussion"),
+    ),
+    # the business case's contents (Appendix 2)
+    Case(
+        "SSV006",
+        kind="shared_service",
+        changes={"shared_service.options_considered": DELETE},
+        at=("shared_service",),
+        words=("shared_service.options_considered",),
+    ),
+    Case(
+        "SSV006",
+        kind="shared_service",
+        changes={
+            "shared_service.type": "joint_management",
+            "shared_service.recommended_option": DELETE,
+        },
+        at=("shared_service",),
+        words=("shared_service.recommended_option",),
+        why="joint-management",
+    ),
+    Case(
+        "SSV007",
+        kind="shared_service",
+        changes={"shared_service.constraints": DELETE, "shared_service.dependencies": DELETE},
+        at=("shared_service",),
+        words=("organisational, resource and time", "shared_service.dependencies"),
+    ),
+    Case(
+        "SSV008",
+        kind="shared_service",
+        changes={"shared_service.existing_arrangements": DELETE},
+        at=("shared_service",),
+        words=("existing working arrangements", "shared_service.existing_arrangements"),
+    ),
+    Case(
+        "SSV009",
+        kind="shared_service",
+        changes={"shared_service.business_case_revisions": []},
+        at=("shared_service",),
+        words=("revision history", "shared_service.business_case_revisions"),
+    ),
+    # A joint officer arrangement needs no business case, but one written is checked.
+    Case(
+        "SSV009",
+        kind="shared_service",
+        status="proposed",
+        changes={
+            "shared_service.type": "joint_officer",
+            "shared_service.business_case_revisions": DELETE,
+            "approvals": DELETE,
+        },
+        at=("shared_service",),
+        words=("before approval:",),
+        why="written-for-joint-officer",
     ),
     Case(
         "SSV005",
@@ -2146,11 +2267,101 @@ MEETS = [
         changes={"evaluation.do_nothing.customers_and_residents": DELETE},
         why="earlier-edition",
     ),
+    # The review left the 'do nothing' risk to customers and residents open: not asked
+    # until the council turns it on.
+    Case(
+        "EVA009",
+        changes={"evaluation.do_nothing.customers_and_residents": DELETE},
+        why="residents-left-open",
+    ),
     Case(
         "EVA010",
         kind="shared_service",
         changes={"evaluation.insurance_checked": False},
         why="partnership-only",
+    ),
+    # The form's questions are the partnership form's (Appendix 1); a shared service's business
+    # case (Appendix 2) asks its own.
+    Case(
+        "EVA011",
+        kind="shared_service",
+        changes={"evaluation.evidence_of_need": DELETE, "evaluation.consultation": DELETE},
+        why="partnership-only",
+    ),
+    Case("EVA011", kind="informal_network", why="network"),
+    Case(
+        "EVA012",
+        kind="shared_service",
+        changes={"evaluation.impact_on_other_services": DELETE},
+        why="partnership-only",
+    ),
+    Case(
+        "EVA013",
+        status="ended",
+        changes={
+            "evaluation.value_for_money": DELETE,
+            "dates.indefinite": False,
+            "dates.end": D(2026, 3, 31),
+        },
+        why="ended",
+    ),
+    Case(
+        "EVA014",
+        changes={"evaluation.uninsured_risks": "none identified"},
+        why="answered-none",
+    ),
+    Case(
+        "EVA015",
+        changes={
+            "evaluation.equalities_negative_impact": True,
+            "evaluation.equalities_mitigation": "Home visits for residents who cannot travel.",
+        },
+        why="mitigated",
+    ),
+    Case(
+        "EVA015",
+        changes={"evaluation.equalities_negative_impact": DELETE},
+        why="not-said",
+    ),
+    Case(
+        "SSV006",
+        kind="shared_service",
+        changes={
+            "shared_service.type": "joint_officer",
+            "shared_service.business_case": DELETE,
+            "shared_service.options_considered": DELETE,
+            "shared_service.recommended_option": DELETE,
+        },
+        why="joint-officer-no-case",
+    ),
+    Case(
+        "SSV007",
+        kind="shared_service",
+        changes={
+            "shared_service.type": "ad_hoc_resilience",
+            "shared_service.business_case": DELETE,
+            "shared_service.constraints": DELETE,
+            "dates.indefinite": False,
+            "dates.end": D(2021, 9, 30),
+            "status": "ended",
+        },
+        why="ad-hoc-no-case",
+    ),
+    Case(
+        "SSV008",
+        kind="shared_service",
+        changes={"shared_service.existing_arrangements": "Business case section 8"},
+        why="pointed-to",
+    ),
+    Case(
+        "SSV009",
+        kind="shared_service",
+        changes={
+            "shared_service.business_case_revisions": [
+                {"date": D(2020, 11, 20), "summary": "Final"}
+            ]
+        },
+        why="one-revision",
     ),
     Case("EXIT001", changes={"exit_strategy.status": "drafted"}, why="drafted"),
     Case("EXIT001", kind="informal_network", why="network"),
@@ -2256,6 +2467,15 @@ MEETS = [
         status="proposed",
         changes={"monitoring.risk_register": DELETE, "approvals": DELETE},
         why="proposed",
+    ),
+    Case(
+        "MON012",
+        changes={
+            "monitoring.risk_register.0.likelihood": 6,
+            "monitoring.risk_register.0.impact": 6,
+        },
+        overrides={"risk_scale": {"likelihood": list("ABCDEF"), "impact": list("ABCDEF")}},
+        why="six-point-scale",
     ),
     Case(
         "MON004",
@@ -2472,7 +2692,12 @@ def test_a_record_that_misses_the_requirement_gets_the_rule(case: Case) -> None:
     assert finding.severity.value == _expected_severity(case, rule)
     assert finding.line == line_of(source, case.at)
     assert finding.file == f"register/{load(source).arrangement.id}.yaml"
-    assert finding.reference
+    # A local rule's finding cites no framework paragraph; a framework rule's cites one.
+    if case.code in LOCAL_RULES:
+        assert (finding.basis, finding.reference) == (Basis.LOCAL, ""), finding
+        assert finding.cited.startswith("local: ")
+    else:
+        assert finding.reference.startswith(("Framework", "Appendix")), finding
     message = " | ".join(f.message for f in found)
     for word in case.words:
         assert word in message

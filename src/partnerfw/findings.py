@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -14,6 +14,15 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+class Basis(StrEnum):
+    """What a finding rests on: the framework's text (with its paragraph), or a choice the
+    council made itself (a local rule, a local setting, a matter the framework review leaves
+    open that the council turned on)."""
+
+    FRAMEWORK = "framework"
+    LOCAL = "local"
 
 
 @dataclass(frozen=True, order=True)
@@ -33,7 +42,27 @@ class Finding:
     message: str
     """What is missing or wrong, and what to do."""
     reference: str
-    """The framework paragraph, e.g. 'Framework 2.10'."""
+    """The framework paragraph, e.g. 'Framework 2.10'; empty for a rule that is the council's
+    own (its basis is then ``local``)."""
+    local: str = field(default="", compare=False)
+    """Empty when the finding rests on the framework; otherwise what the council chose that it
+    rests on, e.g. 'the council's own rule' or 'the council's setting
+    intervals.performance_report_months = 6'. The rules engine sets it from the catalogue
+    (``rules.sources``) and the rule's own settings."""
+
+    @property
+    def basis(self) -> Basis:
+        """Whether the finding rests on the framework or on the council's own choice."""
+        return Basis.LOCAL if self.local else Basis.FRAMEWORK
+
+    @property
+    def cited(self) -> str:
+        """Where the finding comes from, as every output shows it: the framework paragraph,
+        or 'local: ' and what the council chose (with the paragraph it works under, if any)."""
+        if self.basis is Basis.FRAMEWORK:
+            return self.reference
+        chosen = self.local or "the council's own choice"
+        return f"local: {chosen}" + (f"; {self.reference}" if self.reference else "")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -44,6 +73,8 @@ class Finding:
             "line": self.line,
             "message": self.message,
             "reference": self.reference,
+            "basis": self.basis.value,
+            "local": self.local or None,
         }
 
 

@@ -215,16 +215,24 @@ def rules(
     stages, or guidance."""
     # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
     from partnerfw.policy.compared import named_edition
-    from partnerfw.render.rule_list import local_choices, render_local, render_rules, standing
+    from partnerfw.render.rule_list import (
+        local_choices,
+        render_local,
+        render_rules,
+        standing,
+        standing_entry,
+    )
 
     _choose(output, ("text", "json"), "--format")
     when = _today(today)
     project = _project(config)
     policy, line = named_edition(project, edition, when)
+    named = project.settings.edition is not None or project.settings.editions is not None
     if local:
         council_rules = {code: "partnerfw.yaml" for code in project.settings.rules}
-        choices = local_choices(policy, project.schedule, line, council_rules)
+        choices = local_choices(policy, project.schedule, line, council_rules, named)
         _print(render_local(choices, output), markup=output == "text")
         return
-    heading = "\n".join(standing(project.schedule, line, policy)) if output == "text" else None
-    _print(render_rules(policy, output, heading), markup=output == "text")
+    heading = "\n".join(standing(project.schedule, line, policy, named))
+    where = standing_entry(project.schedule, line, policy, named)
+    _print(render_rules(policy, output, heading, where), markup=output == "text")

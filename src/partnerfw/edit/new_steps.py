@@ -88,7 +88,7 @@ def created_lines(created: Created) -> list[str]:
         )
         for number, f in enumerate(created.findings, 1):
             lines.append(
-                f"  {number:>2}. {f.severity.value:<7} {f.rule:<7} {f.message} ({f.reference})"
+                f"  {number:>2}. {f.severity.value:<7} {f.rule:<7} {f.message} ({f.cited})"
             )
     else:
         lines.append("Nothing is missing yet.")

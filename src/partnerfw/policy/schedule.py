@@ -65,6 +65,16 @@ class Schedule:
             return later - dt.timedelta(days=1)
         return None
 
+    def adopted(self, policy: Policy) -> bool:
+        """Whether an adoption says ``policy``'s edition is (or was) in force: its line of the
+        schedule names the decision that adopted it, or its own record says it was adopted
+        (or superseded, having been in force). An edition only drafted or noted is applied
+        when a schedule names it, but never called in force."""
+        line = next((e for e in self.editions if e.policy is policy), None)
+        if line is not None and line.decision:
+            return True
+        return policy.adoption is not None and policy.adoption.status in ("adopted", "superseded")
+
     def named(self, name: str) -> Policy | None:
         """The schedule's edition or the draft called ``name`` (the draft also as 'draft')."""
         if self.draft is not None and name in ("draft", self.draft_name):

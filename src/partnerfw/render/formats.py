@@ -1,5 +1,6 @@
 """Renderers of a check result: text for people, json for tools, github for pull requests,
-sarif for code scanning (``sarif.py``).
+sarif for code scanning (``sarif.py``). Each says what every finding rests on: the framework's
+paragraph, or 'local:' and the council's own choice (``Finding.cited``).
 
 The formats are documented in one place, docs/output.md (tested). The json
 format is a contract: an object with ``records``, ``findings`` and ``summary``; fields are only
@@ -54,7 +55,7 @@ def render_text(result: CheckResult, context: Context | None = None) -> str:
         style = _STYLE[finding.severity]
         lines.append(
             f"  {finding.line:>4}  [{style}]{finding.severity.value:<7}[/{style}] "
-            f"{finding.rule:<8} {escape(finding.message)} [dim]({escape(finding.reference)})[/dim]"
+            f"{finding.rule:<8} {escape(finding.message)} [dim]({escape(finding.cited)})[/dim]"
         )
     summary = result.summary
     if lines:
@@ -110,7 +111,7 @@ def _github_escape(text: str, property_: bool = False) -> str:
 
 def github_line(finding: Finding, paths: Callable[[str], str] = as_given) -> str:
     level = {"error": "error", "warning": "warning", "info": "notice"}[finding.severity.value]
-    title = _github_escape(f"{finding.rule} ({finding.reference})", property_=True)
+    title = _github_escape(f"{finding.rule} ({finding.cited})", property_=True)
     file = _github_escape(paths(finding.file), property_=True)
     return (
         f"::{level} file={file},line={finding.line},title={title}::"

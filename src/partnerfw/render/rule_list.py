@@ -4,7 +4,6 @@ and setting comes from (``--local``: the council's own choices, for a committee 
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 
 from rich.markup import escape
 
@@ -12,7 +11,8 @@ from partnerfw.judge.stages import ALL_KINDS, ALL_STAGES
 from partnerfw.policy.schedule import Edition, Schedule
 from partnerfw.policy.schema import Policy, Source, setting_paths, source_of_item
 from partnerfw.rules import RULES, Rule
-from partnerfw.rules.sources import RULE_SETTINGS, rule_source
+from partnerfw.rules.base import setting_value, shown
+from partnerfw.rules.sources import PARTLY_LOCAL, RULE_SETTINGS, rule_source
 
 
 def rule_entry(rule: Rule, policy: Policy) -> dict[str, object]:
@@ -25,7 +25,9 @@ def rule_entry(rule: Rule, policy: Policy) -> dict[str, object]:
         "severity": (setting.severity if setting and setting.severity else rule.severity.value),
         "enabled": setting.enabled if setting else True,
         "policy_reason": setting.reason if setting else None,
-        "reference": rule.reference,
+        "basis": "framework" if source.local is None else "local",
+        "reference": rule.reference if source.local is None else "",
+        "partly_local": PARTLY_LOCAL.get(rule.code),
         "source": _source_dict(source),
         "settings": [_setting_entry(policy, path) for path in _used(rule, policy)],
         "kinds": "all" if rule.kinds == ALL_KINDS else sorted(k.value for k in rule.kinds),
@@ -54,7 +56,7 @@ def _value(policy: Policy, path: str) -> object:
 def _setting_entry(policy: Policy, path: str) -> dict[str, object]:
     return {
         "setting": path,
-        "value": _shown(_value(policy, path)),
+        "value": shown(_value(policy, path)),
         "source": _source_dict(policy.source_of(path)),
     }
 
@@ -63,18 +65,6 @@ def _source_dict(source: Source | None) -> dict[str, str | None]:
     if source is None:
         return {"framework": None, "local": None, "open": None}
     return {"framework": source.framework, "local": source.local, "open": source.open}
-
-
-def _shown(value: object) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "(none)"
-    return str(value)
 
 
 def _settings_text(used: list[dict[str, object]]) -> str:
@@ -91,31 +81,41 @@ def _settings_text(used: list[dict[str, object]]) -> str:
     return ", ".join(shown)
 
 
-def render_rules(policy: Policy, output: str, heading: str | None = None) -> str:
+def render_rules(
+    policy: Policy,
+    output: str,
+    heading: str | None = None,
+    edition: dict[str, object] | None = None,
+) -> str:
     entries = [rule_entry(r, policy) for r in sorted(RULES.values(), key=lambda r: r.code)]
     if output == "json":
-        return json.dumps({"policy": policy.edition, "rules": entries}, indent=2)
+        payload: dict[str, object] = {"policy": policy.edition, "rules": entries}
+        if edition is not None:
+            payload["edition"] = edition
+        return json.dumps(payload, indent=2, ensure_ascii=False)
     lines = [escape(heading)] if heading else []
     for e in entries:
         state = "" if e["enabled"] else " [dim](switched off by policy)[/dim]"
         local = e["source"]["local"]  # type: ignore[index]
+        cited = "the council's own rule" if local else str(e["reference"])
         if not e["checked"]:
             lines.append(
-                f"[bold]{e['code']}[/bold] guidance  {escape(str(e['title']))} "
-                f"({escape(str(e['reference']))}){state}"
+                f"[bold]{e['code']}[/bold] guidance {e['basis']:<9} {escape(str(e['title']))} "
+                f"({escape(cited)}){state}"
             )
             lines.append(f"    not checked: {escape(str(e['description']))}")
             continue
         kinds = e["kinds"] if e["kinds"] == "all" else ", ".join(e["kinds"])  # type: ignore[arg-type]
         stages = e["stages"] if e["stages"] == "all" else ", ".join(e["stages"])  # type: ignore[arg-type]
-        cited = "local choice of the council" if local else str(e["reference"])
         lines.append(
-            f"[bold]{e['code']}[/bold] {e['severity']:<8} {escape(str(e['title']))} "
-            f"({escape(cited)}){state}"
+            f"[bold]{e['code']}[/bold] {e['severity']:<8} {e['basis']:<9} "
+            f"{escape(str(e['title']))} ({escape(cited)}){state}"
         )
         lines.append(f"    kinds: {kinds}; stages: {stages}")
         if local:
             lines.append(f"    local choice: {escape(str(local))}")
+        if e["partly_local"]:
+            lines.append(f"    some findings local: {escape(str(e['partly_local']))}")
         used = e["settings"]
         chosen = [u for u in used if u["source"]["local"]]  # type: ignore[attr-defined]
         unsettled = [u for u in used if u["source"]["open"]]  # type: ignore[attr-defined]
@@ -132,13 +132,28 @@ def render_rules(policy: Policy, output: str, heading: str | None = None) -> str
     return "\n".join(lines)
 
 
-def standing(schedule: Schedule, edition: Edition | None, policy: Policy) -> list[str]:
-    """Where the edition stands: the schedule's line for it, and its own adoption record."""
+def standing(
+    schedule: Schedule, edition: Edition | None, policy: Policy, named: bool = True
+) -> list[str]:
+    """Where the edition stands: the schedule's line for it, and its own adoption record. An
+    edition is called in force only when an adoption says so (the decision on its line of
+    ``partnerfw.yaml``, or its own record); otherwise it is the edition checks follow, named in
+    ``partnerfw.yaml`` (``named``) or partnerfw's default."""
     lines = []
-    if edition is not None:
+    if edition is not None and schedule.adopted(policy):
         until = schedule.until(edition)
         lines.append(
             f"Edition {edition.describe()}" + (f", until {until}" if until else ", in force now")
+        )
+    elif edition is not None:
+        how = "as partnerfw.yaml names it" if named else "partnerfw's default (no partnerfw.yaml)"
+        until = schedule.until(edition)
+        lines.append(
+            f"Edition '{edition.name}', {how}: not in force, since no decision adopting it is "
+            "recorded; checks follow it"
+            + (f" until {until}" if until else "")
+            + ". Once it is adopted, record the decision in partnerfw.yaml (editions: with "
+            "from: and decision:)"
         )
     adoption = policy.adoption
     if adoption is not None:
@@ -156,15 +171,39 @@ def standing(schedule: Schedule, edition: Edition | None, policy: Policy) -> lis
     return lines
 
 
+def standing_entry(
+    schedule: Schedule, edition: Edition | None, policy: Policy, named: bool = True
+) -> dict[str, object]:
+    """Where the edition stands, for ``rules --format json``."""
+    until = schedule.until(edition) if edition is not None else None
+    return {
+        "name": policy.edition,
+        "in_force": schedule.adopted(policy),
+        "from": str(edition.from_date) if edition and edition.from_date else None,
+        "until": str(until) if until else None,
+        "decision": edition.decision if edition else None,
+        "status": policy.adoption.status if policy.adoption else None,
+        "named_in_settings": named,
+        "standing": standing(schedule, edition, policy, named),
+    }
+
+
 def local_choices(
-    policy: Policy, schedule: Schedule, edition: Edition | None, council_rules: dict[str, str]
+    policy: Policy,
+    schedule: Schedule,
+    edition: Edition | None,
+    council_rules: dict[str, str],
+    named: bool = True,
 ) -> dict[str, object]:
     """Every choice the council made itself in ``policy``, and what the review leaves open."""
     settings = []
     unsettled = []
+    matters = {m.setting for m in policy.open_matters.values() if m.setting}
     for path, value in setting_paths(policy):
         source = policy.source_of(path)
-        item = {"setting": path, "value": _shown(value), **_source_dict(source)}
+        item = {"setting": path, "value": shown(value), **_source_dict(source)}
+        if path in matters:
+            continue  # listed with its open matter
         if source is None or source.local is not None:
             settings.append(item)
         elif source.open:
@@ -191,6 +230,10 @@ def local_choices(
         for r in sorted(RULES.values(), key=lambda r: r.code)
         if rule_source(r).local is not None
     ]
+    partly = [
+        {"code": code, "title": RULES[code].title, "local": why}
+        for code, why in sorted(PARTLY_LOCAL.items())
+    ]
     overrides = []
     for code, setting in sorted(policy.rules.items()):
         change = "switched off" if not setting.enabled else f"severity {setting.severity}"
@@ -204,13 +247,39 @@ def local_choices(
         )
     return {
         "edition": policy.edition,
-        "standing": standing(schedule, edition, policy),
+        "standing": standing(schedule, edition, policy, named),
         "settings": settings,
         "open": unsettled,
         "triggers": triggers,
         "rules": rules,
+        "partly_local": partly,
+        "open_matters": open_matters(policy),
         "rule_settings": overrides,
     }
+
+
+def open_matters(policy: Policy) -> list[dict[str, object]]:
+    """The matters the framework review leaves open, each with whether the council turned it
+    on (its setting) and what partnerfw checks meanwhile."""
+    found: list[dict[str, object]] = []
+    for name, matter in policy.open_matters.items():
+        value = setting_value(policy, matter.setting) if matter.setting else None
+        source = policy.source_of(matter.setting) if matter.setting else None
+        found.append(
+            {
+                "matter": name,
+                "minutes": " ".join(matter.matter.split()),
+                "setting": matter.setting,
+                "enforced": bool(value),
+                "set_by": None
+                if not matter.setting
+                else ("the council" if value else "the edition (off)"),
+                "why": source.local if source is not None and value else None,
+                "rules": list(matter.rules),
+                "meanwhile": " ".join(matter.meanwhile.split()),
+            }
+        )
+    return found
 
 
 def _grouped(items: list[dict[str, str]]) -> list[list[dict[str, str]]]:
@@ -258,6 +327,10 @@ def render_local(choices: dict[str, object], output: str) -> str:
     for item in choices["rules"]:  # type: ignore[attr-defined]
         lines.append(f"  {item['code']} {escape(item['title'])}: {escape(item['local'])}")
     lines.append("")
+    lines.append("[bold]Rules of the framework with some findings of the council's own[/bold]")
+    for item in choices["partly_local"]:  # type: ignore[attr-defined]
+        lines.append(f"  {item['code']} {escape(item['title'])}: {escape(item['local'])}")
+    lines.append("")
     lines.append("[bold]Rule settings[/bold]")
     overrides = choices["rule_settings"]
     if not overrides:
@@ -267,6 +340,8 @@ def render_local(choices: dict[str, object], output: str) -> str:
             f"  {item['code']} {escape(item['change'])} ({escape(item['set_in'])}): "
             f"{escape(item['reason'])}"
         )
+    lines.append("")
+    lines += _open_matters_text(choices["open_matters"])  # type: ignore[arg-type]
     lines.append("")
     lines.append("[bold]Settled by the framework but left open by its review[/bold]")
     unsettled = choices["open"]
@@ -278,3 +353,30 @@ def render_local(choices: dict[str, object], output: str) -> str:
         )
         lines.append(f"      not settled: {escape(' '.join(item['open'].split()))}")
     return "\n".join(lines)
+
+
+def _open_matters_text(matters: list[dict[str, object]]) -> list[str]:
+    lines = [
+        "[bold]Matters the framework review leaves open[/bold] (not enforced unless the "
+        "council turns them on)"
+    ]
+    if not matters:
+        lines.append("  none")
+    for item in matters:
+        rules = ", ".join(map(str, item["rules"]))  # type: ignore[call-overload]
+        if not item["setting"]:
+            state = "no setting to turn on; what is checked meanwhile is below"
+        elif item["enforced"]:
+            state = (
+                f"turned on by the council ({item['setting']} = yes): enforced, as its own choice"
+            )
+        else:
+            state = f"not enforced ({item['setting']} = no; the council may turn it on)"
+        lines.append(f"  {escape(str(item['matter']))} ({rules}): {escape(state)}")
+        lines.append(f"      minutes: {escape(str(item['minutes']))}")
+        lines.append(f"      meanwhile: {escape(str(item['meanwhile']))}")
+        if item["why"]:
+            lines.append(
+                f"      the council's reason: {escape(' '.join(str(item['why']).split()))}"
+            )
+    return lines

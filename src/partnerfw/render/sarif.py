@@ -1,11 +1,13 @@
 """``check --format sarif``: the findings as a SARIF 2.1.0 log, for GitHub code scanning.
 
 One run, whose tool is partnerfw with its rule catalogue as the policy in force sets it (each
-rule's code, title, documentation, framework paragraph and severity; a rule the policy
-switches off is listed as disabled), and one result per finding: its rule, level (error,
-warning or note), message with the framework paragraph, and its location - the file, from the
-git repository's root, and the line. Each result carries a fingerprint of its rule, record and
-message, so that code scanning follows a finding when lines move. The log validates against
+rule's code, title, documentation, basis - the framework paragraph, or the council's own
+choice with why - and severity; a rule the policy switches off is listed as disabled), and one
+result per finding: its rule, level (error, warning or note), message with what it rests on
+(the paragraph, or 'local:' and the council's choice; ``properties.basis`` says which), and its
+location - the file, from the git repository's root, and the line. Each result carries a
+fingerprint of its rule, record and message, so that code scanning follows a finding when
+lines move. The log validates against
 the OASIS SARIF 2.1.0 schema (tests/fixtures/sarif/).
 """
 
@@ -22,6 +24,7 @@ from partnerfw import __version__
 from partnerfw.findings import Finding, Severity
 from partnerfw.rules import RULES, Rule
 from partnerfw.rules.engine import CheckResult
+from partnerfw.rules.sources import rule_source
 
 if TYPE_CHECKING:
     from partnerfw.policy.schema import Policy
@@ -85,7 +88,9 @@ def _descriptor(rule: Rule, policy: Policy | None) -> dict[str, Any]:
     setting = policy.rules.get(rule.code) if policy is not None else None
     severity = Severity(setting.severity) if setting and setting.severity else rule.severity
     doc = " ".join(rule.doc.split()) or rule.title
-    help_text = f"{doc} ({rule.reference})"
+    source = rule_source(rule)
+    cited = rule.reference if source.local is None else f"local: {' '.join(source.local.split())}"
+    help_text = f"{doc} ({cited})"
     configuration: dict[str, Any] = {"level": _LEVEL[severity]}
     if setting is not None and not setting.enabled:
         configuration["enabled"] = False
@@ -95,11 +100,13 @@ def _descriptor(rule: Rule, policy: Policy | None) -> dict[str, Any]:
         "fullDescription": {"text": doc},
         "help": {
             "text": help_text,
-            "markdown": f"**{rule.code}: {rule.title}** ({rule.reference})\n\n{doc}",
+            "markdown": f"**{rule.code}: {rule.title}** ({cited})\n\n{doc}",
         },
         "defaultConfiguration": configuration,
         "properties": {
-            "framework_reference": rule.reference,
+            "framework_reference": rule.reference if source.local is None else "",
+            "basis": "framework" if source.local is None else "local",
+            "local_choice": source.local,
             "area": rule.area,
             "tags": ["partnerfw", rule.area],
             "problem.severity": _PROBLEM[severity],
@@ -125,12 +132,17 @@ def _result(finding: Finding, rule_index: int, paths: Callable[[str], str]) -> d
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": _LEVEL[finding.severity],
-        "message": {"text": f"{finding.message} ({finding.reference})"},
+        "message": {"text": f"{finding.message} ({finding.cited})"},
         "locations": [location],
         "partialFingerprints": {
             "partnerfwFinding/v1": hashlib.sha256(seal.encode("utf-8")).hexdigest()
         },
-        "properties": {"record": finding.record, "framework_reference": finding.reference},
+        "properties": {
+            "record": finding.record,
+            "framework_reference": finding.reference,
+            "basis": finding.basis.value,
+            "local_choice": finding.local or None,
+        },
     }
 
 

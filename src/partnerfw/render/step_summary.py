@@ -3,12 +3,13 @@ run's summary page (``$GITHUB_STEP_SUMMARY``).
 
 GitHub shows at most 10 annotations of each kind per step, so most findings of a real register
 would not be seen on the pull request; the step summary has room for all of them (GitHub
-accepts up to 1 MiB per step). It says the counts, then one table per severity - errors first
-and open, warnings and notes folded - with each finding's file and line (linked to the line
-when the run's commit is known), rule, arrangement, message and framework paragraph. All text
-is escaped for Markdown, so a record's text cannot become a link, a table cell or markup. If a
-very large register's findings would not fit, the least severe rows are left out and the
-summary says how many.
+accepts up to 1 MiB per step). It says the counts (by rule, with what each rests on: the
+framework or a local choice), then one table per severity - errors first and open, warnings
+and notes folded - with each finding's file and line (linked to the line when the run's commit
+is known), rule, arrangement, message and basis: the framework paragraph, or 'local:' and the
+council's own choice. All text is escaped for Markdown, so a record's text cannot become a
+link, a table cell or markup. If a very large register's findings would not fit, the least
+severe rows are left out and the summary says how many.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
-from partnerfw.findings import Finding, Severity
+from partnerfw.findings import Basis, Finding, Severity
 from partnerfw.render.formats import summary_line
 from partnerfw.rules import RULES
 from partnerfw.rules.engine import CheckResult
@@ -75,7 +76,7 @@ def render_summary(
             f"<details{' open' if severity is Severity.ERROR else ''}>",
             f"<summary>{title}</summary>",
             "",
-            "| File | Line | Rule | Arrangement | Finding | Framework |",
+            "| File | Line | Rule | Arrangement | Finding | Basis |",
             "| --- | ---: | --- | --- | --- | --- |",
         ]
         closing = ["", "</details>", ""]
@@ -101,16 +102,31 @@ def _counts(findings: list[Finding]) -> list[str]:
     lines = ["| Severity | Findings |", "| --- | ---: |"]
     by_severity = Counter(f.severity for f in findings)
     lines += [f"| {_HEADINGS[s]} | {by_severity[s]} |" for s in Severity if by_severity[s]]
-    lines += ["", "| Rule | Severity | Findings | What it checks |", "| --- | --- | ---: | --- |"]
+    lines += [
+        "",
+        "| Rule | Severity | Findings | What it checks | Basis |",
+        "| --- | --- | ---: | --- | --- |",
+    ]
     by_rule = Counter((f.rule, f.severity) for f in findings)
+    local = Counter(f.rule for f in findings if f.basis is Basis.LOCAL)
+    total = Counter(f.rule for f in findings)
     for (code, severity), count in sorted(
         by_rule.items(), key=lambda item: (item[0][1].rank, -item[1], item[0][0])
     ):
         rule = RULES.get(code)
+        basis = _basis(local[code], total[code])
         lines.append(
-            f"| {md(code)} | {_ONE[severity]} | {count} | {md(rule.title) if rule else ''} |"
+            f"| {md(code)} | {_ONE[severity]} | {count} | {md(rule.title) if rule else ''} "
+            f"| {basis} |"
         )
     return [*lines, ""]
+
+
+def _basis(local: int, total: int) -> str:
+    """'framework', 'local', or how many of the rule's findings rest on a local choice."""
+    if not local:
+        return "framework"
+    return "local" if local == total else f"framework; {local} of {total} local"
 
 
 def _row(finding: Finding, paths: Callable[[str], str], blob_url: str | None) -> str:
@@ -124,7 +140,7 @@ def _row(finding: Finding, paths: Callable[[str], str], blob_url: str | None) ->
         md(finding.rule),
         md(finding.record) if finding.record else "",
         md(finding.message),
-        md(finding.reference),
+        md(finding.cited),
     ]
     return "| " + " | ".join(cells) + " |"
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from partnerfw.findings import Severity
 from partnerfw.judge.classify import CLASS_LABELS, KIND_LABELS, resources_text
 from partnerfw.judge.dates import add_months
+from partnerfw.policy.schema import Policy
 from partnerfw.record.models import Kind, Status
 from partnerfw.record.money import money
 from partnerfw.record.partial_dates import PartialDate
@@ -26,7 +27,7 @@ from partnerfw.reports.common import (
     kind_label,
     status_label,
 )
-from partnerfw.reports.figures import heat_map, resources_by_kind, risk_counts
+from partnerfw.reports.figures import heat_map, resources_by_kind, risk_counts, scale_note
 from partnerfw.reports.paper import Figure, Paper, Section, Table
 from partnerfw.reports.period import Event, events
 from partnerfw.reports.sections import (
@@ -87,6 +88,8 @@ class Gap:
     rule: str
     message: str
     reference: str
+    """What the finding rests on: the framework paragraph, or 'local:' and the council's
+    own choice."""
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ def _moves(
 def _gaps(data: ReportData) -> list[Gap]:
     """Error and warning findings, the errors first."""
     return [
-        Gap(f.record, data.name_of(f.record), f.severity.value, f.rule, f.message, f.reference)
+        Gap(f.record, data.name_of(f.record), f.severity.value, f.rule, f.message, f.cited)
         for f in sorted(
             data.findings, key=lambda f: (f.severity.rank, data.name_of(f.record), f.rule)
         )
@@ -289,7 +292,7 @@ _GAP_COLUMNS: tuple[Column[Gap], ...] = (
     Column("Severity", lambda g: g.severity),
     Column("Rule", lambda g: g.rule),
     Column("What is missing", lambda g: g.message),
-    Column("Framework", lambda g: g.reference),
+    Column("Basis", lambda g: g.reference),
 )
 _DATA_COLUMNS: tuple[Column[Line], ...] = (
     Column("Id", lambda ln: ln.id),
@@ -312,15 +315,19 @@ _CHANGES = Front(
 )
 
 
-def figures(report: AnnualReport) -> list[Figure]:
+def figures(report: AnnualReport, policy: Policy) -> list[Figure]:
     return [
         resources_by_kind(report.by_kind, "annual-resources"),
-        heat_map(report.risks, "annual-heat-map"),
+        heat_map(report.risks, policy.risk_scale, policy.risk_bands, "annual-heat-map"),
     ]
 
 
 def paper(report: AnnualReport, data: ReportData) -> Paper:
-    sections = [_by_kind_and_class(report), _what_changed(report), _decisions_section(report)]
+    sections = [
+        _by_kind_and_class(report, data.policy),
+        _what_changed(report),
+        _decisions_section(report),
+    ]
     if not report.changes_only:
         register = table("The register", _REGISTER_COLUMNS, report.lines)
         sections.insert(1, section("All arrangements", register))
@@ -386,7 +393,7 @@ def _since(report: AnnualReport) -> str:
     )
 
 
-def _by_kind_and_class(report: AnnualReport) -> Section:
+def _by_kind_and_class(report: AnnualReport, policy: Policy) -> Section:
     live = sum(t.live for t in report.totals)
     proposed = sum(t.proposed for t in report.totals)
     total = ["Total", "", str(live), str(proposed), money(report.total_resources)]
@@ -395,9 +402,10 @@ def _by_kind_and_class(report: AnnualReport) -> Section:
         table("Arrangements by kind and class", _TOTAL_COLUMNS, report.totals, total),
         paragraphs=[
             "Council resources are what the council puts in each year: dedicated budget, "
-            "the cost of staff time and the value of resources in kind."
+            "the cost of staff time and the value of resources in kind.",
+            scale_note(policy.risk_scale, policy.risk_bands),
         ],
-        figures=figures(report),
+        figures=figures(report, policy),
     )
 
 

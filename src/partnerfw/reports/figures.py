@@ -1,4 +1,5 @@
-"""Pictures for the papers: a 5×5 risk heat map and council resources by kind, as inline SVG.
+"""Pictures for the papers: a risk heat map on the council's scales and bands (the policy's
+``risk_scale`` and ``risk_bands``, by default 5×5) and council resources by kind, as inline SVG.
 
 Each picture carries a ``<title>`` and ``<desc>`` (read by screen readers) and the same numbers
 as a table, so it can be understood without seeing it. Colours are light tints with black text
@@ -12,23 +13,16 @@ from collections.abc import Iterable
 from decimal import Decimal
 from html import escape
 
+from partnerfw.policy.schema import RiskBand, RiskScale, band_of
 from partnerfw.record.models import Arrangement
 from partnerfw.record.money import money
 from partnerfw.reports.paper import Figure, Table
 
-BANDS = (  # (lowest likelihood × impact, name, fill)
-    (15, "very high", "#f4b6b6"),
-    (10, "high", "#f9d3a6"),
-    (5, "medium", "#fff0a8"),
-    (1, "low", "#cfe8c4"),
-)
 
-
-def band(score: int) -> tuple[str, str]:
-    for lowest, name, fill in BANDS:
-        if score >= lowest:
-            return name, fill
-    return "none", "#ffffff"
+def band(rating: int, bands: list[RiskBand]) -> tuple[str, str]:
+    """The name and fill of the council's band for a likelihood × impact rating."""
+    found = band_of(bands, rating)
+    return (found.name, found.colour) if found is not None else ("none", "#ffffff")
 
 
 def risk_counts(arrangements: Iterable[Arrangement]) -> dict[tuple[int, int], int]:
@@ -41,37 +35,67 @@ def risk_counts(arrangements: Iterable[Arrangement]) -> dict[tuple[int, int], in
     return counts
 
 
-def heat_map(counts: dict[tuple[int, int], int], ident: str = "heat-map") -> Figure:
+def scale_note(scale: RiskScale, bands: list[RiskBand]) -> str:
+    """The sentence a paper prints under its heat map: the scale and bands are the council's."""
+    lik, imp = scale.likelihood, scale.impact
+    named = ", ".join(f"{b.name} from {b.from_rating}" for b in bands)
+    return (
+        f"Risks are rated on the council's own scales, likelihood 1 ({lik[0]}) to {len(lik)} "
+        f"({lik[-1]}) and impact 1 ({imp[0]}) to {len(imp)} ({imp[-1]}), and placed in the "
+        f"council's own bands of likelihood × impact ({named}): the framework leaves the risk "
+        "register's format to the council (4.10), so the scales and bands are its choice, set "
+        "in its policy (risk_scale, risk_bands)."
+    )
+
+
+def heat_map(
+    counts: dict[tuple[int, int], int],
+    scale: RiskScale,
+    bands: list[RiskBand],
+    ident: str = "heat-map",
+) -> Figure:
+    rows, cols = len(scale.likelihood), len(scale.impact)
     total = sum(counts.values())
-    high = sum(n for (lik, imp), n in counts.items() if lik * imp >= 15)
+    off = sum(n for (lik, imp), n in counts.items() if lik > rows or imp > cols)
+    top = bands[0]
+    high = sum(
+        n
+        for (lik, imp), n in counts.items()
+        if lik <= rows and imp <= cols and lik * imp >= top.from_rating
+    )
     title = "Risk heat map: likelihood × impact"
     description = (
-        f"{total} risks from the arrangements' risk registers placed by likelihood (1 rare to "
-        f"5 almost certain, rows) and impact (1 minor to 5 severe, columns); {high} score 15 or "
-        "more (very high). Each cell gives the number of risks."
+        f"{total} risks from the arrangements' risk registers placed by likelihood (1 "
+        f"{scale.likelihood[0]} to {rows} {scale.likelihood[-1]}, rows) and impact (1 "
+        f"{scale.impact[0]} to {cols} {scale.impact[-1]}, columns); {high} are rated "
+        f"{top.from_rating} or more ({top.name}). Each cell gives the number of risks."
+        + (f" {off} rated off the council's scales are not placed." if off else "")
     )
-    cell, left, top = 56, 74, 16
+    cell, left, top_margin = min(56, 280 // max(rows, cols)), 74, 16
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="figure-svg" role="img" '
-        f'viewBox="0 0 {left + 5 * cell + 10} {top + 5 * cell + 56}" '
+        f'viewBox="0 0 {left + cols * cell + 10} {top_margin + rows * cell + 56}" '
         f'aria-labelledby="{ident}-title {ident}-desc">',
         f'<title id="{ident}-title">{escape(title)}</title>',
         f'<desc id="{ident}-desc">{escape(description)}</desc>',
     ]
-    for row, likelihood in enumerate(range(5, 0, -1)):
-        y = top + row * cell
+    fills: list[tuple[str | None, ...]] = []
+    for row, likelihood in enumerate(range(rows, 0, -1)):
+        y = top_margin + row * cell
         parts.append(
             f'<text x="{left - 8}" y="{y + cell / 2 + 5}" text-anchor="end" '
             f'font-size="14">{likelihood}</text>'
         )
-        for col, impact in enumerate(range(1, 6)):
+        row_fills: list[str | None] = [None]
+        for col, impact in enumerate(range(1, cols + 1)):
             x = left + col * cell
             n = counts.get((likelihood, impact), 0)
-            name, fill = band(likelihood * impact)
+            name, fill = band(likelihood * impact, bands)
+            row_fills.append(fill)
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" '
                 f'stroke="#0b0c0c" stroke-width="1"><title>likelihood {likelihood}, '
-                f"impact {impact} ({name}): {n} risk{'' if n == 1 else 's'}</title>"
+                f"impact {impact} ({escape(name)}): {n} risk{'' if n == 1 else 's'}</title>"
                 "</rect>"
             )
             if n:
@@ -79,30 +103,35 @@ def heat_map(counts: dict[tuple[int, int], int], ident: str = "heat-map") -> Fig
                     f'<text x="{x + cell / 2}" y="{y + cell / 2 + 7}" '
                     f'text-anchor="middle" font-size="20" font-weight="bold">{n}</text>'
                 )
-    for col, impact in enumerate(range(1, 6)):
+        fills.append(tuple(row_fills))
+    for col, impact in enumerate(range(1, cols + 1)):
         parts.append(
-            f'<text x="{left + col * cell + cell / 2}" y="{top + 5 * cell + 20}" '
+            f'<text x="{left + col * cell + cell / 2}" y="{top_margin + rows * cell + 20}" '
             f'text-anchor="middle" font-size="14">{impact}</text>'
         )
     parts.append(
-        f'<text x="{left + 5 * cell / 2}" y="{top + 5 * cell + 44}" '
+        f'<text x="{left + cols * cell / 2}" y="{top_margin + rows * cell + 44}" '
         'text-anchor="middle" font-size="14">Impact →</text>'
     )
     parts.append(
-        f'<text x="16" y="{top + 5 * cell / 2}" text-anchor="middle" font-size="14" '
-        f'transform="rotate(-90 16 {top + 5 * cell / 2})">Likelihood →</text>'
+        f'<text x="16" y="{top_margin + rows * cell / 2}" text-anchor="middle" font-size="14" '
+        f'transform="rotate(-90 16 {top_margin + rows * cell / 2})">Likelihood →</text>'
     )
     parts.append("</svg>")
-    rows = [
-        [str(likelihood), *(str(counts.get((likelihood, impact), 0)) for impact in range(1, 6))]
-        for likelihood in range(5, 0, -1)
+    body = [
+        [
+            str(likelihood),
+            *(str(counts.get((likelihood, impact), 0)) for impact in range(1, cols + 1)),
+        ]
+        for likelihood in range(rows, 0, -1)
     ]
     table = Table(
         "Risks by likelihood (rows) and impact (columns)",
-        ["Likelihood", *(f"Impact {i}" for i in range(1, 6))],
-        rows,
-        numeric=frozenset(range(6)),
+        ["Likelihood", *(f"Impact {i}" for i in range(1, cols + 1))],
+        body,
+        numeric=frozenset(range(cols + 1)),
         heat_map=True,
+        fills=tuple(fills),
     )
     return Figure(title, description, "".join(parts), table)
 

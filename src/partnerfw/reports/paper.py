@@ -24,7 +24,9 @@ class Table:
     total: list[str] | None = None
     """A totals row shown under the body."""
     heat_map: bool = False
-    """Rows are likelihood 5..1 and columns 1..5 impact: renderers may shade each cell."""
+    """Rows are likelihood (highest first) and columns impact: renderers may shade each cell."""
+    fills: tuple[tuple[str | None, ...], ...] = ()
+    """For a heat map, each body cell's fill ('#rrggbb', None for none), as the figure has it."""
 
 
 @dataclass(frozen=True)

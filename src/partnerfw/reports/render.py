@@ -11,7 +11,6 @@ from pathlib import Path
 from markupsafe import Markup
 
 from partnerfw.reports.common import date_text
-from partnerfw.reports.figures import band
 from partnerfw.reports.paper import Paper, Table
 from partnerfw.templating import environment
 from partnerfw.views.open_data import safe_cell
@@ -191,8 +190,8 @@ def _docx_table(document, table: Table) -> None:  # type: ignore[no-untyped-def]
             fill = None
             if position == table.rating_column and text in RATING_FILL:
                 fill = RATING_FILL[text]
-            if table.heat_map and position > 0 and index < 5:
-                fill = band((5 - index) * position)[1].lstrip("#").upper()
+            if table.heat_map and index < len(table.fills) and table.fills[index][position]:
+                fill = str(table.fills[index][position]).lstrip("#").upper()
             if fill:
                 shade = OxmlElement("w:shd")
                 shade.set(qn("w:val"), "clear")

@@ -21,21 +21,39 @@ from partnerfw.judge.classify import a_class, classify, decided
 from partnerfw.judge.dates import plus_days
 from partnerfw.judge.stages import APPROVED_ONWARDS, BEFORE_APPROVAL
 from partnerfw.policy.schema import ApprovalRoute
-from partnerfw.record.models import Approval, Decision, Status
+from partnerfw.record.models import Approval, Decision, Kind, Status
 from partnerfw.record.partial_dates import on
 from partnerfw.rules.base import Context, Hit, blank, rule
+
+
+def route_chosen(ctx: Context) -> str | None:
+    """What the council chose, when the route the arrangement follows is the council's own
+    (an informal network's, a commissioning arrangement's: the framework sets none), so the
+    findings about it rest on that choice; None when the framework sets the route (where its
+    paragraphs disagree, the option followed is one of them)."""
+    kind, klass = ctx.arrangement.kind.value, ctx.classification.klass
+    routes = ctx.policy.approval_routes
+    key = f"{kind}.{klass}" if f"{kind}.{klass}" in routes else kind
+    if key not in routes:
+        return None
+    source = ctx.policy.source_of(f"approval_routes.{key}")
+    if source is not None and source.local is None:
+        return None
+    return f"the council's route for {key.replace('_', ' ')} (approval_routes.{key})"
 
 
 def _opinion(ctx: Context, which: str, title: str) -> Iterator[Hit]:
     route_ = route(ctx)
     if route_ is not None and not route_.opinions_required:
         return
+    local = route_chosen(ctx) if route_ is not None else None
     opinion = getattr(ctx.arrangement.opinions, which)
     if opinion is None and ctx.arrangement.status is Status.PROPOSED:
         yield Hit(
             f"seek and record the {title}'s opinion under opinions.{which} "
             "(name, date, opinion) before the arrangement is approved",
             ("opinions",),
+            local=local,
         )
     elif opinion is None:
         yield Hit(
@@ -43,12 +61,14 @@ def _opinion(ctx: Context, which: str, title: str) -> Iterator[Hit]:
             f"is recorded, though it must be sought before approval: record it under "
             f"opinions.{which} (name, date, opinion)",
             ("opinions",),
+            local=local,
         )
     elif not opinion.endorsed and ctx.arrangement.status is not Status.PROPOSED:
         yield Hit(
             f"the {title} did not endorse this arrangement, yet it has gone ahead: record "
             "how their concerns were resolved",
             ("opinions", which),
+            local=local,
         )
 
 
@@ -118,6 +138,7 @@ def approval_route(ctx: Context) -> Iterator[Hit]:
             f"(route: {describe_route(ctx, route_)}); add each decision under approvals",
             ("approvals",),
             route_.reference,
+            local=route_chosen(ctx),
         )
 
 
@@ -132,11 +153,14 @@ def _route_since_changed(ctx: Context, then: ApprovalRoute) -> Iterator[Hit]:
     ):
         return
     today = replace(ctx, policy=now_policy, classification=now_class, decided_on=None)
+    adopted = ctx.schedule.adopted
+    then_words = "then in force" if adopted(ctx.policy) else "that applied then"
+    now_words = "in force now" if adopted(now_policy) else "that applies now"
     yield Hit(
         f"approved on {ctx.decided_on} as {a_class(ctx.classification.klass)} through the "
-        f"route of the '{ctx.policy.edition}' edition then in force ({describe_route(ctx, then)}"
-        f", {then.reference}): the approval stays valid. The '{now_policy.edition}' edition in "
-        f"force now would class it as {a_class(now_class.klass)} ({describe_route(today, now)}"
+        f"route of the '{ctx.policy.edition}' edition {then_words} ({describe_route(ctx, then)}"
+        f", {then.reference}): the approval stays valid. The '{now_policy.edition}' edition "
+        f"{now_words} would class it as {a_class(now_class.klass)} ({describe_route(today, now)}"
         f", {now.reference}); a new approval would follow that route",
         ("approvals",),
         then.reference,
@@ -172,6 +196,7 @@ def route_to_follow(ctx: Context) -> Iterator[Hit]:
             f"approval route ({ctx.classification.label}): {describe_route(ctx, route_)}",
             ("status",),
             route_.reference,
+            local=route_chosen(ctx),
         )
 
 
@@ -221,6 +246,7 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
             f"({deadline}): seek {describe_route(ctx, route_)} now",
             ("urgency",),
             urgent.reference,
+            local=ctx.chosen("urgent_route.approval_within_days"),
         )
     else:
         yield Hit(
@@ -229,7 +255,11 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
             ("urgency",),
             urgent.reference,
             Severity.INFO,
+            local=ctx.chosen("urgent_route.approval_within_days"),
         )
+
+
+_DECISIONS_KEPT = "the council's record of decisions (each referenced, dated, in date order)"
 
 
 @rule(
@@ -237,16 +267,18 @@ def urgent_deadline(ctx: Context) -> Iterator[Hit]:
     "approvals",
     "Decisions in order, each with a reference",
     Severity.WARNING,
-    "Framework 2.11, 3.9",
+    "Framework 2.11, 2.11.1, 3.9",
     kinds=ROUTED,
     stages=APPROVED_ONWARDS,
     judges_approval=True,
 )
 def decisions_in_order(ctx: Context) -> Iterator[Hit]:
-    """Opinions come before approval, discussion (e.g. at Management Team) and sign-off before
-    approval; decisions are listed in date order, none is dated after today, and each names
-    where it is recorded: a pull request, committee minute or decision notice. (Starting before
-    approval is APR011, an error.)"""
+    """Opinions come before approval (2.11: sought, and approval 'then' sought; 3.9 for shared
+    services), and discussion (at Management Team 'prior to' approval, 2.11.1) and sign-off
+    before approval. How the decisions are kept is the council's own choice, and those
+    findings are marked local: listed in date order, none dated after today, each naming
+    where it is recorded (a pull request, committee minute or decision notice). (Entering into
+    the arrangement before approval is APR013, an error.)"""
     arrangement = ctx.arrangement
     approvals = [a for a in arrangement.approvals if a.decision is Decision.APPROVED]
     for index, approval in enumerate(arrangement.approvals):
@@ -255,18 +287,21 @@ def decisions_in_order(ctx: Context) -> Iterator[Hit]:
                 f"the {approval.role} decision of {approval.date} has no reference: add "
                 "the pull request, minute or decision notice",
                 ("approvals", index),
+                local=_DECISIONS_KEPT,
             )
         if approval.date > ctx.today:
             yield Hit(
                 f"the {approval.role} decision is dated {approval.date}, after today "
                 f"({ctx.today}): correct the date",
                 ("approvals", index, "date"),
+                local=_DECISIONS_KEPT,
             )
         if index and approval.date < arrangement.approvals[index - 1].date:
             yield Hit(
                 f"the {approval.role} decision of {approval.date} is listed after one of "
                 f"{arrangement.approvals[index - 1].date}: list decisions in date order",
                 ("approvals", index, "date"),
+                local=_DECISIONS_KEPT,
             )
     first = min((a.date for a in approvals), default=None)
     if first is None:
@@ -279,6 +314,9 @@ def decisions_in_order(ctx: Context) -> Iterator[Hit]:
                 f"the {which.replace('_', ' ')} opinion ({opinion.date}) is dated after the "
                 f"first approval ({first}); opinions must be sought before approval",
                 ("opinions", which),
+                "Framework 3.9"
+                if ctx.arrangement.kind is Kind.SHARED_SERVICE
+                else "Framework 2.11",
             )
 
 
@@ -299,6 +337,7 @@ def _discussed_first(ctx: Context, first: dt.date) -> Iterator[Hit]:
                 "come before approval",
                 ("approvals", index, "date"),
                 route_.reference,
+                local=route_chosen(ctx),
             )
 
 

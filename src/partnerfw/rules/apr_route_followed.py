@@ -88,6 +88,9 @@ def started_before_approval(ctx: Context) -> Iterator[Hit]:
                 )
 
 
+_PORTFOLIOS = "the portfolios list the council keeps in partnerfw.yaml"
+
+
 @rule(
     "APR014",
     "approvals",
@@ -132,6 +135,7 @@ def relevant_portfolio_holder(ctx: Context) -> Iterator[Hit]:
             f"the portfolio '{arrangement.portfolio}' is not on the portfolios list in "
             f"partnerfw.yaml{hint}: correct it, or add it there with its holder",
             ("portfolio",),
+            local=_PORTFOLIOS,
         )
         return
     allowed = {normal(p) for p in people}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from partnerfw.findings import Finding, Severity
 from partnerfw.judge.classify import Classification
@@ -46,6 +47,26 @@ class Context:
         """The edition in force on ``today``, even when this context judges a past approval."""
         return self.schedule.policy_on(self.today) if self.decided_on is not None else self.policy
 
+    def chosen(self, *paths: str) -> str | None:
+        """For a hit that exists because of the policy's settings at ``paths``: what the
+        council chose, when any of them is its own choice rather than the framework's (the
+        hit's basis is then local), e.g. "the council's setting
+        intervals.performance_report_months = 6"; None when all are the framework's."""
+        for path in paths:
+            source = self.policy.source_of(path)
+            if source is None or source.local is not None:
+                return f"the council's setting {path} = {shown(setting_value(self.policy, path))}"
+        return None
+
+    def turned_on(self, setting: str) -> str | None:
+        """For a hit that exists because the yes/no ``setting`` is on: what the council chose,
+        when the setting is one a matter the framework review leaves open depends on (such a
+        matter is the council's decision, whatever the source it gives), else ``chosen``."""
+        for name, matter in self.policy.open_matters.items():
+            if matter.setting == setting:
+                return f"the open matter {name}, which the council turned on ({setting})"
+        return self.chosen(setting)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -54,6 +75,10 @@ class Hit:
     reference: str | None = None
     severity: Severity | None = None
     """Overrides the rule's severity for this hit, e.g. a note that something falls due."""
+    local: str | None = None
+    """Set when this hit rests on a choice of the council's rather than on the framework
+    (a local setting it uses, a matter the framework review leaves open that the council
+    turned on): what was chosen (``Context.chosen`` words it for a setting)."""
 
 
 Check = Callable[[Context], Iterable[Hit]]
@@ -142,3 +167,26 @@ def register_check(check: RegisterCheck) -> RegisterCheck:
 
 def blank(text: str | None) -> bool:
     return text is None or not text.strip()
+
+
+def setting_value(policy: Policy, path: str) -> object:
+    """The value of the policy's setting at dotted ``path`` (None when there is none)."""
+    value: object = policy
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
+        if value is None:
+            return None
+    return value
+
+
+def shown(value: object) -> str:
+    """A setting's value as ``partnerfw rules`` shows it: yes/no, lists joined, none."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)

@@ -177,12 +177,14 @@ def ad_hoc_short_term(ctx: Context) -> Iterator[Hit]:
         return
     dates = ctx.arrangement.dates
     limit = ctx.policy.kind_checks.ad_hoc_resilience_months
+    local: str | None = None
     if dates.indefinite or dates.end is None:
         how = "it is open-ended (indefinite)" if dates.indefinite else "it has no end date"
         path: tuple[str | int, ...] = ("dates",)
     elif dates.start is not None and dates.end.earliest > add_months(dates.start.latest, limit):
         how = f"it runs from {dates.start} to {dates.end}, longer than {limit} months"
         path = ("dates", "end")
+        local = ctx.chosen("kind_checks.ad_hoc_resilience_months")
     else:
         return
     yield Hit(
@@ -193,6 +195,7 @@ def ad_hoc_short_term(ctx: Context) -> Iterator[Hit]:
         "Record it as shared_service.type joint_officer and seek that approval, or record "
         "when the cover ends under dates.end",
         path,
+        local=local,
     )
 
 

@@ -34,6 +34,12 @@ def significance_decidable(ctx: Context) -> Iterator[Hit]:
     c = ctx.classification
     asked: set[tuple[tuple[str | int, ...], str]] = set()
     reference = c.reference if c.undetermined else "Framework 1.9, Appendix 1"
+    test_chosen = None
+    local_tests = [leaf.local for _, leaf in ctx.policy.significance.leaves() if leaf.local]
+    if c.undetermined and any(why in c.reference for why in local_tests):
+        # The council's own test waits on it: cite the framework's paragraph, marked local.
+        reference = "Framework 1.9"
+        test_chosen = "the council's own significance test (a trigger marked local:)"
     for missing in c.missing:
         key = (missing.path, missing.ask)
         if key in asked:
@@ -44,6 +50,7 @@ def significance_decidable(ctx: Context) -> Iterator[Hit]:
             "approval route is not known",
             missing.path,
             reference,
+            local=_question(missing.path) or test_chosen,
         )
     counted = count_resources(
         ctx.arrangement.council_resources, costing=ctx.policy.significance.staff_costing
@@ -52,6 +59,14 @@ def significance_decidable(ctx: Context) -> Iterator[Hit]:
         if (missing.path, missing.ask) in asked:
             continue
         yield Hit(missing.ask, missing.path, "Appendix 1", Severity.WARNING)
+
+
+def _question(path: tuple[str | int, ...]) -> str | None:
+    """What the council chose, when what is missing is the answer to one of its own questions
+    (its significance test asks it, not the framework)."""
+    if path[:1] == ("council_fields",) and len(path) > 1:
+        return f"the council's own question {path[1]} (record_fields)"
+    return None
 
 
 @rule(

@@ -22,7 +22,8 @@ from partnerfw.policy.schedule import Schedule
 from partnerfw.policy.schema import MasterLists, Policy
 from partnerfw.record.loading import LoadedRecord, Register, discover, load
 from partnerfw.record.models import Status
-from partnerfw.rules import REGISTER_CHECKS, RULES, Context, Rule
+from partnerfw.rules import REGISTER_CHECKS, RULES, Context, Hit, Rule
+from partnerfw.rules.sources import local_label, with_basis
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def run_check(
     def chosen(file: str) -> bool:
         return only is None or _resolved(project.root, file) in only
 
-    findings = list(project.problems) + [p for p in register.problems if chosen(p.file)]
+    findings = with_basis([*project.problems, *(p for p in register.problems if chosen(p.file))])
     checked = []
     for record in register.records:
         if not chosen(record.file):
@@ -94,7 +95,7 @@ def run_check(
         )
     elsewhere = _elsewhere(project, paths, register)
     across = [f for check in REGISTER_CHECKS for f in check(register.records, elsewhere)]
-    findings.extend(apply_rule_settings(across, policy))
+    findings.extend(apply_rule_settings(with_basis(across), policy))
     return CheckResult(
         checked,
         sorted(set(findings)),
@@ -107,7 +108,7 @@ def with_findings(result: CheckResult, found: Iterable[Finding], policy: Policy)
     """``result`` with ``found`` added as ``run_check`` adds the checks across records: the
     policy's rule settings applied, then sorted in with the rest (a step such as reading git
     history adds its findings this way)."""
-    added = set(result.findings) | set(apply_rule_settings(found, policy))
+    added = set(result.findings) | set(apply_rule_settings(with_basis(found), policy))
     return replace(result, findings=sorted(added))
 
 
@@ -172,8 +173,13 @@ def check_record(
                 and hit.severity is not Severity.INFO
             ):
                 message += (
-                    f" (judged under the '{judged.policy.edition}' edition, in force when it "
-                    f"was approved on {judged.decided_on})"
+                    f" (judged under the '{judged.policy.edition}' edition, "
+                    + (
+                        "in force when it"
+                        if ctx.schedule.adopted(judged.policy)
+                        else "which applied when it (no adoption of that edition is recorded)"
+                    )
+                    + f" was approved on {judged.decided_on})"
                 )
             found.append(
                 Finding(
@@ -183,10 +189,19 @@ def check_record(
                     hit.severity or severity,
                     record.arrangement.id,
                     message,
-                    hit.reference or rule.reference,
+                    *_basis(rule, hit),
                 )
             )
     return found
+
+
+def _basis(rule: Rule, hit: Hit) -> tuple[str, str]:
+    """(reference, local) of a hit's finding: a local rule's findings cite no framework
+    paragraph; a framework rule's finding is local when the hit rests on a local choice."""
+    label = local_label(rule.code)
+    if label:
+        return "", label
+    return hit.reference or rule.reference, hit.local or ""
 
 
 def approval_context(ctx: Context) -> Context:

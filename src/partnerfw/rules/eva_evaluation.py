@@ -236,8 +236,11 @@ def climate_change(ctx: Context) -> Iterator[Hit]:
     before_approval=True,
 )
 def do_nothing(ctx: Context) -> Iterator[Hit]:
-    """The consequences of not entering are described; under the revised framework the
-    'do nothing' risks consider customers and residents."""
+    """The consequences of not entering are described (Appendix 1: 'What are the consequences
+    of not establishing the partnership?'; Appendix 2 7.1: the 'do nothing' risks). Whether
+    the 'do nothing' risks must also consider customers and residents is a matter the
+    framework review left open: asked only when the council turns
+    ``do_nothing_customers_and_residents`` on, and then marked as the council's choice."""
     if not _evaluated(ctx):
         return
     do_nothing = ctx.arrangement.evaluation.do_nothing
@@ -249,12 +252,12 @@ def do_nothing(ctx: Context) -> Iterator[Hit]:
     elif ctx.policy.do_nothing_customers_and_residents and blank(
         do_nothing.customers_and_residents
     ):
-        basis = ctx.policy.basis("do_nothing_customers_and_residents")
         yield Hit(
             "say what 'do nothing' would mean for customers and residents under "
-            "evaluation.do_nothing.customers_and_residents"
-            + (f" (the policy asks it, but it is {basis})" if basis else ""),
+            "evaluation.do_nothing.customers_and_residents (the council asks it; the framework "
+            "review left it open)",
             ("evaluation", "do_nothing"),
+            local=ctx.turned_on("do_nothing_customers_and_residents"),
         )
 
 

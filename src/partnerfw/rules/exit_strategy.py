@@ -6,10 +6,14 @@ from collections.abc import Iterator
 
 from partnerfw.findings import Severity
 from partnerfw.judge.stages import BEFORE_APPROVAL, EVALUATED, RUNNING
-from partnerfw.record.models import ExitCoverage, ItemStatus, Status
+from partnerfw.record.models import ExitCoverage, ItemStatus, Kind, Status
 from partnerfw.rules.base import Context, Hit, blank, rule
 
 _ENDING = [Status.ENDING, Status.ENDED]
+_SHARED_EXIT = (
+    "the council's own rule for shared services (2.10 asks it of partnerships; Appendix 3 "
+    "asks a shared service agreement for its termination, 1.7)"
+)
 
 
 @rule(
@@ -23,8 +27,10 @@ _ENDING = [Status.ENDING, Status.ENDED]
     before_approval=True,
 )
 def exit_strategy_considered(ctx: Context) -> Iterator[Hit]:
-    """Before approval it must be clear how the arrangement can end and how partners can leave.
-    An indefinite arrangement needs one too."""
+    """Before a partnership is approved it must be clear how it can end and how partners can
+    leave (2.10). An indefinite arrangement needs one too (the review left the wording on
+    indefinite arrangements to be revisited; the present wording is enforced). Asking the same
+    of a shared service is the council's own rule, and those findings are marked local."""
     exit_strategy = ctx.arrangement.exit_strategy
     if exit_strategy is None or exit_strategy.status is ItemStatus.MISSING:
         indefinite = ctx.arrangement.dates.indefinite
@@ -33,10 +39,12 @@ def exit_strategy_considered(ctx: Context) -> Iterator[Hit]:
         open_ = (
             f" (the wording on indefinite arrangements is {basis})" if indefinite and basis else ""
         )
+        shared = ctx.arrangement.kind is Kind.SHARED_SERVICE
         yield Hit(
             f"no exit strategy{term}: say how it can be suspended, dissolved or ended and "
             f"how a partner can withdraw, under exit_strategy{open_}",
             ("exit_strategy",),
+            local=_SHARED_EXIT if shared else None,
         )
 
 
@@ -70,6 +78,7 @@ def exit_strategy_coverage(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             f"the exit strategy does not cover {described} (add under exit_strategy.covers)",
             ("exit_strategy",),
+            local=ctx.chosen(f"requirements.{ctx.arrangement.kind.value}.exit_strategy_covers"),
         )
 
 
@@ -83,7 +92,9 @@ def exit_strategy_coverage(ctx: Context) -> Iterator[Hit]:
     stages=RUNNING,
 )
 def exit_in_agreement(ctx: Context) -> Iterator[Hit]:
-    """The exit strategy must be explicit in the partnership or shared service agreement."""
+    """The exit strategy must be explicit in the partnership agreement (2.10); a shared
+    service agreement sets out how the arrangement can be terminated, with the notice period
+    (Appendix 3, shared service agreement 1.7)."""
     exit_strategy = ctx.arrangement.exit_strategy
     if (
         exit_strategy is not None
@@ -94,6 +105,9 @@ def exit_in_agreement(ctx: Context) -> Iterator[Hit]:
             "the exit strategy must be written into the agreement; set "
             "exit_strategy.in_agreement once it is",
             ("exit_strategy",),
+            "Appendix 3 (shared service agreement) 1.7"
+            if ctx.arrangement.kind is Kind.SHARED_SERVICE
+            else None,
         )
 
 

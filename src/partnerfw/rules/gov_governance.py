@@ -54,6 +54,7 @@ def governance_items(ctx: Context) -> Iterator[Hit]:
             f"governance not yet considered: {_listing(Governance, missing)}; record each "
             "under governance with its status and where it is held",
             ("governance",),
+            local=ctx.chosen(f"requirements.{ctx.arrangement.kind.value}.governance"),
         )
 
 
@@ -83,6 +84,7 @@ def governance_drafted(ctx: Context) -> Iterator[Hit]:
             f"still only drafted although the arrangement is running: "
             f"{_listing(Governance, drafted)}; adopt them and mark them in_place",
             ("governance",),
+            local=ctx.chosen(f"requirements.{ctx.arrangement.kind.value}.governance"),
         )
 
 
@@ -179,9 +181,16 @@ def agreement_items(ctx: Context) -> Iterator[Hit]:
         names += [n for n in requirements.agreement_if_public_facing if n not in names]
     if not names:
         return
+    kind = arrangement.kind.value
+    settings = [f"requirements.{kind}.agreement"]
+    if arrangement.public_facing:
+        settings.append(f"requirements.{kind}.agreement_if_public_facing")
+    local = ctx.chosen(*settings)
     if blank(arrangement.agreement.document):
         yield Hit(
-            "record where the signed agreement is held under agreement.document", ("agreement",)
+            "record where the signed agreement is held under agreement.document",
+            ("agreement",),
+            local=local,
         )
     missing = not_in(
         arrangement.agreement.items, names, {ItemStatus.IN_PLACE, ItemStatus.NOT_APPLICABLE}
@@ -190,6 +199,7 @@ def agreement_items(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             f"the agreement does not (yet) cover: {_listing(AgreementItems, missing)}",
             ("agreement", "items") if "items" in _keys(ctx, "agreement") else ("agreement",),
+            local=local,
         )
 
 

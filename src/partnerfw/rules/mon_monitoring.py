@@ -14,7 +14,7 @@ from partnerfw.judge.due_dates import (
     shared_service_review_due,
     year_begins,
 )
-from partnerfw.judge.stages import ALL_KINDS, EVALUATED, RUNNING
+from partnerfw.judge.stages import ALL_KINDS, ALL_STAGES, EVALUATED, RUNNING
 from partnerfw.record.models import Kind, Status
 from partnerfw.record.partial_dates import MONTHS, on
 from partnerfw.rules.base import Context, Hit, rule
@@ -54,6 +54,7 @@ def _overdue(
             f"{since}; "
             f"add the date under {'.'.join(path)}",
             path,
+            local=ctx.chosen(f"intervals.{setting}"),
         )
 
 
@@ -126,6 +127,34 @@ def risk_register(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "MON012",
+    "monitoring",
+    "Risks rated on the council's scale",
+    Severity.ERROR,
+    "Framework 4.10",
+    kinds=ALL_KINDS,
+    stages=ALL_STAGES,
+)
+def risk_scale(ctx: Context) -> Iterator[Hit]:
+    """Each risk on the risk register is rated on the council's scales of likelihood and
+    impact (the policy's ``risk_scale``; by default 1 rare to 5 almost certain, 1 minor to 5
+    severe), so its rating (likelihood × impact) can be placed on the heat map, in the bands
+    and the scrutiny score the council chose. The framework leaves the register's format to
+    the council (4.10)."""
+    scale = ctx.policy.risk_scale
+    for index, risk in enumerate(ctx.arrangement.monitoring.risk_register):
+        for what, words in (("likelihood", scale.likelihood), ("impact", scale.impact)):
+            value = getattr(risk, what)
+            if value > len(words):
+                yield Hit(
+                    f"risk '{risk.risk}' has a {what} of {value}, but the council's {what} "
+                    f"scale runs from 1 ({words[0]}) to {len(words)} ({words[-1]}): rate it on "
+                    "that scale",
+                    ("monitoring", "risk_register", index, what),
+                )
+
+
+@rule(
     "MON004",
     "monitoring",
     "Risk register reviewed",
@@ -150,6 +179,7 @@ def risk_review(ctx: Context) -> Iterator[Hit]:
                 f"risk '{risk.risk}' {when}; its review was due by {due} (every {months} "
                 f"months{', ' + basis if basis else ''})",
                 ("monitoring", "risk_register", index),
+                local=ctx.chosen("intervals.risk_review_months"),
             )
 
 
@@ -193,6 +223,7 @@ def annual_review(ctx: Context) -> Iterator[Hit]:
         f"annual review takes place in the autumn (6.6) and {said}; record the date of this "
         "arrangement's review in the autumn review under monitoring.annual_reviews",
         path,
+        local=ctx.chosen("intervals.annual_review_window"),
     )
 
 
@@ -226,6 +257,9 @@ def shared_service_review(ctx: Context) -> Iterator[Hit]:
             + "); record it under monitoring.shared_service_reviews",
             ("monitoring",),
             review.reference,
+            local=ctx.chosen(
+                "shared_service_review.from_year", "shared_service_review.interval_months"
+            ),
         )
 
 
@@ -289,6 +323,7 @@ def targets_reviewed(ctx: Context) -> Iterator[Hit]:
             f"target '{target.target}' {when}; review and update it ({months}-monthly, due by "
             f"{due}) and record the date under last_reviewed",
             ("monitoring", "targets", index),
+            local=ctx.chosen("intervals.target_review_months"),
         )
 
 
@@ -326,6 +361,7 @@ def governance_assurance(ctx: Context) -> Iterator[Hit]:
             "still meets its objectives under monitoring.assurance (officer, date, "
             "governance_in_place, meeting_objectives)",
             ("monitoring", "assurance") if assurance else ("monitoring",),
+            local=ctx.chosen("intervals.governance_review_window"),
         )
         return
     lacking = [

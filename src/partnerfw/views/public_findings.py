@@ -38,7 +38,7 @@ def finding_views(findings: list[Finding], r: Redaction) -> list[FindingView]:
                 SEVERITY_LABELS[f.severity],
                 title,
                 message[:1].upper() + message[1:],
-                f.reference,
+                f.cited,
             )
         )
     return out

@@ -4,12 +4,14 @@ An edition (``policy/editions/<name>.yaml`` inside the package) is a ``Policy`` 
 the significance test (``policy.significance_tests``), approval routes and the conflicts
 between the framework's paragraphs (``routes``), the items each kind requires
 (``requirements``), review intervals (``intervals``), the roles (``roles``), what is published
-(``publication``), the red/amber/green rating (``governance_rating``), rule settings
-(``rule_settings``) and where the edition stands (``adoption``), each setting with its source
-(``sources``). A register repository's ``partnerfw.yaml`` (``settings``, with the published
-site's parts in ``site``) picks an edition and overrides parts of it (``overrides``); the
-merged result is validated here like a record is, and ``setting_list`` lists its settings by
-dotted path. Import every name from ``partnerfw.policy.schema``.
+(``publication``), the red/amber/green rating (``governance_rating``), the risk scale, heat-map
+bands and scrutiny score (``risk_scales``), rule settings (``rule_settings``), the matters the
+framework review leaves open (``open_matters``) and where the edition stands (``adoption``),
+each setting with its source (``sources``). A register repository's ``partnerfw.yaml``
+(``settings``, with the published site's parts in ``site``) picks an edition and overrides
+parts of it (``overrides``); the merged result is validated here like a record is, and
+``setting_list`` lists its settings by dotted path. Import every name from
+``partnerfw.policy.schema``.
 """
 
 from partnerfw.policy.schema.adoption import Adoption, EditionState, Milestone
@@ -17,9 +19,11 @@ from partnerfw.policy.schema.base import DEFAULT_EDITION, EDITIONS, PolicyModel
 from partnerfw.policy.schema.edition import Policy
 from partnerfw.policy.schema.governance_rating import GovernanceRating, RatingBand
 from partnerfw.policy.schema.intervals import Intervals, SharedServiceReview
+from partnerfw.policy.schema.open_matters import OpenMatter
 from partnerfw.policy.schema.overrides import deep_merge, edition_text, merge_overrides
 from partnerfw.policy.schema.publication import Publication
 from partnerfw.policy.schema.requirements import EXIT_FIELDS, KindChecks, Requirements
+from partnerfw.policy.schema.risk_scales import RiskBand, RiskScale, ScrutinyScore, band_of
 from partnerfw.policy.schema.roles import Role
 from partnerfw.policy.schema.routes import ApprovalRoute, RouteConflict, UrgentRoute
 from partnerfw.policy.schema.rule_settings import Code, RuleSetting
@@ -57,20 +61,25 @@ __all__ = [
     "MasterLists",
     "Milestone",
     "OpenData",
+    "OpenMatter",
     "Policy",
     "PolicyModel",
     "Publication",
     "RatingBand",
     "Requirements",
+    "RiskBand",
+    "RiskScale",
     "Role",
     "RouteConflict",
     "RuleSetting",
+    "ScrutinyScore",
     "Settings",
     "SharedServiceReview",
     "SiteSettings",
     "Source",
     "Theme",
     "UrgentRoute",
+    "band_of",
     "deep_merge",
     "edition_text",
     "merge_overrides",

@@ -16,8 +16,10 @@ from partnerfw.policy.schema.adoption import Adoption
 from partnerfw.policy.schema.base import PolicyModel
 from partnerfw.policy.schema.governance_rating import GovernanceRating
 from partnerfw.policy.schema.intervals import Intervals, SharedServiceReview
+from partnerfw.policy.schema.open_matters import OpenMatter, open_matter_problems
 from partnerfw.policy.schema.publication import Publication
 from partnerfw.policy.schema.requirements import EXIT_FIELDS, KindChecks, Requirements
+from partnerfw.policy.schema.risk_scales import RiskBands, RiskScale, ScrutinyScore, default_bands
 from partnerfw.policy.schema.roles import Role
 from partnerfw.policy.schema.routes import ApprovalRoute, RouteConflict, UrgentRoute
 from partnerfw.policy.schema.rule_settings import Code, RuleSetting
@@ -95,6 +97,24 @@ class Policy(PolicyModel):
         description="Share by which council resources may grow after approval (0.1 = 10%) "
         "before the approval no longer covers the record (APR009).",
     )
+    risk_scale: RiskScale = Field(
+        default_factory=RiskScale,
+        description="The likelihood and impact scales risks are rated on (local: 4.10 leaves "
+        "the risk register's format to the council).",
+    )
+    risk_bands: RiskBands = Field(
+        default_factory=default_bands,
+        description="The heat map's bands of likelihood × impact, highest first (local).",
+    )
+    scrutiny_score: ScrutinyScore = Field(
+        default_factory=ScrutinyScore,
+        description="The score ranking candidates for scrutiny (6.8) and audit (6.11) (local).",
+    )
+    open_matters: dict[str, OpenMatter] = Field(
+        default_factory=dict,
+        description="Matters the framework review leaves open, with the setting that enforces "
+        "each when the council turns it on.",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
@@ -104,6 +124,7 @@ class Policy(PolicyModel):
             *_route_problems(self),
             *_flag_field_problems(self),
             *_requirement_problems(self),
+            *open_matter_problems(self),
         ]
         if problems:
             raise ValueError("; ".join(problems))

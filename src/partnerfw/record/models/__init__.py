@@ -65,7 +65,12 @@ from partnerfw.record.models.resources import (
     ExternalFunding,
     FinancialYear,
 )
-from partnerfw.record.models.shared_service import CaseApproval, Discussion, SharedService
+from partnerfw.record.models.shared_service import (
+    CaseApproval,
+    Discussion,
+    Revision,
+    SharedService,
+)
 
 __all__ = [
     "WHEN",
@@ -126,6 +131,7 @@ __all__ = [
     "Person",
     "Phase",
     "Purpose",
+    "Revision",
     "Risk",
     "Sector",
     "SharedService",

@@ -1,7 +1,9 @@
 """The Partnership Evaluation Form (Appendix 1), or a business case's equivalent parts:
 who evaluated the arrangement, its benefits, costs and risks, the risk assessment and
 equalities analysis (``Assessment``), GDPR (``Gdpr``) and the consequences of doing nothing
-(``DoNothing``).
+(``DoNothing``), with the form's other questions: the evidence of need and consultation, the
+impact on other services, value for money, risks not covered by insurance and the action on a
+negative equalities impact.
 """
 
 from __future__ import annotations
@@ -71,3 +73,45 @@ class Evaluation(Model):
     do_nothing: DoNothing | None = Field(None, description="Consequences of not going ahead.")
     alternatives: str | None = Field(None, description="Other ways of achieving the objectives.")
     insurance_checked: bool = Field(False, description="Insurance checked with the Finance Team.")
+    evidence_of_need: str | None = Field(
+        None,
+        description="What evidence there is that the partnership is needed, e.g. from research "
+        "and analysis or from experience elsewhere: how do we know that we need to have this "
+        "partnership? (Appendix 1, Benefits analysis).",
+    )
+    consultation: str | None = Field(
+        None,
+        description="Whether consultations have been undertaken with the public and/or "
+        "stakeholders, and if so what their response has been ('none, because ...' is an "
+        "answer) (Appendix 1, Benefits analysis).",
+    )
+    impact_on_other_services: str | None = Field(
+        None,
+        description="Whether the creation of this partnership will have an impact on the "
+        "council's ability to deliver any other services or objectives: will resources have "
+        "to be taken from one task and re-allocated elsewhere? (Appendix 1, Costs analysis).",
+    )
+    value_for_money: str | None = Field(
+        None,
+        description="How the partnership will be able to demonstrate value for money: the "
+        "measures to be introduced, e.g. VfM indicators monitoring cost, partnership/service "
+        "performance and customer satisfaction (Appendix 1, Costs analysis).",
+    )
+    uninsured_risks: str | None = Field(
+        None,
+        description="Where there are risks not covered by insurance, whether it is possible "
+        "to insure against any of them ('none identified' is an answer) (Appendix 1, Risk "
+        "analysis).",
+    )
+    equalities_negative_impact: bool | None = Field(
+        None,
+        description="Whether the equalities analysis found any 'negative impact' on any of "
+        "the protected characteristics (Appendix 1, Equalities Analysis; Appendix 2 5.1: on "
+        "the customer or on officers/staff).",
+    )
+    equalities_mitigation: str | None = Field(
+        None,
+        description="If there is any 'negative impact', what action will be taken to mitigate "
+        "it: how it is managed so that the arrangement can work fairly across all protected "
+        "characteristics (Appendix 1, Equalities Analysis; Appendix 2 5.1).",
+    )

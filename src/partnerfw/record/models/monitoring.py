@@ -25,8 +25,18 @@ class Target(Model):
 
 class Risk(Model):
     risk: Text = Field(description="What could go wrong.")
-    likelihood: int = Field(ge=1, le=5, description="1 (rare) to 5 (almost certain).")
-    impact: int = Field(ge=1, le=5, description="1 (minor) to 5 (severe).")
+    likelihood: int = Field(
+        ge=1,
+        le=10,
+        description="On the council's likelihood scale (the policy's risk_scale): by default "
+        "1 (rare) to 5 (almost certain).",
+    )
+    impact: int = Field(
+        ge=1,
+        le=10,
+        description="On the council's impact scale (the policy's risk_scale): by default 1 "
+        "(minor) to 5 (severe).",
+    )
     financial_impact: Money | None = Field(
         None, description="The cost to the council if it happens, pounds (e.g. 250000)."
     )

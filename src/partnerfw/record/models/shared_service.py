@@ -1,6 +1,8 @@
 """The parts of a shared service (Framework section 3 and Appendix 2): its type, host and
-business case (``SharedService``), the initial discussion with the Director (``Discussion``)
-and the officers who approved the business case (``CaseApproval``).
+business case (``SharedService``: with the options considered, constraints and dependencies and
+the existing arrangements it sets out), the initial discussion with the Director
+(``Discussion``), the officers who approved the business case (``CaseApproval``) and its
+revision history (``Revision``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,14 @@ class CaseApproval(Model):
     name: Text = Field(description="Who approved it.")
     title: str | None = Field(None, description="Their job title (for role 'other').")
     date: dt.date = Field(description="When they approved it.")
+
+
+class Revision(Model):
+    """One revision of the business case (Appendix 2, Business Case History 1.1)."""
+
+    date: dt.date = Field(description="The revision's date.")
+    summary: Text = Field(description="Summary of changes.")
+    revision: str | None = Field(None, description="Its number or name, e.g. '0.3' or 'final'.")
 
 
 class SharedService(Model):
@@ -76,3 +86,37 @@ class SharedService(Model):
     )
     facilities: str | None = Field(None, description="Location, travel and equipment (3.12.3).")
     staff_communication: str | None = Field(None, description="How staff are kept informed (3.13).")
+    options_considered: list[str] = Field(
+        default_factory=list,
+        description="The high-level options the business case considered, each in a few "
+        "words, e.g. 'Option 1: a full shared service hosted by Medley' (Appendix 2 10.1).",
+    )
+    recommended_option: str | None = Field(
+        None,
+        description="The option recommended after the cost/benefit evaluation of the options, "
+        "and why (Appendix 2 9.1-9.2).",
+    )
+    constraints: str | None = Field(
+        None,
+        description="Constraints to the project progressing: organisational (e.g. locations, "
+        "legal issues, cultural differences, political issues), resource (e.g. systems, staff "
+        "terms and conditions, skills) and time (key deadlines) (Appendix 2 3.1).",
+    )
+    dependencies: str | None = Field(
+        None,
+        description="Dependencies for the project progressing: other factors affecting its "
+        "long-term viability or return on investment, e.g. known or predicted future events "
+        "('none identified' is an answer) (Appendix 2 3.2).",
+    )
+    existing_arrangements: str | None = Field(
+        None,
+        description="The existing working arrangements of each authority, or where the business "
+        "case sets them out: whether services are in-house, shared or outsourced, departmental "
+        "structures, salary costs, staff numbers, scope of service, performance levels and IT "
+        "systems (Appendix 2 1.3, 8.1-8.3).",
+    )
+    business_case_revisions: list[Revision] = Field(
+        default_factory=list,
+        description="The business case's revision history: each revision's date and summary "
+        "of changes (Appendix 2, Business Case History 1.1).",
+    )
