@@ -192,6 +192,7 @@ def _checking(root: Path) -> dict[str, str]:
         "rules.txt": console("rules", "--today", TODAY, keep=_rules_excerpt),
         "rules-local.txt": console("rules", "--local", "--today", TODAY, keep=_local_excerpt),
         "rules-count.md": _rule_figures(catalogue, rule_text),
+        "catalogue-audit.md": _catalogue_audit(),
         "codeowners-check.txt": console("codeowners", "--check"),
     }
 
@@ -261,8 +262,9 @@ def _check_excerpt(lines: list[str]) -> list[str]:
 def _json_excerpt(report: dict[str, object]) -> str:
     records, findings = report["records"], report["findings"]
     assert isinstance(records, list) and isinstance(findings, list)
-    error = next(f for f in findings if f["severity"] == "error")
-    shown = {**report, "records": records[:1], "findings": [error]}
+    error = next(f for f in findings if f["severity"] == "error" and f["basis"] == "framework")
+    local = next(f for f in findings if f["basis"] == "local" and f["record"] == error["record"])
+    shown = {**report, "records": records[:1], "findings": [error, local]}
     return json.dumps(shown, indent=2, ensure_ascii=False)
 
 
@@ -273,7 +275,8 @@ def _first_change(lines: list[str]) -> list[str]:
 def _rules_excerpt(lines: list[str]) -> list[str]:
     heading = next(n for n, line in enumerate(lines) if re.match(r"[A-Z]+\d{3} ", line))
     starts = {n for n, line in enumerate(lines) if re.match(r"[A-Z]+\d{3} ", line)}
-    shown = {heading} | {n for n in starts if lines[n].startswith(("MON009 ", "GUIDE001 "))}
+    wanted = ("APR006 ", "MON009 ", "GUIDE001 ", "GUIDE015 ")
+    shown = {heading} | {n for n in starts if lines[n].startswith(wanted)}
     ends = sorted(starts | {len(lines)})
     keep = set(range(heading))
     for start in shown:
@@ -293,21 +296,37 @@ def _local_excerpt(lines: list[str]) -> list[str]:
         return next(n for n, line in enumerate(lines) if line.startswith(prefix))
 
     settled = setting("Settled by")
-    keep = {0, 1, settled} | block(settled + 1)
+    matters = setting("Matters the framework review")
+    keep = {0, 1, settled, matters} | block(settled + 1) | block(matters + 1)
     keep |= block(setting("  intervals.grace_days")) | block(setting("  urgent_route.approval_"))
+    keep |= block(setting("  scrutiny_score.error_points"))
     return excerpt(lines, lambda n, _: n in keep)
 
 
 def _rule_figures(catalogue: object, text: str) -> str:
     assert isinstance(catalogue, dict)
     rules = catalogue["rules"]
-    by_severity = Counter(r["severity"] for r in rules)
     guidance = len(re.findall(r"^GUIDE\d{3} ", text, re.MULTILINE))
+    checked = [r for r in rules if r["checked"]]
+    by_severity = Counter(r["severity"] for r in checked)
+    local = sum(1 for r in checked if r["basis"] == "local")
+    partly = sum(1 for r in checked if r["partly_local"])
     return (
-        f"The '{catalogue['policy']}' edition's catalogue has **{len(rules)} rules** "
+        f"The '{catalogue['policy']}' edition's catalogue has **{len(checked)} rules** "
         f"({by_severity['error']} errors, {by_severity['warning']} warnings, "
-        f"{by_severity['info']} notes) and {guidance} requirements listed as guidance."
+        f"{by_severity['info']} notes) and {guidance} requirements listed as guidance. "
+        f"{len(checked) - local} rules enforce the framework, {partly} of them with some "
+        f"findings resting on a choice of the council's; {local} rules are the council's own."
     )
+
+
+def _catalogue_audit() -> str:
+    """The audit of the catalogue against the framework (tests/catalogue/)."""
+    # Read here, from the repository's tests package (not installed with partnerfw).
+    sys.path.insert(0, str(REPO))
+    from tests.catalogue_audit import markdown
+
+    return markdown()
 
 
 # -- new, fmt, schema, approved-facts ------------------------------------------------------------

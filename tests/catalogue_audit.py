@@ -251,8 +251,8 @@ def markdown() -> str:
     ]
     for o in obligations():
         check = "yes" if o.rules and verified(o) else ("no" if o.rules else "")
-        guidance = ", ".join(o.guidance) if o.guidance else ""
-        rules = ", ".join(o.rules) if o.rules else ("not mapped: " + (o.unmapped or ""))
+        guidance = ", ".join(o.guidance)
+        rules = ", ".join(o.rules) or ("" if o.mapped else f"not mapped: {o.unmapped}")
         cells = [o.id, o.cites, o.says, rules, guidance, check]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     lines += [

@@ -1278,7 +1278,7 @@ MISSES = [
         "MON012",
         changes={"monitoring.risk_register.0.likelihood": 6},
         at=("monitoring", "risk_register", 0, "likelihood"),
-        words=("likelihood of 6", "from 1 (rare) to 5 (almost certain)"),
+        words=("rated 6 for likelihood", "from 1 (rare) to 5 (almost certain)"),
     ),
     # A council that rates risks on four points: a 5 is off its impact scale.
     Case(
@@ -1287,7 +1287,7 @@ MISSES = [
         changes={"monitoring.risk_register.0.impact": 5},
         overrides={"risk_scale": {"impact": ["low", "medium", "high", "very high"]}},
         at=("monitoring", "risk_register", 0, "impact"),
-        words=("impact of 5", "from 1 (low) to 4 (very high)"),
+        words=("rated 5 for impact", "from 1 (low) to 4 (very high)"),
         why="four-point-scale",
     ),
     Case(

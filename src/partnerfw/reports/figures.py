@@ -79,31 +79,8 @@ def heat_map(
         f'<title id="{ident}-title">{escape(title)}</title>',
         f'<desc id="{ident}-desc">{escape(description)}</desc>',
     ]
-    fills: list[tuple[str | None, ...]] = []
-    for row, likelihood in enumerate(range(rows, 0, -1)):
-        y = top_margin + row * cell
-        parts.append(
-            f'<text x="{left - 8}" y="{y + cell / 2 + 5}" text-anchor="end" '
-            f'font-size="14">{likelihood}</text>'
-        )
-        row_fills: list[str | None] = [None]
-        for col, impact in enumerate(range(1, cols + 1)):
-            x = left + col * cell
-            n = counts.get((likelihood, impact), 0)
-            name, fill = band(likelihood * impact, bands)
-            row_fills.append(fill)
-            parts.append(
-                f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" '
-                f'stroke="#0b0c0c" stroke-width="1"><title>likelihood {likelihood}, '
-                f"impact {impact} ({escape(name)}): {n} risk{'' if n == 1 else 's'}</title>"
-                "</rect>"
-            )
-            if n:
-                parts.append(
-                    f'<text x="{x + cell / 2}" y="{y + cell / 2 + 7}" '
-                    f'text-anchor="middle" font-size="20" font-weight="bold">{n}</text>'
-                )
-        fills.append(tuple(row_fills))
+    cells, fills = _cells(counts, rows, cols, bands, (cell, left, top_margin))
+    parts += cells
     for col, impact in enumerate(range(1, cols + 1)):
         parts.append(
             f'<text x="{left + col * cell + cell / 2}" y="{top_margin + rows * cell + 20}" '
@@ -131,9 +108,48 @@ def heat_map(
         body,
         numeric=frozenset(range(cols + 1)),
         heat_map=True,
-        fills=tuple(fills),
+        fills=fills,
     )
     return Figure(title, description, "".join(parts), table)
+
+
+def _cells(
+    counts: dict[tuple[int, int], int],
+    rows: int,
+    cols: int,
+    bands: list[RiskBand],
+    grid: tuple[int, int, int],
+) -> tuple[list[str], tuple[tuple[str | None, ...], ...]]:
+    """The heat map's row labels and cells (likelihood highest first), and each body cell's
+    fill for the table that repeats it (the row label's cell unfilled)."""
+    cell, left, top_margin = grid
+    parts: list[str] = []
+    fills: list[tuple[str | None, ...]] = []
+    for row, likelihood in enumerate(range(rows, 0, -1)):
+        y = top_margin + row * cell
+        parts.append(
+            f'<text x="{left - 8}" y="{y + cell / 2 + 5}" text-anchor="end" '
+            f'font-size="14">{likelihood}</text>'
+        )
+        row_fills: list[str | None] = [None]
+        for col, impact in enumerate(range(1, cols + 1)):
+            x = left + col * cell
+            n = counts.get((likelihood, impact), 0)
+            name, fill = band(likelihood * impact, bands)
+            row_fills.append(fill)
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" '
+                f'stroke="#0b0c0c" stroke-width="1"><title>likelihood {likelihood}, '
+                f"impact {impact} ({escape(name)}): {n} risk{'' if n == 1 else 's'}</title>"
+                "</rect>"
+            )
+            if n:
+                parts.append(
+                    f'<text x="{x + cell / 2}" y="{y + cell / 2 + 7}" '
+                    f'text-anchor="middle" font-size="20" font-weight="bold">{n}</text>'
+                )
+        fills.append(tuple(row_fills))
+    return parts, tuple(fills)
 
 
 def resources_by_kind(rows: list[tuple[str, Decimal]], ident: str = "resources") -> Figure:

@@ -147,7 +147,7 @@ def risk_scale(ctx: Context) -> Iterator[Hit]:
             value = getattr(risk, what)
             if value > len(words):
                 yield Hit(
-                    f"risk '{risk.risk}' has a {what} of {value}, but the council's {what} "
+                    f"risk '{risk.risk}' is rated {value} for {what}, but the council's {what} "
                     f"scale runs from 1 ({words[0]}) to {len(words)} ({words[-1]}): rate it on "
                     "that scale",
                     ("monitoring", "risk_register", index, what),
