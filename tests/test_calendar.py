@@ -153,7 +153,9 @@ def test_the_reports_page_links_the_feed_and_says_how_to_subscribe(
 ) -> None:
     page = (_build(runner) / "reports.html").read_text("utf-8")
     assert '<a href="due.ics" type="text/calendar">' in page
-    assert "<code>https://thamesbridge.gov.example/partnerships/due.ics</code>" in page
+    assert (
+        '<code class="address">https://thamesbridge.gov.example/partnerships/due.ics</code>' in page
+    )
     assert "Subscribe from web" in page
 
 
