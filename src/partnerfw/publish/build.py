@@ -96,10 +96,11 @@ def site_environment(root: Path) -> Environment:
 
 def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.date) -> BuildReport:
     started = time.perf_counter()
+    built = build_stamp(project.root)
 
     if repository_root(project.root) is None:
         result = run_check(project, paths, today)
-        reports = build_reports(project, result, today)
+        reports = build_reports(project, result, today, built)
         trails = None
     else:
         # Another process has git read the records' history while this one checks the
@@ -107,11 +108,11 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
         with ProcessPoolExecutor(max_workers=1) as background:
             history = background.submit(_histories, project.root, list(paths))
             result = run_check(project, paths, today)
-            reports = build_reports(project, result, today)
+            reports = build_reports(project, result, today, built)
             trails = _by_record(project, result, history.result())
     view = build_site_view(result, project, today, trails=trails)
     view.reports = report_links(sorted(reports))
-    view.built = build_stamp(project.root)
+    view.built = built
     logo = read_logo(project.root, project.settings.theme.logo)
     total = page_count(view)
     with _progress(total) as advance:

@@ -23,6 +23,7 @@ from partnerfw.reports.common import ReportData, Scope, prepare
 from partnerfw.reports.paper import Paper
 from partnerfw.reports.render import render_html
 from partnerfw.rules.engine import CheckResult
+from partnerfw.views.pages import BuildStamp
 
 REPORTS = ("annual", "governance", "due", "scrutiny", "reclassification")
 FORMATS = ("html", "md", "docx", "csv")
@@ -156,8 +157,11 @@ def _reclassification(
     return reclassification.paper(report, data)
 
 
-def build_reports(project: Project, result: CheckResult, as_of: dt.date) -> dict[str, str]:
-    """Every report as a public HTML page for the site: ``{'reports/annual.html': html, ...}``.
+def build_reports(
+    project: Project, result: CheckResult, as_of: dt.date, built: BuildStamp | None = None
+) -> dict[str, str]:
+    """Every report as a public HTML page for the site: ``{'reports/annual.html': html, ...}``,
+    with the site's build stamp (``built``) in the footer.
 
     Built from the public view only: nothing a record marks confidential, and no officer's
     email or phone unless the policy publishes contact details.
@@ -169,5 +173,5 @@ def build_reports(project: Project, result: CheckResult, as_of: dt.date) -> dict
     pages = {}
     for name in REPORTS:  # the public view is made once for all of them
         paper = _paper(name, project, result, data, options)
-        pages[f"reports/{name}.html"] = render_html(paper, project.root, site_nav=True)
+        pages[f"reports/{name}.html"] = render_html(paper, project.root, site_nav=True, built=built)
     return pages
