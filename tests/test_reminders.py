@@ -311,3 +311,17 @@ def test_help_names_the_environment(runner: CliRunner) -> None:
     result = runner.invoke(app, ["reminders", "--help"], catch_exceptions=False)
     for name in ("GITHUB_REPOSITORY", "GITHUB_TOKEN", "GITHUB_API_URL", "--apply", "--dry-run"):
         assert name in result.stdout
+
+
+def test_a_record_that_cannot_be_read_keeps_its_reminder_open(
+    council: Path, runner: CliRunner
+) -> None:
+    with GitHubStub(collaborators={"ann-officer"}) as stub:
+        _run(runner, stub, "--apply", "--today", "2026-11-23")
+        path = council / "council" / "register" / "food-network.yaml"
+        path.write_text(path.read_text("utf-8") + "\n  broken: [\n", "utf-8")
+        result = _run(runner, stub, "--apply", "--today", "2026-11-23")
+        assert result.exit_code == 0, result.output
+        assert "warning: 1 record file could not be read" in result.stdout
+        assert "register/food-network.yaml" in result.stdout
+        assert [i["state"] for i in stub.issues.values()] == ["open", "open"]

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import time
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from partnerfw.errors import UserError
 from partnerfw.git.repo_paths import RepoPaths
@@ -74,6 +75,7 @@ def run_reminders(project: Project, options: Options, today: dt.date) -> Outcome
     links = text.Links(options.server_url, repository or "OWNER/REPOSITORY")
     outcome = Outcome()
     unreadable = sorted({f.file for f in result.findings if f.rule in _UNREADABLE})
+    kept_open = frozenset(PurePath(file).stem for file in unreadable)
     if unreadable:
         outcome.lines.append(
             f"warning: {plural(len(unreadable), 'record file')} could not be read, so no "
@@ -93,7 +95,7 @@ def run_reminders(project: Project, options: Options, today: dt.date) -> Outcome
         )
     else:
         repo = Repository(options.api_url, repository, options.token, options.write_pause)
-        planned = _plan_with(repo, wanted, links, within, today, record_paths)
+        planned = _plan_with(repo, wanted, links, within, today, record_paths, kept_open)
         if options.apply:
             done: list[str] = []
             try:
@@ -124,13 +126,16 @@ def _plan_with(
     within: int,
     today: dt.date,
     record_paths: dict[str, str],
+    unreadable: frozenset[str],
 ) -> sync.Plan:
     """Read what GitHub has (labels, reminder issues, who can be assigned) and plan."""
     labels = repo.labels()
     existing = repo.issues(REMINDER_LABEL) if REMINDER_LABEL in labels else []
     logins = sorted({r.assignee for r in wanted if r.assignee})
     assignable = {login: repo.assignable(login) for login in logins}
-    return sync.plan(wanted, existing, assignable, links, within, today, record_paths, labels)
+    return sync.plan(
+        wanted, existing, assignable, links, within, today, record_paths, labels, unreadable
+    )
 
 
 def _repository(options: Options) -> str | None:

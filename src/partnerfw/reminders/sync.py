@@ -85,10 +85,12 @@ def plan(
     as_of: dt.date,
     record_paths: dict[str, str] | None = None,
     known_labels: set[str] | None = None,
+    unreadable: frozenset[str] = frozenset(),
 ) -> Plan:
     """What to do so that each arrangement in ``wanted`` has its one open, current reminder
     and no other reminder stays open. ``record_paths`` gives every record's file (for the
-    closing comment's link); ``known_labels`` the repository's labels (None: not read)."""
+    closing comment's link); ``known_labels`` the repository's labels (None: not read);
+    ``unreadable`` the ids whose record files could not be read: their reminders stay open."""
     found = _by_record(existing)
     result = Plan()
     for reminder in wanted:
@@ -116,8 +118,8 @@ def plan(
         else:
             result.changes.append(edit)
     for record_id, issue in sorted(found.items()):
-        if issue.state != "open":
-            continue
+        if issue.state != "open" or record_id in unreadable:
+            continue  # a record that could not be read this time may still have work due
         path = (record_paths or {}).get(record_id)
         comment = text.close_comment(text.items_of(issue.body), path, links, as_of)
         result.changes.append(

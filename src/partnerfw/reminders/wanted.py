@@ -31,6 +31,8 @@ LABEL_DESCRIPTIONS = {
     OVERDUE_LABEL: "Overdue (partnerfw reminders)",
     **{name: "The kind of arrangement (partnerfw reminders)" for name in KIND_LABEL.values()},
 }
+_NAME_IN_TITLE = 200
+"""GitHub takes titles of up to 256 characters: a longer name is cut in the title."""
 MANAGED_LABELS = frozenset(LABEL_COLOURS) | frozenset(KIND_LABEL.values())
 """The labels the command sets and takes off; any other label a person adds is kept."""
 
@@ -66,7 +68,8 @@ class Reminder:
         count = len(self.items)
         late = sum(self.overdue)
         what = f"{count} item{'s' if count != 1 else ''} due"
-        return f"{self.name}: {what}" + (f", {late} overdue" if late else "")
+        name = self.name if len(self.name) <= _NAME_IN_TITLE else self.name[:_NAME_IN_TITLE] + "…"
+        return f"{name}: {what}" + (f", {late} overdue" if late else "")
 
 
 def wanted_reminders(
