@@ -379,7 +379,8 @@ def _untidy_food_bank(root: Path) -> str:
 
 
 def _new_in_a_terminal(root: Path) -> str:
-    """The first questions `new` asks in a terminal, answered, then Ctrl-C (nothing written)."""
+    """The first questions `new` asks in a terminal, answered (the lead officer from the
+    officers list's menu), then Ctrl-C (nothing written)."""
     import pexpect  # type: ignore[import-untyped]  # a dev dependency, as for the tests
 
     child = pexpect.spawn(
@@ -393,12 +394,16 @@ def _new_in_a_terminal(root: Path) -> str:
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     child.logfile_read = seen = io.StringIO()
-    answers = [("Kind (", "1"), ("Name of the arrangement", "Thamesbridge Warm Spaces Network")]
+    answers = [
+        ("Kind (", "1"),
+        ("Name of the arrangement", "Thamesbridge Warm Spaces Network"),
+        ("Lead officer (", "dan"),  # chosen from the officers list by the start of the name
+    ]
     for prompt, answer in answers:
         child.expect_exact(prompt)
         child.expect_exact(": ")
         child.sendline(answer)
-    child.expect_exact("lead officer")
+    child.expect_exact("Their job title")
     child.expect_exact(": ")
     transcript = seen.getvalue()
     child.sendintr()

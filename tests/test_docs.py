@@ -265,7 +265,11 @@ def test_ci_builds_the_docs_on_pull_requests_and_main_publishes_them() -> None:
     assert "pull_request" in ci[True]  # YAML 1.1 reads a bare `on` as true
     assert build in _lines(ci["jobs"]["docs"])
     publish = _workflow("publish.yml")
-    assert publish[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert publish[True] == {
+        "push": {"branches": ["main"]},
+        "schedule": [{"cron": "30 5 * * *"}],  # every morning: the site never goes stale
+        "workflow_dispatch": None,
+    }
     assert build in _lines(publish["jobs"]["docs"])
     upload = publish["jobs"]["docs"]["steps"][-1]
     assert upload["uses"].startswith("actions/upload-artifact@")

@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 from partnerfw import PROJECT_URL, __version__
 from partnerfw.cli import app
 from tests.conftest import REPO
+from tests.github_stub import GitHubStub
 
 BIN = Path(sys.executable).parent
 OPTIONS = [
@@ -151,7 +152,8 @@ def test_code_scanning_uploads_the_sarif_of_the_whole_register(
 
 def _run_workflow(repo: Path, name: str, event: str, env: dict[str, str]) -> list[str]:
     commands, install = _workflow_steps(repo / ".github/workflows" / name, event)
-    assert install == f'python -m pip install "partnerfw=={__version__}"'
+    package = "partnerfw[github]" if name == "reminders.yml" else "partnerfw"
+    assert install == f'python -m pip install "{package}=={__version__}"'
     step_env = {**env, "GITHUB_EVENT_NAME": event, "GITHUB_ACTIONS": "true"}
     if event == "pull_request":
         step_env["GITHUB_BASE_REF"] = "main"
@@ -176,6 +178,7 @@ def test_init_new_commit_then_hooks_and_workflows_pass_as_generated(tmp_path: Pa
         ".pre-commit-config.yaml",
         ".github/workflows/check.yml",
         ".github/workflows/publish.yml",
+        ".github/workflows/reminders.yml",
         ".github/CODEOWNERS",
         ".github/pull_request_template.md",
         "schema/arrangement.schema.json",
@@ -232,6 +235,17 @@ def test_init_new_commit_then_hooks_and_workflows_pass_as_generated(tmp_path: Pa
     _run_workflow(repo, "publish.yml", "push", env)
     page = repo / "site" / "arrangements" / "downsmere-food-partnership.html"
     assert "Downsmere Food Partnership" in page.read_text("utf-8")
+    # The morning's reminders, against a stand-in for GitHub's API: a proposal has nothing due.
+    with GitHubStub(repository="downsmere/register") as stub:
+        github_env = {
+            "GITHUB_REPOSITORY": stub.repository,
+            "GITHUB_API_URL": stub.url,
+            "GITHUB_TOKEN": stub.token,
+        }
+        _run_workflow(repo, "reminders.yml", "schedule", {**env, **github_env})
+        assert [(c.method, c.path) for c in stub.calls] == [
+            ("GET", "/repos/downsmere/register/labels")
+        ]
 
     # The hooks do stop what they should: a staged record with errors fails the commit ...
     approved = (repo / "register/downsmere-food-partnership.yaml").read_text("utf-8")
@@ -325,6 +339,8 @@ def test_git_install_pins_the_release_tag(tmp_path: Path, runner: CliRunner) -> 
     for name in ("check.yml", "publish.yml"):
         text = (tmp_path / "r/.github/workflows" / name).read_text("utf-8")
         assert f'pip install "partnerfw @ git+{PROJECT_URL}@v{__version__}"' in text
+    text = (tmp_path / "r/.github/workflows/reminders.yml").read_text("utf-8")
+    assert f'pip install "partnerfw[github] @ git+{PROJECT_URL}@v{__version__}"' in text
     assert runner.invoke(app, ["init", "--check", str(tmp_path / "r")]).exit_code == 0
 
 
@@ -332,11 +348,12 @@ def test_generated_workflows_never_call_make_and_use_current_actions(
     tmp_path: Path, runner: CliRunner
 ) -> None:
     assert _init(runner, tmp_path / "r").exit_code == 0
-    for name in ("check.yml", "publish.yml"):
+    for name in ("check.yml", "publish.yml", "reminders.yml"):
         workflow = yaml.safe_load((tmp_path / "r/.github/workflows" / name).read_text("utf-8"))
         steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
         assert not any("make" in str(s.get("run", "")).split() for s in steps)
         assert not any("${{" in str(s.get("run", "")) for s in steps)  # env vars, not templating
+        assert "workflow_dispatch" in workflow[True]  # 'on:' reads as True in YAML 1.1
         uses = {s["uses"] for s in steps if "uses" in s}
         assert uses <= {
             "actions/checkout@v6",
@@ -526,3 +543,32 @@ def test_rerun_with_broken_settings_says_fix_them_first(tmp_path: Path, runner: 
     check = runner.invoke(app, ["init", "--check", str(repo)])
     assert check.exit_code == 1
     assert "out of date partnerfw.yaml: line 2: edition 'nonsense'" in check.stdout
+
+
+def test_reminders_and_publishing_run_every_morning(tmp_path: Path, runner: CliRunner) -> None:
+    assert _init(runner, tmp_path / "r").exit_code == 0
+    folder = tmp_path / "r/.github/workflows"
+    reminders = yaml.safe_load((folder / "reminders.yml").read_text("utf-8"))
+    assert reminders[True]["schedule"] == [{"cron": "0 6 * * *"}]
+    assert reminders["permissions"] == {"contents": "read", "issues": "write"}
+    steps = reminders["jobs"]["reminders"]["steps"]
+    run = next(s for s in steps if s.get("run", "").startswith("partnerfw reminders"))
+    assert run["run"] == "partnerfw reminders --apply"
+    assert run["env"] == {"GITHUB_TOKEN": "${{ secrets.GITHUB_TOKEN }}"}
+    publish = yaml.safe_load((folder / "publish.yml").read_text("utf-8"))
+    assert publish[True]["schedule"] == [{"cron": "30 5 * * *"}]
+    assert set(publish[True]) == {"push", "schedule", "workflow_dispatch"}
+
+    # init --check knows the reminders workflow: missing, or pinned to another release.
+    (folder / "reminders.yml").unlink()
+    result = runner.invoke(app, ["init", "--check", str(tmp_path / "r")])
+    assert result.exit_code == 1
+    assert "missing     .github/workflows/reminders.yml: run 'partnerfw init'" in result.stdout
+    assert runner.invoke(app, ["init", str(tmp_path / "r")]).exit_code == 0
+    text = (folder / "reminders.yml").read_text("utf-8")
+    (folder / "reminders.yml").write_text(text.replace(f"=={__version__}", "==0.0.9"), "utf-8")
+    result = runner.invoke(app, ["init", "--check", str(tmp_path / "r")])
+    assert (
+        "out of date .github/workflows/reminders.yml: its install step pins partnerfw 0.0.9"
+        in result.stdout
+    )

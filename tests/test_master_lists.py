@@ -113,3 +113,39 @@ def test_names_compare_without_case_spacing_title_or_job() -> None:
     assert normal("Cllr  David  Marsh") == normal("david marsh")
     assert normal("Graham Oduya, Director (Corporate Services)") == normal("Graham Oduya")
     assert normal("Councillor Amira Hussain") == "amira hussain"
+
+
+def test_a_github_login_on_the_lists_is_checked_with_its_line(
+    example_repo: Path, runner: CliRunner
+) -> None:
+    settings = example_repo / "partnerfw.yaml"
+    text = settings.read_text("utf-8")
+    text = text.replace("  - Aisha Bello\n", "  - {name: Aisha Bello, github: '@abello'}\n", 1)
+    text = text.replace("  - Daniel Moss\n", "  - name: Daniel Moss\n    github: dan moss\n", 1)
+    settings.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    github: dan moss") + 1
+    result = runner.invoke(
+        app, ["check", "--format", "json", "--today", TODAY], catch_exceptions=False
+    )
+    found = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "POL001"]
+    assert [(f["file"], f["line"]) for f in found] == [("partnerfw.yaml", line)]
+    assert found[0]["message"].startswith(
+        "officers.2.github: 'dan moss' is not a GitHub login: write the account's name as "
+        "GitHub shows it"
+    )
+
+
+def test_github_logins_are_found_by_name() -> None:
+    from partnerfw.policy.schema import Council, Settings
+
+    settings = Settings(
+        council=Council(name="X"),
+        officers=["Ann Officer", {"name": "Bob  Lead", "github": "@bob-lead"}],
+        councillors=[{"name": "Cllr Cara Dean", "github": "cara"}],
+    )
+    lists = settings.master_lists
+    assert lists.officers == ("Ann Officer", "Bob  Lead")
+    assert lists.councillors == ("Cllr Cara Dean",)
+    assert lists.github_login("bob lead") == "bob-lead"
+    assert lists.github_login("Cllr Cara Dean") == "cara"
+    assert lists.github_login("Ann Officer") is None

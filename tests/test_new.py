@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pexpect
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -83,9 +84,19 @@ def _assert_good_record(path: Path) -> None:
     assert target.name == "arrangement.schema.json" and target.is_file()
 
 
+def _without_master_lists(repo: Path) -> None:
+    """A council whose partnerfw.yaml keeps no master lists: every name is typed."""
+    settings = repo / "partnerfw.yaml"
+    data = yaml.safe_load(settings.read_text("utf-8"))
+    for name in ("officers", "councillors", "corporate_objectives", "portfolios"):
+        data.pop(name)
+    settings.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+
+
 def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_record(
     example_repo: Path,
 ) -> None:
+    _without_master_lists(example_repo)
     before = set((example_repo / "register").iterdir())
     child = _spawn(example_repo)
     child.expect_exact("commissioning     the council is paid to deliver a service")
@@ -103,6 +114,7 @@ def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_rec
     child.expect_exact("'charity' is not a sector")
     _answer(child, "Sector of Riverside Trust", "voluntary")
     _answer(child, "Partner 2 name", "")
+    _answer(child, "The Cabinet portfolio it falls under (Enter to skip)", "Youth  Services")
     _answer(child, "The Lead Member", "Cllr Ian Fletcher")
     _answer(child, "Statutory Status')? (y/n)", "y")
     _answer(child, "Which Act and section", "the Children Act")
@@ -155,6 +167,7 @@ def test_interactive_questionnaire_reasks_invalid_answers_and_writes_a_valid_rec
     )
     assert [(p.name, p.sector.value) for p in a.partners] == [("Riverside Trust", "voluntary")]
     assert a.lead_member is not None and a.lead_member.name == "Cllr Ian Fletcher"
+    assert a.portfolio == "Youth Services"
     assert a.statutory_basis is not None and a.statutory_basis.statutory
     assert (a.statutory_basis.act, a.statutory_basis.section) == ("Children Act 2004", "s10")
     assert str(a.council_resources.dedicated_budget) == "40000"
@@ -174,7 +187,7 @@ def test_ctrl_c_leaves_no_file_behind(example_repo: Path) -> None:
     child = _spawn(example_repo)
     _answer(child, "Kind (1-6)", "partnership")
     _answer(child, "Name of the arrangement", "Half Finished Partnership")
-    child.expect_exact("lead officer (full name)")
+    child.expect_exact("Lead officer (a number, or the start of a name)")
     time.sleep(0.5)  # let the prompt finish and wait for input, as a person would
     child.sendintr()
     child.expect_exact("interrupted; nothing was written")
@@ -421,21 +434,22 @@ def test_interactive_shared_service_takes_defaults_on_enter(example_repo: Path) 
     child.expect_exact("joint_management     one council's manager also manages")
     _answer(child, "Type (1-4)", "2")
     _answer(child, "Name of the arrangement", "Joint Parking Manager")
-    _answer(child, "lead officer (full name)", "Ola Nwosu")
+    _answer(child, "Lead officer (a number, or the start of a name)", "claire")
     _answer(child, "Their job title (Enter to skip)", "Parking Manager")
     _answer(child, "department", "Environment")
     _answer(child, "Partner 1 name", "Medley District Council")
     _answer(child, "Sector of Medley District Council", "pub")
     _answer(child, "Partner 2 name", "")
     for prompt in (
-        "The Lead Member",
+        "Portfolio (a number",
+        "Lead Member (a number",
         "Statutory Status",
         "Dedicated council budget",
         "full-time equivalents",
         "Cost of that staff",
         "Value of resources given in kind",
         "What is given in kind",
-        "Which Corporate Plan objective",
+        "Objective (a number",
         "Start date",
         "run indefinitely",
         "End date",
@@ -455,6 +469,7 @@ def test_interactive_shared_service_takes_defaults_on_enter(example_repo: Path) 
     record, _ = parse_record(path.read_bytes(), "x")
     assert record is not None and record.arrangement.shared_service is not None
     assert record.arrangement.shared_service.type.value == "joint_management"
+    assert record.arrangement.lead_officer.name == "Claire Ndlovu"
     assert record.arrangement.partners[0].sector.value == "public"
     assert record.arrangement.lead_officer.title == "Parking Manager"
     assert not record.arrangement.urgency.urgent and not record.arrangement.public_facing
@@ -503,3 +518,155 @@ def test_commissioning_says_who_pays_and_a_council_that_pays_is_told_it_is_not_c
     )
     assert wrong.exit_code == 2
     assert "--payment: 'sometimes' is not a payment" in wrong.stderr
+
+
+def test_people_objectives_and_portfolio_are_chosen_from_the_master_lists(
+    example_repo: Path,
+) -> None:
+    """With partnerfw.yaml's lists, new offers each as a numbered menu: a number, the name or
+    an unambiguous start of it; 'someone else' is allowed and the officer told that check will
+    flag it, as it then does."""
+    settings = example_repo / "partnerfw.yaml"
+    text = settings.read_text("utf-8").replace(
+        "  - Daniel Moss\n", "  - Daniel Moss\n  - Daniel Morgan\n", 1
+    )
+    settings.write_text(text, "utf-8")
+    child = _spawn(example_repo)
+    _answer(child, "Kind (1-6)", "1")
+    _answer(child, "Name of the arrangement", "Riverside Youth Hub")
+    child.expect_exact("The council's lead officer (from the officers list in partnerfw.yaml):")
+    child.expect_exact("   3  Daniel Moss")
+    child.expect_exact("   0  someone else, not on the list (check will flag it: LST001)")
+    _answer(child, "Lead officer (a number, or the start of a name)", "Dan")
+    child.expect_exact("'Dan' could be Daniel Moss, Daniel Morgan: type more of it")
+    _answer(child, "Lead officer (a number, or the start of a name)", "Dana Scully")
+    child.expect_exact("'Dana Scully' is not on the officers list: answer with a number")
+    _answer(child, "Lead officer (a number, or the start of a name)", "daniel  mos")
+    _answer(child, "Their job title (Enter to skip)", "")
+    _answer(child, "department", "Communities")
+    _answer(child, "Partner 1 name", "")
+    child.expect_exact("The Cabinet portfolio it falls under (from the portfolios list")
+    _answer(child, "Portfolio (a number, or the start of its name; Enter to skip)", "leis")
+    child.expect_exact("the Portfolio Holder for Leisure and Culture is Cllr Amira Hussain (2)")
+    _answer(child, "Lead Member (a number, or the start of a name; Enter to skip)", "Cllr")
+    child.expect_exact("'Cllr' could be Cllr David Marsh, Cllr Amira Hussain")
+    _answer(child, "Lead Member (a number, or the start of a name; Enter to skip)", "2")
+    _answer(child, "Statutory Status')? (y/n)", "n")
+    _answer(child, "Dedicated council budget", "0")
+    _answer(child, "full-time equivalents", "0")
+    _answer(child, "Cost of that staff time", "")
+    _answer(child, "Value of resources given in kind", "")
+    _answer(child, "What is given in kind", "")
+    _answer(child, "(1.9)? (y/n)", "n")
+    child.expect_exact("  0  another objective, not on the list (check will flag it: LST002)")
+    _answer(child, "Objective (a number, or the start of it; Enter to skip)", "0")
+    _answer(child, "The objective, as the Corporate Plan words it", "Opportunities for youth")
+    child.expect_exact(
+        "'Opportunities for youth' is not on the corporate_objectives list in partnerfw.yaml: "
+        "check will flag it (LST002) until the list or the record is corrected"
+    )
+    _answer(child, "Start date", "")
+    _answer(child, "run indefinitely", "y")
+    _answer(child, "directly to the public", "n")
+    _answer(child, "Is it urgent", "n")
+    child.expect_exact("Wrote register/riverside-youth-hub.yaml")
+    child.expect_exact("LST002  the Corporate Plan objective 'Opportunities for youth'")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "LST001" not in (child.before or "")
+    path = example_repo / "register" / "riverside-youth-hub.yaml"
+    _assert_good_record(path)
+    record, _ = parse_record(path.read_bytes(), "x")
+    assert record is not None
+    a = record.arrangement
+    assert a.lead_officer.name == "Daniel Moss"
+    assert a.portfolio == "Leisure and Culture"
+    assert a.lead_member is not None and a.lead_member.name == "Cllr Amira Hussain"
+    assert a.corporate_objectives == ["Opportunities for youth"]
+
+
+def test_someone_else_is_allowed_and_flagged_as_check_flags_it(example_repo: Path) -> None:
+    child = _spawn(example_repo)
+    _answer(child, "Kind (1-6)", "6")
+    _answer(child, "The outside body the council appoints to", "Citizens Advice Thamesbridge")
+    _answer(child, "Who made the appointments", "Annual Council")
+    child.expect_exact("The councillors appointed (from the councillors list in partnerfw.yaml):")
+    _answer(child, "Appointed (numbers or names, separated by semicolons)", "1; 0")
+    _answer(child, "Their name", "Cllr Zoe Newcomer")
+    child.expect_exact("'Cllr Zoe Newcomer' is not on the councillors list in partnerfw.yaml")
+    _answer(child, "Name of the arrangement", "Citizens Advice Thamesbridge board")
+    _answer(child, "Lead officer (a number, or the start of a name)", "0")
+    _answer(child, "The lead officer's full name", "Sam Patel")
+    child.expect_exact(
+        "'Sam Patel' is not on the officers list in partnerfw.yaml: check will flag it (LST001)"
+    )
+    _answer(child, "Their job title (Enter to skip)", "")
+    _answer(child, "department", "Communities")
+    _answer(child, "Partner 1 name", "")
+    _answer(child, "Portfolio (a number, or the start of its name; Enter to skip)", "")
+    for prompt in (
+        "Dedicated council budget",
+        "full-time equivalents",
+        "Cost of that staff time",
+        "Value of resources given in kind",
+        "What is given in kind",
+        "Objective (a number, or the start of it; Enter to skip)",
+        "Start date",
+        "run indefinitely",
+        "End date",
+        "directly to the public",
+        "Is it urgent",
+    ):
+        _answer(child, prompt, "")
+    child.expect_exact("Wrote register/citizens-advice-thamesbridge-board.yaml")
+    child.expect_exact("LST001  the councillor appointed 'Cllr Zoe Newcomer'")
+    child.expect_exact("LST001  the lead officer 'Sam Patel' is not on the officers list")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    record, _ = parse_record(
+        (example_repo / "register" / "citizens-advice-thamesbridge-board.yaml").read_bytes(), "x"
+    )
+    assert record is not None and record.arrangement.outside_body is not None
+    assert [p.name for p in record.arrangement.outside_body.appointees] == [
+        "Cllr David Marsh",
+        "Cllr Zoe Newcomer",
+    ]
+    assert record.arrangement.portfolio is None
+
+
+def test_names_given_as_options_are_written_as_the_lists_write_them(
+    runner: CliRunner, example_repo: Path
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "new",
+            "--no-input",
+            "--today",
+            TODAY,
+            "--kind",
+            "partnership",
+            "--name",
+            "Riverside Youth Hub",
+            "--lead-officer",
+            "aisha  BELLO",
+            "--department",
+            "Communities",
+            "--portfolio",
+            "leisure and culture",
+            "--lead-member",
+            "amira hussain",
+            "--corporate-objective",
+            "healthy and active communities",
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "LST00" not in result.stdout
+    text = (example_repo / "register" / "riverside-youth-hub.yaml").read_text("utf-8")
+    assert "  name: Aisha Bello\n" in text
+    assert "\nportfolio: Leisure and Culture\n" in text
+    assert "  name: Cllr Amira Hussain\n" in text
+    assert "  - Healthy and active communities\n" in text

@@ -218,7 +218,9 @@ def test_reports_are_reached_from_the_navigation_by_keyboard(page: Any, site_url
     page.keyboard.press("Enter")
     page.wait_for_url("**/reports.html")
     links = page.get_by_role("main").get_by_role("link")
-    assert links.count() == 5
+    assert links.count() == 6  # the five reports and the calendar of dates due
+    calendar = page.get_by_role("link", name="dates due, as a calendar (iCalendar, due.ics)")
+    assert calendar.get_attribute("href") == "due.ics"
     page.get_by_role("link", name="Annual register report").click()
     page.wait_for_url("**/reports/annual.html")
     assert page.get_by_role("heading", level=1).count() == 1

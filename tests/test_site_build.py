@@ -146,8 +146,9 @@ def test_record_page_shows_what_a_resident_needs(runner: CliRunner, example_repo
 
 
 def test_rebuild_is_byte_identical_and_drops_stale_pages(
-    runner: CliRunner, example_repo: Path
+    runner: CliRunner, example_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795500000")  # the footer's build time
     build(runner, "--out", "one")
     build(runner, "--out", "two")
     one = {

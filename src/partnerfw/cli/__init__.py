@@ -1,7 +1,8 @@
 """The command line: parse options, call the core, print, choose the exit code. Nothing else.
 
 ``app.py`` holds the application and what every command shares; each command family is a module
-(``checking``, ``records``, ``repository``, ``papers``, ``publishing``, ``spreadsheet``).
+(``checking``, ``records``, ``repository``, ``papers``, ``publishing``, ``reminding``,
+``spreadsheet``).
 Importing this package registers every command. Imports inside command functions are deliberate:
 they keep ``partnerfw --help`` fast by loading a command's machinery only when it runs.
 
@@ -14,6 +15,7 @@ from partnerfw.cli import (  # noqa: F401  (imported to register their commands)
     papers,
     publishing,
     records,
+    reminding,
     repository,
     spreadsheet,
 )

@@ -49,6 +49,7 @@ _HELP_ORDER = (
     "classify",
     "rules",
     "report",
+    "reminders",
     "build",
     "export",
     "import",

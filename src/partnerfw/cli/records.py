@@ -65,6 +65,7 @@ _AppointeeOption = Annotated[
     _Each, _answer("For an outside body: a councillor appointed; repeat for each.", "--appointee")
 ]
 _LeadMemberOption = Annotated[_Text, _answer("The Lead Member (councillor), Appendix 1.")]
+_PortfolioOption = Annotated[_Text, _answer("The Cabinet portfolio it falls under.")]
 _StatutoryOption = Annotated[
     _Flag, _answer("Required by law (Appendix 1).", "--statutory/--not-statutory")
 ]
@@ -161,6 +162,7 @@ def new(
     organisation: _OrganisationOption = None,
     appointed_by: _AppointedByOption = None,
     appointees: _AppointeeOption = None,
+    portfolio: _PortfolioOption = None,
     lead_member: _LeadMemberOption = None,
     statutory: _StatutoryOption = None,
     statutory_act: _StatutoryActOption = None,

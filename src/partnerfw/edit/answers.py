@@ -46,8 +46,9 @@ class Question:
     """Why its option is refused when the question does not apply (``when`` is false)."""
     from_options: Callable[[list[Any], Answer], Any] | None = None
     """For an option given once for each item: all its values to one answer."""
-    ask_here: Callable[[], Any] | None = None
-    """Its own way of asking in a terminal (e.g. one partner at a time), instead of a prompt."""
+    ask_here: Callable[[Answer], Any] | None = None
+    """Its own way of asking in a terminal (e.g. one partner at a time, or from a menu of a
+    master list), given the answers so far, instead of a prompt."""
 
 
 Asker = Callable[[Question, Answer], Any]
@@ -121,7 +122,7 @@ def ask_in_terminal(question: Question, answers: Answer) -> Any:
     if question.intro:
         typer.echo("\n" + question.intro)
     if question.ask_here is not None:
-        return question.ask_here()
+        return question.ask_here(answers)
     # An empty answer goes to the parser too, so that it says why one is needed.
     return prompt(
         question.text,
@@ -191,3 +192,99 @@ def yes_no(text: str | bool, _: Answer) -> bool:
     if answer in ("n", "no", "false"):
         return False
     raise ValueError(f"'{text}' is not yes or no; answer y or n")
+
+
+# --- choosing from a master list of partnerfw.yaml -----------------------------------------
+
+
+OTHER = "0"
+"""The number of 'someone else' (or another objective, another portfolio) in a menu."""
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A master list offered as a numbered menu: a name is chosen by its number, by the name
+    or by an unambiguous start of it (case and spacing aside, and 'Cllr', as ``check``
+    compares names); ``OTHER`` is someone (or something) not on the list, which ``check``'s
+    rule ``rule`` will flag."""
+
+    names: tuple[str, ...]
+    list_name: str
+    """As partnerfw.yaml names it: officers, councillors, corporate_objectives, portfolios."""
+    rule: str
+    other: str = "someone else"
+    compare: Callable[[str], str] = str.casefold
+
+    def text(self, intro: str) -> str:
+        width = len(str(len(self.names)))
+        lines = [f"{intro} (from the {self.list_name} list in partnerfw.yaml):"]
+        lines += [f"  {n:>{width}}  {name}" for n, name in enumerate(self.names, 1)]
+        lines.append(
+            f"  {OTHER:>{width}}  {self.other}, not on the list (check will flag it: {self.rule})"
+        )
+        return "\n".join(lines)
+
+    def listed(self, name: str) -> str | None:
+        """The list's own spelling of ``name``, when it is on the list."""
+        wanted = self.compare(name)
+        return next((n for n in self.names if self.compare(n) == wanted), None)
+
+    def choose(self, text: str) -> str:
+        """The listed name an answer picks, or ``OTHER``; ValueError saying why not."""
+        answer = " ".join(text.split())
+        if answer == OTHER or answer.casefold() == self.other.casefold():
+            return OTHER
+        if answer.isdigit() and 1 <= int(answer) <= len(self.names):
+            return self.names[int(answer) - 1]
+        exact = self.listed(answer)
+        if exact is not None:
+            return exact
+        start, raw = (self.compare(answer), answer.casefold()) if answer else ("", "")
+        matches = [
+            n
+            for n in self.names
+            if raw and (self.compare(n).startswith(start) or n.casefold().startswith(raw))
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise ValueError(
+                f"'{answer}' could be {', '.join(matches[:4])}"
+                + (" ..." if len(matches) > 4 else "")
+                + ": type more of it, or its number"
+            )
+        raise ValueError(
+            f"'{answer}' is not on the {self.list_name} list: answer with a number, the start "
+            f"of a name, or {OTHER} for {self.other}"
+        )
+
+    def flagged(self, name: str) -> str:
+        return (
+            f"'{name}' is not on the {self.list_name} list in partnerfw.yaml: check will flag "
+            f"it ({self.rule}) until the list or the record is corrected"
+        )
+
+
+def ask_from_menu(
+    menu: Menu, intro: str, text: str, other_text: str, optional: bool = False
+) -> str | None:
+    """One name from the menu in the terminal; for ``OTHER`` the name is asked and the
+    officer told that check will flag it. ``optional``: Enter chooses nobody (None)."""
+    typer.echo("\n" + menu.text(intro))
+
+    def parse(answer: str) -> str | None:
+        if not answer.strip():
+            if optional:
+                return None
+            raise ValueError(f"an answer is needed here: a number, or {OTHER} for {menu.other}")
+        return menu.choose(answer)
+
+    chosen = prompt(text, parse, default="", show_default=False)
+    if chosen != OTHER:
+        return chosen  # type: ignore[no-any-return]
+    name = prompt(other_text, lambda answer: required_text(answer, {}))
+    listed = menu.listed(name)
+    if listed is not None:
+        return listed
+    typer.echo(menu.flagged(name))
+    return name  # type: ignore[no-any-return]

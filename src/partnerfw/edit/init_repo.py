@@ -39,8 +39,11 @@ INSTALL_FROM = ("index", "git")
 WORKFLOWS = Path(".github/workflows")
 CHECK_WORKFLOW = WORKFLOWS / "check.yml"
 PUBLISH_WORKFLOW = WORKFLOWS / "publish.yml"
+REMINDERS_WORKFLOW = WORKFLOWS / "reminders.yml"
 PRE_COMMIT = Path(".pre-commit-config.yaml")
-_PINNED = re.compile(r"partnerfw(?:==|\s*@\s*git\+\S+?@v)(?P<version>[0-9][0-9A-Za-z.+-]*)")
+_PINNED = re.compile(
+    r"partnerfw(?:\[[a-z,-]+\])?(?:==|\s*@\s*git\+\S+?@v)(?P<version>[0-9][0-9A-Za-z.+-]*)"
+)
 FIRST_COMMIT = "Start the register of partnerships and shared services (partnerfw init)"
 
 
@@ -74,11 +77,13 @@ class FileStatus:
     note: str = ""
 
 
-def install_command(install_from: str, version: str = __version__) -> str:
-    """The workflows' install step: a pinned release, from the index or from its git tag."""
+def install_command(install_from: str, version: str = __version__, extra: str = "") -> str:
+    """The workflows' install step: a pinned release, from the index or from its git tag,
+    with an optional extra (``github`` for the reminders)."""
+    name = f"partnerfw[{extra}]" if extra else "partnerfw"
     if install_from == "git":
-        return f'python -m pip install "partnerfw @ git+{PROJECT_URL}@v{version}"'
-    return f'python -m pip install "partnerfw=={version}"'
+        return f'python -m pip install "{name} @ git+{PROJECT_URL}@v{version}"'
+    return f'python -m pip install "{name}=={version}"'
 
 
 def template_files(answers: RepoAnswers) -> dict[Path, str]:
@@ -95,6 +100,7 @@ def template_files(answers: RepoAnswers) -> dict[Path, str]:
         "version": __version__,
         "project_url": PROJECT_URL,
         "install_command": install_command(answers.install_from),
+        "reminders_install_command": install_command(answers.install_from, extra="github"),
         "code_scanning": answers.code_scanning,
     }
     names = {
@@ -105,6 +111,7 @@ def template_files(answers: RepoAnswers) -> dict[Path, str]:
         PRE_COMMIT: "pre-commit-config.yaml.j2",
         CHECK_WORKFLOW: "workflows/check.yml.j2",
         PUBLISH_WORKFLOW: "workflows/publish.yml.j2",
+        REMINDERS_WORKFLOW: "workflows/reminders.yml.j2",
     }
     return {path: env.get_template(name).render(values) for path, name in names.items()}
 
@@ -196,7 +203,7 @@ def status(root: Path) -> list[FileStatus]:
             "run 'partnerfw schema' and commit it" if outdated else "",
         )
     )
-    for path in (PRE_COMMIT, CHECK_WORKFLOW, PUBLISH_WORKFLOW):
+    for path in (PRE_COMMIT, CHECK_WORKFLOW, PUBLISH_WORKFLOW, REMINDERS_WORKFLOW):
         found.append(_pinned_status(root, path))
     codeowners = root / CODEOWNERS
     if not codeowners.is_file():

@@ -127,7 +127,7 @@ _kinds = [k.value for k in Kind]
 _types = [t.value for t in SharedServiceType]
 
 
-def _ask_partners() -> list[PartnerAnswer]:
+def _ask_partners(_: Answer) -> list[PartnerAnswer]:
     """The partners in a terminal, one at a time until an empty name."""
     partners: list[PartnerAnswer] = []
     while True:
@@ -270,6 +270,13 @@ QUESTIONS = [
         intro="The other organisations taking part (Enter on an empty line when done).",
         from_options=lambda values, a: [_partner(v, a) for v in values],
         ask_here=_ask_partners,
+    ),
+    Question(
+        "portfolio",
+        "--portfolio",
+        "The Cabinet portfolio it falls under (Enter to skip)",
+        optional_text,
+        default="",
     ),
     Question(
         "lead_member",

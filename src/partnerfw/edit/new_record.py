@@ -65,6 +65,8 @@ class Answers:
     """For commissioning: the_council_is_paid or the_council_pays (1.14)."""
     lead_officer_title: str | None = None
     lead_member: str | None = None
+    portfolio: str | None = None
+    """The Cabinet portfolio it falls under."""
     statutory: bool = False
     statutory_act: tuple[str, str | None] | None = None
     partners: list[PartnerAnswer] = field(default_factory=list)

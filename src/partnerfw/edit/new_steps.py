@@ -18,9 +18,11 @@ from partnerfw.edit.council_questions import (
     refuse_fields_off_partnerships,
     with_council_questions,
 )
+from partnerfw.edit.list_questions import with_master_lists
 from partnerfw.edit.new_questions import QUESTIONS
 from partnerfw.edit.new_record import Answers, Created, assign_id, create_record
 from partnerfw.policy.project import Project
+from partnerfw.policy.schema import MasterLists
 from partnerfw.policy.significance_tests import RecordField
 
 
@@ -33,7 +35,12 @@ def add_arrangement(
     wrong, and Interrupted (saying whether the record was written) on Ctrl-C."""
     record_file: Path | None = None
     try:
-        answers = collect(given, terminal_asker(no_input), project.policy.record_fields)
+        answers = collect(
+            given,
+            terminal_asker(no_input),
+            project.policy.record_fields,
+            project.settings.master_lists,
+        )
         assign_id(answers, project.register_dir, record_id)
         record_file = project.register_dir / f"{answers.id}.yaml"
         created = create_record(project, answers, today)
@@ -47,13 +54,15 @@ def collect(
     given: dict[str, Any],
     ask: Asker | None = None,
     council: Mapping[str, RecordField] | None = None,
+    lists: MasterLists | None = None,
 ) -> Answers:
     """Answers from the options given, asking for the rest when ``ask`` is set.
 
     Without ``ask`` (no terminal, or --no-input) every required question must be answered by
     its option; the error names all the missing ones at once. ``council`` holds the council's
     own questions (the policy's record_fields), asked of a partnership in its words after the
-    framework's; from options they are ``--field NAME=yes``.
+    framework's; from options they are ``--field NAME=yes``. ``lists`` are partnerfw.yaml's
+    master lists: people, objectives and the portfolio are chosen from those it keeps.
     """
     declared = dict(council or {})
     fields = field_options(given.get("council_fields") or [], declared)
@@ -62,7 +71,9 @@ def collect(
     def refuse(answers: Answer) -> None:
         refuse_fields_off_partnerships(fields, answers)
 
-    questions = with_council_questions(QUESTIONS, declared, asking=ask is not None)
+    questions = with_council_questions(
+        with_master_lists(QUESTIONS, lists or MasterLists()), declared, asking=ask is not None
+    )
     answers = collect_answers(questions, options, ask, "new", refuse)
     own = council_answers(answers)
     return Answers(**answers, council_fields=own)

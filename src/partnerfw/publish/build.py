@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 from partnerfw.errors import NoRegisterError
 from partnerfw.git.trail import histories, repository_root
 from partnerfw.policy.project import Project
+from partnerfw.publish import calendar
 from partnerfw.publish.site import page_count, read_logo, render_site, write_site
+from partnerfw.publish.stamp import build_stamp
 from partnerfw.record.loading import discover
-from partnerfw.reports import build_reports
+from partnerfw.reports import build_reports, public_data
 from partnerfw.rules.engine import CheckResult, run_check
 from partnerfw.templating import environment
 from partnerfw.views.site import build_site_view, report_links
@@ -93,10 +95,12 @@ def site_environment(root: Path) -> Environment:
 
 def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.date) -> BuildReport:
     started = time.perf_counter()
+    built = build_stamp(project.root)
 
     if repository_root(project.root) is None:
         result = run_check(project, paths, today)
-        reports = build_reports(project, result, today)
+        public = public_data(project, result, today)
+        reports = build_reports(project, result, today, built, public)
         trails = None
     else:
         # Another process has git read the records' history while this one checks the
@@ -104,14 +108,17 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
         with ProcessPoolExecutor(max_workers=1) as background:
             history = background.submit(_histories, project.root, list(paths))
             result = run_check(project, paths, today)
-            reports = build_reports(project, result, today)
+            public = public_data(project, result, today)
+            reports = build_reports(project, result, today, built, public)
             trails = _by_record(project, result, history.result())
     view = build_site_view(result, project, today, trails=trails)
     view.reports = report_links(sorted(reports))
+    view.built = built
     logo = read_logo(project.root, project.settings.theme.logo)
     total = page_count(view)
     with _progress(total) as advance:
         files = render_site(view, site_environment(project.root), logo, advance, reports)
+    files[calendar.FILE] = calendar.calendar_text(public, view.site_url)
     write_site(out, files)
     unreadable = sorted({f.file for f in result.findings if f.rule in _UNREADABLE_RULES})
     return BuildReport(

@@ -23,6 +23,7 @@ from partnerfw.reports.common import ReportData, Scope, prepare
 from partnerfw.reports.paper import Paper
 from partnerfw.reports.render import render_html
 from partnerfw.rules.engine import CheckResult
+from partnerfw.views.pages import BuildStamp
 
 REPORTS = ("annual", "governance", "due", "scrutiny", "reclassification")
 FORMATS = ("html", "md", "docx", "csv")
@@ -156,18 +157,32 @@ def _reclassification(
     return reclassification.paper(report, data)
 
 
-def build_reports(project: Project, result: CheckResult, as_of: dt.date) -> dict[str, str]:
-    """Every report as a public HTML page for the site: ``{'reports/annual.html': html, ...}``.
+def public_data(project: Project, result: CheckResult, as_of: dt.date) -> ReportData:
+    """The whole register's public view as of ``as_of``, as the site's reports (and its
+    calendar) are made from it."""
+    return prepare(
+        project.council_name, project.schedule.policy_on(as_of), result, as_of, Scope(), True
+    )
+
+
+def build_reports(
+    project: Project,
+    result: CheckResult,
+    as_of: dt.date,
+    built: BuildStamp | None = None,
+    data: ReportData | None = None,
+) -> dict[str, str]:
+    """Every report as a public HTML page for the site: ``{'reports/annual.html': html, ...}``,
+    with the site's build stamp (``built``) in the footer. ``data`` is the public view
+    (``public_data``) when the caller has made it already.
 
     Built from the public view only: nothing a record marks confidential, and no officer's
     email or phone unless the policy publishes contact details.
     """
     options = Options(public=True)
-    data = prepare(
-        project.council_name, project.schedule.policy_on(as_of), result, as_of, options.scope, True
-    )
+    data = data or public_data(project, result, as_of)
     pages = {}
     for name in REPORTS:  # the public view is made once for all of them
         paper = _paper(name, project, result, data, options)
-        pages[f"reports/{name}.html"] = render_html(paper, project.root, site_nav=True)
+        pages[f"reports/{name}.html"] = render_html(paper, project.root, site_nav=True, built=built)
     return pages

@@ -42,6 +42,10 @@ from partnerfw.words import plural
 
 _REPORTED = (*EVALUATED, Kind.COMMISSIONING)
 _RENEWABLE = (Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW)
+RENEWAL_DECISION = "End date: decide on renewal or exit"
+ENDS = "End date: arrangement ends"
+END_DATES = (RENEWAL_DECISION, ENDS)
+"""What an end date is listed as: reminders give them the policy's renewal notice."""
 
 
 @dataclass(frozen=True)
@@ -213,11 +217,11 @@ def _end_dates(a: Arrangement) -> list[DueItem]:
     if end is None:
         return []
     if a.status in _RENEWABLE:
-        what = "End date: decide on renewal or exit"
+        what = RENEWAL_DECISION
         detail = a.dates.renewal or "no renewal arrangement recorded"
         ref = "Appendix 3 1.2"
     elif a.status is Status.ENDING:
-        what, detail = "End date: arrangement ends", "complete the exit steps before it ends"
+        what, detail = ENDS, "complete the exit steps before it ends"
         ref = "Framework 2.10"
     else:
         return []

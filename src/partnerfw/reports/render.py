@@ -14,6 +14,7 @@ from partnerfw.reports.common import date_text
 from partnerfw.reports.paper import Paper, Table
 from partnerfw.templating import environment
 from partnerfw.views.open_data import safe_cell
+from partnerfw.views.pages import BuildStamp
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_LINE_START = re.compile(r"^([#+=-](?=\s|$)|\d+[.)](?=\s|$))")
@@ -42,13 +43,15 @@ def markdown_text(value: object) -> Markup:
     return Markup(text)
 
 
-def render_html(paper: Paper, root: Path | None = None, site_nav: bool = False) -> str:
+def render_html(
+    paper: Paper, root: Path | None = None, site_nav: bool = False, built: BuildStamp | None = None
+) -> str:
     """The paper as an HTML page; with ``site_nav``, as a page of the published site (in its
-    ``reports/`` folder), with links back to the register and the list of reports."""
+    ``reports/`` folder), with links back to the register and the list of reports, and in its
+    footer when and from which commit the site was built (``built``)."""
     env = _environment(root)
-    return str(
-        env.get_template(f"reports/{paper.name}.html.j2").render(paper=paper, site_nav=site_nav)
-    )
+    template = env.get_template(f"reports/{paper.name}.html.j2")
+    return str(template.render(paper=paper, site_nav=site_nav, built=built))
 
 
 def render_md(paper: Paper, root: Path | None = None) -> str:

@@ -214,6 +214,20 @@ class ReportLink:
     description: str
 
 
+@dataclass(frozen=True)
+class BuildStamp:
+    """When and from which commit the site was built (``publish.stamp``), for the footer."""
+
+    iso: str
+    """UTC, to the minute: 2026-11-23T06:02Z."""
+    text: str
+    """23 November 2026 at 06:02 UTC."""
+    commit: str | None = None
+    """The commit's short id, or None when it is not known."""
+    commit_url: str | None = None
+    """The commit's page on GitHub, when the repository is known."""
+
+
 @dataclass
 class SiteView:
     theme: Theme
@@ -237,3 +251,5 @@ class SiteView:
     """The open data's licence (partnerfw.yaml open_data.licence; OGL v3.0 by default)."""
     site_url: str | None = None
     """Where the site is published (partnerfw.yaml site.url), ending in '/'; None if unknown."""
+    built: BuildStamp | None = None
+    """When and from which commit it was built, shown in every page's footer."""

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from partnerfw.policy.schema.base import DEFAULT_EDITION, EDITIONS, PolicyModel
 from partnerfw.policy.schema.rule_settings import Code, RuleSetting
@@ -70,6 +79,48 @@ class Draft(PolicyModel):
     )
 
 
+GITHUB_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+"""A GitHub account's login: letters, digits and single hyphens between them, at most 39."""
+
+
+class ListedPerson(PolicyModel):
+    """A person on a master list with more than a name: ``{name: Aisha Bello, github:
+    abello}``. A plain name on the list is the same person without a GitHub account."""
+
+    name: str = Field(min_length=1, description="Their name, as records write it.")
+    github: str | None = Field(
+        None,
+        description="Their GitHub account's login (e.g. abello, written with or without '@'): "
+        "`partnerfw reminders` assigns them the reminders of the arrangements they lead.",
+    )
+
+    @field_validator("github")
+    @classmethod
+    def _a_github_login(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        login = value.strip().removeprefix("@")
+        if not GITHUB_LOGIN.match(login):
+            raise ValueError(
+                f"'{value}' is not a GitHub login: write the account's name as GitHub shows it "
+                "(letters, digits and single hyphens, at most 39, e.g. abello), or leave "
+                "github: out"
+            )
+        return login
+
+
+def _entry_kind(value: Any) -> str:
+    return "person" if isinstance(value, dict | ListedPerson) else "name"
+
+
+Listed = Annotated[
+    Annotated[str, Tag("name")] | Annotated[ListedPerson, Tag("person")],
+    Discriminator(_entry_kind),
+]
+"""An entry of the officers or councillors list: a name, or a name with a GitHub login (a
+mapping is read as a person, so that a wrong login is reported as such)."""
+
+
 class Settings(PolicyModel):
     """``partnerfw.yaml``: what a register repository says about itself."""
 
@@ -106,11 +157,15 @@ class Settings(PolicyModel):
         description="What the site's accessibility statement says (accessibility.html).",
     )
     open_data: OpenData = Field(default_factory=OpenData, description="The open data's licence.")
-    councillors: list[str] | None = Field(
-        None, description="Master list of the council's councillors (names as records write them)."
+    councillors: list[Listed] | None = Field(
+        None,
+        description="Master list of the council's councillors (names as records write them; "
+        "each a name, or {name: ..., github: LOGIN}).",
     )
-    officers: list[str] | None = Field(
-        None, description="Master list of officers who lead, evaluate, give opinions or approve."
+    officers: list[Listed] | None = Field(
+        None,
+        description="Master list of officers who lead, evaluate, give opinions or approve "
+        "(each a name, or {name: ..., github: LOGIN}: reminders are assigned to that account).",
     )
     corporate_objectives: list[str] | None = Field(
         None, description="Master list of the Corporate Plan objectives records may name."
@@ -162,8 +217,10 @@ class Settings(PolicyModel):
 
     @property
     def master_lists(self) -> MasterLists:
-        def kept(names: list[str] | None) -> tuple[str, ...] | None:
-            return None if names is None else tuple(names)
+        def kept(names: list[str] | list[Listed] | None) -> tuple[str, ...] | None:
+            if names is None:
+                return None
+            return tuple(n if isinstance(n, str) else n.name for n in names)
 
         portfolios = None
         if self.portfolios is not None:
@@ -176,6 +233,11 @@ class Settings(PolicyModel):
             kept(self.officers),
             kept(self.corporate_objectives),
             portfolios,
+            tuple(
+                (person.name, person.github)
+                for person in [*(self.officers or []), *(self.councillors or [])]
+                if isinstance(person, ListedPerson) and person.github
+            ),
         )
 
 
@@ -188,3 +250,13 @@ class MasterLists:
     corporate_objectives: tuple[str, ...] | None = None
     portfolios: tuple[tuple[str, tuple[str, ...]], ...] | None = None
     """Each Cabinet portfolio with its holders, current first."""
+    github: tuple[tuple[str, str], ...] = ()
+    """(name, GitHub login) of each listed officer or councillor who has one."""
+
+    def github_login(self, name: str) -> str | None:
+        """The GitHub login the lists give for ``name`` (spaces and case aside), or None."""
+        wanted = " ".join(name.split()).casefold()
+        for listed, login in self.github:
+            if " ".join(listed.split()).casefold() == wanted:
+                return login
+        return None
