@@ -118,9 +118,16 @@ def _working_folder(folder: Path) -> Iterator[None]:
         os.chdir(before)
 
 
+GITHUB_SETTINGS = ("GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_API_URL", "GITHUB_SERVER_URL")
+
+
 def run(*args: str) -> tuple[int, str]:
-    """Run partnerfw in this process: its exit code, and what it printed (stdout and stderr)."""
-    result = RUNNER.invoke(app, list(args), catch_exceptions=False, terminal_width=WIDTH)
+    """Run partnerfw in this process: its exit code, and what it printed (stdout and stderr).
+
+    Without the GitHub settings of the machine that runs it, so that `reminders` shows its
+    dry run without a token the same everywhere."""
+    unset: dict[str, str | None] = {name: None for name in GITHUB_SETTINGS}
+    result = RUNNER.invoke(app, list(args), catch_exceptions=False, terminal_width=WIDTH, env=unset)
     return result.exit_code, result.output
 
 
@@ -419,7 +426,18 @@ def _new_in_a_terminal(root: Path) -> str:
 def _publishing(root: Path) -> dict[str, str]:
     shown = console("build", "--out", "site", "--today", TODAY)
     shown = re.sub(r" in \d+(\.\d+)? s\.", " in … s.", shown)  # the time taken varies
-    return {"build.txt": shown, "site-pages.md": _site_figures(root / "site")}
+    return {
+        "build.txt": shown,
+        "site-pages.md": _site_figures(root / "site"),
+        "reminders.txt": console(
+            "reminders",
+            "--today",
+            TODAY,
+            "--repository",
+            "thamesbridge/partnerships",
+            keep=lambda lines: [*lines[:2], "...", *lines[-3:]],
+        ),
+    }
 
 
 def _site_figures(site: Path) -> str:
