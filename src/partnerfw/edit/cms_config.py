@@ -88,9 +88,9 @@ def build_config(project: Project) -> ConfigOutcome:
         backend["auth_endpoint"] = cms.auth_endpoint
     backend["squash_merges"] = True
     backend["commit_messages"] = {
-        "create": "Propose {{slug}} (browser editor, {{author-login}})",
-        "update": "Update {{slug}} (browser editor, {{author-login}})",
-        "delete": "Delete {{slug}} (browser editor, {{author-login}})",
+        "create": "Propose {{slug}} (in the browser editor)",
+        "update": "Update {{slug}} (in the browser editor)",
+        "delete": "Delete {{slug}} (in the browser editor)",
     }
     config: dict[str, Any] = {
         "backend": backend,

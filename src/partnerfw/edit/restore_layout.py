@@ -111,7 +111,44 @@ def _merged(old: Any, new: Any) -> Any:
         # A choice the officer cleared: written "" so that the values step removes it from
         # an optional field as it would the editor's own 'null' (ruamel writes None as a blank).
         return DoubleQuotedScalarString("")
-    return new
+    return house_quotes(new)
+
+
+def house_quotes(node: Any) -> Any:
+    """A value the editor wrote, with its quotes chosen as partnerfw writes them: the editor
+    double-quotes any text with ': ' in it, partnerfw writes it plain where YAML allows and
+    single-quoted where not. Text on several lines keeps the editor's block style."""
+    # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    if isinstance(node, CommentedMap):
+        for key in list(node):
+            node[key] = house_quotes(node[key])
+    elif isinstance(node, CommentedSeq):
+        for index, item in enumerate(node):
+            node[index] = house_quotes(item)
+    elif isinstance(node, DoubleQuotedScalarString | SingleQuotedScalarString):
+        text = str(node)
+        if text and "\n" not in text and text.isprintable():
+            return text
+    return node
+
+
+def restyled_text(saved: str) -> str:
+    """A record the editor created (nothing to restore from): its quotes as partnerfw writes
+    them. ``saved`` itself when it cannot be read."""
+    # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = load_round_trip(saved)
+    except YAMLError:
+        return saved
+    if not isinstance(data, CommentedMap):
+        return saved
+    return dump_text(house_quotes(data))
 
 
 def _same(old: Any, new: Any) -> bool:

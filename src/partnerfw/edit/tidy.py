@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from partnerfw.edit.already_tidy import looks_tidy
 from partnerfw.edit.key_order import field_model, wanted_order
-from partnerfw.edit.restore_layout import Earlier, restored_text
+from partnerfw.edit.restore_layout import Earlier, restored_text, restyled_text
 from partnerfw.edit.schemas import with_modeline
 from partnerfw.edit.tidy_values import ValuesProblem, tidy_values
 from partnerfw.files import write_atomic
@@ -123,10 +123,11 @@ def _tidied(path: Path, text: str, earlier: Earlier | None, schema_folder: Path 
     if schema_folder is not None:
         text = with_modeline(text, path, schema_folder)
     tidied = tidy_file_text(text)
-    before = earlier(path) if earlier is not None else None
-    if before is None:
+    if earlier is None:
         return tidied
-    restored = tidy_file_text(restored_text(before, text))
+    before = earlier(path)
+    rebuilt = restyled_text(text) if before is None else restored_text(before, text)
+    restored = tidy_file_text(rebuilt)
     try:
         same = parse(restored).data == parse(tidied).data
     except YamlProblem:
