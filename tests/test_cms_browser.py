@@ -37,7 +37,7 @@ import pytest
 import yaml
 
 from tests.conftest import EXAMPLE_REGISTER, REPO, TODAY
-from tests.test_site_browser import ARGS, CHROMIUM, require_browser
+from tests.test_site_browser import ARGS, CHROMIUM, _axe_violations, require_browser
 
 pytestmark = pytest.mark.browser
 
@@ -398,3 +398,44 @@ def test_an_officer_edits_and_creates_records_in_the_browser(editor: dict[str, A
         "portfolio: Housing and Customer Services\n"
     )
     print(f"\nbrowser editing (edit a record, create one, both saved): {seconds:.1f} s")
+
+
+def test_the_editor_page_says_what_to_do_without_javascript(tmp_path: Path) -> None:
+    """What a browser without JavaScript shows at admin/ (the <noscript> part, shown as such a
+    browser shows it): axe-clean, with the way back to the register."""
+    _require_editor()
+    env = _env(tmp_path)
+    repo = _register(tmp_path, env)
+    (repo / "node_modules").symlink_to(NODE_MODULES)
+    site = tmp_path / "site"
+    _run(["partnerfw", "build", "--out", str(site), "--today", TODAY], repo, env)
+    html = (site / "admin" / "index.html").read_text("utf-8")
+    without_script = (
+        html.replace('<script src="decap-cms.js"></script>', "")
+        .replace("<noscript>", "")
+        .replace("</noscript>", "")
+    )
+    assert without_script != html
+    server = _serve(site)
+    url = f"http://localhost:{server.server_address[1]}/admin/"
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            page = browser.new_page()
+            page.route(
+                url, lambda route: route.fulfill(body=without_script, content_type="text/html")
+            )
+            page.goto(url)
+            heading = page.get_by_role("heading", level=1)
+            assert heading.inner_text() == "Edit the register of partnerships and shared services"
+            assert _axe_violations(page) == []
+            page.get_by_role(
+                "link", name="Back to the register of Thamesbridge Borough Council"
+            ).click()
+            page.wait_for_url("**/index.html")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -120,16 +120,18 @@ def house_quotes(node: Any) -> Any:
     single-quoted where not. Text on several lines keeps the editor's block style."""
     # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.compat import ordereddict
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
+    # Set past ruamel's own __setitem__, which would keep the old value's quotes.
     if isinstance(node, CommentedMap):
         for key in list(node):
-            node[key] = house_quotes(node[key])
+            ordereddict.__setitem__(node, key, house_quotes(node[key]))
     elif isinstance(node, CommentedSeq):
         for index, item in enumerate(node):
-            node[index] = house_quotes(item)
+            list.__setitem__(node, index, house_quotes(item))
     elif isinstance(node, DoubleQuotedScalarString | SingleQuotedScalarString):
-        text = str(node)
+        text = node[:]  # a plain str (str() keeps ruamel's quoted type)
         if text and "\n" not in text and text.isprintable():
             return text
     return node
