@@ -13,9 +13,11 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import BaseModel, Field
 from typer.testing import CliRunner
 
 from partnerfw.cli import app
+from partnerfw.edit.cms_fields import Choices, form_fields
 from partnerfw.record.models import Kind
 from tests.conftest import EXAMPLE_REGISTER, REPO
 
@@ -142,6 +144,34 @@ def test_the_form_follows_the_models_and_the_master_lists(
         fields[("id",)]["comment"]
         == "yaml-language-server: $schema=../schema/arrangement.schema.json"
     )
+
+
+def test_a_fields_title_is_its_label_and_its_description_its_hint() -> None:
+    class Section(BaseModel):
+        fte: int | None = Field(None, ge=0, description="Full-time equivalent posts.")
+
+    class Record(BaseModel):
+        s151_sign_off: str = Field(
+            title="Section 151 Officer's sign-off", description="Who signed off the finances."
+        )
+        dpia_required: bool = False
+        section: Section | None = None
+
+    fields = {f["name"]: f for f in form_fields(Record, Choices())}
+    sign_off = fields["s151_sign_off"]
+    assert sign_off["label"] == "Section 151 Officer's sign-off"
+    assert sign_off["hint"] == "Who signed off the finances."
+    assert sign_off["required"] is True
+    assert fields["dpia_required"]["label"] == "DPIA required"
+    assert "hint" not in fields["dpia_required"]
+    (fte,) = fields["section"]["fields"]
+    assert (fte["label"], fte["hint"], fte["widget"], fte["min"]) == (
+        "FTE",
+        "Full-time equivalent posts.",
+        "number",
+        0,
+    )
+    assert fields["section"]["required"] is False and fte["required"] is False
 
 
 def test_a_council_without_master_lists_with_its_own_questions(
