@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -265,6 +266,22 @@ def _edit_and_create(browser_page: Any, url: str, repo: Path, env: dict[str, str
     _save(page, repo, f"cms/arrangements/{CREATED}", env)
 
 
+def _only_this_machine(page: Any) -> list[str]:
+    """Refuse, and list, every request the editor makes beyond this machine."""
+    refused: list[str] = []
+
+    def route(found: Any) -> None:
+        address = urllib.parse.urlsplit(found.request.url)
+        if address.scheme in ("data", "blob") or address.hostname in ("localhost", "127.0.0.1"):
+            found.continue_()
+        else:
+            refused.append(found.request.url)
+            found.abort()
+
+    page.route("**/*", route)
+    return refused
+
+
 # --- what the branches hold --------------------------------------------------------------------
 
 
@@ -310,11 +327,13 @@ def test_an_officer_edits_and_creates_records_in_the_browser(editor: dict[str, A
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        elsewhere = _only_this_machine(page)
         try:
             _edit_and_create(page, editor["url"], repo, env)
         finally:
             browser.close()
     seconds = time.monotonic() - started
+    assert elsewhere == []  # no CDN, no font or script from anywhere but the council's site
     _run(["git", "switch", "-q", "main"], repo, env)  # decap-server leaves main checked out
 
     # The editorial workflow: one branch per record, each with the officer's one commit.
