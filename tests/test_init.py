@@ -351,6 +351,28 @@ def test_git_install_pins_the_release_tag(tmp_path: Path, runner: CliRunner) -> 
     assert runner.invoke(app, ["init", "--check", str(tmp_path / "r")]).exit_code == 0
 
 
+def test_the_readme_tells_a_council_how_to_sign_in_to_the_editor_and_protect_main(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    assert _init(runner, tmp_path / "r").exit_code == 0
+    readme = " ".join((tmp_path / "r/README.md").read_text("utf-8").split())
+    # The officer's view, and the administrator's: who can sign in, the OAuth client, where
+    # its address goes (the Client ID stays with the OAuth client), and branch protection.
+    assert "## Or edit in the browser" in readme
+    assert "you need write access to this repository" in readme
+    assert "Settings → Developer settings → OAuth Apps → New OAuth App" in readme
+    assert "put the app's **Client ID** and client secret in the OAuth client's settings" in readme
+    assert "under `cms: oauth_url:`" in readme
+    for setting in (
+        "require review from Code Owners",
+        "Dismiss stale pull request approvals when new commits are pushed",
+        "Require approval of the most recent reviewable push",
+        "Do not allow bypassing the above settings",
+    ):
+        assert setting in readme, setting
+    assert "**Publish** (which asks GitHub to merge the pull request) is refused" in readme
+
+
 def test_generated_workflows_never_call_make_and_use_current_actions(
     tmp_path: Path, runner: CliRunner
 ) -> None:
