@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 TODAY ?=
 
-.PHONY: demo test install dev browser lint typecheck bench clean site docs docs-figures
+.PHONY: demo test install dev browser cms lint typecheck bench clean site docs docs-figures
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,8 +53,25 @@ browser:
 	    || echo "WARNING: could not install chromium: browser tests will be skipped"; \
 	else echo "WARNING: chromium is not installed and cannot be installed here: browser tests will be skipped"; fi
 
-## test: install the dev tools and the browser, then run the whole suite
-test: dev browser
+## cms: the browser editor's npm packages (Decap CMS, decap-server), exactly as package-lock.json
+## pins them, into node_modules/ (Node.js and npm from Debian where they are missing)
+cms: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) || true; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) || true; \
+	  fi; \
+	fi
+	@if command -v npm >/dev/null; then \
+	  echo "npm ci: Decap CMS and decap-server from package-lock.json"; \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "WARNING: npm is not installed and cannot be installed here: the browser editor's test will be skipped"; fi
+
+## test: install the dev tools, the browser and the browser editor's npm packages, then run the whole suite
+test: dev browser cms
 	$(BIN)/python -m pytest
 
 lint: dev
@@ -79,4 +96,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_build.py
 
 clean:
-	rm -rf $(VENV) build dist site site-docs .pytest_cache
+	rm -rf $(VENV) build dist site site-docs .pytest_cache node_modules

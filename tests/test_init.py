@@ -106,10 +106,11 @@ def _local_hooks(repo: Path, out: Path) -> list[str]:
 def _workflow_steps(path: Path, event: str) -> tuple[list[str], str]:
     """The `run:` commands of every job for this event, and the install command skipped."""
     workflow = yaml.safe_load(path.read_text("utf-8"))
+    repo = path.parent.parent.parent
     commands, installs = [], []
     for job in workflow["jobs"].values():
         for step in job.get("steps", []):
-            if "run" not in step or not _applies(step.get("if"), event):
+            if "run" not in step or not _applies(step.get("if"), event, repo):
                 continue
             if step.get("name", "").startswith("Install partnerfw"):
                 installs.append(step["run"])
@@ -119,12 +120,34 @@ def _workflow_steps(path: Path, event: str) -> tuple[list[str], str]:
     return commands, install
 
 
-def _applies(condition: Any, event: str) -> bool:
+def _applies(condition: Any, event: str, repo: Path) -> bool:
+    """A step's `if:` as GitHub evaluates it, for the expressions the workflows use: terms
+    joined by `||` or `&&` (not both), each `a == b` or `a != b` over the event's name, the
+    ref's name (the default branch on a push), string literals and `hashFiles('path')`."""
     if condition is None or condition == "always()":
         return True
-    left, op, right = str(condition).split(" ", 2)
-    assert left == "github.event_name" and op in ("==", "!="), condition
-    return (event == right.strip("'")) == (op == "==")
+    context = {
+        "github.event_name": event,
+        "github.ref_name": "main" if event == "push" else "1/merge",
+        "github.event.repository.default_branch": "main",
+    }
+
+    def value(term: str) -> str:
+        found = re.fullmatch(r"hashFiles\('([^']+)'\)", term)
+        if found:
+            return "a-hash" if (repo / found[1]).exists() else ""
+        return term.strip("'") if term.startswith("'") else context[term]
+
+    def holds(term: str) -> bool:
+        left, op, right = term.strip().split(" ", 2)
+        assert op in ("==", "!="), condition
+        return (value(left) == value(right)) == (op == "==")
+
+    text = str(condition)
+    assert not ("||" in text and "&&" in text), condition
+    if "||" in text:
+        return any(holds(term) for term in text.split("||"))
+    return all(holds(term) for term in text.split("&&"))
 
 
 def test_code_scanning_uploads_the_sarif_of_the_whole_register(
@@ -344,11 +367,33 @@ def test_git_install_pins_the_release_tag(tmp_path: Path, runner: CliRunner) -> 
     assert runner.invoke(app, ["init", "--check", str(tmp_path / "r")]).exit_code == 0
 
 
+def test_the_readme_tells_a_council_how_to_sign_in_to_the_editor_and_protect_main(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    assert _init(runner, tmp_path / "r").exit_code == 0
+    readme = " ".join((tmp_path / "r/README.md").read_text("utf-8").split())
+    # The officer's view, and the administrator's: who can sign in, the OAuth client, where
+    # its address goes (the Client ID stays with the OAuth client), and branch protection.
+    assert "## Or edit in the browser" in readme
+    assert "you need write access to this repository" in readme
+    assert "Settings → Developer settings → OAuth Apps → New OAuth App" in readme
+    assert "put the app's **Client ID** and client secret in the OAuth client's settings" in readme
+    assert "under `cms: oauth_url:`" in readme
+    for setting in (
+        "require review from Code Owners",
+        "Dismiss stale pull request approvals when new commits are pushed",
+        "Require approval of the most recent reviewable push",
+        "Do not allow bypassing the above settings",
+    ):
+        assert setting in readme, setting
+    assert "**Publish** (which asks GitHub to merge the pull request) is refused" in readme
+
+
 def test_generated_workflows_never_call_make_and_use_current_actions(
     tmp_path: Path, runner: CliRunner
 ) -> None:
     assert _init(runner, tmp_path / "r").exit_code == 0
-    for name in ("check.yml", "publish.yml", "reminders.yml"):
+    for name in ("check.yml", "publish.yml", "reminders.yml", "tidy-browser-edits.yml"):
         workflow = yaml.safe_load((tmp_path / "r/.github/workflows" / name).read_text("utf-8"))
         steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
         assert not any("make" in str(s.get("run", "")).split() for s in steps)
@@ -358,6 +403,7 @@ def test_generated_workflows_never_call_make_and_use_current_actions(
         assert uses <= {
             "actions/checkout@v6",
             "actions/setup-python@v6",
+            "actions/setup-node@v6",
             "actions/upload-pages-artifact@v5",
             "actions/deploy-pages@v5",
             "github/codeql-action/upload-sarif@v4",

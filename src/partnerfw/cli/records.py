@@ -219,14 +219,33 @@ def fmt(
             "--check", help="Change nothing; list the files that would change and exit 1."
         ),
     ] = False,
+    restore_from: Annotated[
+        str | None,
+        typer.Option(
+            "--restore-from",
+            metavar="REV",
+            help="For records saved by the browser editor: put back the comments and layout "
+            "each file had at git revision REV (where the editor's branch began), keeping the "
+            "values saved.",
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Tidy record files: keys in the record's order, one layout, every comment kept."""
+    """Tidy record files: keys in the record's order, one layout, every comment kept, emptied
+    fields removed, and the line that points editors at the schema."""
     # Loaded here, not at the top, for start-up speed.
+    from partnerfw.edit.restore_layout import earlier_versions
+    from partnerfw.edit.schemas import SCHEMA_FOLDER
     from partnerfw.edit.tidy import tidy_files
 
     project = _project(config)
-    result = tidy_files(_paths(project, paths), check=check_only)
+    earlier = earlier_versions(project.root, restore_from) if restore_from else None
+    result = tidy_files(
+        _paths(project, paths),
+        check=check_only,
+        earlier=earlier,
+        schema_folder=project.root / SCHEMA_FOLDER,
+    )
     for path, problem in result.problems:
         sys.stderr.write(f"partnerfw: {_relative(path)}:{problem.line}: {problem.message}\n")
     verb = "would tidy" if check_only else "tidied"

@@ -198,3 +198,47 @@ def codeowners(
             "no role has reviewers yet: add them under policy: roles: <role>: reviewers: in "
             "partnerfw.yaml, e.g. ['@your-org/monitoring-officer']"
         )
+
+
+@app.command()
+def cms(
+    check_only: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Write nothing; exit 1 when admin/config.yml is missing or out of date (CI).",
+        ),
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Write admin/config.yml, the browser editor's configuration (Decap CMS at /admin/ on the
+    published site, where every save is a pull request): the record's form from its fields,
+    the master lists and the cms: settings of partnerfw.yaml. Also writes package.json,
+    package-lock.json and the workflow that tidies the editor's branches, when missing."""
+    # Loaded here, not at the top, for start-up speed.
+    from partnerfw.edit.cms_config import CMS_CONFIG, build_config
+    from partnerfw.edit.cms_setup import set_up_cms
+
+    project = _settled_project(config)
+    if check_only:
+        outcome = build_config(project)
+        if outcome.current:
+            _print(f"{CMS_CONFIG} is up to date")
+            raise typer.Exit(EXIT_OK)
+        state = "out of date" if outcome.path.is_file() else "missing"
+        _print(f"{CMS_CONFIG} is {state}: run 'partnerfw cms' and commit it")
+        raise typer.Exit(EXIT_FINDINGS)
+    report = set_up_cms(project)
+    verb = "wrote" if report.changed else "up to date:"
+    _print(f"{verb} {CMS_CONFIG} (the editor saves to {report.config.repo})")
+    for path in report.written:
+        _print(f"wrote {path.as_posix()}")
+    if not report.config.signs_in:
+        _warn(
+            "no OAuth client for signing in yet: set cms: oauth_url: in partnerfw.yaml, then "
+            "run 'partnerfw cms' again (the documentation's 'Browser editing' page says how)"
+        )
+    _print(
+        "Commit these files; the published site then has the editor at admin/ "
+        "(the publish workflow installs it with 'npm ci')."
+    )

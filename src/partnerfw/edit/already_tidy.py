@@ -9,6 +9,8 @@ round trip would give back the same text:
 - the layout is exactly ruamel's: mappings indented by two, sequence dashes two in from their
   key and items two in from the dash, ``key: value`` with one space, no trailing spaces, LF
   line ends, one final newline, nothing but blank or comment lines between entries;
+- nothing for the values step to do (``tidy_values``: no emptied field, no date written as
+  text, no text YAML would misread);
 - every value is written the way ruamel writes it back: a plain scalar folded exactly as
   ruamel's emitter folds it (the emitter itself is asked), numbers, dates, booleans and nulls
   in their canonical spelling, single-quoted text on one short line.
@@ -30,6 +32,7 @@ import yaml
 from pydantic import BaseModel
 
 from partnerfw.edit.key_order import field_model, wanted_order
+from partnerfw.edit.tidy_values import ValuesProblem, tidy_values
 from partnerfw.record.models import Arrangement
 from partnerfw.record.yamlread import YamlProblem, parse
 
@@ -63,7 +66,10 @@ def looks_tidy(text: str, model: type[BaseModel] = Arrangement) -> bool:
         _Layout(text).check()
     except (_NotSure, yaml.YAMLError, RecursionError):
         return False
-    return True
+    try:
+        return tidy_values(text, model) == text  # libyaml too: nothing emptied or misspelt
+    except ValuesProblem:
+        return False
 
 
 # --- key order --------------------------------------------------------------------------

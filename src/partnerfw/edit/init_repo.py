@@ -40,6 +40,8 @@ WORKFLOWS = Path(".github/workflows")
 CHECK_WORKFLOW = WORKFLOWS / "check.yml"
 PUBLISH_WORKFLOW = WORKFLOWS / "publish.yml"
 REMINDERS_WORKFLOW = WORKFLOWS / "reminders.yml"
+TIDY_WORKFLOW = WORKFLOWS / "tidy-browser-edits.yml"
+"""Tidies and checks what the browser editor saves on its cms/** branches."""
 PRE_COMMIT = Path(".pre-commit-config.yaml")
 _PINNED = re.compile(
     r"partnerfw(?:\[[a-z,-]+\])?(?:==|\s*@\s*git\+\S+?@v)(?P<version>[0-9][0-9A-Za-z.+-]*)"
@@ -112,6 +114,7 @@ def template_files(answers: RepoAnswers) -> dict[Path, str]:
         CHECK_WORKFLOW: "workflows/check.yml.j2",
         PUBLISH_WORKFLOW: "workflows/publish.yml.j2",
         REMINDERS_WORKFLOW: "workflows/reminders.yml.j2",
+        TIDY_WORKFLOW: "workflows/tidy-browser-edits.yml.j2",
     }
     return {path: env.get_template(name).render(values) for path, name in names.items()}
 
@@ -203,7 +206,7 @@ def status(root: Path) -> list[FileStatus]:
             "run 'partnerfw schema' and commit it" if outdated else "",
         )
     )
-    for path in (PRE_COMMIT, CHECK_WORKFLOW, PUBLISH_WORKFLOW, REMINDERS_WORKFLOW):
+    for path in (PRE_COMMIT, CHECK_WORKFLOW, PUBLISH_WORKFLOW, REMINDERS_WORKFLOW, TIDY_WORKFLOW):
         found.append(_pinned_status(root, path))
     codeowners = root / CODEOWNERS
     if not codeowners.is_file():
@@ -341,6 +344,20 @@ def _pre_commit_rev(text: str) -> str | None:
             rev = str(repo.get("rev", ""))
             return rev.removeprefix("v") or None
     return None
+
+
+def render(template: str, install_from: str) -> str:
+    """One file of ``templates/repository/`` that needs only the version and install step."""
+    return str(
+        _environment()
+        .get_template(template)
+        .render(version=__version__, install_command=install_command(install_from))
+    )
+
+
+def installed_from(root: Path) -> str | None:
+    """Where the repository's workflows install partnerfw from (index or git), if they say."""
+    return _installed_from(root)
 
 
 def _installed_from(root: Path) -> str | None:

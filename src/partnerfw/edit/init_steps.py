@@ -12,6 +12,7 @@ from typing import Any
 import typer
 
 from partnerfw.edit.answers import Interrupted, terminal_asker
+from partnerfw.edit.cms_setup import cms_status
 from partnerfw.edit.init_questions import QUESTIONS, collect
 from partnerfw.edit.init_repo import (
     FileStatus,
@@ -42,7 +43,7 @@ def check_repository(root: Path) -> InitReport:
     _refuse_a_file(root)
     if not root.is_dir():
         raise UserError(f"{root}: no such folder")
-    found = status(root)
+    found = status(root) + cms_status(root)
     problems = sum(1 for item in found if item.state is not State.OK)
     summary = (
         "everything a register repository needs is there"

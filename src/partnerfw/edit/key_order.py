@@ -1,4 +1,5 @@
-"""The order ``fmt`` puts a record's keys in: the model's own field order, at every level.
+"""The order ``fmt`` puts a record's keys in: the model's own field order, at every level;
+and what type each field holds (``unwrap``), for ``tidy_values`` and the browser editor's form.
 
 ``tidy`` reorders a file into this order and ``already_tidy`` checks that a file is in it, so
 both read it from here.
@@ -6,8 +7,9 @@ both read it from here.
 
 from __future__ import annotations
 
+import types
 import typing
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel
 
@@ -33,3 +35,23 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
+
+
+def unwrap(annotation: Any) -> tuple[Any, list[Any], bool]:
+    """The type under ``Optional`` and ``Annotated``, the metadata ``Annotated`` carried, and
+    whether None is allowed: ``Money | None`` gives (Decimal, [its constraints], True)."""
+    optional = False
+    found: list[Any] = []
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation, *extra = typing.get_args(annotation)
+            found += extra
+        elif origin in (typing.Union, types.UnionType):
+            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            optional = optional or len(args) < len(typing.get_args(annotation))
+            if len(args) != 1:
+                raise TypeError(f"a union of {args!r} is not one type")
+            annotation = args[0]
+        else:
+            return annotation, found, optional

@@ -142,3 +142,12 @@ def modeline(record_file: Path, schema_folder: Path) -> str:
     """The first line of a record, pointing an editor at the record schema (relative path)."""
     target = Path(os.path.relpath(schema_folder / RECORD_SCHEMA, record_file.parent))
     return MODELINE_PREFIX + target.as_posix()
+
+
+def with_modeline(text: str, record_file: Path, schema_folder: Path) -> str:
+    """The record's text with the schema line first, when it has none (the browser editor
+    and some tools drop it). Only where the schema is: a line pointing nowhere helps no one."""
+    if text.startswith(MODELINE_PREFIX) or not (schema_folder / RECORD_SCHEMA).is_file():
+        return text
+    newline = "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
+    return modeline(record_file, schema_folder) + newline + text

@@ -1,11 +1,13 @@
 """Tidying record files (``partnerfw fmt``): keys in the model's order, one layout, every
-comment and every value kept exactly.
+comment and every value kept exactly, but for what a form writes for an emptied field.
 
-Two steps. First the file goes through ruamel's round-trip writer, which normalises
-indentation and keeps comments, quotes and key order. Then each block mapping whose keys are
-out of the model's order is reordered *as lines of text*: a key moves together with its value
-and with the comment lines written just above it, so a comment stays beside the field it
-talks about (ruamel itself would attach it to the field before). Keys the model does not know
+Three steps. First the values are made house style (``tidy_values``: an emptied field that
+the record does not require is removed, a date written as text is written as a date, text
+YAML would misread is quoted). Then the file goes through ruamel's round-trip writer, which
+normalises indentation and keeps comments, quotes and key order. Then each block mapping whose
+keys are out of the model's order is reordered *as lines of text*: a key moves together with
+its value and with the comment lines written just above it, so a comment stays beside the field
+it talks about (ruamel itself would attach it to the field before). Keys the model does not know
 keep their order after the known ones, so a misspelt key is moved, never dropped.
 
 Before anything is written the result is read back and compared with the original: the same
@@ -25,6 +27,9 @@ from pydantic import BaseModel
 
 from partnerfw.edit.already_tidy import looks_tidy
 from partnerfw.edit.key_order import field_model, wanted_order
+from partnerfw.edit.restore_layout import Earlier, restored_text, restyled_text
+from partnerfw.edit.schemas import with_modeline
+from partnerfw.edit.tidy_values import ValuesProblem, tidy_values
 from partnerfw.files import write_atomic
 from partnerfw.record.loading import discover
 from partnerfw.record.models import Arrangement
@@ -55,13 +60,17 @@ class TidyResult:
 
 def tidy_text(text: str, model: type[BaseModel] = Arrangement) -> str:
     """The tidy form of a record's text. Idempotent: tidy_text(tidy_text(t)) == tidy_text(t)."""
-    result = text
+    try:
+        cleaned = tidy_values(text, model)
+    except ValuesProblem as exc:
+        raise TidyProblem(str(exc)) from None
+    result = cleaned
     for _ in range(3):
         tidied = _reorder_all(_normalise(result, model), model)
         if tidied == result:
             break
         result = tidied
-    _verify(text, result)
+    _verify(cleaned, result)
     return result
 
 
@@ -78,14 +87,23 @@ def tidy_file_text(text: str, model: type[BaseModel] = Arrangement) -> str:
     return tidied.replace("\n", "\r\n") if crlf else tidied
 
 
-def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
-    """Tidy each record file under ``paths``; with ``check`` only report what would change."""
+def tidy_files(
+    paths: Sequence[Path],
+    *,
+    check: bool = False,
+    earlier: Earlier | None = None,
+    schema_folder: Path | None = None,
+) -> TidyResult:
+    """Tidy each record file under ``paths``; with ``check`` only report what would change.
+    With ``earlier`` (``fmt --restore-from``) a record is first put back into the file it was
+    at that revision (``restore_layout``); with ``schema_folder`` a record without the line
+    pointing editors at the schema gets it."""
 
     result = TidyResult()
     for path in discover(paths):
         try:
             original = decode(path.read_bytes())
-            tidied = tidy_file_text(original)
+            tidied = _tidied(path, original, earlier, schema_folder)
         except OSError as exc:
             result.problems.append((path, TidyProblem(f"cannot read the file: {exc.strerror}")))
             continue
@@ -99,6 +117,22 @@ def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
         if not check:
             write_atomic(path, tidied, overwrite=True)
     return result
+
+
+def _tidied(path: Path, text: str, earlier: Earlier | None, schema_folder: Path | None) -> str:
+    if schema_folder is not None:
+        text = with_modeline(text, path, schema_folder)
+    tidied = tidy_file_text(text)
+    if earlier is None:
+        return tidied
+    before = earlier(path)
+    rebuilt = restyled_text(text) if before is None else restored_text(before, text)
+    restored = tidy_file_text(rebuilt)
+    try:
+        same = parse(restored).data == parse(tidied).data
+    except YamlProblem:
+        same = False
+    return restored if same else tidied
 
 
 # --- step 1: ruamel's layout --------------------------------------------------------------

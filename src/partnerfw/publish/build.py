@@ -15,6 +15,7 @@ from partnerfw.errors import NoRegisterError
 from partnerfw.git.trail import histories, repository_root
 from partnerfw.policy.project import Project
 from partnerfw.publish import calendar
+from partnerfw.publish.admin import admin_files
 from partnerfw.publish.site import page_count, read_logo, render_site, write_site
 from partnerfw.publish.stamp import build_stamp
 from partnerfw.record.loading import discover
@@ -46,6 +47,10 @@ class BuildReport:
     """Ids used by more than one file: the site shows only one page for each (REG001)."""
     statement_missing: list[str] = field(default_factory=list)
     """What the accessibility statement lacks (partnerfw.yaml accessibility:); a warning."""
+    admin_bytes: int = 0
+    """What the browser editor (admin/) adds to the site, in bytes; 0 without it."""
+    admin_warning: str | None = None
+    """Why the site has no browser editor although the repository configures one."""
 
     @property
     def has_problems(self) -> bool:
@@ -58,6 +63,14 @@ class BuildReport:
             f"Open {self.out / 'index.html'} in a browser, or preview it with:",
             f"  python3 -m http.server -d {self.out}   (then visit http://localhost:8000/)",
         ]
+        if self.admin_bytes:
+            lines.insert(
+                1,
+                f"The browser editor is at {self.out / 'admin'}/ "
+                f"({self.admin_bytes / 1_000_000:.1f} MB of Decap CMS).",
+            )
+        if self.admin_warning:
+            lines.insert(0, f"warning: {self.admin_warning}")
         if self.statement_missing:
             lines.insert(
                 0,
@@ -116,10 +129,12 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
     view.built = built
     logo = read_logo(project.root, project.settings.theme.logo)
     total = page_count(view)
+    env = site_environment(project.root)
     with _progress(total) as advance:
-        files = render_site(view, site_environment(project.root), logo, advance, reports)
+        files = render_site(view, env, logo, advance, reports)
     files[calendar.FILE] = calendar.calendar_text(public, view.site_url)
-    write_site(out, files)
+    admin = admin_files(project.root, env, project.council_name)
+    write_site(out, {**files, **admin.files})
     unreadable = sorted({f.file for f in result.findings if f.rule in _UNREADABLE_RULES})
     return BuildReport(
         out,
@@ -129,6 +144,8 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
         unreadable,
         sorted({f.record for f in result.findings if f.rule == "REG001"}),
         view.statement.missing if view.statement else [],
+        admin.size,
+        admin.warning,
     )
 
 

@@ -24,7 +24,13 @@ from pydantic import (
 
 from partnerfw.policy.schema.base import DEFAULT_EDITION, EDITIONS, PolicyModel
 from partnerfw.policy.schema.rule_settings import Code, RuleSetting
-from partnerfw.policy.schema.site import Accessibility, OpenData, SiteSettings, Theme
+from partnerfw.policy.schema.site import (
+    Accessibility,
+    CmsSettings,
+    OpenData,
+    SiteSettings,
+    Theme,
+)
 
 
 class Council(PolicyModel):
@@ -157,6 +163,11 @@ class Settings(PolicyModel):
         description="What the site's accessibility statement says (accessibility.html).",
     )
     open_data: OpenData = Field(default_factory=OpenData, description="The open data's licence.")
+    cms: CmsSettings = Field(
+        default_factory=CmsSettings,
+        description="The browser editor on the site (/admin/): the repository it saves to and "
+        "the OAuth client officers sign in through (`partnerfw cms` reads them).",
+    )
     councillors: list[Listed] | None = Field(
         None,
         description="Master list of the council's councillors (names as records write them; "

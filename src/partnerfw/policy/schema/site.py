@@ -1,7 +1,8 @@
 """What ``partnerfw.yaml`` says about the published register: how the site looks
 (``Theme``), where it is published (``SiteSettings``), the open data's licence (``OpenData``,
 ``Licence``, the Open Government Licence by default) and what the accessibility statement says
-(``Accessibility``, ``AccessibilityContact``).
+(``Accessibility``, ``AccessibilityContact``), and the repository the site's browser editor
+(``/admin/``, Decap CMS) saves to (``CmsSettings``).
 """
 
 from __future__ import annotations
@@ -50,6 +51,33 @@ class SiteSettings(PolicyModel):
         description="The address the register's website is published at, e.g. "
         "https://thamesbridge.gov.example/partnerships/; the open data's page links are then "
         "absolute.",
+    )
+
+
+class CmsSettings(PolicyModel):
+    """Where the browser editor on the published site (``/admin/``) saves: ``partnerfw cms``
+    writes them into ``admin/config.yml``."""
+
+    repo: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+        description="The register's GitHub repository, owner/name (default: the git remote "
+        "'origin' when it is on GitHub).",
+    )
+    branch: str = Field(
+        "main", min_length=1, description="The branch pull requests are merged into."
+    )
+    oauth_url: str | None = Field(
+        None,
+        pattern=r"^https://\S+[^/]$",
+        description="The address of the council's OAuth client for GitHub sign-in, e.g. "
+        "https://register-sign-in.thamesbridge.gov.example (no trailing /); without it the "
+        "editor offers Netlify's sign-in, which works only on a site Netlify hosts.",
+    )
+    auth_endpoint: str = Field(
+        "auth",
+        pattern=r"^[A-Za-z0-9_./-]+$",
+        description="The OAuth client's path that starts the sign-in (default 'auth').",
     )
 
 
