@@ -78,10 +78,15 @@ def render_site(
         files[f"assets/{view.theme.logo}"] = logo
     files["register.csv"] = csv_text(view.open_data).encode("utf-8-sig")
     files["register.json"] = json_text(
-        view.open_data, view.theme.council, view.today.isoformat(), view.licence, view.site_url
+        view.open_data,
+        view.theme.council,
+        view.today.isoformat(),
+        view.licence,
+        view.site_url,
+        view.classes,
     )
     files["datapackage.json"] = datapackage_text(
-        view.theme.council, view.today.isoformat(), view.licence, view.site_url
+        view.theme.council, view.today.isoformat(), view.licence, view.site_url, view.classes
     )
     files[MARKER] = "Built by partnerfw build; the whole folder is replaced on each build.\n"
     return dict(sorted(files.items()))

@@ -32,11 +32,13 @@ class Row:
             "name": self.name,
             "kind": self.kind,
             "classification": self.classification.klass,
+            "label": self.classification.label,
             "reason": self.classification.reason,
         }
         if self.compared is not None:
             row |= {
                 "compared_classification": self.compared.klass,
+                "compared_label": self.compared.label,
                 "compared_reason": self.compared.reason,
             }
         return row

@@ -17,7 +17,7 @@ from partnerfw.judge.approval_route import (
     missing_steps,
     route,
 )
-from partnerfw.judge.classify import a_class, classify, decided
+from partnerfw.judge.classify import classify, decided
 from partnerfw.judge.dates import plus_days
 from partnerfw.judge.stages import APPROVED_ONWARDS, BEFORE_APPROVAL
 from partnerfw.policy.schema import ApprovalRoute
@@ -132,12 +132,14 @@ def _route_since_changed(ctx: Context, then: ApprovalRoute) -> Iterator[Hit]:
     ):
         return
     today = replace(ctx, policy=now_policy, classification=now_class, decided_on=None)
+    then_class = ctx.classification.a_class(ctx.classification.klass)
     yield Hit(
-        f"approved on {ctx.decided_on} as {a_class(ctx.classification.klass)} through the "
-        f"route of the '{ctx.policy.edition}' edition then in force ({describe_route(ctx, then)}"
-        f", {then.reference}): the approval stays valid. The '{now_policy.edition}' edition in "
-        f"force now would class it as {a_class(now_class.klass)} ({describe_route(today, now)}"
-        f", {now.reference}); a new approval would follow that route",
+        f"approved on {ctx.decided_on} as {then_class} through the route of the "
+        f"'{ctx.policy.edition}' edition then in force ({describe_route(ctx, then)}, "
+        f"{then.reference}): the approval stays valid. The '{now_policy.edition}' edition in "
+        f"force now would class it as {now_class.a_class(now_class.klass)} "
+        f"({describe_route(today, now)}, {now.reference}); a new approval would follow that "
+        "route",
         ("approvals",),
         then.reference,
         Severity.INFO,

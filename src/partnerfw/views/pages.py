@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from partnerfw.policy.schema import Licence
+from partnerfw.policy.schema import DEFAULT_CLASSES, Licence
 from partnerfw.views.accessibility import StatementView
 from partnerfw.views.common import Entry, Link
 from partnerfw.views.facts import FactsView
@@ -237,3 +237,5 @@ class SiteView:
     """The open data's licence (partnerfw.yaml open_data.licence; OGL v3.0 by default)."""
     site_url: str | None = None
     """Where the site is published (partnerfw.yaml site.url), ending in '/'; None if unknown."""
+    classes: tuple[tuple[str, str], ...] = DEFAULT_CLASSES
+    """The policy's classes of partnership, highest first, with their labels."""

@@ -1,8 +1,10 @@
 """The schema of policy as data: an edition of the framework and ``partnerfw.yaml``.
 
 An edition (``policy/editions/<name>.yaml`` inside the package) is a ``Policy`` (``edition``):
-the significance test (``policy.significance_tests``), approval routes and the conflicts
-between the framework's paragraphs (``routes``), the items each kind requires
+the classes of partnership with the test or scorecard that reaches each (``classes``,
+checked with the rest of the policy in ``class_checks``; the test language is
+``policy.significance_tests``, the scorecard ``policy.scorecard``), approval routes and the
+conflicts between the framework's paragraphs (``routes``), the items each kind requires
 (``requirements``), review intervals (``intervals``), the roles (``roles``), what is published
 (``publication``), the red/amber/green rating (``governance_rating``), rule settings
 (``rule_settings``) and where the edition stands (``adoption``), each setting with its source
@@ -14,6 +16,13 @@ dotted path. Import every name from ``partnerfw.policy.schema``.
 
 from partnerfw.policy.schema.adoption import Adoption, EditionState, Milestone
 from partnerfw.policy.schema.base import DEFAULT_EDITION, EDITIONS, PolicyModel
+from partnerfw.policy.schema.classes import (
+    DEFAULT_CLASSES,
+    ClassDefinition,
+    ClassIntervals,
+    ClassScheme,
+    PartnershipClass,
+)
 from partnerfw.policy.schema.edition import Policy
 from partnerfw.policy.schema.governance_rating import GovernanceRating, RatingBand
 from partnerfw.policy.schema.intervals import Intervals, SharedServiceReview
@@ -37,6 +46,7 @@ from partnerfw.policy.schema.site import (
 from partnerfw.policy.schema.sources import Source, source_of_item
 
 __all__ = [
+    "DEFAULT_CLASSES",
     "DEFAULT_EDITION",
     "EDITIONS",
     "EXIT_FIELDS",
@@ -45,6 +55,9 @@ __all__ = [
     "AccessibilityContact",
     "Adoption",
     "ApprovalRoute",
+    "ClassDefinition",
+    "ClassIntervals",
+    "ClassScheme",
     "Code",
     "Council",
     "Draft",
@@ -57,6 +70,7 @@ __all__ = [
     "MasterLists",
     "Milestone",
     "OpenData",
+    "PartnershipClass",
     "Policy",
     "PolicyModel",
     "Publication",
