@@ -10,7 +10,7 @@ facts (``record_tests``), one risk or one partner (``scoped_tests``), the scorec
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from partnerfw.judge import record_tests, scoped_tests
@@ -82,7 +82,7 @@ class Judge:
             return combine(test, results, depth)
         outcome = self._leaf(test, record)
         if outcome.holds and source:
-            return replace(outcome, references=(source,))
+            return Outcome(True, outcome.text, (source,), outcome.missing, outcome.near)
         return outcome
 
     def _leaf(self, test: Leaf, record: Arrangement) -> Outcome:

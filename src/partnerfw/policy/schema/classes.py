@@ -8,6 +8,7 @@ significant and other, reached by ``significance.test`` (the older spelling, sti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints, create_model, model_validator
@@ -130,11 +131,11 @@ class ClassScheme:
 
     classes: tuple[ClassDefinition, ...]
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.classes)
 
-    @property
+    @cached_property
     def labels(self) -> tuple[tuple[str, str], ...]:
         """(name, label) of each class, highest first."""
         return tuple((c.name, c.label) for c in self.classes)

@@ -158,6 +158,10 @@ class Policy(PolicyModel):
 
     def class_tests(self) -> list[Found]:
         """Every leaf test that reaches a class or scores on the scorecard, where it is."""
+        return list(self._class_tests)
+
+    @cached_property
+    def _class_tests(self) -> tuple[Found, ...]:
         found: list[Found] = []
         for definition in self.scheme.classes:
             if definition.where[:1] == ("significance",):
@@ -168,7 +172,7 @@ class Policy(PolicyModel):
             for name, criterion in self.scorecard.criteria.items():
                 if criterion.test is not None:
                     found += walk(criterion.test, ("scorecard", "criteria", name, "test"))
-        return found
+        return tuple(found)
 
     @property
     def threshold(self) -> Decimal | None:
