@@ -498,6 +498,25 @@ def test_a_good_scheme_has_no_problems(tmp_path: Path) -> None:
             "classes.limited: no approval route for this class",
             "limited:",
         ),
+        (
+            "classes.major.test",
+            {"type": "points_at_least", "points": 12, "ponts": 12},
+            "unknown field 'ponts' under 'classes.major.test'; did you mean 'points'?",
+            "ponts:",
+        ),
+        (
+            "classes.major.test",
+            {"type": "points_more_than", "points": 11, "extra": 1},
+            "unknown field 'extra' under 'classes.major.test'; allowed here: local, points, "
+            "reference, type",
+            "extra:",
+        ),
+        (
+            "classes.major.test",
+            {"at_least": 1, "of": [{"type": "risk_score_at_least", "scor": 15}], "local": "x"},
+            "unknown field 'scor' under 'classes.major.test.of.0'; did you mean 'score'?",
+            "scor:",
+        ),
     ],
 )
 def test_a_mistake_in_the_classes_is_reported_at_its_line(
