@@ -236,6 +236,9 @@ def test_the_site_the_reports_and_the_open_data_use_the_councils_classes(
         f for f in package["resources"][0]["schema"]["fields"] if f["name"] == "classification"
     ]
     assert field["description"].startswith("major, moderate or limited (partnerships)")
+    described = (site / "open-data.html").read_text()
+    assert "<td>major, moderate or limited (partnerships);" in described
+    assert "significant or other" not in described
     annual = run(runner, "report", "annual", "--as-of", TODAY, "--format", "md").stdout
     table = annual.split("**Arrangements by kind and class**", 1)[1].split("\n\n")[1]
     rows = re.findall(r"\| Partnership \| ([A-Za-z ]+) \|", table)
