@@ -10,7 +10,7 @@ facts (``record_tests``), one risk or one partner (``scoped_tests``), the scorec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from partnerfw.judge import record_tests, scoped_tests
@@ -52,6 +52,11 @@ class Judge:
     costing: StaffCosting | None
     margin: Decimal
     scorecard: Scorecard | None = None
+    _scores: dict[int, tuple[Arrangement, Score]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Each record's score, kept while this judge lives: every class's points test (major at
+    12, moderate at 7) asks for the same score."""
 
     @classmethod
     def of(cls, policy: Policy) -> Judge:
@@ -105,12 +110,17 @@ class Judge:
         """The record's score on the policy's scorecard (None: the policy has none)."""
         if self.scorecard is None:
             return None
-        return score(
+        kept = self._scores.get(id(record))
+        if kept is not None and kept[0] is record:
+            return kept[1]
+        scored = score(
             self.scorecard,
             record,
             lambda test, source: self.outcome(test, record, 1, source),
             self.costing,
         )
+        self._scores[id(record)] = (record, scored)
+        return scored
 
     def _points(self, test: PointsTest, record: Arrangement) -> Outcome:
         scored = self.score(record)
