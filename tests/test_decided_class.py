@@ -126,11 +126,21 @@ def test_classify_reports_and_site_show_the_decided_class(repo: Path, runner: Cl
 
 
 @pytest.mark.parametrize(
-    ("decided", "kind", "words"),
+    ("decided", "kind", "words", "code"),
     [
-        ({**DECIDED, "classification": "signficant"}, "partnership", "'significant' or 'other'"),
-        ({**DECIDED, "reference": None}, "partnership", "decided_classification.reference"),
-        (DECIDED, "commissioning", "only belongs to a partnership"),
+        (
+            {**DECIDED, "classification": "signficant"},
+            "partnership",
+            "not one of the policy's classes (significant, other) (did you mean 'significant'?)",
+            "CLS011",
+        ),
+        (
+            {**DECIDED, "reference": None},
+            "partnership",
+            "decided_classification.reference",
+            "DATA004",
+        ),
+        (DECIDED, "commissioning", "only belongs to a partnership", "DATA004"),
     ],
     ids=["misspelt", "no-reference", "not-a-partnership"],
 )
@@ -141,14 +151,18 @@ def test_a_bad_decided_class_is_a_located_finding(
     decided: dict[str, object],
     kind: str,
     words: str,
+    code: str,
 ) -> None:
+    """A decided class the policy does not have is checked against the policy (CLS011, the
+    classes are the council's), the rest against the record format (DATA004)."""
     source = yaml_text(kind, {"decided_classification": decided})
     record_id = source.split("\n", 1)[0].removeprefix("id: ")
     build_file_tree(tmp_path, {"partnerfw.yaml": SETTINGS, f"register/{record_id}.yaml": source})
     monkeypatch.chdir(tmp_path)
     payload = json.loads(_run(runner, "check", "--format", "json", "--today", "2026-11-23"))
-    [problem] = [f for f in payload["findings"] if f["rule"] == "DATA004"]
+    [problem] = [f for f in payload["findings"] if f["rule"] == code]
     assert words in problem["message"]
+    assert problem["severity"] == "error"
     lines = source.splitlines()
     at = next(i for i, text in enumerate(lines, 1) if text.startswith("decided_classification"))
     assert at <= problem["line"] <= at + 5

@@ -128,3 +128,21 @@ def test_settings_schema_accepts_the_bundled_partnerfw_yaml_and_partial_override
     validator.validate({**data, "policy": {"intervals": {"grace_days": 7}}})
     assert not validator.is_valid({**data, "policy": {"intervals": {"grace_dayz": 7}}})
     assert not validator.is_valid({**data, "edtion": "earlier"})
+
+
+def test_schemas_accept_a_councils_own_classes_and_an_old_policy_file() -> None:
+    """A three-level scheme by points in partnerfw.yaml, and a whole policy file in the older
+    shape (significance.test, no classes), are both valid to an editor; a class with a typo
+    in its keys is not."""
+    settings = _validator("settings.schema.json")
+    council = yaml.safe_load(
+        (REPO / "tests" / "policies" / "three-levels.yaml").read_text(encoding="utf-8")
+    )
+    settings.validate(_json_terms(council))
+    broken = json.loads(json.dumps(council))
+    broken["policy"]["classes"]["major"]["lable"] = "Major"
+    assert not settings.is_valid(broken)
+    older = yaml.safe_load(edition_text("revised"))
+    classes = older.pop("classes")
+    older["significance"]["test"] = classes["significant"]["test"]
+    _validator("policy.schema.json").validate(_json_terms(older))

@@ -65,9 +65,9 @@ class Outcome:
 
 def review_roles(policy: Policy, kind: Kind, klass: str) -> tuple[str, ...]:
     """The roles that review a record of this kind and class, in route order; for a
-    partnership that cannot be classified yet, those of either route it may then take."""
+    partnership that cannot be classified yet, those of every route it may then take."""
     if klass == "undetermined":
-        either = (*review_roles(policy, kind, "significant"), *review_roles(policy, kind, "other"))
+        either = [r for klass in policy.scheme.names for r in review_roles(policy, kind, klass)]
         return tuple(dict.fromkeys(either))
     route = policy.route_for(kind, klass)
     roles: list[str] = []

@@ -23,7 +23,8 @@ from partnerfw.errors import UserError
 from partnerfw.files import write_atomic
 from partnerfw.judge.approval_route import describe_route, first_classify
 from partnerfw.judge.classify import classify
-from partnerfw.policy.schema import Policy
+from partnerfw.policy.schema import DEFAULT_CLASSES, Policy
+from partnerfw.policy.significance_tests import describe
 from partnerfw.record.ids import slug as make_slug
 from partnerfw.record.loading import RECORD_SUFFIXES, discover, parse_record
 from partnerfw.record.models import AgreementItems, ExitCoverage, Governance, Kind, Sector
@@ -175,7 +176,8 @@ def template_context(answers: Answers, policy: Policy, route: str) -> dict[str, 
     if requirements and answers.public_facing:
         agreement += requirements.agreement_if_public_facing
     threshold = policy.threshold
-    policy_route = policy.route_for(answers.kind, "significant")
+    # The highest class's route says whether the statutory officers' opinions are asked.
+    policy_route = policy.route_for(answers.kind, policy.scheme.names[0])
     return {
         "a": answers,
         "req": {
@@ -192,6 +194,11 @@ def template_context(answers: Answers, policy: Policy, route: str) -> dict[str, 
         if threshold is not None
         else "none in this policy",
         "route": route,
+        "classes": [
+            {"label": d.label, "test": describe(d.test) if d.test is not None else None}
+            for d in policy.scheme.classes
+        ],
+        "framework_classes": policy.class_labels == DEFAULT_CLASSES,
         "council_questions": [
             {
                 "name": name,

@@ -57,11 +57,11 @@ def route(case: Case) -> ApprovalRoute | None:
 
 def first_classify(case: Case) -> str:
     """For a partnership that cannot be classified yet: what to do before its route is known,
-    and the two routes it could then take (no guess between them)."""
+    and the routes it could then take, one for each class (no guess between them)."""
     c = case.classification
     asks = "; ".join(dict.fromkeys(m.ask for m in c.missing)) or "complete the record"
     options = []
-    for klass in ("significant", "other"):
+    for klass in case.policy.scheme.names:
         found = case.policy.route_for(case.arrangement.kind, klass)
         if found is not None:
             options.append(f"if {klass}, {describe_route(case, found)} ({found.reference})")

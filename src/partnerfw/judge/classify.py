@@ -9,16 +9,17 @@ from decimal import Decimal
 __all__ = [
     "Classification",
     "a_class",
+    "class_label",
     "classify",
     "decided",
     "kind_label",
     "resources_text",
 ]
 
-from partnerfw.judge.significance import Counted, Judge, Missing, count_resources
+from partnerfw.judge.significance import Counted, Judge, Missing, Outcome, count_resources
 from partnerfw.judge.timeline import shared_service_type
-from partnerfw.policy.schema import Policy
-from partnerfw.policy.significance_tests import RESOURCE_FIELDS, ResourcesTest
+from partnerfw.policy.schema import DEFAULT_CLASSES, ClassDefinition, Policy
+from partnerfw.policy.significance_tests import RESOURCE_FIELDS, PointsTest, ResourcesTest, walk
 from partnerfw.record.models import (
     Arrangement,
     AssuranceLevel,
@@ -76,8 +77,8 @@ CLASS_LABELS = {
     "undetermined": "Cannot be classified yet",
 }
 
-
-CLASS_LABELS["undetermined"] = "Cannot be classified yet"
+"""The labels of the classes of kinds other than partnership, and of the framework's two
+classes of partnership (a policy's own classes carry their labels in ``Classification``)."""
 
 
 @dataclass(frozen=True)
@@ -104,17 +105,31 @@ class Classification:
     and ``reason`` are the decision's and ``policy_klass``/``policy_reason`` the policy's)."""
     policy_klass: str | None = None
     policy_reason: str | None = None
+    labels: tuple[tuple[str, str], ...] = DEFAULT_CLASSES
+    """The policy's classes of partnership, highest first, each with its label."""
+    near_class: str = ""
+    """With ``near_threshold``: the class a small rise would move it into."""
 
     @property
     def label(self) -> str:
-        return CLASS_LABELS[self.klass]
+        return class_label(self.klass, self.labels)
+
+    def a_class(self, klass: str) -> str:
+        """'a significant partnership', 'a major partnership': a class of this scheme."""
+        return a_class(klass, self.labels)
+
+    @property
+    def rank(self) -> int | None:
+        """0 for the highest class of partnership; None for another kind or undetermined."""
+        names = [name for name, _ in self.labels]
+        return names.index(self.klass) if self.klass in names else None
 
     @property
     def decided_note(self) -> str:
         """'decided by Cabinet; the policy's test gives an other partnership', or ''."""
         if self.decided is None or self.policy_klass is None:
             return ""
-        return f"decided by {self.decided.decided_by}; the policy's test gives " + a_class(
+        return f"decided by {self.decided.decided_by}; the policy's test gives " + self.a_class(
             self.policy_klass
         )
 
@@ -149,6 +164,11 @@ def resources_text(amount: Decimal | None, uncosted: tuple[str, ...] = ()) -> st
     return f"{money(amount)} plus {listed}, not valued yet"
 
 
+def class_label(klass: str, labels: tuple[tuple[str, str], ...] = DEFAULT_CLASSES) -> str:
+    """The label of a class: the policy's for a class of partnership, else the kind's own."""
+    return dict(labels).get(klass) or CLASS_LABELS.get(klass) or klass.replace("_", " ")
+
+
 def kind_label(arrangement: Arrangement) -> str:
     """The kind as the public reads it, with a company's form when recorded:
     'Company or charitable trust (community interest company)'."""
@@ -169,7 +189,11 @@ def classify(arrangement: Arrangement, policy: Policy, on: dt.date | None = None
     kind = arrangement.kind
     counted = _default_resources(arrangement, policy)
     resources = counted.amount
-    extra = {"uncosted": counted.uncosted, "costing_notes": counted.notes}
+    extra = {
+        "uncosted": counted.uncosted,
+        "costing_notes": counted.notes,
+        "labels": policy.scheme.labels,
+    }
     if kind is Kind.SHARED_SERVICE:
         kind_of = shared_service_type(arrangement, on)
         return Classification(
@@ -237,8 +261,9 @@ def _default_resources(arrangement: Arrangement, policy: Policy) -> Counted:
     """The resources a year as the policy's first money test counts them (all three when it
     has none), staff time priced by the policy's staff costing if it sets one."""
     counts: list[str] = list(RESOURCE_FIELDS)
-    for _, test in policy.significance.leaves():
-        if isinstance(test, ResourcesTest) and test.over == "year":
+    for found in policy.class_tests():
+        test = found.leaf
+        if isinstance(test, ResourcesTest) and test.over == "year" and found.scope == "record":
             counts = list(test.counts)
             break
     costing = policy.significance.staff_costing
@@ -251,53 +276,112 @@ def _default_resources(arrangement: Arrangement, policy: Policy) -> Counted:
 
 
 def _significance(arrangement: Arrangement, policy: Policy, counted: Counted) -> Classification:
-    significance = policy.significance
-    judge = Judge(
-        dict(policy.record_fields), significance.staff_costing, significance.near_threshold_margin
-    )
-    root = significance.root
-    outcome = judge.outcome(root, arrangement)
-    references = [s for _, leaf in significance.leaves() for s in [leaf.source]]
-    overall = (
-        root.source if (root.reference or root.local) else ", ".join(dict.fromkeys(references))
-    )
-    reason, missing = outcome.text, outcome.missing
-    if outcome.holds:
-        klass, reference = "significant", ", ".join(outcome.references) or overall
-    elif outcome.holds is False and not counted.uncosted:
-        klass, reference = "other", overall
-    elif outcome.holds is False:
-        # Never 'other' while resources are given without a £ value: the council has not yet
-        # said what it puts in (Appendix 1), whatever its test weighs.
+    """The first of the policy's classes whose test holds, highest first; the last class when
+    none does (never while what the council gives is not valued); undetermined as soon as a
+    test cannot tell."""
+    scheme = policy.scheme
+    judge = Judge.of(policy)
+    labels = scheme.labels
+    miss: tuple[ClassDefinition, Outcome] | None = None
+    for definition in scheme.classes[:-1]:
+        assert definition.test is not None  # the policy's checks: every class but the last
+        outcome = judge.outcome(definition.test, arrangement)
+        if outcome.holds is None:
+            return Classification(
+                Kind.PARTNERSHIP,
+                UNDETERMINED,
+                outcome.text,
+                _overall(definition),
+                counted.amount,
+                uncosted=counted.uncosted,
+                missing=outcome.missing,
+                costing_notes=counted.notes,
+                labels=labels,
+            )
+        if outcome.holds:
+            near = miss[1].near if miss is not None else ""
+            return Classification(
+                Kind.PARTNERSHIP,
+                definition.name,
+                _reason(definition, outcome),
+                ", ".join(outcome.references) or _overall(definition),
+                counted.amount,
+                bool(near),
+                near,
+                counted.uncosted,
+                (),
+                counted.notes,
+                labels=labels,
+                near_class=miss[0].name if near and miss is not None else "",
+            )
+        miss = (definition, outcome)
+    assert miss is not None
+    return _last_class(arrangement, policy, counted, miss)
+
+
+def _last_class(
+    arrangement: Arrangement,
+    policy: Policy,
+    counted: Counted,
+    miss: tuple[ClassDefinition, Outcome],
+) -> Classification:
+    """The last class, reached when every test above fails; undetermined while resources are
+    given without a £ value: the council has not yet said what it puts in (Appendix 1),
+    whatever its tests weigh."""
+    last = policy.scheme.classes[-1]
+    above, outcome = miss
+    reason, klass = _reason(above, outcome, last.name), last.name
+    missing: tuple[Missing, ...] = ()
+    if counted.uncosted:
         every = count_resources(
-            arrangement.council_resources, RESOURCE_FIELDS, significance.staff_costing
+            arrangement.council_resources, RESOURCE_FIELDS, policy.significance.staff_costing
         )
-        klass, reference = UNDETERMINED, overall
-        reason += (
-            f"; but {' and '.join(counted.uncosted)} "
+        klass, missing = UNDETERMINED, every.missing
+        reason = (
+            f"{outcome.text}; but {' and '.join(counted.uncosted)} "
             f"{'has' if len(counted.uncosted) == 1 else 'have'} no £ value yet, and a "
-            "partnership is not called 'other' until what the council puts in is valued"
+            f"partnership is not called '{last.name}' until what the council puts in is valued"
         )
-        missing = every.missing
-    else:
-        klass, reference = UNDETERMINED, overall
+    near = outcome.near if klass == last.name else ""
     return Classification(
         Kind.PARTNERSHIP,
         klass,
         reason,
-        reference,
+        _overall(above),
         counted.amount,
-        bool(outcome.near) and klass == "other",
-        outcome.near if klass == "other" else "",
+        bool(near),
+        near,
         counted.uncosted,
         missing,
         counted.notes,
+        labels=policy.scheme.labels,
+        near_class=above.name if near else "",
     )
 
 
-def a_class(klass: str) -> str:
+def _reason(definition: ClassDefinition, outcome: Outcome, reached: str = "") -> str:
+    """The test's reason; a class reached by points ends with it: '... >= 12 = major'."""
+    if isinstance(definition.test, PointsTest):
+        return f"{outcome.text} = {reached or definition.name}"
+    return outcome.text
+
+
+def _overall(definition: ClassDefinition) -> str:
+    """Where a class's test comes from: its own source, else its tests' sources, else the
+    class's."""
+    test = definition.test
+    if test is not None and test.sourced:
+        return test.source
+    if test is not None:
+        sources = [found.leaf.source for found in walk(test) if found.leaf.sourced]
+        if sources:
+            return ", ".join(dict.fromkeys(sources))
+    return definition.source
+
+
+def a_class(klass: str, labels: tuple[tuple[str, str], ...] = DEFAULT_CLASSES) -> str:
     """'a significant partnership', 'an other partnership', 'an informal network'."""
-    label = CLASS_LABELS[klass].lower()
+    label = class_label(klass, labels).lower()
     return ("an " if label[0] in "aeiou" else "a ") + label
 
 
@@ -307,10 +391,12 @@ def decided(arrangement: Arrangement, classification: Classification) -> Classif
     decision = arrangement.decided_classification
     if decision is None or decision.classification == classification.klass:
         return classification
+    if decision.classification not in dict(classification.labels):
+        return classification  # not one of the policy's classes: CLS011 says so
     reason = f"decided by {decision.decided_by} on {decision.date} ({decision.reference})"
     if decision.reason:
         reason += f": {decision.reason}"
-    reason += f"; the policy would class it as {a_class(classification.klass)} "
+    reason += f"; the policy would class it as {classification.a_class(classification.klass)} "
     reason += f"({classification.reason})"
     return replace(
         classification,

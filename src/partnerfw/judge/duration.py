@@ -52,16 +52,17 @@ def bounds(value: Any) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def lasts_at_least(start: Any, end: Any, years: Decimal) -> bool | None:
-    """Whether a term from ``start`` to ``end`` (both days included) lasts at least ``years``:
-    True or False when every day the dates could be agrees, None when they do not (or a date
-    is missing). 1 April 2020 to 31 March 2025 is exactly 5 years."""
+def lasts_at_least(start: Any, end: Any, years: Decimal, strict: bool = False) -> bool | None:
+    """Whether a term from ``start`` to ``end`` (both days included) lasts at least ``years``
+    (with ``strict``, more than ``years``: at least a day longer): True or False when every day
+    the dates could be agrees, None when they do not (or a date is missing). 1 April 2020 to
+    31 March 2025 is exactly 5 years: at least 5, not more than 5."""
     first, last = bounds(start), bounds(end)
     if first is None or last is None:
         return None
     months = int(years * 12)
-    shortest_met = _day_after(last[0]) >= add_months(first[1], months)
-    longest_met = _day_after(last[1]) >= add_months(first[0], months)
+    shortest_met = _day_after(last[0]) >= _needed(add_months(first[1], months), strict)
+    longest_met = _day_after(last[1]) >= _needed(add_months(first[0], months), strict)
     if shortest_met:
         return True
     if not longest_met:
@@ -71,10 +72,17 @@ def lasts_at_least(start: Any, end: Any, years: Decimal) -> bool | None:
 
 def term_text(start: Any, end: Any) -> str:
     """'1 Apr 2020 to 31 Mar 2025 (5 years)' or, for partial dates, '2020 to 2025-10'."""
-    first, last = bounds(start), bounds(end)
     shown = f"{_shown(start)} to {_shown(end)}"
+    length = term_length(start, end)
+    return f"{shown} ({length})" if length else shown
+
+
+def term_length(start: Any, end: Any) -> str | None:
+    """'5 years', '2 years 6 months': the term in whole years and months, when both dates are
+    known to the day (None otherwise)."""
+    first, last = bounds(start), bounds(end)
     if first is None or last is None or first[0] != first[1] or last[0] != last[1]:
-        return shown
+        return None
     after = _day_after(last[0])
     months = (after.year - first[0].year) * 12 + after.month - first[0].month
     while months > 0 and add_months(first[0], months) > after:
@@ -83,13 +91,18 @@ def term_text(start: Any, end: Any) -> str:
     parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
     if rest or not parts:
         parts.append(f"{rest} month{'s' if rest != 1 else ''}")
-    return f"{shown} ({' '.join(parts)})"
+    return " ".join(parts)
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def _needed(day: dt.date, strict: bool) -> dt.date:
+    """The day after the term must reach: the anniversary, or a day more for 'more than'."""
+    return _day_after(day) if strict else day
 
 
 def _day_after(day: dt.date) -> dt.date:

@@ -191,7 +191,17 @@ def _build_policy(
 
 
 _NOT_MARKED = frozenset(
-    {"edition", "title", "adoption", "sources", "rules", "roles", "record_fields"}
+    {
+        "edition",
+        "title",
+        "adoption",
+        "sources",
+        "rules",
+        "roles",
+        "record_fields",
+        "classes",  # each class, and the scorecard, carries its own reference: or local:
+        "scorecard",
+    }
 )
 
 

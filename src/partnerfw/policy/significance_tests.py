@@ -1,167 +1,87 @@
-"""The significance test as data: what a council's policy may say makes a partnership
-significant.
+"""The test language: what a council's policy may say puts a partnership in a class.
 
-A test is one of the *leaf* tests (council resources at or above an amount, a yes/no field of
-the record, the term's length, the risk register) or a *combinator* of tests: ``any_of``,
+A test is a *leaf* (``test_leaves``: council resources, a yes/no field, the term's length, the
+risk register, the partners, the scorecard's points) or a *combinator* of tests: ``any_of``,
 ``all_of`` or ``at_least: N`` ``of`` a list, nested as deeply as the council's framework needs.
-Every leaf says where it comes from: ``reference:`` (the framework's paragraph) or ``local:``
-(why this is the council's own choice), exactly one of the two. ``judge.py`` applies a test to
-a record.
+``any_risk: <test>`` holds when one risk meets the whole test (a risk that is both high and
+costly), ``any_partner: <test>`` when one partner does. Every leaf says where it comes from,
+``reference:`` (the framework's paragraph) or ``local:`` (why this is the council's own
+choice), or takes the source of what it sits in. ``judge.significance`` applies a test to a
+record.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    StringConstraints,
-    Tag,
-    model_validator,
+from pydantic import Discriminator, Field, Tag, model_validator
+
+from partnerfw.policy.test_leaves import (
+    BUILT_IN_FLAGS,
+    BUILT_IN_FLAGS_NOT,
+    LEAF_TYPES,
+    NO_SOURCE,
+    PARTNER_FLAGS,
+    PARTNER_FLAGS_NOT,
+    RESOURCE_FIELDS,
+    DurationTest,
+    FieldName,
+    FlagTest,
+    Leaf,
+    PartnerContributionTest,
+    PartnerSectorTest,
+    PartnersTest,
+    PointsTest,
+    ResourceField,
+    ResourcesTest,
+    RiskImpactTest,
+    RiskScoreTest,
+    _Model,
+    _Sourced,
+    family,
 )
 
-ResourceField = Literal["dedicated_budget", "staff_cost", "in_kind_value"]
-RESOURCE_FIELDS: tuple[ResourceField, ...] = ("dedicated_budget", "staff_cost", "in_kind_value")
-BUILT_IN_FLAGS = {
-    "fundamental_to_corporate_objective": "fundamental to delivering a Corporate Plan objective",
-    "public_facing": "provides services directly to the public",
-    "members_on_board": "councillors sit on its board",
-}
-"""The record's own yes/no fields a flag test may name, with the words used in a reason."""
-BUILT_IN_FLAGS_NOT = {
-    "fundamental_to_corporate_objective": "not fundamental to delivering a Corporate Plan "
-    "objective",
-    "public_facing": "does not provide services directly to the public",
-    "members_on_board": "no councillor sits on its board",
-}
-FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-LEAF_TYPES = (
-    "resources_at_least",
-    "flag",
-    "duration_at_least",
-    "risk_financial_impact_at_least",
-    "risk_score_at_least",
-)
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Sourced(_Model):
-    """Where a test comes from: the framework's paragraph, or the council's own choice."""
-
-    reference: str | None = Field(
-        None, min_length=1, description="The framework paragraph, e.g. 'Framework 1.9'."
-    )
-    local: str | None = Field(
-        None,
-        min_length=1,
-        description="Instead of reference: why this is the council's own choice, not the "
-        "framework's (e.g. 'Cabinet decision 2025/14: five years or more').",
-    )
-
-    @property
-    def source(self) -> str:
-        """The reference, or for a local one "the council's own choice: <why>"."""
-        return self.reference or f"the council's own choice: {self.local}"
-
-
-class _Leaf(_Sourced):
-    @model_validator(mode="after")
-    def _one_source(self) -> _Leaf:
-        if (self.reference is None) == (self.local is None):
-            raise ValueError(
-                "give exactly one of 'reference:' (the framework paragraph that sets this "
-                "test) or 'local:' (why it is the council's own choice)"
-            )
-        return self
-
-
-class ResourcesTest(_Leaf):
-    """Council resources at or above an amount, a year or over the whole term."""
-
-    type: Literal["resources_at_least"] = Field(description="Council resources at or above amount.")
-    amount: Decimal = Field(ge=0, description="The threshold in pounds, e.g. 50000.")
-    counts: list[ResourceField] = Field(
-        default_factory=lambda: list(RESOURCE_FIELDS),
-        min_length=1,
-        description="Which council resources a year count towards the threshold (over: year).",
-    )
-    over: Literal["year", "term"] = Field(
-        "year",
-        description="year: the resources a year (budget, staff cost, in kind, as counts says); "
-        "term: council_resources.total_over_term, the total over the arrangement's life.",
-    )
-
-    @model_validator(mode="after")
-    def _counts_for_a_year(self) -> ResourcesTest:
-        if self.over == "term" and "counts" in self.model_fields_set:
-            raise ValueError(
-                "'counts' applies to resources a year; over: term compares the record's "
-                "council_resources.total_over_term, so leave counts out"
-            )
-        return self
-
-
-class FlagTest(_Leaf):
-    """A yes/no field of the record is true: one of the record's own or one the council declares
-    under ``record_fields``."""
-
-    type: Literal["flag"] = Field(description="A yes/no field of the record is true.")
-    field: FieldName = Field(
-        description="fundamental_to_corporate_objective, public_facing, members_on_board, or a "
-        "field the policy declares under record_fields (e.g. statutory_duty)."
-    )
-    reason: str | None = Field(
-        None,
-        min_length=1,
-        description="The words shown when it holds; default: the field's description.",
-    )
-    reason_not: str | None = Field(
-        None, min_length=1, description="The words shown when it does not; default: 'not ...'."
-    )
-
-
-class DurationTest(_Leaf):
-    """The term, from dates.start to dates.end, is at least so many years."""
-
-    type: Literal["duration_at_least"] = Field(description="The term lasts at least this long.")
-    years: Decimal = Field(
-        gt=0, description="The length in years (whole months: 2.5 is 2 years 6 months)."
-    )
-    indefinite_counts: bool = Field(
-        description="Whether an indefinite arrangement (no end date) counts as lasting this long."
-    )
-
-    @model_validator(mode="after")
-    def _whole_months(self) -> DurationTest:
-        if (self.years * 12) != (self.years * 12).to_integral_value():
-            raise ValueError(f"years: {self.years} is not a whole number of months")
-        return self
-
-
-class RiskImpactTest(_Leaf):
-    """A risk in the risk register would cost the council at least an amount."""
-
-    type: Literal["risk_financial_impact_at_least"] = Field(
-        description="A risk's financial_impact is at or above amount."
-    )
-    amount: Decimal = Field(ge=0, description="The financial impact in pounds, e.g. 250000.")
-
-
-class RiskScoreTest(_Leaf):
-    """A risk in the risk register scores at least so much (likelihood × impact, 1-25)."""
-
-    type: Literal["risk_score_at_least"] = Field(
-        description="A risk's likelihood × impact is at or above score."
-    )
-    score: int = Field(ge=1, le=25, description="Likelihood × impact, e.g. 15 for a high risk.")
+__all__ = [
+    "BUILT_IN_FLAGS",
+    "BUILT_IN_FLAGS_NOT",
+    "LEAF_TYPES",
+    "NO_SOURCE",
+    "PARTNER_FLAGS",
+    "PARTNER_FLAGS_NOT",
+    "RESOURCE_FIELDS",
+    "AllOf",
+    "AnyOf",
+    "AnyPartner",
+    "AnyRisk",
+    "AtLeast",
+    "Combinator",
+    "DurationTest",
+    "FieldName",
+    "FlagTest",
+    "Found",
+    "Leaf",
+    "PartnerContributionTest",
+    "PartnerSectorTest",
+    "PartnersTest",
+    "PointsTest",
+    "RecordField",
+    "ResourceField",
+    "ResourcesTest",
+    "RiskImpactTest",
+    "RiskScoreTest",
+    "Significance",
+    "StaffCosting",
+    "Test",
+    "children",
+    "describe",
+    "leaves",
+    "merge_significance",
+    "walk",
+]
 
 
 class AnyOf(_Sourced):
@@ -191,9 +111,35 @@ class AtLeast(_Sourced):
         return self
 
 
-Leaf = ResourcesTest | FlagTest | DurationTest | RiskImpactTest | RiskScoreTest
-Combinator = AnyOf | AllOf | AtLeast
-_COMBINATORS = ("any_of", "all_of", "at_least")
+class AnyRisk(_Sourced):
+    """Holds when one risk of the risk register meets the whole test: every risk test inside
+    asks about that same risk (a risk that scores 15 or more AND could cost £100,000)."""
+
+    any_risk: Test = Field(
+        description="A test of one risk: risk_score_... and risk_financial_impact_... leaves, "
+        "combined with any_of / all_of / at_least."
+    )
+
+
+class AnyPartner(_Sourced):
+    """Holds when one partner meets the whole test: every partner test inside asks about that
+    same partner (a private partner contributing £25,000 or more)."""
+
+    any_partner: Test = Field(
+        description="A test of one partner: partner_sector, partner_contribution_... and flag "
+        "(local_authority, independent) leaves, combined with any_of / all_of / at_least."
+    )
+
+
+Combinator = AnyOf | AllOf | AtLeast | AnyRisk | AnyPartner
+_COMBINATORS = ("any_of", "all_of", "at_least", "any_risk", "any_partner")
+_COMBINATOR_TAGS: dict[type[_Sourced], str] = {
+    AnyOf: "any_of",
+    AllOf: "all_of",
+    AtLeast: "at_least",
+    AnyRisk: "any_risk",
+    AnyPartner: "any_partner",
+}
 
 
 def _tag(value: Any) -> str | None:
@@ -202,37 +148,43 @@ def _tag(value: Any) -> str | None:
             if key in value:
                 return key
         kind = value.get("type")
-        return kind if isinstance(kind, str) else None
-    if isinstance(value, AnyOf):
-        return "any_of"
-    if isinstance(value, AllOf):
-        return "all_of"
-    if isinstance(value, AtLeast):
-        return "at_least"
+        return family(kind) if isinstance(kind, str) and kind in LEAF_TYPES else None
+    for model, tag in _COMBINATOR_TAGS.items():
+        if isinstance(value, model):
+            return tag
     kind = getattr(value, "type", None)
-    return kind if isinstance(kind, str) else None
+    return family(kind) if isinstance(kind, str) else None
 
 
 Test = Annotated[
     Annotated[AnyOf, Tag("any_of")]
     | Annotated[AllOf, Tag("all_of")]
     | Annotated[AtLeast, Tag("at_least")]
-    | Annotated[ResourcesTest, Tag("resources_at_least")]
+    | Annotated[AnyRisk, Tag("any_risk")]
+    | Annotated[AnyPartner, Tag("any_partner")]
+    | Annotated[ResourcesTest, Tag("resources")]
     | Annotated[FlagTest, Tag("flag")]
-    | Annotated[DurationTest, Tag("duration_at_least")]
-    | Annotated[RiskImpactTest, Tag("risk_financial_impact_at_least")]
-    | Annotated[RiskScoreTest, Tag("risk_score_at_least")],
+    | Annotated[DurationTest, Tag("duration")]
+    | Annotated[RiskImpactTest, Tag("risk_financial_impact")]
+    | Annotated[RiskScoreTest, Tag("risk_score")]
+    | Annotated[PartnersTest, Tag("partners")]
+    | Annotated[PartnerContributionTest, Tag("partner_contribution")]
+    | Annotated[PartnerSectorTest, Tag("partner_sector")]
+    | Annotated[PointsTest, Tag("points")],
     Discriminator(
         _tag,
         custom_error_type="invalid_test",
         custom_error_message=(
-            "a test is 'any_of: [...]', 'all_of: [...]', 'at_least: N' with 'of: [...]', or "
-            "has 'type:' one of " + ", ".join(LEAF_TYPES)
+            "a test is 'any_of: [...]', 'all_of: [...]', 'at_least: N' with 'of: [...]', "
+            "'any_risk: <test>', 'any_partner: <test>', or has 'type:' one of "
+            + ", ".join(LEAF_TYPES)
         ),
     ),
 ]
-for _combinator in (AnyOf, AllOf, AtLeast):
+for _combinator in (AnyOf, AllOf, AtLeast, AnyRisk, AnyPartner):
     _combinator.model_rebuild()
+
+Scope = Literal["record", "risk", "partner"]
 
 
 def _parts(test: Leaf | Combinator) -> tuple[str, list[Leaf | Combinator]] | None:
@@ -242,6 +194,10 @@ def _parts(test: Leaf | Combinator) -> tuple[str, list[Leaf | Combinator]] | Non
         return "all_of", list(test.all_of)
     if isinstance(test, AtLeast):
         return "of", list(test.of)
+    if isinstance(test, AnyRisk):
+        return "any_risk", [test.any_risk]
+    if isinstance(test, AnyPartner):
+        return "any_partner", [test.any_partner]
     return None
 
 
@@ -251,23 +207,61 @@ def children(test: Leaf | Combinator) -> list[Leaf | Combinator]:
     return parts[1] if parts else []
 
 
+@dataclass(frozen=True)
+class Found:
+    """A leaf test where it sits: its key path, the scope it asks about (the record, one risk
+    or one partner) and whether it has a source (its own or from what it sits in)."""
+
+    path: tuple[str | int, ...]
+    leaf: Leaf
+    scope: Scope
+    sourced: bool
+
+
+def walk(
+    test: Leaf | Combinator,
+    path: tuple[str | int, ...] = (),
+    scope: Scope = "record",
+    sourced: bool = False,
+) -> Iterator[Found]:
+    """Every leaf under ``test`` with where it is, e.g. ``('test', 'any_of', 0)``."""
+    sourced = sourced or test.sourced
+    parts = _parts(test)
+    if parts is None:
+        yield Found(path, test, scope, sourced)  # type: ignore[arg-type]
+        return
+    key, items = parts
+    inner: Scope = (
+        "risk"
+        if isinstance(test, AnyRisk)
+        else "partner"
+        if isinstance(test, AnyPartner)
+        else scope
+    )
+    if key in ("any_risk", "any_partner"):
+        yield from walk(items[0], (*path, key), inner, sourced)
+        return
+    for index, child in enumerate(items):
+        yield from walk(child, (*path, key, index), inner, sourced)
+
+
 def leaves(
     test: Leaf | Combinator, path: tuple[str | int, ...] = ()
 ) -> list[tuple[tuple[str | int, ...], Leaf]]:
     """Every leaf test with where it is under ``path``, e.g. ``(('test', 'any_of', 0), ...)``."""
-    parts = _parts(test)
-    if parts is None:
-        return [(path, test)]  # type: ignore[list-item]
-    key, items = parts
-    found = []
-    for index, child in enumerate(items):
-        found.extend(leaves(child, (*path, key, index)))
-    return found
+    return [(found.path, found.leaf) for found in walk(test, path)]
 
 
-def describe(test: Leaf | Combinator) -> str:
+def describe(test: Leaf | Combinator, scope: Scope = "record") -> str:
     """The test in words, e.g. 'any of: council resources a year of £50,000 or more;
     fundamental_to_corporate_objective is true'."""
+    if isinstance(test, AnyRisk):
+        return f"one risk that {describe(test.any_risk, 'risk')}"
+    if isinstance(test, AnyPartner):
+        return f"one partner that {describe(test.any_partner, 'partner')}"
+    if isinstance(test, AnyOf | AllOf) and scope != "record":
+        word = " and " if isinstance(test, AllOf) else " or "
+        return word.join(describe(child, scope) for child in children(test))
     if isinstance(test, AnyOf | AllOf | AtLeast):
         label = (
             "any of"
@@ -276,24 +270,57 @@ def describe(test: Leaf | Combinator) -> str:
             if isinstance(test, AllOf)
             else f"at least {test.at_least} of"
         )
-        inner = "; ".join(describe(child) for child in children(test))
+        inner = "; ".join(describe(child, scope) for child in children(test))
         return f"{label} ({inner})"
+    return _describe_leaf(test, scope)
+
+
+def _figure(test: Any, shown: str) -> str:
+    return f"more than {shown}" if test.more_than else f"{shown} or more"
+
+
+def _describe_leaf(test: Leaf, scope: Scope) -> str:
     if isinstance(test, ResourcesTest):
-        amount = f"£{test.amount:,.0f}"
+        amount = _figure(test, f"£{test.amount:,.0f}")
         if test.over == "term":
-            return f"council resources over the term of {amount} or more"
-        return f"council resources a year ({', '.join(test.counts)}) of {amount} or more"
+            return f"council resources over the term of {amount}"
+        return f"council resources a year ({', '.join(test.counts)}) of {amount}"
     if isinstance(test, FlagTest):
         return f"{test.field} is true"
     if isinstance(test, DurationTest):
         counted = "counts" if test.indefinite_counts else "does not count"
-        return f"a term of {test.years.normalize():f} years or more (indefinite {counted})"
+        years = f"{test.years.normalize():f} years"
+        return f"a term of {_figure(test, years)} (indefinite {counted})"
     if isinstance(test, RiskImpactTest):
-        return f"a risk's financial impact of £{test.amount:,.0f} or more"
-    return f"a risk scoring {test.score} or more"
+        amount = _figure(test, f"£{test.amount:,.0f}")
+        return (
+            f"could cost {amount}" if scope == "risk" else f"a risk's financial impact of {amount}"
+        )
+    if isinstance(test, RiskScoreTest):
+        score = _figure(test, str(test.score))
+        return f"scores {score}" if scope == "risk" else f"a risk scoring {score}"
+    if isinstance(test, PartnersTest):
+        return f"{_figure(test, str(test.count))} partners"
+    if isinstance(test, PartnerContributionTest):
+        amount = _figure(test, f"£{test.amount:,.0f}")
+        return f"contributes {amount}" if scope == "partner" else f"a partner contributing {amount}"
+    if isinstance(test, PartnerSectorTest):
+        sectors = " or ".join(s.value for s in test.sectors)
+        return f"is {sectors} sector" if scope == "partner" else f"a {sectors} sector partner"
+    return f"{_figure(test, str(test.points))} points on the scorecard"
 
 
-class StaffCosting(_Leaf):
+class _OwnSource(_Sourced):
+    """A policy item that must say its own source: exactly one of reference or local."""
+
+    @model_validator(mode="after")
+    def _one_source(self) -> _OwnSource:
+        if (self.reference is None) == (self.local is None):
+            raise ValueError(NO_SOURCE.replace("this test", "this"))
+        return self
+
+
+class StaffCosting(_OwnSource):
     """How the council prices staff time that a record gives without its cost."""
 
     fte_cost_per_year: Decimal | None = Field(
@@ -310,7 +337,7 @@ class StaffCosting(_Leaf):
         return self
 
 
-class RecordField(_Leaf):
+class RecordField(_OwnSource):
     """A yes/no question the council asks of every partnership, answered in the record under
     ``council_fields:``."""
 
@@ -340,12 +367,15 @@ class RecordField(_Leaf):
 class Significance(_Model):
     test: Test | None = Field(
         None,
-        description="The significance test: one test, or any_of / all_of / at_least of tests.",
+        description="The older spelling of the first class's test (classes: significant: "
+        "test:): one test, or any_of / all_of / at_least of tests. Give the classes' tests "
+        "under 'classes:' instead.",
     )
     triggers: list[Test] | None = Field(
         None,
         min_length=1,
-        description="Shorthand for 'test: {any_of: [...]}': significant when any trigger holds.",
+        description="Older shorthand for 'test: {any_of: [...]}': significant when any "
+        "trigger holds.",
     )
     near_threshold_margin: Decimal = Field(
         Decimal("0.1"), ge=0, le=1, description="Share of the threshold counted as 'near' it."
@@ -358,34 +388,33 @@ class Significance(_Model):
 
     @model_validator(mode="after")
     def _one_test(self) -> Significance:
-        if (self.test is None) == (self.triggers is None):
+        if self.test is not None and self.triggers is not None:
             raise ValueError(
                 "give the significance test under 'test:' (or the older 'triggers:' list, "
-                "meaning any of them), not both or neither"
+                "meaning any of them), not both"
             )
         return self
 
     @cached_property
-    def root(self) -> Leaf | Combinator:
+    def root(self) -> Leaf | Combinator | None:
+        """The test written here (older spelling of the first class's test), if any."""
         if self.test is not None:
             return self.test
-        assert self.triggers is not None
-        return AnyOf(any_of=self.triggers)
+        if self.triggers is not None:
+            return AnyOf(any_of=self.triggers)
+        return None
 
-    def leaves(self) -> list[tuple[tuple[str | int, ...], Leaf]]:
-        """Every leaf test with its place under ``significance``."""
-        return list(self._leaves)
-
-    @cached_property
-    def _leaves(self) -> tuple[tuple[tuple[str | int, ...], Leaf], ...]:
+    def walk(self) -> list[Found]:
+        """Every leaf of the test written here, with its place in the policy."""
         if self.test is not None:
-            return tuple(leaves(self.test, ("test",)))
-        assert self.triggers is not None
-        return tuple(
-            found
-            for index, trigger in enumerate(self.triggers)
-            for found in leaves(trigger, ("triggers", index))
-        )
+            return list(walk(self.test, ("significance", "test")))
+        if self.triggers is not None:
+            return [
+                found
+                for index, trigger in enumerate(self.triggers)
+                for found in walk(trigger, ("significance", "triggers", index))
+            ]
+        return []
 
 
 def merge_significance(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

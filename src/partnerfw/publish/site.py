@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerfw.errors import UserError
-from partnerfw.views.open_data import COLUMNS, csv_text, datapackage_text, json_text
+from partnerfw.views.open_data import columns, csv_text, datapackage_text, json_text
 from partnerfw.views.pages import Row, SiteView
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def page_jobs(view: SiteView) -> Iterator[tuple[str, str, dict[str, object]]]:
         yield listing.path, "site/index.html", {"listing": listing}
     for page in view.pages:
         yield page.row.href, "site/arrangement.html", {"page": page}
-    yield "open-data.html", "site/open-data.html", {"columns": COLUMNS}
+    yield "open-data.html", "site/open-data.html", {"columns": columns(view.classes)}
     yield "reports.html", "site/reports.html", {}
     yield "accessibility.html", "site/accessibility.html", {}
 
@@ -78,10 +78,15 @@ def render_site(
         files[f"assets/{view.theme.logo}"] = logo
     files["register.csv"] = csv_text(view.open_data).encode("utf-8-sig")
     files["register.json"] = json_text(
-        view.open_data, view.theme.council, view.today.isoformat(), view.licence, view.site_url
+        view.open_data,
+        view.theme.council,
+        view.today.isoformat(),
+        view.licence,
+        view.site_url,
+        view.classes,
     )
     files["datapackage.json"] = datapackage_text(
-        view.theme.council, view.today.isoformat(), view.licence, view.site_url
+        view.theme.council, view.today.isoformat(), view.licence, view.site_url, view.classes
     )
     files[MARKER] = "Built by partnerfw build; the whole folder is replaced on each build.\n"
     return dict(sorted(files.items()))

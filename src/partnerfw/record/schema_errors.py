@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from enum import Enum
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -89,7 +89,10 @@ def written_path(data: Any, loc: Path) -> Path:
     for position, part in enumerate(loc):
         last = position == len(loc) - 1
         in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
-        if in_list or (isinstance(current, dict) and part in current):
+        in_dict = isinstance(current, dict) and part in current
+        if in_dict and not last and not isinstance(current[part], dict | list):
+            continue  # a tag that is also a key of the file ('points: 7', 'at_least: 2')
+        if in_list or in_dict:
             kept.append(part)
             current = current[part]
         elif isinstance(part, str) and not last and isinstance(current, dict | list):
@@ -114,18 +117,46 @@ def _unknown_field_message(model: type[BaseModel], raw: Path, loc: Path) -> str:
 def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
     """The fields allowed at ``loc`` (pydantic's location, tags of tagged unions included)."""
     candidates: list[Any] = [model]
+    tags: dict[str, Any] = {}
+    keyed = False  # the last field was a mapping: the next part is one of its keys
     for part in loc:
         if isinstance(part, int):
             continue
+        if keyed:
+            keyed = False
+            continue
+        if len(candidates) > 1 and part in tags:
+            candidates, tags = [tags[part]], {}
+            continue
         having = [c for c in candidates if part in c.model_fields]
         if having:
-            candidates = _models_in(having[0].model_fields[part].annotation)
+            annotation = having[0].model_fields[part].annotation
+            candidates, tags = _models_in(annotation), _tags_in(annotation)
+            keyed = _is_mapping(annotation)
             continue
         tagged = [c for c in candidates if _tag_of(c) == part]
         if not tagged:
             return []
         candidates = tagged
     return list(candidates[0].model_fields) if len(candidates) == 1 else []
+
+
+def _tags_in(annotation: Any) -> dict[str, Any]:
+    """The models of a tagged union under ``annotation``, by their pydantic ``Tag``."""
+    found: dict[str, Any] = {}
+    for meta in getattr(annotation, "__metadata__", ()):
+        tag = getattr(meta, "tag", None)
+        if isinstance(tag, str) and _is_model(getattr(annotation, "__origin__", None)):
+            found[tag] = annotation.__origin__
+    for arg in getattr(annotation, "__args__", ()):
+        found |= {t: m for t, m in _tags_in(arg).items() if t not in found}
+    return found
+
+
+def _is_mapping(annotation: Any) -> bool:
+    if get_origin(annotation) is dict:
+        return True
+    return any(_is_mapping(arg) for arg in get_args(annotation) if get_origin(arg) is not None)
 
 
 def _tag_of(model: Any) -> Any:

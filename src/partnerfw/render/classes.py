@@ -32,11 +32,13 @@ class Row:
             "name": self.name,
             "kind": self.kind,
             "classification": self.classification.klass,
+            "label": self.classification.label,
             "reason": self.classification.reason,
         }
         if self.compared is not None:
             row |= {
                 "compared_classification": self.compared.klass,
+                "compared_label": self.compared.label,
                 "compared_reason": self.compared.reason,
             }
         return row
@@ -111,16 +113,7 @@ def render(
             lines.append(
                 f"  {row.id:<40} {row.classification.label:<34} {escape(row.classification.reason)}"
             )
-        counts: dict[str, int] = {}
-        for row in rows:
-            counts[row.classification.label] = counts.get(row.classification.label, 0) + 1
-        lines.append(
-            "  "
-            + (
-                ", ".join(f"{n} {label.lower()}" for label, n in sorted(counts.items()))
-                or "no arrangements yet: add the first with 'partnerfw new'"
-            )
-        )
+        lines.append("  " + _counts(rows))
         return "\n".join(lines)
     if any(p.file == Path(compared_with).as_posix() for p in problems):
         lines.append(
@@ -146,3 +139,18 @@ def render(
         lines.append(f"      now:      {escape(row.classification.reason)}")
         lines.append(f"      compared: {escape(row.compared.reason)}")
     return "\n".join(lines)
+
+
+def _counts(rows: list[Row]) -> str:
+    """'Major partnership: 3, Moderate partnership: 2, ..., Full shared service: 1': the
+    policy's classes of partnership highest first, then what cannot be classified yet, then the
+    other kinds A to Z; each label as the council wrote it."""
+    counts: dict[tuple[int, str], int] = {}
+    for row in rows:
+        c = row.classification
+        order = c.rank if c.rank is not None else len(c.labels) + (0 if c.undetermined else 1)
+        key = (order, c.label)
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return "no arrangements yet: add the first with 'partnerfw new'"
+    return ", ".join(f"{label}: {n}" for (_, label), n in sorted(counts.items()))

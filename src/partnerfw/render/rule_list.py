@@ -9,7 +9,10 @@ from rich.markup import escape
 
 from partnerfw.judge.stages import ALL_KINDS, ALL_STAGES
 from partnerfw.policy.schedule import Edition, Schedule
-from partnerfw.policy.schema import Policy, Source, setting_paths, source_of_item
+from partnerfw.policy.schema import ApprovalRoute, Policy, Source, setting_paths, source_of_item
+from partnerfw.policy.scorecard import describe_scorecard
+from partnerfw.policy.significance_tests import describe
+from partnerfw.record.models import Kind
 from partnerfw.rules import RULES, Rule
 from partnerfw.rules.base import setting_value, shown
 from partnerfw.rules.sources import PARTLY_LOCAL, RULE_SETTINGS, rule_source
@@ -209,12 +212,15 @@ def local_choices(
         elif source.open:
             unsettled.append(item)
     triggers = []
-    for where, test in policy.significance.leaves():
+    for found in policy.class_tests():
+        test = found.leaf
+        if not test.sourced:
+            continue  # it takes the source of its class or criterion, listed under classes
         source = source_of_item(test)
         if source.local is not None:
             triggers.append(
                 {
-                    "trigger": "significance." + ".".join(map(str, where)),
+                    "trigger": ".".join(map(str, found.path)),
                     "type": test.type,
                     "local": source.local,
                 }
@@ -251,6 +257,7 @@ def local_choices(
         "settings": settings,
         "open": unsettled,
         "triggers": triggers,
+        "classes": class_choices(policy),
         "rules": rules,
         "partly_local": partly,
         "open_matters": open_matters(policy),
@@ -282,6 +289,54 @@ def open_matters(policy: Policy) -> list[dict[str, object]]:
     return found
 
 
+def class_choices(policy: Policy) -> list[dict[str, object]]:
+    """The classes of partnership, highest first, each as the council chose it (or as the
+    framework sets it): its label, the test that reaches it, its route and review cycle, and
+    the scorecard the tests count points on."""
+    found: list[dict[str, object]] = []
+    for definition in policy.scheme.classes:
+        route = policy.route_for(Kind.PARTNERSHIP, definition.name)
+        found.append(
+            {
+                "class": definition.name,
+                "label": definition.label,
+                "test": describe(definition.test) if definition.test is not None else None,
+                "route": _route_words(policy, route) if route is not None else None,
+                "review_cycle": {k: shown(v) for k, v in definition.review_cycle.items()},
+                "framework": definition.reference,
+                "local": definition.local,
+            }
+        )
+    card = policy.scorecard
+    if card is not None:
+        found.append(
+            {
+                "class": "scorecard",
+                "label": "Scorecard",
+                "test": describe_scorecard(card),
+                "route": None,
+                "review_cycle": {},
+                "framework": card.reference,
+                "local": card.local,
+            }
+        )
+    return found
+
+
+def _route_words(policy: Policy, route: ApprovalRoute) -> str:
+    parts = []
+    for step, verb in (
+        ("discussed_at", "discussed at"),
+        ("signed_off_by", "signed off by"),
+        ("approvers", "approved by"),
+        ("informed", "informed"),
+    ):
+        roles = [policy.role_title(r) for r in getattr(route, step)]
+        if roles:
+            parts.append(f"{verb} {', '.join(roles)}")
+    return "; ".join(parts) or "no approval step"
+
+
 def _grouped(items: list[dict[str, str]]) -> list[list[dict[str, str]]]:
     """Consecutive settings with the same source, so each reason is given once."""
     groups: list[list[dict[str, str]]] = []
@@ -294,6 +349,29 @@ def _grouped(items: list[dict[str, str]]) -> list[list[dict[str, str]]]:
         else:
             groups.append([item])
     return groups
+
+
+def _classes_text(classes: list[dict[str, object]]) -> list[str]:
+    """The classes of partnership, the council's own choices marked as such."""
+    lines = ["[bold]Classes of partnership[/bold] (highest first)"]
+    for item in classes:
+        why = f"local: {item['local']}" if item["local"] else f"framework: {item['framework']}"
+        lines.append(
+            f"  {escape(str(item['class']))}: {escape(str(item['label']))} ({escape(why)})"
+        )
+        if item["class"] == "scorecard":
+            lines.append(f"      points: {escape(str(item['test']))}")
+        elif item["test"]:
+            lines.append(f"      reached by: {escape(str(item['test']))}")
+        elif item["class"] != "scorecard":
+            lines.append("      reached by: every partnership the classes above do not reach")
+        if item["route"]:
+            lines.append(f"      route: {escape(str(item['route']))}")
+        cycle = item["review_cycle"]
+        if cycle:
+            shown = ", ".join(f"{k} = {v}" for k, v in cycle.items())  # type: ignore[attr-defined]
+            lines.append(f"      review cycle: {escape(shown)}")
+    return lines
 
 
 def render_local(choices: dict[str, object], output: str) -> str:
@@ -322,6 +400,8 @@ def render_local(choices: dict[str, object], output: str) -> str:
         lines.append(
             f"  {escape(item['trigger'])} ({item['type']}): local: {escape(item['local'])}"
         )
+    lines.append("")
+    lines += _classes_text(choices["classes"])  # type: ignore[arg-type]
     lines.append("")
     lines.append("[bold]Rules that are local choices[/bold]")
     for item in choices["rules"]:  # type: ignore[attr-defined]

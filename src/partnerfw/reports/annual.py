@@ -235,23 +235,31 @@ def _line(r: CheckedRecord, ratings: dict[str, str]) -> Line:
 
 
 def _totals(data: ReportData) -> list[ClassTotal]:
+    """Arrangements and resources by kind and class: the kinds in order, a partnership's
+    classes in the policy's order (highest first) with the policy's labels."""
     found: dict[tuple[Kind, str], list[int | Decimal]] = {}
+    labels: dict[str, str] = {}
     for r in data.records:
         status = r.record.arrangement.status
         if status is Status.ENDED:
             continue
         key = (r.classification.kind, r.classification.klass)
+        labels[r.classification.klass] = r.classification.label
         entry = found.setdefault(key, [0, 0, Decimal(0)])
         if status is Status.PROPOSED:
             entry[1] += 1
         else:
             entry[0] += 1
             entry[2] += r.classification.council_resources
-    order = list(CLASS_LABELS)
+    order = [name for name, _ in data.policy.class_labels] + list(CLASS_LABELS)
     return [
-        ClassTotal(KIND_LABELS[kind], CLASS_LABELS[klass], int(v[0]), int(v[1]), Decimal(v[2]))
+        ClassTotal(KIND_LABELS[kind], labels[klass], int(v[0]), int(v[1]), Decimal(v[2]))
         for (kind, klass), v in sorted(
-            found.items(), key=lambda kv: (list(Kind).index(kv[0][0]), order.index(kv[0][1]))
+            found.items(),
+            key=lambda kv: (
+                list(Kind).index(kv[0][0]),
+                order.index(kv[0][1]) if kv[0][1] in order else len(order),
+            ),
         )
     ]
 

@@ -107,10 +107,12 @@ def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[Du
     """Everything that falls due for one arrangement, whatever the date."""
     a = checked.record.arrangement
     found: list[DueItem] = []
+    # Each class of partnership may have its own review cycle.
+    intervals = policy.intervals_for(checked.classification.klass)
     if a.status in RUNNING:
-        found += _reports(a, policy.intervals, as_of)
-        found += _risk_reviews(a, policy.intervals)
-        found += _annual_review(a, policy.intervals, as_of)
+        found += _reports(a, intervals, as_of)
+        found += _risk_reviews(a, intervals)
+        found += _annual_review(a, intervals, as_of)
         found += _shared_service_review(a, policy)
     found += _end_dates(a)
     found += _exit_steps(a)
@@ -396,7 +398,44 @@ def _how_dates_are_worked_out(policy: Policy) -> list[str]:
         "is recorded.",
         f"'Overdue' means the due date has passed; partnerfw check allows "
         f"{intervals.grace_days} days' grace before it reports one.",
+        *_class_cycles(policy),
     ]
+
+
+_CYCLE_WORDS = {
+    "budget_monitoring_months": "budget monitoring every {} months",
+    "performance_report_months": "performance reports every {} months",
+    "risk_review_months": "each risk reviewed every {} months",
+    "annual_review_months": "annual review every {} months",
+    "target_review_months": "targets reviewed every {} months",
+    "audit_opinion_months": "an audit opinion older than {} months noted",
+    "renewal_notice_days": "end dates listed {} days ahead",
+    "grace_days": "{} days' grace",
+}
+
+
+def _class_cycles(policy: Policy) -> list[str]:
+    """A line for each class of partnership with its own review cycle."""
+    lines = []
+    for definition in policy.scheme.classes:
+        cycle = definition.review_cycle
+        if not cycle:
+            continue
+        parts = []
+        for name, value in cycle.items():
+            if name == "annual_review_window":
+                parts.append(
+                    f"annual review in {months_text(value)}"
+                    if value
+                    else "annual review on a rolling cycle, not in a season"
+                )
+            elif name == "governance_review_window":
+                parts.append(f"governance review in {months_text(value)}" if value else "")
+            else:
+                parts.append(_CYCLE_WORDS[name].format(value))
+        listed = "; ".join(p for p in parts if p)
+        lines.append(f"{definition.label} ({definition.source}): {listed}.")
+    return lines
 
 
 def paper(report: DueReport, data: ReportData) -> Paper:

@@ -1,16 +1,19 @@
 """The effect of another policy edition on the register: what moves between significant and
-other (and any other class), what that changes in approvals and reporting, and what else the
-edition changes for every arrangement."""
+other (or between a council's own classes, even when the two policies class partnerships
+differently: significant and other now, major, moderate and limited under the draft), what that
+changes in approvals and reporting, and what else the edition changes for every arrangement."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from partnerfw.judge.approval_route import missing_steps
-from partnerfw.judge.classify import UNDETERMINED, Classification
-from partnerfw.policy.schema import ApprovalRoute, Policy
+from partnerfw.judge.classify import UNDETERMINED, Classification, a_class
+from partnerfw.policy.schema import DEFAULT_CLASSES, ApprovalRoute, ClassDefinition, Policy
+from partnerfw.policy.scorecard import describe_scorecard
 from partnerfw.policy.significance_tests import describe
 from partnerfw.record.models import Status
 from partnerfw.record.money import money
@@ -47,6 +50,8 @@ class Move:
     resources: Decimal
     now: str
     then: str
+    now_klass: str
+    then_klass: str
     now_reason: str
     then_reason: str
     route_now: str
@@ -73,6 +78,10 @@ class ReclassificationReport:
     counts: list[tuple[str, int, int]]
     """(class, how many now, how many under the other policy)."""
     differences: list[PolicyDifference]
+    now_classes: tuple[tuple[str, str], ...] = DEFAULT_CLASSES
+    """The classes of partnership now, highest first, with their labels."""
+    other_classes: tuple[tuple[str, str], ...] = DEFAULT_CLASSES
+    """The classes of partnership under the other policy."""
 
 
 def route_text(policy: Policy, route: ApprovalRoute | None, klass: str = "") -> str:
@@ -112,6 +121,8 @@ def compute(
                 r.classification.council_resources,
                 r.classification.label,
                 then.label,
+                r.classification.klass,
+                then.klass,
                 r.classification.reason,
                 then.reason,
                 route_text(
@@ -131,6 +142,8 @@ def compute(
         moves,
         [(label, n[0], n[1]) for label, n in sorted(counts.items())],
         differences(data.policy, other),
+        data.policy.class_labels,
+        other.class_labels,
     )
 
 
@@ -158,7 +171,14 @@ def differences(now: Policy, then: Policy) -> list[PolicyDifference]:
             found.append(PolicyDifference(what, _text(a), _text(b)))
 
     compare("Significance threshold", now.threshold, then.threshold)
-    compare("Significance test", describe(now.significance.root), describe(then.significance.root))
+    compare("Classes of partnership", _labels(now), _labels(then))
+    for name, what in _tested_classes(now, then):
+        compare(what, _test_text(now, name), _test_text(then, name))
+    compare("Scorecard", _scorecard_text(now), _scorecard_text(then))
+    for name in dict.fromkeys((*now.scheme.names, *then.scheme.names)):
+        mine, theirs = now.scheme.get(name), then.scheme.get(name)
+        if mine is not None and theirs is not None and mine.review_cycle != theirs.review_cycle:
+            compare(f"Review cycle of the {mine.label.lower()}", _cycle(mine), _cycle(theirs))
     for name, field in type(now.intervals).model_fields.items():
         compare(
             field.description or name, getattr(now.intervals, name), getattr(then.intervals, name)
@@ -197,6 +217,42 @@ def differences(now: Policy, then: Policy) -> list[PolicyDifference]:
                 PolicyDifference(f"Approval route: {key}", route_text(now, a), route_text(then, b))
             )
     return found
+
+
+def _labels(policy: Policy) -> str:
+    return ", ".join(label for _, label in policy.class_labels)
+
+
+def _tested_classes(now: Policy, then: Policy) -> list[tuple[str, str]]:
+    """The classes with a test in either policy, each with its row's name: 'Significance
+    test' for the framework's significant class, 'Test for a major partnership' otherwise."""
+    rows: list[tuple[str, str]] = []
+    for policy in (now, then):
+        for definition in policy.scheme.classes:
+            if definition.test is None or any(name == definition.name for name, _ in rows):
+                continue
+            what = (
+                "Significance test"
+                if definition.name == "significant"
+                else f"Test for {a_class(definition.name, policy.class_labels)}"
+            )
+            rows.append((definition.name, what))
+    return rows
+
+
+def _test_text(policy: Policy, name: str) -> str | None:
+    definition = policy.scheme.get(name)
+    if definition is None or definition.test is None:
+        return None
+    return describe(definition.test)
+
+
+def _scorecard_text(policy: Policy) -> str | None:
+    return None if policy.scorecard is None else describe_scorecard(policy.scorecard)
+
+
+def _cycle(definition: ClassDefinition) -> str:
+    return ", ".join(f"{k} {v}" for k, v in definition.review_cycle.items()) or "the policy's"
 
 
 def _text(value: object) -> str:
@@ -246,16 +302,41 @@ _FRONT = Front("reclassification", "Effect of a policy change on the register", 
 
 
 def _summary(report: ReclassificationReport) -> list[str]:
-    to_other = [m for m in report.moves if m.now.startswith("Significant")]
-    to_significant = [m for m in report.moves if m.then.startswith("Significant")]
-    return [
+    first = (
         f"Under {report.other_title} ('{report.other_label}') instead of {report.now_title}, "
         f"{plural(len(report.moves), 'arrangement')} would change class: "
-        f"{len(to_other)} from significant to other and {len(to_significant)} from other to "
-        "significant.",
+    )
+    now, other = _names(report.now_classes), _names(report.other_classes)
+    if now == other == _names(DEFAULT_CLASSES):
+        to_other = [m for m in report.moves if m.now_klass == "significant"]
+        to_significant = [m for m in report.moves if m.then_klass == "significant"]
+        first += (
+            f"{len(to_other)} from significant to other and {len(to_significant)} from other to "
+            "significant."
+        )
+    else:
+        pairs = Counter((m.now.lower(), m.then.lower()) for m in report.moves)
+        first += (
+            "; ".join(f"{n} from {a} to {b}" for (a, b), n in sorted(pairs.items())) or "none"
+        ) + "."
+    lines = [first]
+    if now != other:
+        lines.append(
+            "The two policies class partnerships differently: "
+            f"{', '.join(label for _, label in report.now_classes)} now; "
+            f"{', '.join(label for _, label in report.other_classes)} under the other policy. "
+            "Each partnership's class, route and the approvals it would lack are shown under "
+            "both."
+        )
+    lines.append(
         "Partnerships that move stay on the register and are reported the same way; what "
-        "changes is the approval route for new decisions.",
-    ]
+        "changes is the approval route for new decisions."
+    )
+    return lines
+
+
+def _names(classes: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(name for name, _ in classes)
 
 
 def paper(report: ReclassificationReport, data: ReportData) -> Paper:

@@ -17,7 +17,7 @@ from partnerfw.judge.approval_route import (
     missing_steps,
     route,
 )
-from partnerfw.judge.classify import a_class, classify, decided
+from partnerfw.judge.classify import classify, decided
 from partnerfw.judge.dates import plus_days
 from partnerfw.judge.stages import APPROVED_ONWARDS, BEFORE_APPROVAL
 from partnerfw.policy.schema import ApprovalRoute
@@ -156,12 +156,14 @@ def _route_since_changed(ctx: Context, then: ApprovalRoute) -> Iterator[Hit]:
     adopted = ctx.schedule.adopted
     then_words = "then in force" if adopted(ctx.policy) else "that applied then"
     now_words = "in force now" if adopted(now_policy) else "that applies now"
+    then_class = ctx.classification.a_class(ctx.classification.klass)
     yield Hit(
-        f"approved on {ctx.decided_on} as {a_class(ctx.classification.klass)} through the "
-        f"route of the '{ctx.policy.edition}' edition {then_words} ({describe_route(ctx, then)}"
-        f", {then.reference}): the approval stays valid. The '{now_policy.edition}' edition "
-        f"{now_words} would class it as {a_class(now_class.klass)} ({describe_route(today, now)}"
-        f", {now.reference}); a new approval would follow that route",
+        f"approved on {ctx.decided_on} as {then_class} through the route of the "
+        f"'{ctx.policy.edition}' edition {then_words} ({describe_route(ctx, then)}, "
+        f"{then.reference}): the approval stays valid. The '{now_policy.edition}' edition "
+        f"{now_words} would class it as {now_class.a_class(now_class.klass)} "
+        f"({describe_route(today, now)}, {now.reference}); a new approval would follow that "
+        "route",
         ("approvals",),
         then.reference,
         Severity.INFO,

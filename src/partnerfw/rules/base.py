@@ -12,7 +12,7 @@ from partnerfw.findings import Finding, Severity
 from partnerfw.judge.classify import Classification
 from partnerfw.judge.stages import ALL_KINDS, ALL_STAGES
 from partnerfw.policy.schedule import Schedule
-from partnerfw.policy.schema import MasterLists, Policy
+from partnerfw.policy.schema import Intervals, MasterLists, Policy
 from partnerfw.record.loading import LoadedRecord
 from partnerfw.record.models import Arrangement, Kind, Status
 
@@ -41,6 +41,17 @@ class Context:
     def schedule(self) -> Schedule:
         """Which edition is in force on which date: the one given, else ``policy`` alone."""
         return self.editions if self.editions is not None else Schedule.single(self.policy)
+
+    @property
+    def intervals(self) -> Intervals:
+        """The review cycle of the record's class: the policy's intervals, with what the
+        class sets for itself."""
+        return self.policy.intervals_for(self.classification.klass)
+
+    def basis(self, path: str) -> str:
+        """Whether the setting at ``path`` is the framework's, the council's own choice or not
+        settled (``Policy.basis``), as it applies to the record's class."""
+        return self.policy.basis(path, self.classification.klass)
 
     @property
     def policy_today(self) -> Policy:

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 from partnerfw.findings import Severity
 from partnerfw.judge.significance import count_resources
+from partnerfw.policy.schema import Policy
+from partnerfw.policy.significance_tests import leaves
 from partnerfw.record.models import Kind, Status
 from partnerfw.rules.base import Context, Hit, rule
 
@@ -35,7 +37,7 @@ def significance_decidable(ctx: Context) -> Iterator[Hit]:
     asked: set[tuple[tuple[str | int, ...], str]] = set()
     reference = c.reference if c.undetermined else "Framework 1.9, Appendix 1"
     test_chosen = None
-    local_tests = [leaf.local for _, leaf in ctx.policy.significance.leaves() if leaf.local]
+    local_tests = _local_reasons(ctx.policy)
     if c.undetermined and any(why in c.reference for why in local_tests):
         # The council's own test waits on it: cite the framework's paragraph, marked local.
         reference = "Framework 1.9"
@@ -109,3 +111,16 @@ def council_fields(ctx: Context) -> Iterator[Hit]:
                 field.source,
                 Severity.WARNING,
             )
+
+
+def _local_reasons(policy: Policy) -> list[str]:
+    """Why each of the council's own tests of class (classes, their tests' leaves, the
+    scorecard) is its choice: a classification waiting on one of them is waiting on a local
+    choice."""
+    reasons = [d.local for d in policy.scheme.classes if d.local]
+    for definition in policy.scheme.classes:
+        if definition.test is not None:
+            reasons += [leaf.local for _, leaf in leaves(definition.test) if leaf.local]
+    if policy.scorecard is not None and policy.scorecard.local:
+        reasons.append(policy.scorecard.local)
+    return reasons

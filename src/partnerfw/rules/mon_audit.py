@@ -58,7 +58,7 @@ def old_audit_opinion(ctx: Context) -> Iterator[Hit]:
     if found is None:
         return
     index, opinion = found
-    months = ctx.policy.intervals.audit_opinion_months
+    months = ctx.intervals.audit_opinion_months
     if add_months(opinion.date, months) < ctx.today:
         yield Hit(
             f"the latest audit opinion ({ASSURANCE_LABELS[opinion.opinion].lower()}) dates from "

@@ -25,7 +25,7 @@ _LIVE_NOT_PROPOSED = [Status.APPROVED, *RUNNING]
 
 def _also(setting: str, ctx: Context) -> str:
     """', the council's own choice' (or ', not settled: ...') for a setting a message uses."""
-    basis = ctx.policy.basis(setting)
+    basis = ctx.basis(setting)
     return f", {basis}" if basis else ""
 
 
@@ -36,14 +36,14 @@ def _overdue(
     what: str,
     path: tuple[str, ...],
 ) -> Iterator[Hit]:
-    months = getattr(ctx.policy.intervals, setting)
-    basis = ctx.policy.basis(f"intervals.{setting}")
+    months = getattr(ctx.intervals, setting)
+    basis = ctx.basis(f"intervals.{setting}")
     start = ctx.arrangement.dates.start
     last = max((d for d in dates if d <= ctx.today), default=None)
     due = next_due(last, start, months)
     if due is None:
         return
-    if ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
+    if ctx.today > plus_days(due, ctx.intervals.grace_days):
         since = (
             f"the last was on {last}"
             if last or start is None
@@ -165,16 +165,16 @@ def risk_scale(ctx: Context) -> Iterator[Hit]:
 )
 def risk_review(ctx: Context) -> Iterator[Hit]:
     """Each risk is reviewed at least as often as the policy's risk review interval."""
-    months = ctx.policy.intervals.risk_review_months
+    months = ctx.intervals.risk_review_months
     for index, risk in enumerate(ctx.arrangement.monitoring.risk_register):
         due = next_due(risk.last_reviewed, ctx.arrangement.dates.start, months)
-        if due is not None and ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
+        if due is not None and ctx.today > plus_days(due, ctx.intervals.grace_days):
             when = (
                 f"was last reviewed on {risk.last_reviewed}"
                 if risk.last_reviewed
                 else ("has never been reviewed")
             )
-            basis = ctx.policy.basis("intervals.risk_review_months")
+            basis = ctx.basis("intervals.risk_review_months")
             yield Hit(
                 f"risk '{risk.risk}' {when}; its review was due by {due} (every {months} "
                 f"months{', ' + basis if basis else ''})",
@@ -198,7 +198,7 @@ def annual_review(ctx: Context) -> Iterator[Hit]:
     months are the policy's ``intervals.annual_review_window`` (September to November): each
     year's review must be dated within them once they (and the grace days) are over, for an
     arrangement that had started by then. With no window, every ``annual_review_months``."""
-    intervals = ctx.policy.intervals
+    intervals = ctx.intervals
     reviews = ctx.arrangement.monitoring.annual_reviews
     path = ("monitoring", "annual_reviews")
     if not intervals.annual_review_window:
@@ -249,7 +249,7 @@ def shared_service_review(ctx: Context) -> Iterator[Hit]:
     due = shared_service_review_due(
         start, ctx.arrangement.monitoring.shared_service_reviews, review
     )
-    if ctx.today > plus_days(due, ctx.policy.intervals.grace_days):
+    if ctx.today > plus_days(due, ctx.intervals.grace_days):
         yield Hit(
             f"in year {review.from_year} or later (since {begins}) the shared service "
             f"review was due by {due} (every {review.interval_months} months"
@@ -309,10 +309,10 @@ def targets_reviewed(ctx: Context) -> Iterator[Hit]:
     """Targets are reviewed and updated (4.5(d)) at least as often as the policy's
     ``intervals.target_review_months`` (the framework gives no interval: the council's own
     choice); ``last_reviewed`` on each target says when."""
-    months = ctx.policy.intervals.target_review_months
+    months = ctx.intervals.target_review_months
     for index, target in enumerate(ctx.arrangement.monitoring.targets):
         due = next_due(target.last_reviewed, ctx.arrangement.dates.start, months)
-        if due is None or ctx.today <= plus_days(due, ctx.policy.intervals.grace_days):
+        if due is None or ctx.today <= plus_days(due, ctx.intervals.grace_days):
             continue
         when = (
             f"was last reviewed on {target.last_reviewed}"
@@ -343,7 +343,7 @@ def governance_assurance(ctx: Context) -> Iterator[Hit]:
     still meeting the objectives set out in the register (6.9). After each review (and the
     grace days), an arrangement running by then has ``monitoring.assurance`` dated in or
     after that review, saying both."""
-    intervals = ctx.policy.intervals
+    intervals = ctx.intervals
     if not intervals.governance_review_window:
         return
     start = ctx.arrangement.dates.start
@@ -423,12 +423,12 @@ def end_date_approaching(ctx: Context) -> Iterator[Hit]:
     An end date known only to the month or year is reminded of as soon as its first day is
     within the window."""
     end = ctx.arrangement.dates.end
-    window_ends = plus_days(ctx.today, ctx.policy.intervals.renewal_notice_days)
+    window_ends = plus_days(ctx.today, ctx.intervals.renewal_notice_days)
     if end is not None and end.latest >= ctx.today and end.earliest <= window_ends:
         renewal = ctx.arrangement.dates.renewal or "no renewal arrangement recorded"
         yield Hit(
             f"ends {on(end)}: decide on renewal ({renewal}) or start the exit steps (noted "
-            f"{ctx.policy.intervals.renewal_notice_days} days ahead"
+            f"{ctx.intervals.renewal_notice_days} days ahead"
             + _also("intervals.renewal_notice_days", ctx)
             + ")",
             ("dates", "end"),

@@ -51,15 +51,16 @@ def company_outside_framework(ctx: Context) -> Iterator[Hit]:
     stages=_LIVE,
 )
 def near_threshold(ctx: Context) -> Iterator[Hit]:
-    """An 'other' partnership whose council resources are close to a money threshold of the
-    council's significance test: a small increase would make it significant, with a
-    different approval route. A test with no money figure never gives this note."""
+    """A partnership whose council resources are close to a money threshold of the test of
+    the class above it (an 'other' partnership near the significance threshold): a small
+    increase would move it up, onto that class's approval route. A test with no money figure
+    never gives this note."""
     c = ctx.classification
-    if c.klass == "other" and c.near_threshold:
-        route = ctx.policy.route_for(ctx.arrangement.kind, "significant")
+    if c.near_threshold and c.near_class:
+        route = ctx.policy.route_for(ctx.arrangement.kind, c.near_class)
         needs = f" and needs {describe_route(ctx, route)}" if route is not None else ""
         yield Hit(
-            f"{c.near_text}: if resources rise it becomes a significant partnership{needs} (an "
+            f"{c.near_text}: if resources rise it becomes {c.a_class(c.near_class)}{needs} (an "
             f"early warning within {ctx.policy.significance.near_threshold_margin:.0%} of it: "
             f"{ctx.policy.basis('significance.near_threshold_margin') or 'the framework'})",
             ("council_resources",),

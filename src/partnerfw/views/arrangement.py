@@ -18,7 +18,7 @@ from partnerfw.judge.classify import (
 )
 from partnerfw.judge.timeline import has_started
 from partnerfw.policy.schema import Policy
-from partnerfw.policy.significance_tests import ResourcesTest
+from partnerfw.policy.significance_tests import RESOURCE_FIELDS, ResourcesTest
 from partnerfw.record.models import AgreementItems, Arrangement, Governance, Kind, Status
 from partnerfw.record.money import money
 from partnerfw.record.partial_dates import PartialDate
@@ -69,7 +69,7 @@ def arrangement_page(
         exit_steps=exit_steps(a, r),
         opinions=opinion_entries(a, r),
         approvals=approval_views(a, policy, r),
-        monitoring=monitoring_entries(a, policy, today, r),
+        monitoring=monitoring_entries(a, policy, today, r, item.classification.klass),
         findings=finding_views(findings, r),
         withheld=bool(r.confidential),
         timeline=timeline_rows(a, today, r),
@@ -80,7 +80,7 @@ def register_row(item: CheckedRecord, policy: Policy, today: dt.date, r: Redacti
     a = item.record.arrangement
     c = r.classification(item.classification)
     resources = None if r.touched("council_resources") else c.council_resources
-    review = next_review(a, policy, r, today)
+    review = next_review(a, policy, r, today, item.classification.klass)
     return Row(
         id=a.id,
         name=r.text(a.name, "name") or "Name not published",
@@ -183,18 +183,39 @@ def _reason(item: CheckedRecord, policy: Policy, r: Redaction) -> str:
         amounts = {money(c.council_resources)}
         if resources.total_over_term is not None:
             amounts.add(money(resources.total_over_term))
-        for _, test in policy.significance.leaves():
-            if isinstance(test, ResourcesTest):
-                amounts.add(money(counted_resources(item.record.arrangement, list(test.counts))))
+        for found in policy.class_tests():
+            if isinstance(found.leaf, ResourcesTest):
+                counts: list[str] = list(found.leaf.counts)
+                amounts.add(money(counted_resources(item.record.arrangement, counts)))
+        scored = _scored_amounts(item, policy)
+        amounts |= scored
         for amount in sorted(amounts, key=len, reverse=True):
             reason = reason.replace(
                 f"{amount} council resources", "the council's resources (amount not published)"
             )
+        for amount in sorted(scored, key=len, reverse=True):  # 'resources £120,000 (5)'
+            reason = reason.replace(amount, "(amount not published)")
         for text in (*c.uncosted, *c.costing_notes):
             reason = reason.replace(text, "resources not published")
     if r.leaks(reason):
         return f"{c.label} (the reason quotes parts of the record that are confidential)"
     return reason
+
+
+def _scored_amounts(item: CheckedRecord, policy: Policy) -> set[str]:
+    """The council's resources as the scorecard's criteria quote them."""
+    if policy.scorecard is None:
+        return set()
+    a = item.record.arrangement
+    amounts = set()
+    for criterion in policy.scorecard.criteria.values():
+        if criterion.measure == "council_resources":
+            amounts.add(money(counted_resources(a, list(criterion.counts or RESOURCE_FIELDS))))
+        elif criterion.measure == "council_resources_over_term":
+            total = a.council_resources.total_over_term
+            if total is not None:
+                amounts.add(money(total))
+    return amounts
 
 
 _ANSWERS = {True: "Yes", False: "No", None: "Not answered yet"}

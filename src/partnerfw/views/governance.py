@@ -174,11 +174,15 @@ def approval_views(a: Arrangement, policy: Policy, r: Redaction) -> list[Approva
     ]
 
 
-def monitoring_entries(a: Arrangement, policy: Policy, today: dt.date, r: Redaction) -> list[Entry]:
+def monitoring_entries(
+    a: Arrangement, policy: Policy, today: dt.date, r: Redaction, klass: str = ""
+) -> list[Entry]:
+    """The monitoring dates and when each is next due, by the review cycle of the record's
+    class (``klass``)."""
     if r.hidden("monitoring"):
         return [Entry("Monitoring", WITHHELD)]
     m = a.monitoring
-    i = policy.intervals
+    i = policy.intervals_for(klass)
     running = a.status in REVIEWED
     entries = []
     for label, name, dates, months in (
@@ -232,11 +236,14 @@ def monitoring_entries(a: Arrangement, policy: Policy, today: dt.date, r: Redact
     return entries
 
 
-def next_review(a: Arrangement, policy: Policy, r: Redaction, today: dt.date) -> dt.date | None:
-    """When the next annual review is due (None when none is due or it is withheld)."""
+def next_review(
+    a: Arrangement, policy: Policy, r: Redaction, today: dt.date, klass: str = ""
+) -> dt.date | None:
+    """When the next annual review is due, by the review cycle of the record's class (None
+    when none is due or it is withheld)."""
     if a.status not in REVIEWED or r.hidden("monitoring", "annual_reviews"):
         return None
-    i = policy.intervals
+    i = policy.intervals_for(klass)
     return annual_review_due(
         a.monitoring.annual_reviews,
         a.dates.start,

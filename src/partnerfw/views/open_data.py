@@ -14,10 +14,10 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from partnerfw.policy.schema import Licence
+from partnerfw.policy.schema import DEFAULT_CLASSES, Licence
 from partnerfw.record.models import AssuranceLevel, Kind, Status
 
 OPEN_DATA_VERSION = 1
@@ -272,12 +272,26 @@ def csv_text(records: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
+def columns(classes: tuple[tuple[str, str], ...] = DEFAULT_CLASSES) -> tuple[OpenColumn, ...]:
+    """The columns, the classification described with the council's classes of partnership
+    ('major, moderate or limited (partnerships, ...)')."""
+    names = [name for name, _ in classes]
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
+    return tuple(
+        replace(c, description=c.description.replace("significant or other", listed, 1))
+        if c.name == "classification"
+        else c
+        for c in COLUMNS
+    )
+
+
 def json_text(
     records: list[dict[str, Any]],
     council: str,
     as_of: str,
     licence: Licence | None = None,
     site_url: str | None = None,
+    classes: tuple[tuple[str, str], ...] = DEFAULT_CLASSES,
 ) -> str:
     licence = licence or Licence()
     payload = {
@@ -289,7 +303,7 @@ def json_text(
         "fields": [
             {"name": c.name, "type": c.type, "description": c.description}
             | ({"unit": c.unit} if c.unit else {})
-            for c in COLUMNS
+            for c in columns(classes)
         ],
         "arrangements": [{c.name: record[c.name] for c in COLUMNS} for record in records],
     }
@@ -320,7 +334,11 @@ def _field(column: OpenColumn) -> dict[str, Any]:
 
 
 def datapackage_text(
-    council: str, as_of: str, licence: Licence, site_url: str | None = None
+    council: str,
+    as_of: str,
+    licence: Licence,
+    site_url: str | None = None,
+    classes: tuple[tuple[str, str], ...] = DEFAULT_CLASSES,
 ) -> str:
     """``datapackage.json``: a Frictionless (Tabular) Data Package describing register.csv by
     its Table Schema (names, types, descriptions, units) and register.json, with the licence."""
@@ -347,7 +365,7 @@ def datapackage_text(
                 "encoding": "utf-8-sig",
                 "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
                 "schema": {
-                    "fields": [_field(c) for c in COLUMNS],
+                    "fields": [_field(c) for c in columns(classes)],
                     "missingValues": [""],
                     "primaryKey": ["id"],
                 },

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from partnerfw.policy.schema import Licence
+from partnerfw.policy.schema import DEFAULT_CLASSES, Licence
 from partnerfw.views.accessibility import StatementView
 from partnerfw.views.common import Entry, Link
 from partnerfw.views.facts import FactsView
@@ -253,3 +253,5 @@ class SiteView:
     """Where the site is published (partnerfw.yaml site.url), ending in '/'; None if unknown."""
     built: BuildStamp | None = None
     """When and from which commit it was built, shown in every page's footer."""
+    classes: tuple[tuple[str, str], ...] = DEFAULT_CLASSES
+    """The policy's classes of partnership, highest first, with their labels."""

@@ -135,6 +135,13 @@ def build_site_view(
     ]
     rows = [p.row for p in pages]
     paths = filter_paths(rows)
+    names = [name for name, _ in policy.class_labels]
+
+    def class_order(row: Row) -> tuple[int, str]:
+        """A partnership's classes highest first (major, moderate, limited), then the rest."""
+        rank = names.index(row.klass) if row.klass in names else len(names)
+        return rank, row.class_label.casefold()
+
     return SiteView(
         statement=statement_view(project.settings.accessibility, project.settings.council.name),
         licence=project.settings.open_data.licence,
@@ -146,13 +153,14 @@ def build_site_view(
         rows=rows,
         pages=pages,
         by_kind=_counts(rows, "kind", paths),
-        by_class=_counts(rows, "class", paths),
+        by_class=_counts(rows, "class", paths, order=class_order),
         by_status=_counts(rows, "status", paths, order=lambda r: r.status_order),
         by_department=_counts(rows, "department", paths),
         listings=_listings(rows, paths),
         columns=list(SORTS),
         open_data=open_data,
         public=public,
+        classes=policy.class_labels,
     )
 
 

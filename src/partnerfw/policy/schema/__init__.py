@@ -1,8 +1,10 @@
 """The schema of policy as data: an edition of the framework and ``partnerfw.yaml``.
 
 An edition (``policy/editions/<name>.yaml`` inside the package) is a ``Policy`` (``edition``):
-the significance test (``policy.significance_tests``), approval routes and the conflicts
-between the framework's paragraphs (``routes``), the items each kind requires
+the classes of partnership with the test or scorecard that reaches each (``classes``,
+checked with the rest of the policy in ``class_checks``; the test language is
+``policy.significance_tests``, the scorecard ``policy.scorecard``), approval routes and the
+conflicts between the framework's paragraphs (``routes``), the items each kind requires
 (``requirements``), review intervals (``intervals``), the roles (``roles``), what is published
 (``publication``), the red/amber/green rating (``governance_rating``), the risk scale, heat-map
 bands and scrutiny score (``risk_scales``), rule settings (``rule_settings``), the matters the
@@ -16,6 +18,13 @@ parts of it (``overrides``); the merged result is validated here like a record i
 
 from partnerfw.policy.schema.adoption import Adoption, EditionState, Milestone
 from partnerfw.policy.schema.base import DEFAULT_EDITION, EDITIONS, PolicyModel
+from partnerfw.policy.schema.classes import (
+    DEFAULT_CLASSES,
+    ClassDefinition,
+    ClassIntervals,
+    ClassScheme,
+    PartnershipClass,
+)
 from partnerfw.policy.schema.edition import Policy
 from partnerfw.policy.schema.governance_rating import GovernanceRating, RatingBand
 from partnerfw.policy.schema.intervals import Intervals, SharedServiceReview
@@ -42,6 +51,7 @@ from partnerfw.policy.schema.site import (
 from partnerfw.policy.schema.sources import Source, source_of_item
 
 __all__ = [
+    "DEFAULT_CLASSES",
     "DEFAULT_EDITION",
     "EDITIONS",
     "EXIT_FIELDS",
@@ -50,6 +60,9 @@ __all__ = [
     "AccessibilityContact",
     "Adoption",
     "ApprovalRoute",
+    "ClassDefinition",
+    "ClassIntervals",
+    "ClassScheme",
     "CmsSettings",
     "Code",
     "Council",
@@ -64,6 +77,7 @@ __all__ = [
     "Milestone",
     "OpenData",
     "OpenMatter",
+    "PartnershipClass",
     "Policy",
     "PolicyModel",
     "Publication",

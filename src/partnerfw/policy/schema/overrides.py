@@ -8,6 +8,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
+from partnerfw.policy.schema.classes import merge_classes
 from partnerfw.policy.significance_tests import merge_significance
 
 
@@ -20,8 +21,13 @@ def edition_text(name: str) -> str:
 
 def merge_overrides(edition: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
     """An edition with a council's ``policy:`` overrides: parts merge as ``deep_merge`` does,
-    except that a significance test given in either spelling (``test:`` or ``triggers:``)
-    replaces the edition's."""
+    except that a test is replaced, never merged: a significance test given in either spelling
+    (``test:`` or ``triggers:``) replaces the edition's (and its first class's), a class's or
+    scorecard criterion's test replaces that one's, and classes naming one the edition lacks
+    replace the edition's classes (``merge_classes``)."""
+    if not isinstance(overrides, dict):
+        return deep_merge(edition, overrides)
+    edition = merge_classes(edition, overrides)
     significance = overrides.get("significance")
     if isinstance(significance, dict) and isinstance(edition.get("significance"), dict):
         edition = {

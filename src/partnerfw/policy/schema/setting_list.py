@@ -9,14 +9,25 @@ from pydantic import BaseModel
 from partnerfw.policy.schema.edition import Policy
 
 _NOT_SETTINGS = frozenset(
-    {"edition", "title", "adoption", "sources", "rules", "roles", "record_fields"}
+    {
+        "edition",
+        "title",
+        "adoption",
+        "sources",
+        "rules",
+        "roles",
+        "record_fields",
+        "classes",
+        "scorecard",
+    }
 )
 
 
 def setting_paths(policy: Policy) -> list[tuple[str, object]]:
     """Every setting of ``policy`` as (dotted path, value): the numbers, yes/no choices and
-    lists a rule or report uses. Significance triggers carry their own source, roles are the
-    council's organisation and rule settings carry their reasons, so they are not listed."""
+    lists a rule or report uses. Significance triggers, the classes and the scorecard carry
+    their own source (``rules --local`` lists them apart), roles are the council's
+    organisation and rule settings carry their reasons, so they are not listed."""
     found: list[tuple[str, object]] = []
 
     def walk(prefix: str, value: object) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from partnerfw.policy.schema.base import PolicyModel
-from partnerfw.policy.significance_tests import _Sourced
+from partnerfw.policy.test_leaves import _Sourced
 
 
 class Source(PolicyModel):

@@ -8,7 +8,6 @@ council's approvals by role (``Approval``), partner authorities' own decisions
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import Field
 
@@ -113,8 +112,11 @@ class DecidedClassification(Model):
     partnerships). ``check`` (CLS011) reports a disagreement with both reasons; the register,
     reports and site show the decided class."""
 
-    classification: Literal["significant", "other"] = Field(
-        description="significant or other, as the council decided."
+    classification: str = Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=40,
+        description="The class as the council decided it: one of the policy's classes of "
+        "partnership (significant or other, or the council's own, e.g. major).",
     )
     decided_by: Text = Field(description="Who decided, e.g. 'Cabinet' or 'Management Team'.")
     date: dt.date = Field(description="Date of the decision.")

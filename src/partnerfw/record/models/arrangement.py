@@ -156,8 +156,9 @@ class Arrangement(Model):
     )
     decided_classification: DecidedClassification | None = Field(
         None,
-        description="A partnership's class as the council decided it (significant or other), "
-        "with the decision; used in place of the policy's result.",
+        description="A partnership's class as the council decided it (one of the policy's "
+        "classes, e.g. significant or other), with the decision; used in place of the "
+        "policy's result.",
     )
     monitoring: Monitoring = Field(default_factory=Monitoring, description="Monitoring (4.5-4.10).")
     confidential: list[str] = Field(
@@ -193,7 +194,7 @@ class Arrangement(Model):
         kind = info.data.get("kind")
         if value is not None and kind is not None and kind is not Kind.PARTNERSHIP:
             raise ValueError(
-                "a decided classification (significant or other) only belongs to a partnership, "
+                "a decided classification (a class of partnership) only belongs to a partnership, "
                 f"not a {kind}: remove it, or correct the kind"
             )
         return value
