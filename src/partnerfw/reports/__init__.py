@@ -20,6 +20,7 @@ from partnerfw.policy.compared import compared_policy
 from partnerfw.policy.project import Project
 from partnerfw.reports import annual, due, governance, reclassification, scrutiny
 from partnerfw.reports.common import ReportData, Scope, prepare
+from partnerfw.reports.front_sheet import with_front_sheet
 from partnerfw.reports.paper import Paper
 from partnerfw.reports.render import render_html
 from partnerfw.rules.engine import CheckResult
@@ -60,6 +61,14 @@ def build_paper(
 
 
 def _paper(
+    name: str, project: Project, result: CheckResult, data: ReportData, options: Options
+) -> Paper:
+    """The report's paper with the council's front sheet and implications."""
+    paper = _report_paper(name, project, result, data, options)
+    return with_front_sheet(paper, project.settings.papers, data)
+
+
+def _report_paper(
     name: str, project: Project, result: CheckResult, data: ReportData, options: Options
 ) -> Paper:
     if not data.records and result.records:

@@ -21,6 +21,7 @@ from partnerfw.policy.schema.governance_rating import GovernanceRating, RatingBa
 from partnerfw.policy.schema.intervals import Intervals, SharedServiceReview
 from partnerfw.policy.schema.open_matters import OpenMatter
 from partnerfw.policy.schema.overrides import deep_merge, edition_text, merge_overrides
+from partnerfw.policy.schema.papers import ContactOfficer, Implications, PaperDetails, Papers
 from partnerfw.policy.schema.publication import Publication
 from partnerfw.policy.schema.requirements import EXIT_FIELDS, KindChecks, Requirements
 from partnerfw.policy.schema.risk_scales import RiskBand, RiskScale, ScrutinyScore, band_of
@@ -50,10 +51,12 @@ __all__ = [
     "Adoption",
     "ApprovalRoute",
     "Code",
+    "ContactOfficer",
     "Council",
     "Draft",
     "EditionState",
     "GovernanceRating",
+    "Implications",
     "InForce",
     "Intervals",
     "KindChecks",
@@ -62,6 +65,8 @@ __all__ = [
     "Milestone",
     "OpenData",
     "OpenMatter",
+    "PaperDetails",
+    "Papers",
     "Policy",
     "PolicyModel",
     "Publication",

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from partnerfw.policy.schema.base import DEFAULT_EDITION, EDITIONS, PolicyModel
+from partnerfw.policy.schema.papers import Papers
 from partnerfw.policy.schema.rule_settings import Code, RuleSetting
 from partnerfw.policy.schema.site import Accessibility, OpenData, SiteSettings, Theme
 
@@ -157,6 +158,11 @@ class Settings(PolicyModel):
         description="What the site's accessibility statement says (accessibility.html).",
     )
     open_data: OpenData = Field(default_factory=OpenData, description="The open data's licence.")
+    papers: Papers = Field(
+        default_factory=Papers,
+        description="The committee papers' contact officer, wards, key decision and "
+        "implications (`partnerfw report`).",
+    )
     councillors: list[Listed] | None = Field(
         None,
         description="Master list of the council's councillors (names as records write them; "
