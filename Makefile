@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 TODAY ?=
 
-.PHONY: demo test install dev browser lint typecheck bench clean site docs docs-figures
+.PHONY: demo test install dev browser libreoffice lint typecheck bench clean site docs docs-figures
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,8 +53,19 @@ browser:
 	    || echo "WARNING: could not install chromium: browser tests will be skipped"; \
 	else echo "WARNING: chromium is not installed and cannot be installed here: browser tests will be skipped"; fi
 
-## test: install the dev tools and the browser, then run the whole suite
-test: dev browser
+## libreoffice: Debian's LibreOffice Writer, which the Word paper tests convert to PDF (skipped with a notice where it cannot be installed)
+libreoffice:
+	@if command -v soffice >/dev/null; then echo "libreoffice: $$(soffice --version 2>/dev/null | head -n 1)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation2 >/dev/null) \
+	    || echo "WARNING: could not install LibreOffice: the Word paper layout tests will be skipped"; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation2 >/dev/null) \
+	    || echo "WARNING: could not install LibreOffice: the Word paper layout tests will be skipped"; \
+	else echo "WARNING: LibreOffice is not installed and cannot be installed here: the Word paper layout tests will be skipped"; fi
+
+## test: install the dev tools, the browser and LibreOffice, then run the whole suite
+test: dev browser libreoffice
 	$(BIN)/python -m pytest
 
 lint: dev

@@ -30,7 +30,7 @@ def add_table(
     grid = document.add_table(rows=len(rows), cols=len(table.columns))
     if style:
         grid.style = style
-    _fixed(grid, sized.widths)
+    _fixed(grid, sized.widths, sized.margin)
     size = Pt(sized.font_pt)
     for index, (row, texts) in enumerate(zip(grid.rows, rows, strict=True)):
         heading = index == 0 and not key_column
@@ -61,8 +61,9 @@ def _fill(table: Table, row: int, position: int, text: str) -> str | None:
     return fill
 
 
-def _fixed(grid: Any, widths: list[int]) -> None:
-    """Fixed layout at the given widths (twips), so Word and LibreOffice keep them."""
+def _fixed(grid: Any, widths: list[int], margin: int) -> None:
+    """Fixed layout at the given widths (twips), so Word and LibreOffice keep them, with
+    ``margin`` twips left and right inside each cell."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Twips
@@ -81,6 +82,15 @@ def _fixed(grid: Any, widths: list[int]) -> None:
         layout = OxmlElement("w:tblLayout")
         properties.append(layout)
     layout.set(qn("w:type"), "fixed")
+    for old in properties.findall(qn("w:tblCellMar")):
+        properties.remove(old)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(margin))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    properties.append(margins)
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = Twips(width)
     _order(properties)

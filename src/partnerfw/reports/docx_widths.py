@@ -36,8 +36,11 @@ _WIDE = 1000  # any other character: as wide as an em, so that it is never under
 FONT_SCALE = {"verdana": 1.2, "tahoma": 1.06, "trebuchet ms": 1.03, "calibri": 0.92}
 """How much wider than Arial a template's font sets the same text (others: as Arial)."""
 
-CELL_PADDING = 2 * 108 + 40
-"""Twips a cell takes besides its text: Word's default left and right margins and a border."""
+MARGINS = (108, 43)
+"""A cell's left and right margins in twips: Word's default, then the narrow one a dense table
+gets before its text has to shrink to 7 pt or its words break."""
+BORDER = 40
+"""Twips a cell takes for its borders, besides its margins."""
 SAFETY = 1.06
 """Measured text is widened a little: kerning, rounding and the renderer's own metrics."""
 SIZES = (10.0, 9.0, 8.0, 7.0)
@@ -48,6 +51,8 @@ class Layout:
     font_pt: float
     widths: list[int]
     """Each column's width in twips; they add up to at most the text width."""
+    margin: int = MARGINS[0]
+    """Each cell's left and right margin, in twips."""
 
 
 def text_width(text: str, font_pt: float, bold: bool = False, scale: float = 1.0) -> float:
@@ -57,8 +62,13 @@ def text_width(text: str, font_pt: float, bold: bool = False, scale: float = 1.0
     return units / 1000 * font_pt * 20 * scale * SAFETY
 
 
-def _longest_word(text: str, font_pt: float, bold: bool, scale: float) -> float:
-    return max((text_width(w, font_pt, bold, scale) for w in text.split()), default=0.0)
+def _longest_word(
+    text: str, font_pt: float, bold: bool, scale: float, at_hyphens: bool = False
+) -> float:
+    """The widest word; with ``at_hyphens`` the widest part between spaces and hyphens (a
+    line may break after a hyphen)."""
+    words = text.replace("-", "- ").split() if at_hyphens else text.split()
+    return max((text_width(w, font_pt, bold, scale) for w in words), default=0.0)
 
 
 def _longest_line(text: str, font_pt: float, bold: bool, scale: float) -> float:
@@ -74,14 +84,18 @@ def layout(
     bold_first: bool = False,
 ) -> Layout:
     """Widths for a table whose header is ``header`` and body ``rows`` on a text width of
-    ``available`` twips, at the first size from ``first_size`` down at which every word fits
-    (``bold_first``: the first column is bold, as a front sheet's keys are)."""
+    ``available`` twips, at the first size from ``first_size`` down at which every word fits,
+    else at which every part of a hyphenated word fits (``bold_first``: the first column is
+    bold, as a front sheet's keys are)."""
     sizes = [s for s in SIZES if s <= first_size] or [SIZES[-1]]
-    for size in sizes:
-        least, most = _bounds(header, rows, size, scale, bold_first)
-        if sum(least) <= available or size == sizes[-1]:
-            return Layout(size, share(least, most, available))
-    raise AssertionError("unreachable")  # pragma: no cover
+    tries = [(False, m, size) for m in MARGINS for size in sizes]
+    tries += [(True, MARGINS[-1], size) for size in sizes]
+    for at_hyphens, margin, size in tries:
+        least, most = _bounds(header, rows, size, scale, bold_first, at_hyphens, margin)
+        if sum(least) <= available:
+            return Layout(size, share(least, most, available), margin)
+    least, most = _bounds(header, rows, sizes[-1], scale, bold_first, True, MARGINS[-1])
+    return Layout(sizes[-1], share(least, most, available), MARGINS[-1])
 
 
 def _bounds(
@@ -90,18 +104,21 @@ def _bounds(
     size: float,
     scale: float,
     bold_first: bool,
+    at_hyphens: bool,
+    margin: int,
 ) -> tuple[list[float], list[float]]:
+    padding = 2 * margin + BORDER
     count = max([len(header), *(len(row) for row in rows)])
-    least = [float(CELL_PADDING)] * count
-    most = [float(CELL_PADDING)] * count
+    least = [float(padding)] * count
+    most = [float(padding)] * count
     for n, heading in enumerate(header):  # bold
-        least[n] = max(least[n], _longest_word(heading, size, True, scale) + CELL_PADDING)
-        most[n] = max(most[n], _longest_line(heading, size, True, scale) + CELL_PADDING)
+        least[n] = max(least[n], _longest_word(heading, size, True, scale, at_hyphens) + padding)
+        most[n] = max(most[n], _longest_line(heading, size, True, scale) + padding)
     for row in rows:
         for n, cell in enumerate(row):
             bold = bold_first and n == 0
-            least[n] = max(least[n], _longest_word(cell, size, bold, scale) + CELL_PADDING)
-            most[n] = max(most[n], _longest_line(cell, size, bold, scale) + CELL_PADDING)
+            least[n] = max(least[n], _longest_word(cell, size, bold, scale, at_hyphens) + padding)
+            most[n] = max(most[n], _longest_line(cell, size, bold, scale) + padding)
     return least, most
 
 
@@ -109,8 +126,8 @@ def share(least: list[float], most: list[float], available: int) -> list[int]:
     """Share ``available`` twips between columns that need at least ``least`` and would like
     ``most``: all of ``most`` when it fits (the rest shared in proportion, so the table fills
     the text width); else ``least`` and the rest in proportion to what each still wants; when
-    not even ``least`` fits, ``least`` scaled down (a word then breaks, but the table stays on
-    the page)."""
+    not even ``least`` fits, the widest columns cut down to a common width (their longest words
+    then break, but no others do, and the table stays on the page)."""
     if sum(most) <= available:
         spare = available - sum(most)
         widths = [m + spare * m / sum(most) for m in most]
@@ -119,6 +136,19 @@ def share(least: list[float], most: list[float], available: int) -> list[int]:
         spare = available - sum(least)
         widths = [n + spare * w / sum(wanted) for n, w in zip(least, wanted, strict=True)]
     else:
-        widths = [n * available / sum(least) for n in least]
-    result = [int(w) for w in widths]  # rounded down: never past the text width
-    return result
+        cap = _cap(least, available)
+        widths = [min(n, cap) for n in least]
+    return [int(w) for w in widths]  # rounded down: never past the text width
+
+
+def _cap(least: list[float], available: int) -> float:
+    """The width to cut the widest columns down to so that all fit: only the columns with
+    the longest words lose (their words break), the others keep theirs whole."""
+    low, high = 0.0, max(least)
+    for _ in range(40):
+        middle = (low + high) / 2
+        if sum(min(n, middle) for n in least) <= available:
+            low = middle
+        else:
+            high = middle
+    return low
