@@ -2,9 +2,10 @@
 
 Each report is computed from the checked register and the policy (``reports/<name>.py``,
 pure: the as-of date is given), turned into a :class:`~partnerfw.reports.paper.Paper` from
-the shared section builders (``reports/sections.py``), and rendered as HTML, Markdown, DOCX
-or CSV (``reports/render.py``). ``reports/output.py`` is the command's workflow: check,
-build, render, and write the file or hand back the text to print.
+the shared section builders (``reports/sections.py``), given its front sheet and implications
+(``reports/front_sheet.py``), and rendered as HTML, Markdown, DOCX (``reports/docx_paper.py``,
+on the council's Word template) or CSV (``reports/render.py``). ``reports/output.py`` is the
+command's workflow: check, build, render, and write the file or hand back the text to print.
 """
 
 from __future__ import annotations

@@ -86,8 +86,8 @@ def _legal(live: list[CheckedRecord]) -> list[str]:
     basis = [r for r in live if r.record.arrangement.statutory_basis is not None]
     statutory = [r for r in basis if r.record.arrangement.statutory_basis.statutory]  # type: ignore[union-attr]
     return [
-        f"Of the {_count(live)} this paper covers, {len(basis)} record whether the law "
-        f"requires them; {len(statutory)} are required by statute."
+        f"Whether the law requires it is recorded for {len(basis)} of the {_count(live)} "
+        f"this paper covers; {plural(len(statutory), 'is', 'are')} required by statute."
     ]
 
 
@@ -105,17 +105,20 @@ def _financial(live: list[CheckedRecord]) -> list[str]:
     )
     text = [
         f"The {_count(live)} this paper covers take {money(total)} a year of the council's "
-        f"resources that can be costed; external funding of {money(funding)} is secured."
+        f"resources that can be costed, and have {money(funding)} of external funding secured."
     ]
     if uncosted:
-        text.append(f"{plural(len(uncosted), 'arrangement')} also uses resources not yet costed.")
+        text.append(
+            f"{plural(len(uncosted), 'arrangement also uses', 'arrangements also use')} "
+            "resources not yet costed."
+        )
     return text
 
 
 def _equalities(live: list[CheckedRecord]) -> list[str]:
     analysed = [r for r in live if r.record.arrangement.evaluation.equalities_analysis]
     negative = [r for r in live if r.record.arrangement.evaluation.equalities_negative_impact]
-    text = [f"{len(analysed)} of the {_count(live)} record an equalities analysis."]
+    text = [f"An equalities analysis is recorded for {len(analysed)} of the {_count(live)}."]
     if negative:
         names = "; ".join(r.record.arrangement.name for r in negative)
         text.append(f"A negative impact on a protected characteristic was found for: {names}.")
@@ -127,8 +130,8 @@ def _equalities(live: list[CheckedRecord]) -> list[str]:
 def _climate(live: list[CheckedRecord]) -> list[str]:
     said = [r for r in live if r.record.arrangement.evaluation.climate_change_contribution]
     return [
-        f"{len(said)} of the {_count(live)} record how they support the borough in mitigating "
-        "climate change."
+        f"How it supports the borough in mitigating climate change is recorded for {len(said)} "
+        f"of the {_count(live)}."
     ]
 
 
@@ -145,6 +148,6 @@ def _risk(live: list[CheckedRecord], data: ReportData) -> list[str]:
         )
     ]
     return [
-        f"{len(with_register)} of the {_count(live)} keep a risk register; "
-        f"{len(in_top)} carry a risk in the council's '{top.name}' band."
+        f"A risk register is kept for {len(with_register)} of the {_count(live)}; "
+        f"{plural(len(in_top), 'has', 'have')} a risk in the council's '{top.name}' band."
     ]

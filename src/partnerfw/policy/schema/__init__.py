@@ -8,10 +8,10 @@ between the framework's paragraphs (``routes``), the items each kind requires
 bands and scrutiny score (``risk_scales``), rule settings (``rule_settings``), the matters the
 framework review leaves open (``open_matters``) and where the edition stands (``adoption``),
 each setting with its source (``sources``). A register repository's ``partnerfw.yaml``
-(``settings``, with the published site's parts in ``site``) picks an edition and overrides
-parts of it (``overrides``); the merged result is validated here like a record is, and
-``setting_list`` lists its settings by dotted path. Import every name from
-``partnerfw.policy.schema``.
+(``settings``, with the published site's parts in ``site`` and the committee papers' in
+``papers``) picks an edition and overrides parts of it (``overrides``); the merged result is
+validated here like a record is, and ``setting_list`` lists its settings by dotted path.
+Import every name from ``partnerfw.policy.schema``.
 """
 
 from partnerfw.policy.schema.adoption import Adoption, EditionState, Milestone
