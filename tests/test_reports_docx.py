@@ -361,3 +361,26 @@ def test_widths_shrink_the_text_before_breaking_words() -> None:
     assert sized.font_pt < 9 and sum(sized.widths) <= 9638
     crammed = layout(header, [["Supercalifragilisticexpialidocious"] * 9], 9638, 9.0)
     assert crammed.font_pt == 7 and sum(crammed.widths) <= 9638  # words break; the page holds
+
+
+def test_html_and_markdown_papers_say_the_same(example_repo: Path, runner: CliRunner) -> None:
+    """The front sheet and the implications are the paper's, in every format; the site's
+    public pages carry no author prompt."""
+    settings = yaml.safe_load((example_repo / "partnerfw.yaml").read_text(encoding="utf-8"))
+    settings["papers"] = {"wards": "All wards", "contact_officer": PAPERS["contact_officer"]}
+    (example_repo / "partnerfw.yaml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    for output in ("html", "md"):
+        result = runner.invoke(app, ["report", "due", "-f", output, "--as-of", TODAY])
+        assert "Wards affected" in result.stdout and "Rebecca Lowe" in result.stdout
+        assert "Legal implications" in result.stdout and "[For the author" not in result.stdout
+        internal = runner.invoke(
+            app, ["report", "due", "-f", output, "--as-of", TODAY, "--include-confidential"]
+        )
+        assert "For the author: add the comments of the Monitoring Officer" in internal.stdout
+    built = runner.invoke(app, ["build", "--out", "site", "--today", TODAY])
+    assert built.exit_code in (0, 1), built.output
+    pages = sorted((example_repo / "site" / "reports").glob("*.html"))
+    assert len(pages) == len(REPORTS)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "For the author" not in text and "Legal implications" in text, page.name

@@ -65,17 +65,18 @@ def implications(details: PaperDetails, data: ReportData, public: bool) -> list[
         comment = getattr(details.implications, part)
         prompt = None
         if comment is None and not public:
-            prompt = f"[For the author: add the {_who(part, data)} comments on the {part} "
+            prompt = f"[For the author: add the comments of {_who(part, data)} on the {part} "
             prompt += "implications, or set them under papers: implications: in partnerfw.yaml.]"
         shown.append(Implication(_HEADINGS[part], facts[part], comment, prompt))
     return shown
 
 
 def _who(part: str, data: ReportData) -> str:
+    """Whose comments the part needs: 'the Monitoring Officer (Priya Chandran)'."""
     role = data.policy.roles.get(_SIGNED_BY.get(part, ""))
     if role is None:
-        return "responsible officer's"
-    return f"{role.title}'s ({role.holder})" if role.holder else f"{role.title}'s"
+        return "the responsible officer"
+    return f"the {role.title} ({role.holder})" if role.holder else f"the {role.title}"
 
 
 def _count(records: list[CheckedRecord]) -> str:
@@ -103,9 +104,14 @@ def _financial(live: list[CheckedRecord]) -> list[str]:
         ),
         Decimal(0),
     )
+    secured = (
+        f"have {money(funding)} of external funding secured"
+        if funding
+        else "record no external funding secured"
+    )
     text = [
         f"The {_count(live)} this paper covers take {money(total)} a year of the council's "
-        f"resources that can be costed, and have {money(funding)} of external funding secured."
+        f"resources that can be costed, and {secured}."
     ]
     if uncosted:
         text.append(
