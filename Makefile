@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 TODAY ?=
 
-.PHONY: demo test install dev browser cms lint typecheck bench clean site docs docs-figures
+.PHONY: demo test install dev browser cms libreoffice lint typecheck bench clean site docs docs-figures
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,8 +70,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "WARNING: npm is not installed and cannot be installed here: the browser editor's test will be skipped"; fi
 
-## test: install the dev tools, the browser and the browser editor's npm packages, then run the whole suite
-test: dev browser cms
+## libreoffice: Debian's LibreOffice Writer, which the Word paper tests convert to PDF (skipped with a notice where it cannot be installed)
+libreoffice:
+	@if command -v soffice >/dev/null; then echo "libreoffice: $$(soffice --version 2>/dev/null | head -n 1)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation2 >/dev/null) \
+	    || echo "WARNING: could not install LibreOffice: the Word paper layout tests will be skipped"; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation2 >/dev/null) \
+	    || echo "WARNING: could not install LibreOffice: the Word paper layout tests will be skipped"; \
+	else echo "WARNING: LibreOffice is not installed and cannot be installed here: the Word paper layout tests will be skipped"; fi
+
+## test: install the dev tools, the browser, the browser editor's npm packages and LibreOffice, then run the whole suite
+test: dev browser cms libreoffice
 	$(BIN)/python -m pytest
 
 lint: dev

@@ -2,9 +2,10 @@
 
 Each report is computed from the checked register and the policy (``reports/<name>.py``,
 pure: the as-of date is given), turned into a :class:`~partnerfw.reports.paper.Paper` from
-the shared section builders (``reports/sections.py``), and rendered as HTML, Markdown, DOCX
-or CSV (``reports/render.py``). ``reports/output.py`` is the command's workflow: check,
-build, render, and write the file or hand back the text to print.
+the shared section builders (``reports/sections.py``), given its front sheet and implications
+(``reports/front_sheet.py``), and rendered as HTML, Markdown, DOCX (``reports/docx_paper.py``,
+on the council's Word template) or CSV (``reports/render.py``). ``reports/output.py`` is the
+command's workflow: check, build, render, and write the file or hand back the text to print.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from partnerfw.policy.compared import compared_policy
 from partnerfw.policy.project import Project
 from partnerfw.reports import annual, due, governance, reclassification, scrutiny
 from partnerfw.reports.common import ReportData, Scope, prepare
+from partnerfw.reports.front_sheet import with_front_sheet
 from partnerfw.reports.paper import Paper
 from partnerfw.reports.render import render_html
 from partnerfw.rules.engine import CheckResult
@@ -60,6 +62,14 @@ def build_paper(
 
 
 def _paper(
+    name: str, project: Project, result: CheckResult, data: ReportData, options: Options
+) -> Paper:
+    """The report's paper with the council's front sheet and implications."""
+    paper = _report_paper(name, project, result, data, options)
+    return with_front_sheet(paper, project.settings.papers, data)
+
+
+def _report_paper(
     name: str, project: Project, result: CheckResult, data: ReportData, options: Options
 ) -> Paper:
     if not data.records and result.records:

@@ -18,7 +18,7 @@ from partnerfw.rules.engine import run_check
 def render_as(paper: Paper, output: str, root: Path | None = None) -> str | bytes:
     """The paper as text (html, md, csv) or as a Word file's bytes (docx)."""
     if output == "docx":
-        return render_docx(paper)
+        return render_docx(paper, root)
     if output == "html":
         return render_html(paper, root)
     if output == "md":

@@ -51,6 +51,32 @@ class Section:
 
 
 @dataclass(frozen=True)
+class FrontSheet:
+    """What a committee report's front sheet says besides its title and committee: from
+    ``partnerfw.yaml``'s ``papers:``; None where it does not say (the internal paper then
+    asks the author)."""
+
+    report_of: str | None = None
+    contact_officer: str | None = None
+    """Name, title, email and phone on one line."""
+    wards: str | None = None
+    key_decision: str = "No"
+    """'No', or 'Yes' with the Forward Plan reference."""
+
+
+@dataclass(frozen=True)
+class Implication:
+    """One of the standard implications (legal, financial, equalities, climate, risk): what
+    the register says, and the responsible officer's comment from ``partnerfw.yaml``."""
+
+    heading: str
+    facts: list[str]
+    comment: str | None = None
+    prompt: str | None = None
+    """For the internal paper only: what the author still has to add."""
+
+
+@dataclass(frozen=True)
 class Paper:
     """A committee paper: title, summary, recommendations, sections and appendices."""
 
@@ -73,3 +99,6 @@ class Paper:
     appendices: list[Section]
     data: Table
     """The report's main table, which the CSV format gives."""
+    front: FrontSheet = field(default_factory=FrontSheet)
+    implications: list[Implication] = field(default_factory=list)
+    """The standard implications, in a committee report's order (the Word paper's)."""

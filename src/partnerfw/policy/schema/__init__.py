@@ -10,10 +10,10 @@ conflicts between the framework's paragraphs (``routes``), the items each kind r
 bands and scrutiny score (``risk_scales``), rule settings (``rule_settings``), the matters the
 framework review leaves open (``open_matters``) and where the edition stands (``adoption``),
 each setting with its source (``sources``). A register repository's ``partnerfw.yaml``
-(``settings``, with the published site's parts in ``site``) picks an edition and overrides
-parts of it (``overrides``); the merged result is validated here like a record is, and
-``setting_list`` lists its settings by dotted path. Import every name from
-``partnerfw.policy.schema``.
+(``settings``, with the published site's parts in ``site`` and the committee papers' in
+``papers``) picks an edition and overrides parts of it (``overrides``); the merged result is
+validated here like a record is, and ``setting_list`` lists its settings by dotted path.
+Import every name from ``partnerfw.policy.schema``.
 """
 
 from partnerfw.policy.schema.adoption import Adoption, EditionState, Milestone
@@ -30,6 +30,7 @@ from partnerfw.policy.schema.governance_rating import GovernanceRating, RatingBa
 from partnerfw.policy.schema.intervals import Intervals, SharedServiceReview
 from partnerfw.policy.schema.open_matters import OpenMatter
 from partnerfw.policy.schema.overrides import deep_merge, edition_text, merge_overrides
+from partnerfw.policy.schema.papers import ContactOfficer, Implications, PaperDetails, Papers
 from partnerfw.policy.schema.publication import Publication
 from partnerfw.policy.schema.requirements import EXIT_FIELDS, KindChecks, Requirements
 from partnerfw.policy.schema.risk_scales import RiskBand, RiskScale, ScrutinyScore, band_of
@@ -65,10 +66,12 @@ __all__ = [
     "ClassScheme",
     "CmsSettings",
     "Code",
+    "ContactOfficer",
     "Council",
     "Draft",
     "EditionState",
     "GovernanceRating",
+    "Implications",
     "InForce",
     "Intervals",
     "KindChecks",
@@ -77,6 +80,8 @@ __all__ = [
     "Milestone",
     "OpenData",
     "OpenMatter",
+    "PaperDetails",
+    "Papers",
     "PartnershipClass",
     "Policy",
     "PolicyModel",

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from partnerfw.policy.schema.base import DEFAULT_EDITION, EDITIONS, PolicyModel
+from partnerfw.policy.schema.papers import Papers
 from partnerfw.policy.schema.rule_settings import Code, RuleSetting
 from partnerfw.policy.schema.site import (
     Accessibility,
@@ -167,6 +168,11 @@ class Settings(PolicyModel):
         default_factory=CmsSettings,
         description="The browser editor on the site (/admin/): the repository it saves to and "
         "the OAuth client officers sign in through (`partnerfw cms` reads them).",
+    )
+    papers: Papers = Field(
+        default_factory=Papers,
+        description="The committee papers' contact officer, wards, key decision and "
+        "implications (`partnerfw report`).",
     )
     councillors: list[Listed] | None = Field(
         None,
