@@ -135,12 +135,11 @@ def _main(
 
 def _fail(message: str) -> NoReturn:
     # rich is loaded only when there is something to print: it costs --help its start-up.
-    from rich.console import Console
     from rich.markup import escape
 
-    Console(stderr=True, highlight=False).print(
-        f"[bold red]partnerfw:[/bold red] {escape(message)}", markup=True, soft_wrap=True
-    )
+    from partnerfw.render.terminal import echo
+
+    echo(f"[bold red]partnerfw:[/bold red] {escape(message)}", markup=True, err=True)
     raise typer.Exit(EXIT_CANNOT_RUN)
 
 
@@ -184,13 +183,24 @@ def _paths(project: Project, paths: list[Path] | None) -> list[Path]:
     return list(paths) if paths else [project.register_dir]
 
 
-def _print(text: str, markup: bool = False) -> None:
-    if not markup:
+def _print(text: str, markup: bool = False, wrap: bool = True) -> None:
+    """Text for people: wrapped at the terminal's width with a hanging indent, coloured only
+    on a terminal (``markup``: rich markup). ``wrap=False`` for output for tools (json)."""
+    if not wrap:
         sys.stdout.write(text + "\n")
         return
-    from rich.console import Console  # only for markup, which plain output never needs
+    # rich is loaded only when there is something to print: it costs --help its start-up.
+    from partnerfw.render.terminal import echo
 
-    Console(highlight=False, soft_wrap=True).print(text)
+    echo(text, markup=markup)
+
+
+def _warn(message: str) -> None:
+    """A warning on stderr, 'partnerfw: ...', wrapped like the rest."""
+    # rich is loaded only when there is something to print: it costs --help its start-up.
+    from partnerfw.render.terminal import echo
+
+    echo(f"partnerfw: {message}", err=True)
 
 
 def _choose(value: str, allowed: tuple[str, ...], option: str) -> str:

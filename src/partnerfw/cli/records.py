@@ -291,4 +291,4 @@ def trail(
     _choose(output, ("text", "json"), "--format")
     project = _project(config)
     trails = record_trails(project, record_id)
-    _print(render(trails, output))
+    _print(render(trails, output), wrap=output == "text")

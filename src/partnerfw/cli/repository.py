@@ -20,6 +20,7 @@ from partnerfw.cli.app import (
     _settled_project,
     app,
 )
+from partnerfw.words import plural
 
 _Text = str | None
 _FolderArgument = Annotated[
@@ -183,12 +184,14 @@ def codeowners(
     if check_only:
         diff = stale_diff(outcome)
         if diff is None:
-            _print(f"{CODEOWNERS} is up to date ({outcome.file_count} files)")
+            _print(f"{CODEOWNERS} is up to date ({plural(outcome.file_count, 'file')})")
             raise typer.Exit(EXIT_OK)
-        _print(diff + f"\n{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
+        _print(diff, wrap=False)
+        _print(f"{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
         raise typer.Exit(EXIT_FINDINGS)
     changed, template = update(outcome, force=force)
-    _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} ({outcome.file_count} files)")
+    counted = plural(outcome.file_count, "file")
+    _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} ({counted})")
     if template is not None:
         _print(
             f"wrote {template.relative_to(outcome.target.parent.parent)} (the approval checklist)"
