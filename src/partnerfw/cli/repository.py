@@ -13,7 +13,9 @@ from partnerfw.cli.app import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     ConfigOption,
+    ForceOption,
     _fail,
+    _overwriting,
     _print,
     _project,
     _relative,
@@ -162,10 +164,11 @@ def codeowners(
             "--check", help="Write nothing; exit 1 when .github/CODEOWNERS is stale (CI)."
         ),
     ] = False,
-    force: Annotated[
+    overwrite: Annotated[
         bool,
-        typer.Option("--force", help="Replace a CODEOWNERS file that partnerfw did not write."),
+        typer.Option("--overwrite", help="Replace a CODEOWNERS file that partnerfw did not write."),
     ] = False,
+    force: ForceOption = False,
     config: ConfigOption = None,
 ) -> None:
     """Write .github/CODEOWNERS so that a change to each arrangement is reviewed by the officers
@@ -189,7 +192,7 @@ def codeowners(
         _print(diff, wrap=False)
         _print(f"{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
         raise typer.Exit(EXIT_FINDINGS)
-    changed, template = update(outcome, force=force)
+    changed, template = update(outcome, force=_overwriting(overwrite, force))
     counted = plural(outcome.file_count, "file")
     _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} ({counted})")
     if template is not None:

@@ -3,7 +3,7 @@
 
 The width is ``COLUMNS`` when set, else the terminal's; output that goes to a file, a pipe or a
 CI log with no ``COLUMNS`` keeps one line per finding (whole, for grep), without colour. Colour
-also goes when ``NO_COLOR`` is set (rich honours it), and ``FORCE_COLOR`` forces it.
+and bold go when ``NO_COLOR`` is set, and ``FORCE_COLOR`` forces it.
 
 The hanging indent comes from a line's own shape, so every renderer keeps writing plain lines:
 a line in columns (two or more spaces between them, as a finding's line, severity, rule and
@@ -106,5 +106,6 @@ def echo(text: str, markup: bool = False, err: bool = False) -> None:
     a terminal without ``NO_COLOR``."""
     stream = sys.stderr if err else sys.stdout
     console = Console(file=stream, highlight=False, emoji=False)
+    plain = bool(os.environ.get("NO_COLOR"))  # no colour, nor bold or dim (rich keeps those)
     for line in wrapped(text, terminal_width(stream), markup):
-        console.print(line, soft_wrap=True, markup=False)
+        console.print(line.plain if plain else line, soft_wrap=True, markup=False)
