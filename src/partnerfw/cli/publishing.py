@@ -15,6 +15,7 @@ from partnerfw.cli.app import (
     ForceOption,
     OverwriteOption,
     TodayOption,
+    VerboseOption,
     _choose,
     _fail,
     _overwriting,
@@ -36,16 +37,19 @@ def build(
             "--out", help="Folder to build the site into (replaced on each build).", file_okay=False
         ),
     ] = Path("site"),
+    verbose: VerboseOption = False,
     today: TodayOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Build the register website and its open data (register.csv, register.json)."""
     from partnerfw.publish.build import build_site  # the whole site's machinery: only when asked
+    from partnerfw.render.terminal import progress_on_stderr  # with it, for the same reason
 
     when = _today(today)
     project = _project(config)
-    report = build_site(project, _paths(project, None), out, when)
-    _print(report.message())
+    with progress_on_stderr() as progress:
+        report = build_site(project, _paths(project, None), out, when, progress)
+    _print(report.message(verbose))
     raise typer.Exit(EXIT_FINDINGS if report.has_problems else EXIT_OK)
 
 

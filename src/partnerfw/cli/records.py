@@ -24,6 +24,7 @@ from partnerfw.cli.app import (
     _today,
     app,
 )
+from partnerfw.words import plural
 
 
 def _answer(help: str, *names: str) -> Any:
@@ -234,7 +235,7 @@ def fmt(
         _print(f"{verb} {_relative(path)}")
     total = len(result.changed) + len(result.unchanged) + len(result.problems)
     _print(
-        f"{len(result.changed)} of {total} files {verb}"
+        f"{len(result.changed)} of {plural(total, 'file')} {verb}"
         + (f", {len(result.problems)} could not be read" if result.problems else "")
     )
     if result.problems:

@@ -17,10 +17,21 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.progress import Progress as Progress_
 from rich.text import Text
 
 MIN_WIDTH = 40
@@ -109,3 +120,37 @@ def echo(text: str, markup: bool = False, err: bool = False) -> None:
     plain = bool(os.environ.get("NO_COLOR"))  # no colour, nor bold or dim (rich keeps those)
     for line in wrapped(text, terminal_width(stream), markup):
         console.print(line.plain if plain else line, soft_wrap=True, markup=False)
+
+
+Progress = Callable[[str, int, int], None]
+"""How a long command says how far it has got: ``(stage, done, total)``; a total of 0 is a
+stage whose length is not known (a spinner)."""
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """For output that is not a terminal: nothing to show."""
+
+
+@contextmanager
+def progress_on_stderr() -> Iterator[Progress]:
+    """A rich progress display on stderr from the first moment, a line per stage, gone when
+    the command ends (its summary follows); nothing when stderr is not a terminal (a file, a
+    pipe, a CI log)."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield no_progress
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn())
+    with Progress_(
+        *columns, MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+    ) as shown:
+        stages: dict[str, TaskID] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in stages:
+                for earlier in stages.values():
+                    shown.update(earlier, visible=False)
+                stages[stage] = shown.add_task(stage, total=total or None)
+            shown.update(stages[stage], completed=done, total=total or None)
+
+        yield report
