@@ -157,3 +157,14 @@ def test_the_kind_menu_of_new_wraps_at_the_terminal_width(tmp_path: Path) -> Non
     assert max(cell_len(line) for line in menu.splitlines()) <= 72
     assert menu.split() == KIND_HELP.split()
     assert "  1  partnership       the council and one or more independent bodies" in menu
+
+
+def test_a_quoted_name_is_kept_on_one_line() -> None:
+    line = (
+        "   242  warning MON004   the risk register of the partnership names the risk "
+        "'Further partners leave the partnership' but was last reviewed on 2025-03-01"
+    )
+    lines = [t.plain for t in wrap_line(Text(line), 80)]
+    assert len(lines) > 1 and all(len(p) <= 80 for p in lines)
+    assert any("'Further partners leave the partnership'" in p for p in lines)
+    assert " ".join(lines).split() == line.split()

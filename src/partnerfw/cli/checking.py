@@ -22,6 +22,7 @@ from partnerfw.cli.app import (
     _print,
     _project,
     _today,
+    _warn,
     app,
 )
 
@@ -98,13 +99,13 @@ def _checked(
 
     if in_register:
         selection = given_selection(project, list(paths or []))
-        sys.stderr.write(f"partnerfw: {selection.reason}\n")
+        _warn(selection.reason)
         whole = run_check(project, [project.register_dir], when, selection.files)
         return involving(with_decision_commits(whole, project, when), selection.files, project.root)
     only = None
     if changed_since is not None:
         selection = changed_selection(project, changed_since)
-        sys.stderr.write(f"partnerfw: {selection.reason}\n")
+        _warn(selection.reason)
         only = selection.files
     result = run_check(project, _paths(project, paths), when, only)
     return with_decision_commits(result, project, when)

@@ -42,12 +42,16 @@ def build(
     config: ConfigOption = None,
 ) -> None:
     """Build the register website and its open data (register.csv, register.json)."""
-    from partnerfw.publish.build import build_site  # the whole site's machinery: only when asked
-    from partnerfw.render.terminal import progress_on_stderr  # with it, for the same reason
+    # The progress display first, so that it shows from the start; then the whole site's
+    # machinery (imported here: only when asked, for start-up speed).
+    from partnerfw.render.terminal import progress_on_stderr
 
     when = _today(today)
-    project = _project(config)
     with progress_on_stderr() as progress:
+        progress("Reading the settings", 0, 0)
+        from partnerfw.publish.build import build_site
+
+        project = _project(config)
         report = build_site(project, _paths(project, None), out, when, progress)
     _print(report.message(verbose))
     raise typer.Exit(EXIT_FINDINGS if report.has_problems else EXIT_OK)

@@ -54,25 +54,27 @@ def import_register(
     config: ConfigOption = None,
 ) -> None:
     """Import a register kept in a spreadsheet, one record file per row; previews unless --write."""
-    # imported here for start-up speed: the importer loads the record model and YAML writer
+    # The progress display first, so that it shows from the start; then the importer, which
+    # loads the record model and the YAML writer (imported here for start-up speed).
     from partnerfw.render.terminal import progress_on_stderr
-    from partnerfw.spreadsheet.importer import ImportOptions, import_spreadsheet
 
-    project = _project(config)
-    options = ImportOptions(
-        write=write,
-        mapping=mapping,
-        save_mapping=save_mapping,
-        sheet=sheet,
-        header_row=header_row,
-        allow_duplicates=allow_duplicates,
-        verbose=verbose,
-        report=report,
-    )
     with progress_on_stderr() as progress:
-        outcome = import_spreadsheet(
-            file, project.register_dir, project.settings.register_folder, options, None, progress
+        progress("Reading the settings", 0, 0)
+        from partnerfw.spreadsheet.importer import ImportOptions, import_spreadsheet
+
+        project = _project(config)
+        options = ImportOptions(
+            write=write,
+            mapping=mapping,
+            save_mapping=save_mapping,
+            sheet=sheet,
+            header_row=header_row,
+            allow_duplicates=allow_duplicates,
+            verbose=verbose,
+            report=report,
         )
+        folder = project.settings.register_folder
+        outcome = import_spreadsheet(file, project.register_dir, folder, options, None, progress)
     _print(outcome.report)
     if save_mapping is not None:
         _print(f"The column mapping is in {save_mapping}.")

@@ -1,5 +1,6 @@
 """Text for a terminal: each line wrapped at the terminal's width with a hanging indent, words
-(and so money such as '£41,000', ids and dotted paths) never split; colour only on a terminal.
+(and so money such as '£41,000', ids and dotted paths) never split, nor a short quoted name;
+colour only on a terminal.
 
 The width is ``COLUMNS`` when set, else the terminal's; output that goes to a file, a pipe or a
 CI log with no ``COLUMNS`` keeps one line per finding (whole, for grep), without colour. Colour
@@ -25,13 +26,14 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
+    ProgressColumn,
     SpinnerColumn,
     TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
 from rich.progress import Progress as Progress_
+from rich.progress import Task as Task_
 from rich.text import Text
 
 MIN_WIDTH = 40
@@ -40,7 +42,8 @@ _MIN_BODY = 30
 """A hanging indent leaves at least this much for the text; otherwise a smaller one is used."""
 _COLUMN_GAP = re.compile(r"\S( {2,})(?=\S)")
 _LABEL = re.compile(r"^( *)([A-Za-z][\w()'-]{0,22}: )(?=\S)")
-_WORD = re.compile(r"\S+\s*")
+_WORD = re.compile(r"'[^'\n]{1,40}?'(?![A-Za-z])\S*\s*|\S+\s*")
+"""A word, or a short quoted name ('Thamesbridge Leisure Trust') kept on one line."""
 
 
 def terminal_width(stream: TextIO | None = None) -> int | None:
@@ -140,10 +143,8 @@ def progress_on_stderr() -> Iterator[Progress]:
     if not console.is_terminal:
         yield no_progress
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn())
-    with Progress_(
-        *columns, MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
-    ) as shown:
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), _Count())
+    with Progress_(*columns, TimeElapsedColumn(), console=console, transient=True) as shown:
         stages: dict[str, TaskID] = {}
 
         def report(stage: str, done: int, total: int) -> None:
@@ -154,3 +155,12 @@ def progress_on_stderr() -> Iterator[Progress]:
             shown.update(stages[stage], completed=done, total=total or None)
 
         yield report
+
+
+class _Count(ProgressColumn):
+    """'120/2000' for a stage whose length is known; nothing for one that is not."""
+
+    def render(self, task: Task_) -> Text:
+        if task.total is None:
+            return Text("")
+        return Text(f"{int(task.completed)}/{int(task.total)}", style="progress.download")
