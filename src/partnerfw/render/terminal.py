@@ -120,9 +120,13 @@ def echo(text: str, markup: bool = False, err: bool = False) -> None:
     a terminal without ``NO_COLOR``."""
     stream = sys.stderr if err else sys.stdout
     console = Console(file=stream, highlight=False, emoji=False)
-    plain = bool(os.environ.get("NO_COLOR"))  # no colour, nor bold or dim (rich keeps those)
-    for line in wrapped(text, terminal_width(stream), markup):
-        console.print(line.plain if plain else line, soft_wrap=True, markup=False)
+    lines = wrapped(text, terminal_width(stream), markup)
+    if os.environ.get("NO_COLOR") or console.color_system is None:
+        # no colour, nor bold or dim (rich keeps those with NO_COLOR): the text as it is
+        stream.write("".join(line.plain + "\n" for line in lines))
+        stream.flush()
+        return
+    console.print(Text("\n").join(lines), soft_wrap=True, markup=False)
 
 
 Progress = Callable[[str, int, int], None]
