@@ -511,8 +511,10 @@ def _moving_in(root: Path) -> dict[str, str]:
     """The import preview of tests/fixtures' messy register, and what --write skips."""
     make = runpy.run_path(str(REPO / "tests" / "fixtures" / "make_messy_register.py"))
     make["build"](root / "partnerships-2024.xlsx")
-    preview = console("import", "partnerships-2024.xlsx", expect=1, keep=_preview_excerpt)
-    _, written = run("import", "partnerships-2024.xlsx", "--write")
+    preview = console(
+        "import", "partnerships-2024.xlsx", "--verbose", expect=1, keep=_preview_excerpt
+    )
+    _, written = run("import", "partnerships-2024.xlsx", "--write", "--verbose")
     skipped = [line for line in written.splitlines() if "SKIPPED" in line][:1]
     assert skipped, "no row was skipped as a likely duplicate: change _moving_in()"
     return {"import-preview.txt": preview, "import-skipped.txt": "\n".join(skipped)}

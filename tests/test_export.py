@@ -192,4 +192,4 @@ def test_format_follows_the_out_file_and_never_contradicts_it(
     assert "--format csv does not match --out other.xlsx" in result.stderr
     assert not (small_repo / "other.xlsx").exists()
     result = runner.invoke(app, ["export", "--out", "register.json"], catch_exceptions=False)
-    assert result.exit_code == 2 and "add --force to replace it" in result.stderr
+    assert result.exit_code == 2 and "add --overwrite to replace it" in result.stderr

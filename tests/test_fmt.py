@@ -137,7 +137,7 @@ def test_fmt_writes_atomically_keeping_permissions_and_is_idempotent(
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["fmt", "register/messy.yaml"], catch_exceptions=False)
     assert result.exit_code == 0
-    assert "1 of 1 files tidied" in result.stdout
+    assert "1 of 1 file tidied" in result.stdout
     assert path.read_text() == TIDY
     assert path.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in path.parent.iterdir()] == ["messy.yaml"]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from partnerfw.cli.help_words import plain_help
 from partnerfw.errors import UserError
 
 if TYPE_CHECKING:
@@ -33,7 +34,12 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except UserError as exc:
-            _fail(str(exc))
+            _fail(_outside_a_register(exc) or str(exc))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """The command, with its help in plain words (``help_words``)."""
+        command = super().get_command(ctx, cmd_name)
+        return None if command is None else plain_help(command)
 
     def list_commands(self, ctx: Any) -> list[str]:
         """The commands in the order an officer meets them, whatever module defines them."""
@@ -100,6 +106,27 @@ FormatOption = Annotated[
 ]
 
 
+VerboseOption = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="List everything, not the first few and a count."),
+]
+OverwriteOption = Annotated[
+    bool, typer.Option("--overwrite", help="Replace the --out file if it exists.")
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", hidden=True, help="The old name of --overwrite.")
+]
+"""Every command that replaces a file says --overwrite; --force is kept, hidden, for scripts
+written before the two names were made one."""
+
+
+def _overwriting(overwrite: bool, force: bool) -> bool:
+    """--overwrite, or its old name --force (with a note to use the new one)."""
+    if force:
+        _warn("--force is now called --overwrite (as in every command); --force still works")
+    return overwrite or force
+
+
 def _show_version(value: bool) -> None:
     if value:
         from partnerfw import __version__  # partnerfw's root: cheap, kept beside its one use
@@ -133,14 +160,28 @@ def _main(
     _debug = debug
 
 
+NO_REGISTER_HERE = "no partnerfw.yaml here: run 'partnerfw init', or cd into your register"
+
+
+def _outside_a_register(exc: UserError) -> str | None:
+    """For a register not found where there is no partnerfw.yaml in this folder or above: what
+    to do (start one, or go to it), before what was not found."""
+    # errors and the project's finder are cheap: only reached when a command has failed.
+    from partnerfw.errors import NoRegisterError
+    from partnerfw.policy.project import find_root
+
+    if not isinstance(exc, NoRegisterError) or find_root(Path.cwd()) is not None:
+        return None
+    return f"{NO_REGISTER_HERE} ({exc})"
+
+
 def _fail(message: str) -> NoReturn:
     # rich is loaded only when there is something to print: it costs --help its start-up.
-    from rich.console import Console
     from rich.markup import escape
 
-    Console(stderr=True, highlight=False).print(
-        f"[bold red]partnerfw:[/bold red] {escape(message)}", markup=True, soft_wrap=True
-    )
+    from partnerfw.render.terminal import echo
+
+    echo(f"[bold red]partnerfw:[/bold red] {escape(message)}", markup=True, err=True)
     raise typer.Exit(EXIT_CANNOT_RUN)
 
 
@@ -184,13 +225,24 @@ def _paths(project: Project, paths: list[Path] | None) -> list[Path]:
     return list(paths) if paths else [project.register_dir]
 
 
-def _print(text: str, markup: bool = False) -> None:
-    if not markup:
+def _print(text: str, markup: bool = False, wrap: bool = True) -> None:
+    """Text for people: wrapped at the terminal's width with a hanging indent, coloured only
+    on a terminal (``markup``: rich markup). ``wrap=False`` for output for tools (json)."""
+    if not wrap:
         sys.stdout.write(text + "\n")
         return
-    from rich.console import Console  # only for markup, which plain output never needs
+    # rich is loaded only when there is something to print: it costs --help its start-up.
+    from partnerfw.render.terminal import echo
 
-    Console(highlight=False, soft_wrap=True).print(text)
+    echo(text, markup=markup)
+
+
+def _warn(message: str, prefix: bool = True) -> None:
+    """A warning (or a note) on stderr, 'partnerfw: ...', wrapped like the rest."""
+    # rich is loaded only when there is something to print: it costs --help its start-up.
+    from partnerfw.render.terminal import echo
+
+    echo(f"partnerfw: {message}" if prefix else message, err=True)
 
 
 def _choose(value: str, allowed: tuple[str, ...], option: str) -> str:

@@ -22,6 +22,7 @@ from partnerfw.cli.app import (
     _print,
     _project,
     _today,
+    _warn,
     app,
 )
 
@@ -76,7 +77,7 @@ def check(
         from partnerfw.git.repo_paths import RepoPaths  # only for the formats for tools
 
         context = Context(RepoPaths.find(project.root), project.policy)
-    _print(RENDERERS[output](result, context), markup=output == "text")
+    _print(RENDERERS[output](result, context), markup=output == "text", wrap=output == "text")
     if output == "github":
         _add_step_summary(result, context, project, when)
     raise typer.Exit(EXIT_FINDINGS if result.has_errors(strict) else EXIT_OK)
@@ -98,13 +99,13 @@ def _checked(
 
     if in_register:
         selection = given_selection(project, list(paths or []))
-        sys.stderr.write(f"partnerfw: {selection.reason}\n")
+        _warn(selection.reason)
         whole = run_check(project, [project.register_dir], when, selection.files)
         return involving(with_decision_commits(whole, project, when), selection.files, project.root)
     only = None
     if changed_since is not None:
         selection = changed_selection(project, changed_since)
-        sys.stderr.write(f"partnerfw: {selection.reason}\n")
+        _warn(selection.reason)
         only = selection.files
     result = run_check(project, _paths(project, paths), when, only)
     return with_decision_commits(result, project, when)
@@ -167,6 +168,7 @@ def classify(
     A shared service that changes type over time is classed by the phase in force on --today."""
     # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
     from partnerfw.render.classes import classify_register, compare, render
+    from partnerfw.render.terminal import terminal_width
 
     _choose(output, ("text", "json"), "--format")
     when = _today(today)
@@ -174,12 +176,14 @@ def classify(
     edition = project.schedule.policy_on(when).edition
     if compare_policy is None and not compare_draft:
         rows, problems = classify_register(project, _paths(project, paths), when)
-        _print(render(rows, problems, output, edition), markup=output == "text")
+        text = render(rows, problems, output, edition, width=terminal_width())
+        _print(text, markup=output == "text", wrap=output == "text")
     else:
         changes, problems, label = compare(project, _paths(project, paths), compare_policy, when)
         _print(
             render(changes, problems, output, edition, label),
             markup=output == "text",
+            wrap=output == "text",
         )
     raise typer.Exit(
         EXIT_FINDINGS if any(p.severity.value == "error" for p in problems) else EXIT_OK
@@ -231,8 +235,10 @@ def rules(
     if local:
         council_rules = {code: "partnerfw.yaml" for code in project.settings.rules}
         choices = local_choices(policy, project.schedule, line, council_rules, named)
-        _print(render_local(choices, output), markup=output == "text")
+        _print(render_local(choices, output), markup=output == "text", wrap=output == "text")
         return
     heading = "\n".join(standing(project.schedule, line, policy, named))
     where = standing_entry(project.schedule, line, policy, named)
-    _print(render_rules(policy, output, heading, where), markup=output == "text")
+    _print(
+        render_rules(policy, output, heading, where), markup=output == "text", wrap=output == "text"
+    )

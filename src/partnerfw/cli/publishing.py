@@ -12,15 +12,21 @@ from partnerfw.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigOption,
+    ForceOption,
+    OverwriteOption,
     TodayOption,
+    VerboseOption,
     _choose,
     _fail,
+    _overwriting,
     _paths,
     _print,
     _project,
     _today,
+    _warn,
     app,
 )
+from partnerfw.words import plural
 
 
 @app.command()
@@ -31,16 +37,23 @@ def build(
             "--out", help="Folder to build the site into (replaced on each build).", file_okay=False
         ),
     ] = Path("site"),
+    verbose: VerboseOption = False,
     today: TodayOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Build the register website and its open data (register.csv, register.json)."""
-    from partnerfw.publish.build import build_site  # the whole site's machinery: only when asked
+    # The progress display first, so that it shows from the start; then the whole site's
+    # machinery (imported here: only when asked, for start-up speed).
+    from partnerfw.render.terminal import progress_on_stderr
 
     when = _today(today)
-    project = _project(config)
-    report = build_site(project, _paths(project, None), out, when)
-    _print(report.message())
+    with progress_on_stderr() as progress:
+        progress("Reading the settings", 0, 0)
+        from partnerfw.publish.build import build_site
+
+        project = _project(config)
+        report = build_site(project, _paths(project, None), out, when, progress)
+    _print(report.message(verbose))
     raise typer.Exit(EXIT_FINDINGS if report.has_problems else EXIT_OK)
 
 
@@ -87,22 +100,24 @@ def export(
             "publication.",
         ),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    overwrite: OverwriteOption = False,
+    force: ForceOption = False,
     config: ConfigOption = None,
 ) -> None:
     """Export the register as CSV, JSON or Excel: public by default, one row per arrangement."""
     from partnerfw.publish import export as exporter  # reads the register: only when asked
 
+    force = _overwriting(overwrite, force)
     output = _export_format(output, out, exporter.FORMATS)
     project = _project(config)
     if out is not None and out.exists() and not force:
-        _fail(f"--out {out} already exists; add --force to replace it")
+        _fail(f"--out {out} already exists; add --overwrite to replace it")
     done = exporter.export_register(project, output, out, include_confidential, force)
     if done.text is not None:
         sys.stdout.write(done.text)
     else:
         view = "including confidential parts" if include_confidential else "public view"
-        sys.stderr.write(f"Exported {done.records} records ({view}) to {out}\n")
+        _warn(f"Exported {plural(done.records, 'record')} ({view}) to {out}", prefix=False)
     for line in done.problem_lines():
         sys.stderr.write(line + "\n")
     if done.problems:

@@ -24,6 +24,7 @@ from partnerfw.cli.app import (
     _today,
     app,
 )
+from partnerfw.words import plural
 
 
 def _answer(help: str, *names: str) -> Any:
@@ -253,7 +254,7 @@ def fmt(
         _print(f"{verb} {_relative(path)}")
     total = len(result.changed) + len(result.unchanged) + len(result.problems)
     _print(
-        f"{len(result.changed)} of {total} files {verb}"
+        f"{len(result.changed)} of {plural(total, 'file')} {verb}"
         + (f", {len(result.problems)} could not be read" if result.problems else "")
     )
     if result.problems:
@@ -310,4 +311,4 @@ def trail(
     _choose(output, ("text", "json"), "--format")
     project = _project(config)
     trails = record_trails(project, record_id)
-    _print(render(trails, output))
+    _print(render(trails, output), wrap=output == "text")

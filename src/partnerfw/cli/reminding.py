@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from partnerfw.cli.app import ConfigOption, TodayOption, _print, _project, _today, app
+from partnerfw.cli.app import (
+    ConfigOption,
+    TodayOption,
+    VerboseOption,
+    _print,
+    _project,
+    _today,
+    app,
+)
 
 
 @app.command()
@@ -69,6 +77,7 @@ def reminders(
             help="GitHub's web address, for the links to the record files.",
         ),
     ] = "https://github.com",
+    verbose: VerboseOption = False,
     today: TodayOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -78,6 +87,6 @@ def reminders(
 
     when = _today(today)
     project = _project(config)
-    options = Options(repository, token, api_url, server_url, within, apply)
+    options = Options(repository, token, api_url, server_url, within, apply, verbose=verbose)
     outcome = run_reminders(project, options, when)
     _print("\n".join(outcome.lines))

@@ -13,13 +13,16 @@ from partnerfw.cli.app import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     ConfigOption,
+    ForceOption,
     _fail,
+    _overwriting,
     _print,
     _project,
     _relative,
     _settled_project,
     app,
 )
+from partnerfw.words import plural
 
 _Text = str | None
 _FolderArgument = Annotated[
@@ -161,10 +164,11 @@ def codeowners(
             "--check", help="Write nothing; exit 1 when .github/CODEOWNERS is stale (CI)."
         ),
     ] = False,
-    force: Annotated[
+    overwrite: Annotated[
         bool,
-        typer.Option("--force", help="Replace a CODEOWNERS file that partnerfw did not write."),
+        typer.Option("--overwrite", help="Replace a CODEOWNERS file that partnerfw did not write."),
     ] = False,
+    force: ForceOption = False,
     config: ConfigOption = None,
 ) -> None:
     """Write .github/CODEOWNERS so that a change to each arrangement is reviewed by the officers
@@ -183,12 +187,14 @@ def codeowners(
     if check_only:
         diff = stale_diff(outcome)
         if diff is None:
-            _print(f"{CODEOWNERS} is up to date ({outcome.file_count} files)")
+            _print(f"{CODEOWNERS} is up to date ({plural(outcome.file_count, 'file')})")
             raise typer.Exit(EXIT_OK)
-        _print(diff + f"\n{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
+        _print(diff, wrap=False)
+        _print(f"{CODEOWNERS} is stale: run 'partnerfw codeowners' and commit it")
         raise typer.Exit(EXIT_FINDINGS)
-    changed, template = update(outcome, force=force)
-    _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} ({outcome.file_count} files)")
+    changed, template = update(outcome, force=_overwriting(overwrite, force))
+    counted = plural(outcome.file_count, "file")
+    _print(f"{'wrote' if changed else 'up to date:'} {CODEOWNERS} ({counted})")
     if template is not None:
         _print(
             f"wrote {template.relative_to(outcome.target.parent.parent)} (the approval checklist)"

@@ -19,6 +19,7 @@ import typer
 
 from partnerfw.edit.new_record import NOT_PRINTABLE
 from partnerfw.errors import UserError
+from partnerfw.render.terminal import echo
 
 Answer = dict[str, Any]
 """The answers so far, by question key: what later questions' parsers and ``when`` read."""
@@ -120,7 +121,7 @@ def terminal_asker(no_input: bool) -> Asker | None:
 def ask_in_terminal(question: Question, answers: Answer) -> Any:
     """The question with typer's prompt; an invalid answer is asked again with why."""
     if question.intro:
-        typer.echo("\n" + question.intro)
+        echo("\n" + question.intro)
     if question.ask_here is not None:
         return question.ask_here(answers)
     # An empty answer goes to the parser too, so that it says why one is needed.
@@ -270,7 +271,7 @@ def ask_from_menu(
 ) -> str | None:
     """One name from the menu in the terminal; for ``OTHER`` the name is asked and the
     officer told that check will flag it. ``optional``: Enter chooses nobody (None)."""
-    typer.echo("\n" + menu.text(intro))
+    echo("\n" + menu.text(intro))
 
     def parse(answer: str) -> str | None:
         if not answer.strip():
@@ -286,5 +287,5 @@ def ask_from_menu(
     listed = menu.listed(name)
     if listed is not None:
         return listed
-    typer.echo(menu.flagged(name))
+    echo(menu.flagged(name))
     return name  # type: ignore[no-any-return]

@@ -220,7 +220,7 @@ def write(outcome: Outcome, *, force: bool = False) -> bool:
         if not current.startswith(MARKER) and not force:
             raise UserError(
                 f"{target} was not written by partnerfw; move your rules into the "
-                "roles' reviewers in partnerfw.yaml, or rerun with --force to "
+                "roles' reviewers in partnerfw.yaml, or rerun with --overwrite to "
                 "replace it"
             )
     write_atomic(target, outcome.text, overwrite=True)

@@ -27,9 +27,11 @@ Which edition of the Working in Partnership Framework is in force?
   1  revised  significance threshold £50,000, urgent route, equalities aims, climate change
   2  earlier  significance threshold £10,000"""
 
-TEAMS_HELP = """\
-The GitHub teams (or users) who review for the statutory officers: they are asked to review
-every record, partnerfw.yaml and the workflows (.github/CODEOWNERS). Write @org/team or @user."""
+TEAMS_HELP = (
+    "The GitHub teams (or users) who review for the statutory officers: they are asked to "
+    "review every record, partnerfw.yaml and the workflows (.github/CODEOWNERS). Write "
+    "@org/team or @user."
+)
 
 
 def _website(text: str, answers: Answer) -> str | None:

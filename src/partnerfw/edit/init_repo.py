@@ -228,7 +228,7 @@ def status(root: Path) -> list[FileStatus]:
                     else (
                         "run 'partnerfw codeowners' and commit it"
                         if mine
-                        else "written by hand: 'partnerfw codeowners --force' replaces it"
+                        else "written by hand: 'partnerfw codeowners --overwrite' replaces it"
                     ),
                 )
             )

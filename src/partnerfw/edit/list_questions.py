@@ -14,8 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-import typer
-
 from partnerfw.edit.answers import (
     OTHER,
     Answer,
@@ -27,6 +25,7 @@ from partnerfw.edit.answers import (
 )
 from partnerfw.judge.names import normal
 from partnerfw.policy.schema import MasterLists
+from partnerfw.render.terminal import echo
 
 Change = Callable[[Question], Question]
 
@@ -112,7 +111,7 @@ def _lead_member(menu: Menu, lists: MasterLists) -> Change:
 
 def _appointees(menu: Menu) -> Change:
     def ask(_: Answer) -> list[str]:
-        typer.echo("\n" + menu.text("The councillors appointed"))
+        echo("\n" + menu.text("The councillors appointed"))
         chosen = prompt(
             "Appointed (numbers or names, separated by semicolons)",
             lambda text: _several(menu, text),
@@ -125,7 +124,7 @@ def _appointees(menu: Menu) -> Change:
             name = prompt("Their name", lambda text: required_text(text, {}))
             listed = menu.listed(name)
             if listed is None:
-                typer.echo(menu.flagged(name))
+                echo(menu.flagged(name))
             names.append(listed or name)
         return names
 

@@ -19,28 +19,33 @@ from partnerfw.edit.answers import (
 from partnerfw.edit.new_record import PartnerAnswer
 from partnerfw.record.models import CompanyForm, Kind, Payment, Sector, SharedServiceType
 
+# One line per entry: the terminal wraps each at its width, under the entry's description
+# (render/terminal.py), so the menus read at 80 columns as at 200.
 KIND_HELP = """\
 What kind of arrangement is it?
-  1  partnership       the council and one or more independent bodies working together
-                       towards shared objectives (Framework 1.7)
-  2  shared_service    councils sharing a team, a manager or an officer, or covering for
-                       each other at short notice (1.12)
-  3  informal_network  an information-sharing group, e.g. a finance officers' group; not a
-                       formal partnership but kept on the register
-  4  commissioning     the council is paid to deliver a service for another body: NOT a
-                       partnership (1.14)
-  5  company_or_trust  a separate company or charitable trust, including a community
-                       interest company: outside this framework, it needs its own legal
-                       and financial arrangements (1.10)
-  6  outside_body      councillors or officers appointed to another organisation's board
-                       or committee: not a partnership (1.7), but on the register"""
+  1  partnership       the council and one or more independent bodies working together \
+towards shared objectives (Framework 1.7)
+  2  shared_service    councils sharing a team, a manager or an officer, or covering for each \
+other at short notice (1.12)
+  3  informal_network  an information-sharing group, e.g. a finance officers' group; not a \
+formal partnership but kept on the register
+  4  commissioning     the council is paid to deliver a service for another body: NOT a \
+partnership (1.14)
+  5  company_or_trust  a separate company or charitable trust, including a community interest \
+company: outside this framework, it needs its own legal and financial arrangements (1.10)
+  6  outside_body      councillors or officers appointed to another organisation's board or \
+committee: not a partnership (1.7), but on the register"""
 
 COMPANY_HELP = """\
 Which legal form (Enter to skip)?
-  1  company_limited_by_guarantee          5  charitable_incorporated_organisation
-  2  company_limited_by_shares             6  charitable_trust
-  3  community_interest_company            7  community_benefit_society
-  4  charitable_company                    8  other"""
+  1  company_limited_by_guarantee
+  2  company_limited_by_shares
+  3  community_interest_company
+  4  charitable_company
+  5  charitable_incorporated_organisation
+  6  charitable_trust
+  7  community_benefit_society
+  8  other"""
 
 TYPE_HELP = """\
 Which kind of shared service (1.12)?
@@ -49,21 +54,25 @@ Which kind of shared service (1.12)?
   3  joint_officer        officers (not managers) giving another council long-term cover
   4  ad_hoc_resilience    short-term cover, e.g. maternity cover or 'as and when'"""
 
-URGENT_HELP = """\
-Urgent (ad hoc) arrangements are those needed within days to keep services running. They may
-start before approval, but approval must follow within the period the policy sets."""
+URGENT_HELP = (
+    "Urgent (ad hoc) arrangements are those needed within days to keep services running. "
+    "They may start before approval, but approval must follow within the period the policy "
+    "sets."
+)
 
-MANAGEMENT_HELP = """\
-A company or trust the partners create for their own purposes is outside this framework (1.10).
-One that runs council services under a management agreement (e.g. a leisure trust running the
-council's leisure centres) is a contract, which the council manages as a contract."""
+MANAGEMENT_HELP = (
+    "A company or trust the partners create for their own purposes is outside this framework "
+    "(1.10). One that runs council services under a management agreement (e.g. a leisure "
+    "trust running the council's leisure centres) is a contract, which the council manages "
+    "as a contract."
+)
 
 PAYMENT_HELP = """\
-In a commissioning arrangement the council is paid to deliver a service on behalf of another
-organisation (1.14).
+In a commissioning arrangement the council is paid to deliver a service on behalf of \
+another organisation (1.14).
   1  the_council_is_paid  the other body pays the council for the service
-  2  the_council_pays     the council pays the other body: then it is not commissioning but a
-                          contract (or, working towards shared objectives, a partnership)"""
+  2  the_council_pays     the council pays the other body: then it is not commissioning but \
+a contract (or, working towards shared objectives, a partnership)"""
 
 _ACT_AND_SECTION = re.compile(
     r"^(?P<act>.*?\b\d{4})\s*,?\s*(?P<section>(?:s\.?|ss\.?|sections?)\s*\d.*)?$",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,19 +18,18 @@ from partnerfw.publish.admin import admin_files
 from partnerfw.publish.site import page_count, read_logo, render_site, write_site
 from partnerfw.publish.stamp import build_stamp
 from partnerfw.record.loading import discover
+from partnerfw.render.terminal import Progress, no_progress
 from partnerfw.reports import build_reports, public_data
 from partnerfw.rules.engine import CheckResult, run_check
 from partnerfw.templating import environment
 from partnerfw.views.site import build_site_view, report_links
-from partnerfw.words import plural
+from partnerfw.words import listed, plural
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
     from partnerfw.git.trail import TrailEntry
 
-PROGRESS_FROM_PAGES = 150
-"""Below this many pages a build takes well under a second: no progress bar."""
 _UNREADABLE_RULES = ("DATA001", "DATA002", "DATA003", "DATA004", "POL001")
 
 
@@ -56,10 +54,12 @@ class BuildReport:
     def has_problems(self) -> bool:
         return bool(self.unreadable or self.shared_ids)
 
-    def message(self) -> str:
+    def message(self, verbose: bool = False) -> str:
+        """What was built and where, with a warning for each problem; a long list of files
+        names the first few and counts the rest unless ``verbose``."""
         lines = [
-            f"Built {self.pages} pages for {self.records} arrangements into {self.out}/ "
-            f"in {self.seconds:.1f} s.",
+            f"Built {plural(self.pages, 'page')} for {plural(self.records, 'arrangement')} "
+            f"into {self.out}/ in {self.seconds:.1f} s.",
             f"Open {self.out / 'index.html'} in a browser, or preview it with:",
             f"  python3 -m http.server -d {self.out}   (then visit http://localhost:8000/)",
         ]
@@ -85,7 +85,7 @@ class BuildReport:
                 f"warning: {plural(len(self.unreadable), 'file')} "
                 f"{'is' if len(self.unreadable) == 1 else 'are'} not on the site because "
                 "they could not be read; run 'partnerfw check' to see why: "
-                + ", ".join(self.unreadable),
+                + listed(self.unreadable, verbose),
             )
         if self.shared_ids:
             lines.insert(
@@ -93,7 +93,7 @@ class BuildReport:
                 f"warning: {plural(len(self.shared_ids), 'id')} "
                 f"{'is' if len(self.shared_ids) == 1 else 'are'} used by more than one file, so "
                 "the site has one page for several records; give each arrangement its own id "
-                "('partnerfw check' lists the files): " + ", ".join(self.shared_ids),
+                "('partnerfw check' lists the files): " + listed(self.shared_ids, verbose),
             )
         return "\n".join(lines)
 
@@ -106,12 +106,22 @@ def site_environment(root: Path) -> Environment:
     return env
 
 
-def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.date) -> BuildReport:
+def build_site(
+    project: Project,
+    paths: Sequence[Path],
+    out: Path,
+    today: dt.date,
+    progress: Progress = no_progress,
+) -> BuildReport:
+    """Check the register, make the public view and write the site into ``out``; ``progress``
+    is told each step from the first (checking, the reports, each page, writing)."""
     started = time.perf_counter()
+    progress("Checking the register", 0, 0)
     built = build_stamp(project.root)
 
     if repository_root(project.root) is None:
         result = run_check(project, paths, today)
+        progress("Making the reports and the open data", 0, 0)
         public = public_data(project, result, today)
         reports = build_reports(project, result, today, built, public)
         trails = None
@@ -121,17 +131,26 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
         with ProcessPoolExecutor(max_workers=1) as background:
             history = background.submit(_histories, project.root, list(paths))
             result = run_check(project, paths, today)
+            progress("Making the reports and the open data", 0, 0)
             public = public_data(project, result, today)
             reports = build_reports(project, result, today, built, public)
+            progress("Reading the records' history in git", 0, 0)
             trails = _by_record(project, result, history.result())
     view = build_site_view(result, project, today, trails=trails)
     view.reports = report_links(sorted(reports))
     view.built = built
     logo = read_logo(project.root, project.settings.theme.logo)
-    total = page_count(view)
+    total, done = page_count(view), 0
     env = site_environment(project.root)
-    with _progress(total) as advance:
-        files = render_site(view, env, logo, advance, reports)
+    progress("Rendering pages", 0, total)
+
+    def advance(pages: int) -> None:
+        nonlocal done
+        done += pages
+        progress("Rendering pages", done, total)
+
+    files = render_site(view, env, logo, advance, reports)
+    progress("Writing the site", 0, 0)
     files[calendar.FILE] = calendar.calendar_text(public, view.site_url)
     admin = admin_files(project.root, env, project.council_name)
     write_site(out, {**files, **admin.files})
@@ -164,27 +183,3 @@ def _by_record(
     project: Project, result: CheckResult, found: dict[Path, list[TrailEntry]]
 ) -> dict[str, list[TrailEntry]]:
     return {c.id: found.get((project.root / c.record.file).resolve(), []) for c in result.records}
-
-
-@contextmanager
-def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
-    """A rich progress bar on a terminal when there are enough pages to take a moment."""
-    # Loaded here, not at the top: rich is only needed when this runs.
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    if total < PROGRESS_FROM_PAGES or not console.is_terminal:
-        yield None
-        return
-    # Loaded here, not at the top: rich is only needed when this runs.
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    with Progress(
-        TextColumn("Rendering pages"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("pages", total=total)
-        yield lambda n: progress.advance(task, n)

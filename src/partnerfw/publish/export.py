@@ -31,6 +31,7 @@ from partnerfw.record.columns import cell_text, column_order, flatten, plain, un
 from partnerfw.record.loading import LoadedRecord, load
 from partnerfw.record.partial_dates import PartialDate
 from partnerfw.views.redaction import Redaction
+from partnerfw.words import plural
 
 FORMATS = ("csv", "json", "xlsx")
 SHEET = "Register"
@@ -58,8 +59,8 @@ class Exported:
         if not self.problems:
             return []
         return [
-            f"partnerfw: {len(self.problems)} problem(s) kept records out of the export; run "
-            "'partnerfw check' to see them:",
+            f"partnerfw: {plural(len(self.problems), 'problem')} kept records out of the "
+            "export; run 'partnerfw check' to see them:",
             *(f"  {p.file}:{p.line}: {p.message}" for p in self.problems),
         ]
 

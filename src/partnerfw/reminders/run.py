@@ -16,7 +16,7 @@ from partnerfw.reminders import sync, text
 from partnerfw.reminders.github import Repository
 from partnerfw.reminders.wanted import DEFAULT_WITHIN, REMINDER_LABEL, Reminder, wanted_reminders
 from partnerfw.rules.engine import run_check
-from partnerfw.words import plural
+from partnerfw.words import listed, plural
 
 DEFAULT_API_URL = "https://api.github.com"
 DEFAULT_SERVER_URL = "https://github.com"
@@ -36,6 +36,8 @@ class Options:
     apply: bool = False
     write_pause: float | None = None
     """Seconds between writes (None: the one GitHub asks for, ``github.WRITE_PAUSE_SECONDS``)."""
+    verbose: bool = False
+    """Name every file of a long list, not the first few and a count."""
 
 
 @dataclass
@@ -79,7 +81,8 @@ def run_reminders(project: Project, options: Options, today: dt.date) -> Outcome
     if unreadable:
         outcome.lines.append(
             f"warning: {plural(len(unreadable), 'record file')} could not be read, so no "
-            f"reminder is worked out for them ('partnerfw check' says why): {', '.join(unreadable)}"
+            f"reminder is worked out for them ('partnerfw check' says why): "
+            f"{listed(unreadable, options.verbose)}"
         )
     if repository is None or not options.token:
         planned = sync.plan(wanted, [], {}, links, within, today, record_paths)

@@ -16,6 +16,7 @@ from partnerfw.judge.classify import KIND_LABELS, Classification, classify, deci
 from partnerfw.policy.compared import compared_policy
 from partnerfw.policy.project import Project
 from partnerfw.record.loading import load
+from partnerfw.words import plural
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,10 @@ def render(
     output: str,
     edition: str,
     compared_with: str | None = None,
+    width: int | None = None,
 ) -> str:
+    """The classes as text (rich markup) or json; ``width``: the terminal's, to lay the rows
+    out in columns only where the reasons still have room beside them."""
     if output == "json":
         payload: dict[str, object] = {
             "policy": edition,
@@ -109,10 +113,7 @@ def render(
     lines = [f"[red]{escape(p.file)}:{p.line}: {escape(p.message)}[/red]" for p in problems]
     if compared_with is None:
         lines.append(f"[bold]Classification under the '{escape(edition)}' policy[/bold]")
-        for row in rows:
-            lines.append(
-                f"  {row.id:<40} {row.classification.label:<34} {escape(row.classification.reason)}"
-            )
+        lines += _class_rows(rows, width)
         lines.append("  " + _counts(rows))
         return "\n".join(lines)
     if any(p.file == Path(compared_with).as_posix() for p in problems):
@@ -127,7 +128,8 @@ def render(
         )
         return "\n".join(lines)
     lines.append(
-        f"[bold]{len(rows)} arrangement(s) change class between '{escape(edition)}' "
+        f"[bold]{plural(len(rows), 'arrangement')} {'changes' if len(rows) == 1 else 'change'} "
+        f"class between '{escape(edition)}' "
         f"(now) and '{escape(compared_with)}':[/bold]"
     )
     for row in rows:
@@ -154,3 +156,23 @@ def _counts(rows: list[Row]) -> str:
     if not counts:
         return "no arrangements yet: add the first with 'partnerfw new'"
     return ", ".join(f"{label}: {n}" for (_, label), n in sorted(counts.items()))
+
+
+_REASON_ROOM = 30
+"""Beside the id and the class, the reasons need at least this much room for the columns."""
+
+
+def _class_rows(rows: list[Row], width: int | None) -> list[str]:
+    """A row per arrangement: id, class and reason in columns as wide as their longest entry,
+    or, where a terminal is too narrow for that, the reason on the line below."""
+    id_width = max((len(row.id) for row in rows), default=0)
+    label_width = max((len(row.classification.label) for row in rows), default=0)
+    in_columns = width is None or 2 + id_width + 2 + label_width + 2 + _REASON_ROOM <= width
+    lines = []
+    for row in rows:
+        c = row.classification
+        if in_columns:
+            lines.append(f"  {row.id:<{id_width}}  {c.label:<{label_width}}  {escape(c.reason)}")
+        else:
+            lines += [f"  {row.id}  {c.label}", f"      {escape(c.reason)}"]
+    return lines

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerfw.files import write_atomic
+from partnerfw.render.terminal import Progress, no_progress
+from partnerfw.spreadsheet.brief import LONG, save_details, short_report
 from partnerfw.spreadsheet.mapping import check_headings, mapping_text, match_columns, read_mapping
 from partnerfw.spreadsheet.plan import ImportPlan, plan_import
 from partnerfw.spreadsheet.report import render_report
@@ -47,6 +49,10 @@ class ImportOptions:
     """The row that holds the column headings (default: found among the first rows)."""
     allow_duplicates: bool = False
     """Also create rows that look like a record already in the register."""
+    verbose: bool = False
+    """Show the whole report, however long (otherwise a long one is cut short)."""
+    report: Path | None = None
+    """Where to write the whole report (a long one is also cut short in the terminal)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,9 @@ class ImportOutcome:
 
     plan: ImportPlan
     report: str
+    """The report to show: the whole of it, or when long its summary (``brief``)."""
+    details: Path | None = None
+    """Where the whole report was written, if it was."""
 
     @property
     def has_problems(self) -> bool:
@@ -69,20 +78,34 @@ def import_spreadsheet(
     shown_dir: str,
     options: ImportOptions,
     today: dt.date | None = None,
+    progress: Progress = no_progress,
 ) -> ImportOutcome:
     """Import ``file`` into the register folder ``register_dir`` (named ``shown_dir`` in the
     report): read the mapping file and the table, check the mapping's headings are the
     table's, match the columns, plan the records, save the mapping and, with
     ``options.write``, write the records. Raises ``UserError`` for a file or mapping that
-    cannot be read; ``today`` (default: the real date) tells an end date that has passed."""
+    cannot be read; ``today`` (default: the real date) tells an end date that has passed;
+    ``progress`` is told each step (reading, each row, duplicates, writing)."""
+    progress(f"Reading {file.name}", 0, 0)
     overrides = read_mapping(options.mapping) if options.mapping else None
     table = read_table(file, options.sheet, options.header_row, frozenset(overrides or {}))
     if options.mapping is not None and overrides is not None:
         check_headings(overrides, table.headers, options.mapping, table.source)
     columns = match_columns(table.headers, overrides)
-    plan = plan_import(table, columns, register_dir, shown_dir, today)
+    plan = plan_import(table, columns, register_dir, shown_dir, today, progress)
     if options.save_mapping is not None:
         write_atomic(options.save_mapping, mapping_text(table.source, columns))
     if options.write:
-        write_records(plan, register_dir, options.allow_duplicates)
-    return ImportOutcome(plan, render_report(plan))
+        write_records(plan, register_dir, options.allow_duplicates, progress)
+    return _outcome(plan, options)
+
+
+def _outcome(plan: ImportPlan, options: ImportOptions) -> ImportOutcome:
+    """The report whole when short or asked for, else cut short with its details in a file."""
+    report = render_report(plan)
+    long = len(report.splitlines()) > LONG and not options.verbose
+    details = save_details(report, options.report) if long or options.report else None
+    if not long:
+        return ImportOutcome(plan, report, details)
+    assert details is not None
+    return ImportOutcome(plan, short_report(report, details), details)

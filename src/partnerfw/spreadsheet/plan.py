@@ -12,6 +12,7 @@ from pathlib import Path
 from partnerfw.errors import NoRegisterError
 from partnerfw.judge.duplicates import Candidate, LikelyDuplicate, likely_duplicates
 from partnerfw.record.loading import load
+from partnerfw.render.terminal import Progress, no_progress
 from partnerfw.spreadsheet.cells import quoted
 from partnerfw.spreadsheet.mapping import Column
 from partnerfw.spreadsheet.row import RowResult, choices
@@ -47,10 +48,14 @@ def plan_import(
     register_dir: Path,
     shown_dir: str,
     today: dt.date | None = None,
+    progress: Progress = no_progress,
 ) -> ImportPlan:
     """A record for each row of ``table``, to be written in ``register_dir`` (shown as
-    ``shown_dir``), nothing written yet."""
-    rows = [build_row(number, line, columns, today) for number, line in table.rows]
+    ``shown_dir``), nothing written yet; ``progress`` is told each row read."""
+    rows = []
+    for number, line in table.rows:
+        rows.append(build_row(number, line, columns, today))
+        progress("Reading the rows", len(rows), len(table.rows))
     seen: dict[str, int] = {}
     for result in rows:
         if result.status == "not imported":
@@ -67,6 +72,7 @@ def plan_import(
             result.status = "exists"
         seen.setdefault(result.record_id, result.row)
         result.text = _file_header(result, table.source) + result.text
+    progress("Looking for likely duplicates", 0, 0)
     duplicates = _likely_duplicates(rows, register_dir, shown_dir)
     return ImportPlan(table, columns, rows, duplicates, shown_dir)
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 from partnerfw.spreadsheet.cells import quoted
 from partnerfw.spreadsheet.plan import ImportPlan
 from partnerfw.spreadsheet.row import RowResult, choices
+from partnerfw.words import plural
 
 
 def render_report(plan: ImportPlan) -> str:
     """The report of ``plan``, for an officer to read before ``--write``, and after it."""
     table = plan.table
     out = [
-        f"Importing {table.source}: {len(plan.rows)} rows, {len(table.headers)} columns "
+        f"Importing {table.source}: {plural(len(plan.rows), 'row')}, "
+        f"{plural(len(table.headers), 'column')} "
         f"(headings in row {table.header_row})."
     ]
     out += [f"Note: {note}" for note in table.notes]
@@ -125,8 +127,9 @@ def _summary(plan: ImportPlan) -> str:
             f", {unknown} without a kind or status partnerfw could tell (choose it in the file)"
         )
     return (
-        f"Summary: {len(plan.rows)} rows: {made} {done}, {plan.count('exists')} already "
-        f"in the register, {plan.count('not imported')} not imported{skipped}; {flagged} "
-        f"values kept as written for an officer to confirm; {repaired} mis-encoded texts repaired; "
-        f"{in_notes} cells kept in notes; {len(plan.duplicates)} likely duplicates."
+        f"Summary: {plural(len(plan.rows), 'row')}: {made} {done}, {plan.count('exists')} "
+        f"already in the register, {plan.count('not imported')} not imported{skipped}; "
+        f"{plural(flagged, 'value')} kept as written for an officer to confirm; "
+        f"{plural(repaired, 'mis-encoded text')} repaired; {plural(in_notes, 'cell')} kept in "
+        f"notes; {plural(len(plan.duplicates), 'likely duplicate')}."
     )
