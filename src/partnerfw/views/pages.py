@@ -237,3 +237,5 @@ class SiteView:
     """The open data's licence (partnerfw.yaml open_data.licence; OGL v3.0 by default)."""
     site_url: str | None = None
     """Where the site is published (partnerfw.yaml site.url), ending in '/'; None if unknown."""
+    search_index: dict[str, Any] = field(default_factory=dict)
+    """What the site's search looks in (``search.search_index``), from the public pages."""
