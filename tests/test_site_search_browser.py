@@ -294,10 +294,17 @@ def test_search_results_have_no_axe_violations(chromium: Any, bundled: str, widt
 
 @pytest.mark.parametrize(
     "path",
-    ["index.html", "sorted/resources.html", "filter/kind-partnership.html"],
+    [
+        "index.html",
+        "sorted/resources.html",
+        "filter/kind-partnership.html",
+        "arrangements/joint-it-management.html",
+        "arrangements/youth-sports-partnership.html",
+        "reports/annual.html",
+    ],
 )
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_register_listings_have_no_axe_violations(
+def test_register_pages_have_no_axe_violations(
     chromium: Any, awkward: str, path: str, width: int
 ) -> None:
     context = chromium.new_context(viewport={"width": width, "height": 900})
