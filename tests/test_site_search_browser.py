@@ -442,3 +442,31 @@ def test_a_long_register_is_searched_when_the_typing_pauses(
     box.press("Enter")  # at once, without waiting
     desktop.select_option("#filter-status", "Active")
     assert _shown(desktop) == [] and _status(desktop).startswith("Showing 0 of 255")
+
+
+@pytest.mark.parametrize("scripts", [False, True], ids=["without-js", "with-js"])
+@pytest.mark.parametrize("path", ["index.html", "filter/status-proposed.html"])
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_with_or_without_javascript_the_listings_are_axe_clean_and_show_the_resources(
+    chromium: Any, awkward: str, path: str, width: int, scripts: bool
+) -> None:
+    """The search box needs JavaScript; without it the filter pages are the search, and they
+    must be as accessible, with each arrangement's resources in view, on a phone and on a
+    desktop (where a very long name once pushed them out of the register's box). The site's
+    scripts are all files (its Content-Security-Policy allows no inline script), so refusing
+    every .js file is a browser without JavaScript, while axe (run by the test) still works."""
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    if not scripts:
+        context.route("**/*.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(awkward + path)
+    searchable = scripts and path == "index.html"  # a filter page is a search already
+    assert page.locator("#filter-q").is_visible() is searchable
+    violations = _axe_violations(page)
+    found = page.evaluate(RESOURCES_BOXES)
+    context.close()
+    assert violations == []
+    assert found["page"] <= found["viewport"], "the page scrolls sideways"
+    assert found["wrap"][0] <= found["wrap"][1], "the register scrolls sideways in its box"
+    off_screen = [c for c in found["cells"] if not (c["visible"] and c["inside"])]
+    assert found["cells"] and off_screen == []
