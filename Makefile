@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 TODAY ?=
 
-.PHONY: demo test install dev browser cms libreoffice lint typecheck bench clean site docs docs-figures
+.PHONY: demo test install dev browser cms libreoffice lint typecheck bench clean site docs docs-figures screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -101,6 +101,10 @@ docs: dev
 ## docs-figures: rewrite docs/generated/ (the command reference and the bundled register's figures)
 docs-figures: dev
 	$(BIN)/python docs/figures.py
+
+## screenshots: photograph the bundled register's site at 1280 and 390 px into docs/screenshots/
+screenshots: dev browser
+	$(BIN)/python docs/screenshots.py
 
 bench: install
 	$(BIN)/python benchmarks/bench_check.py

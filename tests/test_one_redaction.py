@@ -287,7 +287,13 @@ def test_no_public_output_shows_a_confidential_value(
     monkeypatch.chdir(root)
     runner = CliRunner()
     site = _site(runner, tmp_path / "site")
-    assert {"register.csv", "register.json", "datapackage.json", "reports/annual.html"} <= set(site)
+    assert {
+        "register.csv",
+        "register.json",
+        "datapackage.json",
+        "reports/annual.html",
+        "assets/search-index.js",
+    } <= set(site)
     assert any(name.startswith("arrangements/") for name in site)
     outputs = {
         **{f"site/{name}": text for name, text in site.items()},

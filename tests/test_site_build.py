@@ -357,7 +357,7 @@ def test_html_in_every_text_field_is_never_live(runner: CliRunner, example_repo:
             assert tag not in ("iframe", "object", "embed", "base")
             if tag == "script":
                 assert attrs == {"src": attrs["src"], "defer": None}
-                assert attrs["src"].endswith("assets/register.js")
+                assert attrs["src"].endswith(SCRIPTS), attrs["src"]
             if tag == "img":
                 assert attrs.get("src") != "x"
             for name in ("href", "src", "action"):
@@ -376,6 +376,12 @@ def test_html_in_every_text_field_is_never_live(runner: CliRunner, example_repo:
     for path in reports:  # the reports are published pages too, and carry the payload as text
         assert '<script>alert("xss")</script>' in "".join(parse(path).text), path.name
     json.loads((site / "register.json").read_text("utf-8"))
+    index = (site / "assets" / "search-index.js").read_text("utf-8")
+    assert "<" not in index and "pwned" not in index, "the search index holds only words"
+
+
+SCRIPTS = ("assets/register.js", "assets/search.js", "assets/search-index.js")
+"""The only scripts a page loads: the site's own."""
 
 
 def test_every_link_is_internal_and_exists_or_http_or_mailto(

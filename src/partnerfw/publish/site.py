@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from partnerfw.errors import UserError
 from partnerfw.views.open_data import columns, csv_text, datapackage_text, json_text
 from partnerfw.views.pages import Row, SiteView
+from partnerfw.views.search import search_index_script
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
 MARKER = ".partnerfw-site"
 """Written into every built site, so a rebuild knows the folder is its own to replace."""
-ASSETS = ("style.css", "register.js")
+ASSETS = ("style.css", "register.js", "search.js")
 _LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 
 Files = dict[str, str | bytes]
@@ -74,6 +75,7 @@ def render_site(
             progress(1)
     for asset in ASSETS:
         files[f"assets/{asset}"] = env.get_template(f"site/assets/{asset}").render(site=view)
+    files["assets/search-index.js"] = search_index_script(view.search_index)
     if view.theme.logo and logo is not None:
         files[f"assets/{view.theme.logo}"] = logo
     files["register.csv"] = csv_text(view.open_data).encode("utf-8-sig")

@@ -18,6 +18,22 @@ from partnerfw.record.models import Arrangement
 from partnerfw.record.money import money
 from partnerfw.reports.paper import Figure, Table
 
+FONT_SIZE = 16
+"""Text in the pictures, in the picture's own units. A picture is drawn at its natural size
+(one unit a CSS pixel) and only shrinks to fit a narrower screen: at 320 px wide the text is
+still over 12 px (the pictures are at most 360 units wide)."""
+
+
+def _svg_open(width: int, height: int, ident: str, title: str, description: str) -> str:
+    """The picture's opening tag, with its natural size, its title and its description."""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="figure-svg" role="img" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'aria-labelledby="{ident}-title {ident}-desc">'
+        f'<title id="{ident}-title">{escape(title)}</title>'
+        f'<desc id="{ident}-desc">{escape(description)}</desc>'
+    )
+
 
 def band(rating: int, bands: list[RiskBand]) -> tuple[str, str]:
     """The name and fill of the council's band for a likelihood × impact rating."""
@@ -71,28 +87,24 @@ def heat_map(
         f"{top.from_rating} or more ({top.name}). Each cell gives the number of risks."
         + (f" {off} rated off the council's scales are not placed." if off else "")
     )
-    cell, left, top_margin = min(56, 280 // max(rows, cols)), 74, 16
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="figure-svg" role="img" '
-        f'viewBox="0 0 {left + cols * cell + 10} {top_margin + rows * cell + 56}" '
-        f'aria-labelledby="{ident}-title {ident}-desc">',
-        f'<title id="{ident}-title">{escape(title)}</title>',
-        f'<desc id="{ident}-desc">{escape(description)}</desc>',
-    ]
+    cell, left, top_margin = min(54, 270 // max(rows, cols)), 56, 16
+    width, height = left + cols * cell + 10, top_margin + rows * cell + 56
+    parts = [_svg_open(width, height, ident, title, description)]
     cells, fills = _cells(counts, rows, cols, bands, (cell, left, top_margin))
     parts += cells
     for col, impact in enumerate(range(1, cols + 1)):
         parts.append(
-            f'<text x="{left + col * cell + cell / 2}" y="{top_margin + rows * cell + 20}" '
-            f'text-anchor="middle" font-size="14">{impact}</text>'
+            f'<text x="{left + col * cell + cell / 2}" y="{top_margin + rows * cell + 22}" '
+            f'text-anchor="middle" font-size="{FONT_SIZE}">{impact}</text>'
         )
     parts.append(
-        f'<text x="{left + cols * cell / 2}" y="{top_margin + rows * cell + 44}" '
-        'text-anchor="middle" font-size="14">Impact →</text>'
+        f'<text x="{left + cols * cell / 2}" y="{top_margin + rows * cell + 48}" '
+        f'text-anchor="middle" font-size="{FONT_SIZE}">Impact →</text>'
     )
     parts.append(
-        f'<text x="16" y="{top_margin + rows * cell / 2}" text-anchor="middle" font-size="14" '
-        f'transform="rotate(-90 16 {top_margin + rows * cell / 2})">Likelihood →</text>'
+        f'<text x="18" y="{top_margin + rows * cell / 2}" text-anchor="middle" '
+        f'font-size="{FONT_SIZE}" '
+        f'transform="rotate(-90 18 {top_margin + rows * cell / 2})">Likelihood →</text>'
     )
     parts.append("</svg>")
     body = [
@@ -128,8 +140,8 @@ def _cells(
     for row, likelihood in enumerate(range(rows, 0, -1)):
         y = top_margin + row * cell
         parts.append(
-            f'<text x="{left - 8}" y="{y + cell / 2 + 5}" text-anchor="end" '
-            f'font-size="14">{likelihood}</text>'
+            f'<text x="{left - 8}" y="{y + cell / 2 + 6}" text-anchor="end" '
+            f'font-size="{FONT_SIZE}">{likelihood}</text>'
         )
         row_fills: list[str | None] = [None]
         for col, impact in enumerate(range(1, cols + 1)):
@@ -160,30 +172,21 @@ def resources_by_kind(rows: list[tuple[str, Decimal]], ident: str = "resources")
         f"Council resources a year (budget, staff cost and in kind) of the approved "
         f"and running arrangements: {money(total)} in total. {listed}."
     )
-    label_width, bar_width, row_height, top = 210, 300, 34, 8
+    width, bar_width, row_height, top = 360, 236, 54, 4
     largest = max((amount for _, amount in rows), default=Decimal(0)) or Decimal(1)
     height = top * 2 + row_height * max(len(rows), 1)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="figure-svg" role="img" '
-        f'viewBox="0 0 {label_width + bar_width + 110} {height}" '
-        f'aria-labelledby="{ident}-title {ident}-desc">',
-        f'<title id="{ident}-title">{escape(title)}</title>',
-        f'<desc id="{ident}-desc">{escape(description)}</desc>',
-    ]
+    parts = [_svg_open(width, height, ident, title, description)]
     for index, (label, amount) in enumerate(rows):
         y = top + index * row_height
-        width = int(bar_width * amount / largest)
+        bar = max(int(bar_width * amount / largest), 1)
+        parts.append(f'<text x="0" y="{y + 18}" font-size="{FONT_SIZE}">{escape(label)}</text>')
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 21}" text-anchor="end" '
-            f'font-size="14">{escape(label)}</text>'
-        )
-        parts.append(
-            f'<rect x="{label_width}" y="{y + 5}" width="{max(width, 1)}" height="22" '
+            f'<rect x="1" y="{y + 26}" width="{bar}" height="22" '
             'fill="#9fb8d9" stroke="#0b0c0c" stroke-width="1"/>'
         )
         parts.append(
-            f'<text x="{label_width + max(width, 1) + 6}" y="{y + 21}" '
-            f'font-size="14">{escape(money(amount))}</text>'
+            f'<text x="{bar + 8}" y="{y + 43}" '
+            f'font-size="{FONT_SIZE}">{escape(money(amount))}</text>'
         )
     parts.append("</svg>")
     table = Table(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Generic, TypeVar
 
@@ -21,7 +21,31 @@ from partnerfw.reports.paper import Figure, Paper, Section, Table
 T = TypeVar("T")
 
 AUTHOR_ADDS = "[Further recommendations to be added by the report author.]"
-"""The last recommendation of a paper whose author is expected to add their own."""
+"""The last recommendation of an internal paper whose author is expected to add their own."""
+AUTHOR_PROMPTS = (AUTHOR_ADDS,)
+"""Every text written for a paper's author rather than its readers. Such a text is a whole
+paragraph, bullet or recommendation in square brackets, and only an internal paper
+(``--include-confidential``) has one: a public paper, and so every report the site publishes,
+leaves them all out (``for_the_reader``)."""
+
+
+def is_author_prompt(text: str) -> bool:
+    """True for text written for the paper's author: one of ``AUTHOR_PROMPTS``, or any whole
+    text of words in square brackets ("[Legal implications to be added.]")."""
+    stripped = text.strip()
+    bracketed = stripped.startswith("[") and stripped.endswith("]")
+    return stripped in AUTHOR_PROMPTS or (bracketed and len(stripped[1:-1].split()) > 1)
+
+
+def for_the_reader(texts: Sequence[str]) -> list[str]:
+    """The texts without those written for the paper's author."""
+    return [text for text in texts if not is_author_prompt(text)]
+
+
+def _published(item: Section) -> Section:
+    return replace(
+        item, paragraphs=for_the_reader(item.paragraphs), bullets=for_the_reader(item.bullets)
+    )
 
 
 @dataclass(frozen=True)
@@ -43,7 +67,12 @@ def committee_paper(
     data_table: Table,
 ) -> Paper:
     """A paper with the front matter every report shares: the council, the as-of date, the
-    policy edition, the scope and whether confidential parts were left out."""
+    policy edition, the scope and whether confidential parts were left out. A public paper
+    has nothing written for its author (``AUTHOR_PROMPTS``): only an internal one does."""
+    if data.public:
+        summary, recommendations = for_the_reader(summary), for_the_reader(recommendations)
+        sections = [_published(item) for item in sections]
+        appendices = [_published(item) for item in appendices]
     return Paper(
         front.name,
         front.title,
@@ -62,7 +91,8 @@ def committee_paper(
 
 
 def recommendations(*texts: str, author_adds: bool = False) -> list[str]:
-    """The recommendations, with a placeholder for the author's own when ``author_adds``."""
+    """The recommendations, with a placeholder for the author's own when ``author_adds``
+    (kept only in an internal paper: ``committee_paper``)."""
     return [*texts, AUTHOR_ADDS] if author_adds else list(texts)
 
 

@@ -19,7 +19,14 @@ from partnerfw.judge.classify import (
 from partnerfw.judge.timeline import has_started
 from partnerfw.policy.schema import Policy
 from partnerfw.policy.significance_tests import RESOURCE_FIELDS, ResourcesTest
-from partnerfw.record.models import AgreementItems, Arrangement, Governance, Kind, Status
+from partnerfw.record.models import (
+    AgreementItems,
+    Arrangement,
+    CouncilResources,
+    Governance,
+    Kind,
+    Status,
+)
 from partnerfw.record.money import money
 from partnerfw.record.partial_dates import PartialDate
 from partnerfw.rules.engine import CheckedRecord
@@ -40,6 +47,10 @@ from partnerfw.views.history import timeline_rows
 from partnerfw.views.pages import Page, PartnerView, Row
 from partnerfw.views.public_findings import finding_views
 from partnerfw.views.redaction import Redaction
+
+NOT_STATED = "Not stated"
+"""The council's resources when the record gives none: not known, which is not £0."""
+RESOURCES_AT_A_GLANCE = "Council resources (a year)"
 
 
 def arrangement_page(
@@ -79,7 +90,9 @@ def arrangement_page(
 def register_row(item: CheckedRecord, policy: Policy, today: dt.date, r: Redaction) -> Row:
     a = item.record.arrangement
     c = r.classification(item.classification)
-    resources = None if r.touched("council_resources") else c.council_resources
+    withheld = r.touched("council_resources")
+    stated = resources_stated(a.council_resources)
+    resources = c.council_resources if stated and not withheld else None
     review = next_review(a, policy, r, today, item.classification.klass)
     return Row(
         id=a.id,
@@ -92,7 +105,7 @@ def register_row(item: CheckedRecord, policy: Policy, today: dt.date, r: Redacti
         class_note=c.decided_note,
         department=r.text(a.department, "department") or WITHHELD,
         resources=resources,
-        resources_text=c.resources_text if resources is not None else WITHHELD,
+        resources_text=WITHHELD if withheld else c.resources_text if stated else NOT_STATED,
         status=a.status.value,
         status_label=STATUS_LABELS[a.status],
         status_order=list(Status).index(a.status),
@@ -102,11 +115,28 @@ def register_row(item: CheckedRecord, policy: Policy, today: dt.date, r: Redacti
     )
 
 
+def resources_stated(c: CouncilResources) -> bool:
+    """True when the record gives any of the council's resources a year: an amount, staff
+    time or something in kind (none at all is 'not stated', never £0)."""
+    amounts = (c.dedicated_budget, c.staff_cost, c.in_kind_value)
+    return any(v is not None for v in amounts) or c.has_staff_time or c.has_in_kind
+
+
+def _money_at_a_glance(a: Arrangement, row: Row) -> str:
+    """The council's resources a year, as the register's table shows them, with the total
+    over the term when the record gives it."""
+    total = a.council_resources.total_over_term
+    if row.resources_text == WITHHELD or total is None:
+        return row.resources_text
+    return f"{row.resources_text}; {money(total)} over the whole term"
+
+
 def _overview(a: Arrangement, row: Row, r: Redaction) -> list[Entry]:
     entries = [
         Entry("Kind", kind_label(a)),
         Entry("Classification", row.class_label),
         Entry("Status", row.status_label),
+        Entry(RESOURCES_AT_A_GLANCE, _money_at_a_glance(a, row)),
     ]
     if a.shared_service and not r.hidden("shared_service"):
         entries += shown_entries(

@@ -255,3 +255,5 @@ class SiteView:
     """When and from which commit it was built, shown in every page's footer."""
     classes: tuple[tuple[str, str], ...] = DEFAULT_CLASSES
     """The policy's classes of partnership, highest first, with their labels."""
+    search_index: dict[str, Any] = field(default_factory=dict)
+    """What the site's search looks in (``search.search_index``), from the public pages."""

@@ -38,6 +38,7 @@ from partnerfw.views.pages import (
     Theme,
 )
 from partnerfw.views.redaction import Redaction
+from partnerfw.views.search import search_index
 
 if TYPE_CHECKING:
     from partnerfw.git.trail import TrailEntry
@@ -161,6 +162,7 @@ def build_site_view(
         open_data=open_data,
         public=public,
         classes=policy.class_labels,
+        search_index=search_index(pages),
     )
 
 
