@@ -227,10 +227,12 @@ def fmt(
     result = tidy_files(_paths(project, paths), check=check_only)
     for path, problem in result.problems:
         sys.stderr.write(f"partnerfw: {_relative(path)}:{problem.line}: {problem.message}\n")
+    for path, note in result.notes:
+        sys.stderr.write(f"partnerfw: {_relative(path)}: {note}\n")
     verb = "would tidy" if check_only else "tidied"
     for path in result.changed:
         _print(f"{verb} {_relative(path)}")
-    total = len(result.changed) + len(result.unchanged) + len(result.problems)
+    total = len(result.changed) + len(result.unchanged) + len(result.problems) + len(result.notes)
     _print(
         f"{len(result.changed)} of {total} files {verb}"
         + (f", {len(result.problems)} could not be read" if result.problems else "")

@@ -14,6 +14,7 @@ values and the same comments, or the file is left alone and the problem reported
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -21,15 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
 
 from partnerfw.edit.already_tidy import looks_tidy
 from partnerfw.edit.key_order import field_model, wanted_order
-from partnerfw.files import write_atomic
+from partnerfw.files import UnreadableFile, read_limited, real_path, write_atomic
 from partnerfw.record.loading import discover
 from partnerfw.record.models import Arrangement
 from partnerfw.record.writing import dump_text, load_round_trip
-from partnerfw.record.yamlread import YamlProblem, decode, parse
+from partnerfw.record.yamlread import MAX_BYTES, TOO_BIG, YamlProblem, decode, parse
 
 _MAX_MOVES = 10_000
 _COMMENT = re.compile(r"(?:^|(?<=\s))#", re.MULTILINE)
@@ -51,6 +53,8 @@ class TidyResult:
     changed: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     problems: list[tuple[Path, TidyProblem]] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)
+    """Files left alone that need nothing done (a link to a file tidied in its own right)."""
 
 
 def tidy_text(text: str, model: type[BaseModel] = Arrangement) -> str:
@@ -79,16 +83,22 @@ def tidy_file_text(text: str, model: type[BaseModel] = Arrangement) -> str:
 
 
 def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
-    """Tidy each record file under ``paths``; with ``check`` only report what would change."""
+    """Tidy each record file under ``paths``; with ``check`` only report what would change.
 
+    A file that cannot be tidied (unreadable, not a record ``check`` would read, or one the
+    round trip cannot take) is a problem with its line, left as it is, and the other files are
+    still tidied. A symbolic link is never written through nor replaced: the file it leads to
+    is tidied in its own right when it is one of the files, else the link is a problem."""
     result = TidyResult()
-    for path in discover(paths):
-        try:
-            original = decode(path.read_bytes())
-            tidied = tidy_file_text(original)
-        except OSError as exc:
-            result.problems.append((path, TidyProblem(f"cannot read the file: {exc.strerror}")))
+    files = discover(paths)
+    real_files = {real_path(path) for path in files if not path.is_symlink()}
+    for path in files:
+        if path.is_symlink():
+            _left_linked(path, real_files, result)
             continue
+        try:
+            original = _read_text(path)
+            tidied = _tidied(original)
         except (TidyProblem, YamlProblem) as exc:
             result.problems.append((path, TidyProblem(exc.message, exc.line)))
             continue
@@ -99,6 +109,62 @@ def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
         if not check:
             write_atomic(path, tidied, overwrite=True)
     return result
+
+
+def _left_linked(path: Path, real_files: set[Path], result: TidyResult) -> None:
+    """A symbolic link is left as it is: a note when the file it leads to is tidied anyway,
+    else a problem (fmt would otherwise replace the link with a tidied copy of its target)."""
+    target = real_path(path)
+    if target in real_files:
+        result.notes.append(
+            (path, f"a symbolic link to {target.name}, which is tidied itself; link left as is")
+        )
+        return
+    result.problems.append(
+        (
+            path,
+            TidyProblem(
+                f"the file is a symbolic link (to {os.readlink(path)}): fmt tidies files, "
+                "never links, and left it as it is; tidy the file it leads to, or put the "
+                "file itself here instead of the link"
+            ),
+        )
+    )
+
+
+def _read_text(path: Path) -> str:
+    """The file's text: an ordinary file only, its size checked before it is read."""
+    try:
+        return decode(read_limited(path, MAX_BYTES, too_big=TOO_BIG))
+    except UnreadableFile as exc:
+        raise TidyProblem(f"the file {exc.reason}") from None
+
+
+def _tidied(original: str) -> str:
+    """The tidy text, or a ``TidyProblem``. The file is first read as ``check`` reads it, so
+    anything check refuses (an alias bomb, a control character, 2026-02-30, deep nesting) is
+    refused here with check's own message and line, before the slower round trip can stall or
+    fail on it."""
+    parse(original)
+    try:
+        return tidy_file_text(original)
+    except (TidyProblem, YamlProblem):
+        raise
+    except Exception as exc:
+        # Loaded only on this error path: ruamel's errors, to tell them from a bug.
+        from ruamel.yaml.error import YAMLError as RoundTripError
+
+        said = " ".join(str(exc).split())
+        if isinstance(exc, yaml.YAMLError | RoundTripError | ValueError | RecursionError):
+            raise TidyProblem(
+                f"the file cannot be tidied ({said}); it was left as it is: fix what the "
+                "message says, then run fmt again"
+            ) from None
+        # A bug in fmt must not stop the other files, nor touch this one: say so plainly.
+        raise TidyProblem(
+            f"fmt failed on this file ({type(exc).__name__}: {said}); it was left as it is. "
+            "This is a bug in partnerfw: please report it with the file"
+        ) from None
 
 
 # --- step 1: ruamel's layout --------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerfw.errors import NoRegisterError
+from partnerfw.files import real_path
 from partnerfw.git.trail import histories, repository_root
 from partnerfw.policy.project import Project
 from partnerfw.publish.site import page_count, read_logo, render_site, write_site
@@ -130,7 +131,7 @@ def _histories(root: Path, paths: list[Path]) -> dict[Path, list[TrailEntry]]:
     parallel pass (``trail.histories``)."""
 
     try:
-        files = [path.resolve() for path in discover(paths)]
+        files = [real_path(path) for path in discover(paths)]
     except NoRegisterError:
         return {}
     return histories(root, files)

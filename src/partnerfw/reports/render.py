@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -15,6 +17,7 @@ from partnerfw.reports.figures import band
 from partnerfw.reports.paper import Paper, Table
 from partnerfw.templating import environment
 from partnerfw.views.open_data import safe_cell
+from partnerfw.xml_text import xml_safe
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_LINE_START = re.compile(r"^([#+=-](?=\s|$)|\d+[.)](?=\s|$))")
@@ -68,7 +71,10 @@ def render_csv(paper: Paper) -> str:
 
 def render_docx(paper: Paper) -> bytes:
     """A plain committee paper: title block, summary, recommendations, sections with their
-    tables (pictures become their data tables), appendices."""
+    tables (pictures become their data tables), appendices. A character Word's XML cannot hold
+    (a control character a record escapes, such as ESC or NUL) is shown as U+FFFD, the
+    replacement character, rather than stopping the paper."""
+    paper = _xml_safe(paper)
     # python-docx (here and below) loads only when a Word paper is asked for (start-up speed).
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -122,6 +128,18 @@ def render_docx(paper: Paper) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _xml_safe(value: Any) -> Any:
+    """``value`` (the paper, and every part of it) with its text made safe for XML 1.0."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def _british(document) -> None:  # type: ignore[no-untyped-def]
