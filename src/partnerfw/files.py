@@ -110,6 +110,15 @@ def real_path(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
+def named_path(path: Path) -> Path:
+    """``path`` absolute, with the links among its folders followed but not a link at its end:
+    the file as it is named, which is how git, findings and annotations name it. (Resolving it
+    whole would give a link's target instead, and a link out of the register would then slip
+    out of a selection of the register's files.)"""
+    absolute = Path(os.path.abspath(path))
+    return Path(os.path.realpath(absolute.parent), absolute.name)
+
+
 def is_inside(real: str, folder: Path) -> bool:
     """Whether the resolved path ``real`` is ``folder`` (resolved) or inside it."""
     base = os.path.realpath(folder)

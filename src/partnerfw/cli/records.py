@@ -24,6 +24,7 @@ from partnerfw.cli.app import (
     _today,
     app,
 )
+from partnerfw.words import plural
 
 
 def _answer(help: str, *names: str) -> Any:
@@ -290,5 +291,12 @@ def trail(
 
     _choose(output, ("text", "json"), "--format")
     project = _project(config)
-    trails = record_trails(project, record_id)
+    unreadable: list[str] = []
+    trails = record_trails(project, record_id, unreadable)
     _print(render(trails, output))
+    if unreadable:
+        sys.stderr.write(
+            f"partnerfw: warning: no trail for {plural(len(unreadable), 'file')} that could not "
+            "be read as records; run 'partnerfw check' to see why: " + ", ".join(unreadable) + "\n"
+        )
+        raise typer.Exit(EXIT_FINDINGS)

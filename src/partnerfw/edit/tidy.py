@@ -102,6 +102,10 @@ def tidy_files(paths: Sequence[Path], *, check: bool = False) -> TidyResult:
             continue
         try:
             original = _read_text(path)
+            # First read as check reads it: anything check refuses (an alias bomb, a control
+            # character, 2026-02-30, deep nesting) is refused with check's message and line,
+            # before the slower round trip could stall or fail on it.
+            parse(original)
             if len(original) > TIDY_MAX_CHARACTERS:
                 result.notes.append((path, _too_long_to_tidy(len(original))))
                 continue
@@ -156,11 +160,8 @@ def _read_text(path: Path) -> str:
 
 
 def _tidied(original: str) -> str:
-    """The tidy text, or a ``TidyProblem``. The file is first read as ``check`` reads it, so
-    anything check refuses (an alias bomb, a control character, 2026-02-30, deep nesting) is
-    refused here with check's own message and line, before the slower round trip can stall or
-    fail on it."""
-    parse(original)
+    """The tidy text of a file ``check`` can read, or a ``TidyProblem``: a failure of the round
+    trip on one file never stops the others."""
     try:
         return tidy_file_text(original)
     except (TidyProblem, YamlProblem):

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from partnerfw.files import real_path
+from partnerfw.files import named_path, real_path
 from partnerfw.findings import Finding, Severity, count_by_severity
 from partnerfw.judge.approved_facts import covering_decision
 from partnerfw.judge.classify import Classification, classify, decided
@@ -124,7 +124,7 @@ def _elsewhere(project: Project, paths: Sequence[Path], register: Register) -> s
 
 def _resolved(root: Path, file: str) -> Path:
     path = Path(file)
-    return real_path(path if path.is_absolute() else root / path)
+    return named_path(path if path.is_absolute() else root / path)
 
 
 def _load_quickly(paths: Sequence[Path], root: Path) -> Register:
