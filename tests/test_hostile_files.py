@@ -232,3 +232,29 @@ def test_a_logo_linked_out_of_the_repository_is_not_published(repo: Path) -> Non
     assert not any(
         b"PRIVATE KEY" in p.read_bytes() for p in (repo / "site").rglob("*") if p.is_file()
     )
+
+
+def test_links_to_folders_are_named_never_followed(repo: Path) -> None:
+    """os.walk does not follow a link to a folder, so the records behind one used to vanish
+    from the register without a word; a link that loops (to the register itself, or above it)
+    or leads out of the repository is now an error naming the link, in every command."""
+    secret = _outside(repo)
+    register = repo / "register"
+    (register / "loop").symlink_to(".")
+    (register / "nested").mkdir()
+    (register / "nested" / "up").symlink_to("../..")
+    (register / "elsewhere").symlink_to(secret.parent)
+    links = ("register/loop", "register/nested/up", "register/elsewhere")
+    checked = run(repo, "check", "--today", TODAY, case="folder links: check")
+    assert_handled(checked, *links, "link to the folder", "outside the folder", codes=(1,))
+    assert "17 arrangements" in checked.output, str(checked)
+    for args in (("fmt", "--check"), ("fmt",)):
+        done = run(repo, *args, case=f"folder links: {' '.join(args)}")
+        assert_handled(done, *links, "never links", codes=(2,))
+    built = run(repo, "build", "--out", "site", "--today", TODAY, case="folder links: build")
+    assert_handled(built, *links, "not on the site", codes=(1,))
+    assert not (repo / "site" / "arrangements" / "secret-arrangement.html").exists()
+    for args in (NEW, ("export", "--format", "csv"), ("classify", "--today", TODAY)):
+        done = run(repo, *args, case=f"folder links: {args[0]}")
+        assert_handled(done, codes=(0, 1, 2))
+        assert "Secret Outside Arrangement" not in done.output

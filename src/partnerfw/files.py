@@ -14,6 +14,7 @@ and a link cannot bring a file from elsewhere into a register (``UnreadableFile`
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -88,6 +89,13 @@ def read_limited(
         raise UnreadableFile(path, _open_problem(path, exc)) from None
     try:
         info = os.fstat(fd)
+        if linked and stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile(
+                path,
+                f"is a symbolic link to the folder {target}: partnerfw does not read records "
+                "through a link to a folder (it could loop, or lead anywhere); move the records "
+                "into the register itself, or remove the link",
+            )
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile(
                 path,
@@ -229,7 +237,37 @@ def write_atomic_bytes(path: Path, data: bytes, *, overwrite: bool = False) -> N
 
 
 def _write_atomic_bytes(path: Path, data: bytes, overwrite: bool) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """The write, in folders made for it if need be; those are removed again when it fails
+    (a full disk leaves no empty ``.github/`` or ``site/`` behind)."""
+    made = _make_folders(path.parent)
+    try:
+        _write_through_temporary(path, data, overwrite)
+    except BaseException:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and any missing folders above it; those made, outermost first."""
+    missing: list[Path] = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    made: list[Path] = []
+    for each in reversed(missing):
+        try:
+            each.mkdir()
+        except FileExistsError:
+            if not each.is_dir():
+                raise
+            continue  # made meanwhile by someone else: theirs, not to be removed
+        made.append(each)
+    return made
+
+
+def _write_through_temporary(path: Path, data: bytes, overwrite: bool) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)
     try:

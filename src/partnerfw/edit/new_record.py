@@ -20,7 +20,7 @@ from partnerfw.edit import codeowners
 from partnerfw.edit.schemas import RECORD_SCHEMA, SCHEMA_FOLDER, modeline, write_schemas
 from partnerfw.edit.tidy import tidy_text
 from partnerfw.errors import UserError
-from partnerfw.files import UnreadableFile, read_limited, write_atomic
+from partnerfw.files import CannotWrite, UnreadableFile, read_limited, write_atomic
 from partnerfw.judge.approval_route import describe_route, first_classify
 from partnerfw.judge.classify import classify
 from partnerfw.policy.schema import Policy
@@ -290,9 +290,12 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     text = render(answers, policy, route_text, line, shown, project.root)
     check_text(text, shown)
     written = []
-    if not (schema_folder / RECORD_SCHEMA).is_file():
-        written = write_schemas(schema_folder, project.policy)
-    write_atomic(path, text)
+    try:
+        if not (schema_folder / RECORD_SCHEMA).is_file():
+            written = write_schemas(schema_folder, project.policy)
+        write_atomic(path, text)
+    except CannotWrite as exc:  # the schema comes first: say the record was not written
+        raise CannotWrite(f"{shown} was not written: {exc}") from None
     result = run_check(project, [path], today)
     return Created(
         path,

@@ -45,8 +45,9 @@ class Register:
 
 def discover(paths: Sequence[Path]) -> list[Path]:
     """The record files under ``paths`` (files or folders), sorted; none hidden. Anything named
-    that exists is kept, even when it is not a file (a pipe, a link that loops): reading it then
-    says what it is, rather than 'no such file'."""
+    that exists is kept, even when it is not a file (a pipe, a link that loops), and so is a
+    link to a folder found inside one: reading it then says what it is, rather than 'no such
+    file' or nothing at all."""
     found: set[Path] = set()
     for path in paths:
         if path.is_file():
@@ -54,6 +55,10 @@ def discover(paths: Sequence[Path]) -> list[Path]:
         elif path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                # os.walk does not follow a link to a folder (one could loop, or leave the
+                # register): the link is kept, so reading it says so, rather than its records
+                # silently missing from the register.
+                found.update(Path(root, d) for d in dirs if os.path.islink(os.path.join(root, d)))
                 found.update(
                     Path(root, f)
                     for f in files
