@@ -18,6 +18,8 @@ from tests.records import yaml_text
 
 RECORD = "register/x.yaml"
 UNTIDY = "register/food-bank-partnership.yaml"
+NEW = ("new", "--no-input", "--kind", "informal_network", "--name", "Officers Forum")
+NEW += ("--lead-officer", "Aisha Bello", "--department", "Place")
 """Made untidy in every repository here: fmt must still report it beside a hostile file."""
 
 
@@ -157,6 +159,11 @@ def dated(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("report", "due", "--format", "csv", "--as-of"),
         ("report", "scrutiny", "--format", "html", "--as-of"),
         ("report", "reclassification", "--format", "md", "--as-of"),
+        ("report", "annual", "--format", "md", "--as-of", TODAY, "--since"),
+        ("rules", "--today"),
+        ("classify", "--compare", "--today"),
+        ("approved-facts", "--all", "--today"),
+        (*NEW, "--today"),
     ],
     ids=lambda c: " ".join(c[:2]),
 )
@@ -166,7 +173,13 @@ def test_the_ends_of_the_calendar_give_results(
     repo = tmp_path / "repo"
     shutil.copytree(dated, repo)
     done = run(repo, *command, day, case=f"{day}: {' '.join(command[:2])}")
-    assert_handled(done, codes=(0, 1))
+    assert_handled(done, codes=(0, 1, 2))
+    if done.code == 2:  # a refusal that says why (--since after --as-of, a decision "to come")
+        assert done.stderr.startswith(
+            f"partnerfw: {'register/' if command[0] != 'report' else '--since'}"
+        ), str(done)
+    else:
+        assert done.stdout.strip(), str(done)  # a result
 
 
 @pytest.mark.parametrize("within", ["999999999", "99999999999999999999", "0"])
@@ -247,3 +260,11 @@ def test_the_site_survives_them(escaped: Path) -> None:
     built = run(escaped, "build", "--out", "site", "--today", TODAY, case="escaped control: build")
     assert_handled(built, codes=(0,))
     assert "Esc" in (escaped / "site" / "arrangements" / "x.html").read_text("utf-8")
+
+
+def test_a_negative_within_says_what_it_takes(dated: Path) -> None:
+    done = run(
+        dated, "report", "due", "--within", "-99999999999", "--as-of", TODAY,
+        case="--within negative",
+    )  # fmt: skip
+    assert_handled(done, "--within", "0 or more", codes=(2,))
