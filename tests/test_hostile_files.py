@@ -258,3 +258,27 @@ def test_links_to_folders_are_named_never_followed(repo: Path) -> None:
         done = run(repo, *args, case=f"folder links: {args[0]}")
         assert_handled(done, codes=(0, 1, 2))
         assert "Secret Outside Arrangement" not in done.output
+
+
+@pytest.mark.parametrize(
+    ("planted", "said"),
+    [
+        (lambda path: os.mkfifo(path), "not an ordinary file"),
+        (lambda path: os.symlink("/dev/zero", path), "not an ordinary file"),
+        (lambda path: os.symlink(path.name, path), "not an ordinary file"),
+    ],
+    ids=["named pipe", "link to /dev/zero", "link to itself"],
+)
+def test_import_names_a_spreadsheet_or_mapping_that_is_not_a_file(
+    repo: Path, planted: Callable[[Path], None], said: str
+) -> None:
+    planted(repo / "register.csv")
+    done = run(repo, "import", "register.csv", case="hostile spreadsheet: import")
+    assert_handled(done, "register.csv", said, codes=(2,))
+    (repo / "register.csv").unlink()
+    (repo / "register.csv").write_text("Name,Kind\nA Forum,informal_network\n", "utf-8")
+    planted(repo / "mapping.yaml")
+    done = run(
+        repo, "import", "register.csv", "--mapping", "mapping.yaml", case="hostile mapping: import"
+    )
+    assert_handled(done, "mapping.yaml", "cannot read the mapping file", codes=(2,))
