@@ -43,6 +43,8 @@ WRITERS = {
         "annual.md",
     ),
     "codeowners": (("codeowners",), "CODEOWNERS"),
+    "import --write": (("import", "new.csv", "--write"), "register/a-forum.yaml"),
+    "init": (("init",), "README.md"),
 }
 
 
@@ -70,6 +72,9 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     untidy = root / UNTIDY
     text = untidy.read_text("utf-8")
     untidy.write_text(text.replace("\nkind: ", "\nstatus_note: later\nkind: ", 1), "utf-8")
+    (root / "new.csv").write_text(
+        "Name,Kind,Lead officer,Department\nA Forum,informal_network,Aisha Bello,Place\n", "utf-8"
+    )
     return root
 
 
