@@ -8,6 +8,8 @@ Exit codes (docs/output.md: 'Exit codes'): 0 no errors; 1 errors found (or warni
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -35,6 +37,14 @@ class _Commands(TyperGroup):
             return super().invoke(ctx)
         except UserError as exc:
             _fail(_outside_a_register(exc) or str(exc))
+        except OSError as exc:  # the file system refused: a full disk, a read-only folder
+            if exc.errno == errno.EPIPE:
+                raise  # the reader of the output went away: click ends quietly
+            # Loaded only on this error path (start-up speed).
+            from partnerfw.files import os_error_message
+
+            # No file named: a write to stdout (> file on a full disk) is the usual cause.
+            _fail(os_error_message(exc, None if exc.filename else "the output"))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         """The command, with its help in plain words (``help_words``)."""
@@ -204,8 +214,8 @@ def _project(config: Path | None) -> Project:
     # The policy and its models load only for a command that reads the register (start-up).
     from partnerfw.policy.project import open_project
 
-    if config is not None and not config.is_file():
-        _fail(f"--config {config}: no such file")
+    if config is not None and (not os.path.lexists(config) or config.is_dir()):
+        _fail(f"--config {config}: no such file")  # (a pipe or a link: read, and reported)
     return open_project(Path.cwd(), config)
 
 
@@ -252,8 +262,10 @@ def _choose(value: str, allowed: tuple[str, ...], option: str) -> str:
 
 
 def _relative(path: Path) -> str:
+    """``path`` from the working folder, as named: a symbolic link is shown as itself, not as
+    the file it leads to (and one that loops is no error)."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -264,6 +276,9 @@ def main() -> None:
     whole traceback."""
     try:
         app(standalone_mode=True)
+    except SystemExit:
+        _flush_output()
+        raise
     except UserError as exc:  # raised outside a command, e.g. by an option's callback
         sys.stderr.write(f"partnerfw: {exc}\n")
         sys.exit(EXIT_CANNOT_RUN)
@@ -275,4 +290,20 @@ def main() -> None:
             f"partnerfw: internal error: {exc!r}; this is a bug in partnerfw: rerun as "
             f"'{again}' and report the traceback at the project's issue tracker\n"
         )
+        sys.exit(EXIT_CANNOT_RUN)
+
+
+def _flush_output() -> None:
+    """Write out what is still buffered for stdout, so that a full disk or a closed pipe is
+    reported here, plainly, rather than by Python as it exits."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        # Nothing more can reach stdout: send what is left nowhere, so exiting cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if exc.errno == errno.EPIPE:
+            sys.exit(EXIT_FINDINGS)  # the reader went away (e.g. '| head'), as click does
+        from partnerfw.files import os_error_message  # only on this error path (start-up)
+
+        sys.stderr.write(f"partnerfw: {os_error_message(exc, 'the output')}\n")
         sys.exit(EXIT_CANNOT_RUN)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from partnerfw.cli.app import (
+    EXIT_FINDINGS,
     ConfigOption,
     _choose,
     _fail,
@@ -16,6 +17,7 @@ from partnerfw.cli.app import (
     _today,
     app,
 )
+from partnerfw.words import plural
 
 ReportName = Annotated[
     str,
@@ -121,6 +123,16 @@ def report(
     project = _project(config)
     scope = Scope(portfolio, committee, department)
     options = Options(scope, since, within, compare_policy, public=not include_confidential)
-    text = produce(name, project, when, output, options, out, overwrite=overwrite)
+    left_out: list[str] = []
+    text = produce(
+        name, project, when, output, options, out, overwrite=overwrite, unreadable=left_out
+    )
     if text is not None:
         sys.stdout.write(text)
+    if left_out:  # the paper must not pass for the whole register when it is not
+        sys.stderr.write(
+            f"partnerfw: warning: {plural(len(left_out), 'file')} of the register could not be "
+            f"read as records and {'is' if len(left_out) == 1 else 'are'} not in the paper; "
+            "run 'partnerfw check' to see why: " + ", ".join(left_out) + "\n"
+        )
+        raise typer.Exit(EXIT_FINDINGS)

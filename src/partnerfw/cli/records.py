@@ -249,10 +249,12 @@ def fmt(
     )
     for path, problem in result.problems:
         sys.stderr.write(f"partnerfw: {_relative(path)}:{problem.line}: {problem.message}\n")
+    for path, note in result.notes:
+        sys.stderr.write(f"partnerfw: {_relative(path)}: {note}\n")
     verb = "would tidy" if check_only else "tidied"
     for path in result.changed:
         _print(f"{verb} {_relative(path)}")
-    total = len(result.changed) + len(result.unchanged) + len(result.problems)
+    total = len(result.changed) + len(result.unchanged) + len(result.problems) + len(result.notes)
     _print(
         f"{len(result.changed)} of {plural(total, 'file')} {verb}"
         + (f", {len(result.problems)} could not be read" if result.problems else "")
@@ -310,5 +312,12 @@ def trail(
 
     _choose(output, ("text", "json"), "--format")
     project = _project(config)
-    trails = record_trails(project, record_id)
+    unreadable: list[str] = []
+    trails = record_trails(project, record_id, unreadable)
     _print(render(trails, output), wrap=output == "text")
+    if unreadable:
+        sys.stderr.write(
+            f"partnerfw: warning: no trail for {plural(len(unreadable), 'file')} that could not "
+            "be read as records; run 'partnerfw check' to see why: " + ", ".join(unreadable) + "\n"
+        )
+        raise typer.Exit(EXIT_FINDINGS)

@@ -20,7 +20,7 @@ from partnerfw.edit import codeowners
 from partnerfw.edit.schemas import RECORD_SCHEMA, SCHEMA_FOLDER, modeline, write_schemas
 from partnerfw.edit.tidy import tidy_text
 from partnerfw.errors import UserError
-from partnerfw.files import write_atomic
+from partnerfw.files import CannotWrite, UnreadableFile, read_limited, write_atomic
 from partnerfw.judge.approval_route import describe_route, first_classify
 from partnerfw.judge.classify import classify
 from partnerfw.policy.schema import DEFAULT_CLASSES, Policy
@@ -29,7 +29,7 @@ from partnerfw.record.ids import slug as make_slug
 from partnerfw.record.loading import RECORD_SUFFIXES, discover, parse_record
 from partnerfw.record.models import AgreementItems, ExitCoverage, Governance, Kind, Sector
 from partnerfw.record.partial_dates import PartialDate
-from partnerfw.record.yamlread import YamlProblem, decode, parse
+from partnerfw.record.yamlread import MAX_BYTES, YamlProblem, decode, parse
 from partnerfw.rules.base import Context
 from partnerfw.rules.engine import run_check
 from partnerfw.templating import environment
@@ -106,9 +106,10 @@ def taken_ids(register_dir: Path) -> set[str]:
     for path in discover([register_dir]):
         if path.suffix in RECORD_SUFFIXES:
             taken.add(path.stem)
-        try:
-            data = parse(decode(path.read_bytes())).data
-        except (OSError, YamlProblem):
+        try:  # only ordinary files, within the register (a pipe must not block 'new')
+            raw = read_limited(path, MAX_BYTES, within=register_dir)
+            data = parse(decode(raw)).data
+        except (UnreadableFile, YamlProblem):
             continue
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             taken.add(data["id"])
@@ -298,9 +299,12 @@ def create_record(project: Any, answers: Answers, today: dt.date) -> Created:
     text = render(answers, policy, route_text, line, shown, project.root)
     check_text(text, shown)
     written = []
-    if not (schema_folder / RECORD_SCHEMA).is_file():
-        written = write_schemas(schema_folder, project.policy)
-    write_atomic(path, text)
+    try:
+        if not (schema_folder / RECORD_SCHEMA).is_file():
+            written = write_schemas(schema_folder, project.policy)
+        write_atomic(path, text)
+    except CannotWrite as exc:  # the schema comes first: say the record was not written
+        raise CannotWrite(f"{shown} was not written: {exc}") from None
     result = run_check(project, [path], today)
     return Created(
         path,

@@ -77,7 +77,8 @@ def record_facts(project: Project, ids: list[str], every: bool, today: dt.date) 
 
     if not ids and not every:
         raise UserError("name the arrangements whose approval to record, or use --all")
-    records = by_id(load([project.register_dir], project.root).records)
+    register = load([project.register_dir], project.root)
+    records = by_id(register.records)
     for record_id in ids:
         if record_id not in records:
             raise unknown_id(record_id, list(records))
@@ -87,6 +88,11 @@ def record_facts(project: Project, ids: list[str], every: bool, today: dt.date) 
         if rec.arrangement.status not in (Status.PROPOSED, Status.ENDED)
     )
     outcome = Outcome()
+    if every:
+        outcome.notes += [
+            f"{file}: skipped: it could not be read as a record; 'partnerfw check' says why"
+            for file in sorted({p.file for p in register.problems})
+        ]
     plans: list[_Plan] = []
     refusals: list[str] = []
     for record_id in chosen:

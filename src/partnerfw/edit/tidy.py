@@ -16,6 +16,7 @@ values and the same comments, or the file is left alone and the problem reported
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
 
 from partnerfw.edit.already_tidy import looks_tidy
@@ -30,13 +32,17 @@ from partnerfw.edit.key_order import field_model, wanted_order
 from partnerfw.edit.restore_layout import Earlier, restored_text, restyled_text
 from partnerfw.edit.schemas import with_modeline
 from partnerfw.edit.tidy_values import ValuesProblem, tidy_values
-from partnerfw.files import write_atomic
+from partnerfw.files import UnreadableFile, read_limited, real_path, write_atomic
 from partnerfw.record.loading import discover
 from partnerfw.record.models import Arrangement
 from partnerfw.record.writing import dump_text, load_round_trip
-from partnerfw.record.yamlread import YamlProblem, decode, parse
+from partnerfw.record.yamlread import MAX_BYTES, TOO_BIG, YamlProblem, decode, parse
 
-_MAX_MOVES = 10_000
+_MAX_ROUNDS = 50
+TIDY_MAX_CHARACTERS = 50_000
+"""fmt's round trip (ruamel, pure Python) takes about a second of CPU per 10,000 characters of
+dense structure, read five times: a larger file is left as it is, with a note, rather than
+stalling the command. The bundled records are 2,000 to 10,000 characters."""
 _COMMENT = re.compile(r"(?:^|(?<=\s))#", re.MULTILINE)
 
 
@@ -56,6 +62,8 @@ class TidyResult:
     changed: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     problems: list[tuple[Path, TidyProblem]] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)
+    """Files left alone that need nothing done (a link to a file tidied in its own right)."""
 
 
 def tidy_text(text: str, model: type[BaseModel] = Arrangement) -> str:
@@ -97,16 +105,29 @@ def tidy_files(
     """Tidy each record file under ``paths``; with ``check`` only report what would change.
     With ``earlier`` (``fmt --restore-from``) a record is first put back into the file it was
     at that revision (``restore_layout``); with ``schema_folder`` a record without the line
-    pointing editors at the schema gets it."""
+    pointing editors at the schema gets it.
 
+    A file that cannot be tidied (unreadable, not a record ``check`` would read, or one the
+    round trip cannot take) is a problem with its line, left as it is, and the other files are
+    still tidied. A symbolic link is never written through nor replaced: the file it leads to
+    is tidied in its own right when it is one of the files, else the link is a problem."""
     result = TidyResult()
-    for path in discover(paths):
-        try:
-            original = decode(path.read_bytes())
-            tidied = _tidied(path, original, earlier, schema_folder)
-        except OSError as exc:
-            result.problems.append((path, TidyProblem(f"cannot read the file: {exc.strerror}")))
+    files = discover(paths)
+    real_files = {real_path(path) for path in files if not path.is_symlink()}
+    for path in files:
+        if path.is_symlink():
+            _left_linked(path, real_files, result)
             continue
+        try:
+            original = _read_text(path)
+            # First read as check reads it: anything check refuses (an alias bomb, a control
+            # character, 2026-02-30, deep nesting) is refused with check's message and line,
+            # before the slower round trip could stall or fail on it.
+            parse(original)
+            if len(original) > TIDY_MAX_CHARACTERS:
+                result.notes.append((path, _too_long_to_tidy(len(original))))
+                continue
+            tidied = _tidied(path, original, earlier, schema_folder)
         except (TidyProblem, YamlProblem) as exc:
             result.problems.append((path, TidyProblem(exc.message, exc.line)))
             continue
@@ -122,17 +143,78 @@ def tidy_files(
 def _tidied(path: Path, text: str, earlier: Earlier | None, schema_folder: Path | None) -> str:
     if schema_folder is not None:
         text = with_modeline(text, path, schema_folder)
-    tidied = tidy_file_text(text)
+    tidied = _round_trip(text)
     if earlier is None:
         return tidied
     before = earlier(path)
     rebuilt = restyled_text(text) if before is None else restored_text(before, text)
-    restored = tidy_file_text(rebuilt)
+    restored = _round_trip(rebuilt)
     try:
         same = parse(restored).data == parse(tidied).data
     except YamlProblem:
         same = False
     return restored if same else tidied
+
+
+def _left_linked(path: Path, real_files: set[Path], result: TidyResult) -> None:
+    """A symbolic link is left as it is: a note when the file it leads to is tidied anyway,
+    else a problem (fmt would otherwise replace the link with a tidied copy of its target)."""
+    target = real_path(path)
+    if target in real_files:
+        result.notes.append(
+            (path, f"a symbolic link to {target.name}, which is tidied itself; link left as is")
+        )
+        return
+    result.problems.append(
+        (
+            path,
+            TidyProblem(
+                f"the file is a symbolic link (to {os.readlink(path)}): fmt tidies files, "
+                "never links, and left it as it is; tidy the file it leads to, or put the "
+                "file itself here instead of the link"
+            ),
+        )
+    )
+
+
+def _too_long_to_tidy(length: int) -> str:
+    return (
+        f"left as it is: {length:,} characters, more than the {TIDY_MAX_CHARACTERS:,} fmt "
+        "tidies (a record is rarely a tenth of that; the round trip would take minutes): "
+        "move long documents out and link to them, or tidy it by hand"
+    )
+
+
+def _read_text(path: Path) -> str:
+    """The file's text: an ordinary file only, its size checked before it is read."""
+    try:
+        return decode(read_limited(path, MAX_BYTES, too_big=TOO_BIG))
+    except UnreadableFile as exc:
+        raise TidyProblem(f"the file {exc.reason}") from None
+
+
+def _round_trip(original: str) -> str:
+    """The tidy text of a file ``check`` can read, or a ``TidyProblem``: a failure of the round
+    trip on one file never stops the others."""
+    try:
+        return tidy_file_text(original)
+    except (TidyProblem, YamlProblem):
+        raise
+    except Exception as exc:
+        # Loaded only on this error path: ruamel's errors, to tell them from a bug.
+        from ruamel.yaml.error import YAMLError as RoundTripError
+
+        said = " ".join(str(exc).split())
+        if isinstance(exc, yaml.YAMLError | RoundTripError | ValueError | RecursionError):
+            raise TidyProblem(
+                f"the file cannot be tidied ({said}); it was left as it is: fix what the "
+                "message says, then run fmt again"
+            ) from None
+        # A bug in fmt must not stop the other files, nor touch this one: say so plainly.
+        raise TidyProblem(
+            f"fmt failed on this file ({type(exc).__name__}: {said}); it was left as it is. "
+            "This is a bug in partnerfw: please report it with the file"
+        ) from None
 
 
 # --- step 1: ruamel's layout --------------------------------------------------------------
@@ -181,47 +263,63 @@ def _sort_flow_mappings(node: Any, model: type[BaseModel] | None) -> None:
 
 
 def _reorder_all(text: str, model: type[BaseModel]) -> str:
-    for moves in range(_MAX_MOVES):
+    """Every block mapping's keys in the model's order. Each round reads the file once and
+    reorders every mapping found out of order, the last in the file first: a reorder only
+    permutes the lines of its own block, so the lines of the keys above it, and of the keys
+    of any mapping around it, stay where the round read them (one read per round, not one
+    per mapping: a list of hundreds of items tidies in seconds, not minutes)."""
+    for rounds in range(_MAX_ROUNDS):
         try:
             data = _load(text)
         except TidyProblem:
-            if moves == 0:
+            if rounds == 0:
                 raise
             raise TidyProblem(
                 "the keys cannot be put in order without breaking the file (an alias used "
                 "before its anchor?); the file was left as it is"
             ) from None
-        unsorted = _first_unsorted(data, model)
-        if unsorted is None:
+        unsorted: dict[int, tuple[Any, list[Any]]] = {}
+        _collect_unsorted(data, model, unsorted)
+        if not unsorted:
             return text
-        text = _reorder_block(text, *unsorted)
+        lines = _Lines(text)
+        for mapping, wanted in sorted(unsorted.values(), key=_first_line, reverse=True):
+            _reorder_block(lines, mapping, wanted)
+        text = "".join(lines)
     raise TidyProblem("the keys could not be put in order; please report this file")
 
 
-def _first_unsorted(node: Any, model: type[BaseModel] | None) -> tuple[Any, list[Any]] | None:
+def _first_line(found: tuple[Any, list[Any]]) -> int:
+    mapping = found[0]
+    return int(mapping.lc.key(next(iter(mapping)))[0])
+
+
+def _collect_unsorted(
+    node: Any, model: type[BaseModel] | None, found: dict[int, tuple[Any, list[Any]]]
+) -> None:
+    """Every block mapping under ``node`` whose keys are out of the model's order, with the
+    order wanted, by identity (an alias repeats a mapping, which is still one block)."""
     # Loaded here, not at the top: ruamel.yaml is only needed when this runs.
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
+        if id(node) in found:
+            return
         keys = list(node)
         if model is not None and not node.fa.flow_style():
             wanted = wanted_order(keys, model)
             if wanted != keys:
-                return node, wanted
+                found[id(node)] = (node, wanted)
         for key, value in node.items():
-            found = _first_unsorted(value, field_model(model, key))
-            if found is not None:
-                return found
+            _collect_unsorted(value, field_model(model, key), found)
     elif isinstance(node, CommentedSeq):
         for item in node:
-            found = _first_unsorted(item, model)
-            if found is not None:
-                return found
-    return None
+            _collect_unsorted(item, model, found)
 
 
-def _reorder_block(text: str, mapping: Any, wanted: list[Any]) -> str:
-    lines = _Lines(text)
+def _reorder_block(lines: _Lines, mapping: Any, wanted: list[Any]) -> None:
+    """Put ``mapping``'s keys in the order ``wanted`` by moving its lines, in place: each key
+    moves with its value and the comments just above it; the block keeps its lines' count."""
     keys = list(mapping)
     starts = [mapping.lc.key(k)[0] for k in keys]
     col = mapping.lc.key(keys[0])[1]
@@ -239,7 +337,8 @@ def _reorder_block(text: str, mapping: Any, wanted: list[Any]) -> str:
         _with_comments_above(lines, starts[i], starts[i - 1], col) for i in range(1, len(keys))
     ]
     bounds = [*chunk_starts[1:], suffix]
-    chunks = {k: lines[s:e] for k, s, e in zip(keys, chunk_starts, bounds, strict=True)}
+    spans = {k: (s, e) for k, s, e in zip(keys, chunk_starts, bounds, strict=True)}
+    chunks = {k: lines[s:e] for k, (s, e) in spans.items()}
     if in_list:
         chunks[keys[0]][0] = " " * col + chunks[keys[0]][0][col:]
         new_first = chunks[wanted[0]]
@@ -250,27 +349,28 @@ def _reorder_block(text: str, mapping: Any, wanted: list[Any]) -> str:
     body = [line for key in wanted for line in chunks[key]]
     if body and not body[-1].endswith("\n"):
         body[-1] += "\n"
-    return "".join([*lines[:first], *body, *lines[suffix:]])
+    lines[first:suffix] = body
+    lines.in_text[first:suffix] = [lines.in_text[i] for key in wanted for i in range(*spans[key])]
 
 
 class _Lines(list[str]):
     """A file's lines, knowing which lines that look like comments are really text inside a
-    multi-line scalar (a '# heading' in a block of text is not a comment)."""
+    multi-line scalar (a '# heading' in a block of text is not a comment). ``in_text`` moves
+    with the lines when a block is reordered, so the file is scanned once per round."""
 
     def __init__(self, text: str) -> None:
-        import yaml
-
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         super().__init__(text.splitlines(keepends=True))
-        self.text_lines: set[int] = set()
+        self.in_text = [False] * len(self)
         for token in yaml.scan(text, Loader=loader):
             start, end = token.start_mark, token.end_mark
             if isinstance(token, yaml.ScalarToken) and end.line > start.line:
                 last = end.line if end.column > 0 else end.line - 1
-                self.text_lines.update(range(start.line + 1, last + 1))
+                for line in range(start.line + 1, min(last + 1, len(self))):
+                    self.in_text[line] = True
 
     def is_comment(self, index: int) -> bool:
-        return self[index].lstrip().startswith("#") and index not in self.text_lines
+        return self[index].lstrip().startswith("#") and not self.in_text[index]
 
 
 def _indent(line: str) -> int:

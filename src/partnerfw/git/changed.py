@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from partnerfw.files import named_path
 from partnerfw.findings import Finding
 from partnerfw.git.trail import changed_since
 from partnerfw.policy.project import SETTINGS_FILE, Project
@@ -21,7 +22,7 @@ class Selection:
 def changed_selection(project: Project, ref: str) -> Selection:
     """The files changed since ``ref`` (committed, modified or untracked). A change to the
     settings or the policy file moves every record, so then everything is checked."""
-    changed = {p.resolve() for p in changed_since(project.root, ref)}
+    changed = {named_path(p) for p in changed_since(project.root, ref)}
     touched = sorted(p.name for p in changed & _policy_files(project))
     if touched:
         return Selection(None, f"{', '.join(touched)} changed since {ref}: checking every record")
@@ -31,7 +32,7 @@ def changed_selection(project: Project, ref: str) -> Selection:
 def given_selection(project: Project, paths: list[Path]) -> Selection:
     """The record files given (by pre-commit: the staged ones), to be checked as part of the
     whole register. A given settings or policy file moves every record: everything then."""
-    given = {p.resolve() for p in paths}
+    given = {named_path(p) for p in paths}
     touched = sorted(p.name for p in given & _policy_files(project))
     if touched:
         return Selection(None, f"{', '.join(touched)} is among the files: checking every record")
@@ -55,7 +56,7 @@ def involving(result: CheckResult, files: frozenset[Path] | None, root: Path) ->
 
     def kept(finding: Finding) -> bool:
         path = Path(finding.file)
-        if (path if path.is_absolute() else root / path).resolve() in files:
+        if named_path(path if path.is_absolute() else root / path) in files:
             return True
         return finding.rule.startswith("REG") and finding.record in ids
 
@@ -63,7 +64,7 @@ def involving(result: CheckResult, files: frozenset[Path] | None, root: Path) ->
 
 
 def _policy_files(project: Project) -> set[Path]:
-    files = {(project.root / SETTINGS_FILE).resolve()}
+    files = {named_path(project.root / SETTINGS_FILE)}
     for edition in project.settings.policy_files:
-        files.add((project.root / edition).resolve())
+        files.add(named_path(project.root / edition))
     return files

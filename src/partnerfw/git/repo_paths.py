@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from partnerfw.files import named_path
 from partnerfw.git.trail import GitError, repository_root
 
 
@@ -36,7 +37,7 @@ class RepoPaths:
             return PurePath(file).as_posix()
         absolute = path if path.is_absolute() else self.project_root / path
         try:
-            return absolute.resolve().relative_to(self.repository_root).as_posix()
+            return named_path(absolute).relative_to(self.repository_root).as_posix()
         except ValueError:
             return path.as_posix()
 

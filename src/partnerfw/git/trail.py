@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from partnerfw.errors import UserError
+from partnerfw.files import named_path
 from partnerfw.record.yamlread import YamlProblem, decode, parse
 
 GIT_TIMEOUT_SECONDS = 120
@@ -199,7 +200,7 @@ def shallow_commits(top: Path) -> frozenset[str]:
 def _relative(top: Path, repo_root: Path, record_file: Path) -> str | None:
     target = record_file if record_file.is_absolute() else repo_root / record_file
     try:
-        return target.resolve().relative_to(top).as_posix()
+        return named_path(target).relative_to(top).as_posix()
     except ValueError:
         return None
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from partnerfw.files import UnreadableFile, read_limited
 from partnerfw.findings import Finding, Severity
 from partnerfw.policy.schedule import Edition, Schedule
 from partnerfw.policy.schema import (
@@ -22,7 +24,7 @@ from partnerfw.policy.schema import (
     merge_overrides,
 )
 from partnerfw.record.schema_errors import findings_from
-from partnerfw.record.yamlread import Document, YamlProblem, decode, parse
+from partnerfw.record.yamlread import MAX_BYTES, Document, YamlProblem, decode, parse
 
 SETTINGS_FILE = "partnerfw.yaml"
 POLICY_INVALID = "POL001"
@@ -52,7 +54,7 @@ def find_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` holding ``partnerfw.yaml``."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / SETTINGS_FILE).is_file():
+        if os.path.lexists(folder / SETTINGS_FILE):  # even a broken one: check then says so
             return folder
     return None
 
@@ -60,7 +62,8 @@ def find_root(start: Path) -> Path | None:
 def open_project(start: Path, config: Path | None = None) -> Project:
     """Read the settings and policy; problems come back as findings, never exceptions."""
     settings_path = config or ((find_root(start) or start.resolve()) / SETTINGS_FILE)
-    root = settings_path.resolve().parent
+    # The folder holding partnerfw.yaml, not the folder a link named so leads to.
+    root = Path(os.path.realpath(settings_path.absolute().parent))
     problems: list[Finding] = []
     settings, settings_doc = _read_settings(settings_path, root, problems)
     schedule = _build_schedule(settings, root, problems, settings_path, settings_doc)
@@ -106,7 +109,7 @@ def _read_settings(
     path: Path, root: Path, problems: list[Finding]
 ) -> tuple[Settings, Document | None]:
     fallback = Settings(council=Council(name="The Council"))
-    if not path.is_file():
+    if not os.path.lexists(path) or path.is_dir():
         return fallback, None
     shown = _shown(path, root)
     doc = _read_yaml(path, shown, problems)
@@ -373,9 +376,11 @@ def _draft_policy(path: Path, doc: Document) -> tuple[Policy | None, list[Findin
 
 
 def _read_yaml(path: Path, shown: str, problems: list[Finding]) -> Document | None:
+    """The settings or a policy file, read as records are: an ordinary file only (a pipe
+    cannot block, a link to a device cannot fill the memory), its size checked first."""
     try:
-        return parse(decode(path.read_bytes()))
-    except OSError as exc:
+        return parse(decode(read_limited(path, MAX_BYTES)))
+    except UnreadableFile as exc:
         problems.append(
             Finding(
                 shown,
@@ -383,7 +388,7 @@ def _read_yaml(path: Path, shown: str, problems: list[Finding]) -> Document | No
                 POLICY_INVALID,
                 Severity.ERROR,
                 "",
-                f"cannot read the policy file: {exc.strerror}",
+                f"the file {exc.reason}",
                 _POLICY_REF,
             )
         )
@@ -410,7 +415,10 @@ def _as_policy(found: list[Finding]) -> list[Finding]:
 
 
 def _shown(path: Path, root: Path) -> str:
+    """``path`` from the repository's root, as named (a link is shown as itself)."""
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return (
+            Path(os.path.realpath(path.absolute().parent), path.name).relative_to(root).as_posix()
+        )
     except ValueError:
         return path.as_posix()

@@ -62,7 +62,8 @@ class Schedule:
         if index + 1 < len(self.editions):
             later = self.editions[index + 1].from_date
             assert later is not None  # Settings requires a date on every later line
-            return later - dt.timedelta(days=1)
+            # (an edition from the calendar's first day has no day before it)
+            return later - dt.timedelta(days=1) if later > dt.date.min else later
         return None
 
     def adopted(self, policy: Policy) -> bool:

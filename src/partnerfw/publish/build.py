@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerfw.errors import NoRegisterError
+from partnerfw.files import named_path
 from partnerfw.git.trail import histories, repository_root
 from partnerfw.policy.project import Project
 from partnerfw.publish import calendar
@@ -169,11 +170,11 @@ def build_site(
 
 
 def _histories(root: Path, paths: list[Path]) -> dict[Path, list[TrailEntry]]:
-    """The git history of every record file under ``paths``, by resolved path, read in one
+    """The git history of every record file under ``paths``, by path as named, read in one
     parallel pass (``trail.histories``)."""
 
     try:
-        files = [path.resolve() for path in discover(paths)]
+        files = [named_path(path) for path in discover(paths)]
     except NoRegisterError:
         return {}
     return histories(root, files)
@@ -182,4 +183,4 @@ def _histories(root: Path, paths: list[Path]) -> dict[Path, list[TrailEntry]]:
 def _by_record(
     project: Project, result: CheckResult, found: dict[Path, list[TrailEntry]]
 ) -> dict[str, list[TrailEntry]]:
-    return {c.id: found.get((project.root / c.record.file).resolve(), []) for c in result.records}
+    return {c.id: found.get(named_path(project.root / c.record.file), []) for c in result.records}

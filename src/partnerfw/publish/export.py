@@ -4,9 +4,11 @@ Public by default: nothing a record lists under ``confidential:`` and no officer
 phone (unless the policy publishes contact details); ``include_confidential`` exports all.
 One row per record, sorted by id, one column per dotted field path (``tabular``). Text that a
 spreadsheet would run as a formula gets a leading quote, which ``import`` takes off again.
-Output is reproducible: the same register gives the same bytes. ``export_register`` is the
-whole command: read the register, choose the view, render, write (or hand back the text to
-print), and say which files could not be read.
+Output is reproducible: the same register gives the same bytes. A character a workbook cannot
+hold (a control character such as ESC or NUL, which ``check`` accepts when escaped) is shown in
+Excel as U+FFFD, the replacement character; CSV and JSON keep it as it is. ``export_register``
+is the whole command: read the register, choose the view, render, write (or hand back the text
+to print), and say which files could not be read.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from partnerfw.record.loading import LoadedRecord, load
 from partnerfw.record.partial_dates import PartialDate
 from partnerfw.views.redaction import Redaction
 from partnerfw.words import plural
+from partnerfw.xml_text import xml_safe
 
 FORMATS = ("csv", "json", "xlsx")
 SHEET = "Register"
@@ -142,7 +145,7 @@ def to_xlsx(table: ExportTable) -> bytes:
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     sheet = book.create_sheet(SHEET)
-    sheet.append(table.columns)
+    sheet.append([xml_safe(column) for column in table.columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
@@ -166,7 +169,7 @@ def _xlsx_value(value: Any) -> Any:
         return value
     if isinstance(value, Decimal):
         return plain(value)
-    return cell_text(value)
+    return xml_safe(cell_text(value))  # a control character would stop openpyxl
 
 
 def _reproducible_zip(data: bytes) -> bytes:

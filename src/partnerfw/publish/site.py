@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerfw.errors import UserError
+from partnerfw.files import CannotWrite, UnreadableFile, os_error_message, read_limited
 from partnerfw.views.open_data import columns, csv_text, datapackage_text, json_text
 from partnerfw.views.pages import Row, SiteView
 from partnerfw.views.search import search_index_script
@@ -24,6 +25,9 @@ MARKER = ".partnerfw-site"
 """Written into every built site, so a rebuild knows the folder is its own to replace."""
 ASSETS = ("style.css", "register.js", "search.js")
 _LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+LOGO_BYTES = 2_000_000
+"""A logo is loaded on every page: a larger file is refused (a council logo is a few KB)."""
+_SMALLER = "save a smaller version (a logo is usually a few kilobytes)"
 
 Files = dict[str, str | bytes]
 
@@ -106,17 +110,19 @@ def read_logo(root: Path, logo: str | None) -> bytes | None:
         raise UserError(
             f"partnerfw.yaml: theme.logo '{logo}' must be an image file ({', '.join(_LOGO_TYPES)})"
         )
-    try:
-        return (root / logo).read_bytes()
-    except OSError as exc:
+    try:  # published on every page: never a file a link brings from outside the repository
+        return read_limited(root / logo, LOGO_BYTES, within=root, whole_path=True, too_big=_SMALLER)
+    except UnreadableFile as exc:
         raise UserError(
-            f"partnerfw.yaml: theme.logo '{logo}' cannot be read "
-            f"({exc.strerror}); give its path from the repository's root"
+            f"partnerfw.yaml: theme.logo '{logo}' {exc.reason}; give the path of an image file "
+            "in the register repository, from its root"
         ) from None
 
 
 def write_site(out: Path, files: Files) -> None:
     """Replace ``out`` with ``files``; refuse a non-empty folder that partnerfw did not build."""
+    if out.is_symlink():
+        raise UserError(f"--out {out} is a symbolic link; give the folder itself for the site")
     if out.exists():
         if not out.is_dir():
             raise UserError(f"--out {out} is a file; give a folder for the site")
@@ -126,10 +132,18 @@ def write_site(out: Path, files: Files) -> None:
                 "choose a new folder or empty this one first"
             )
         shutil.rmtree(out)
-    for name, content in files.items():
+    # The marker first: a build stopped part-way (a full disk) leaves a folder the next build
+    # still recognises as its own to replace.
+    for name in sorted(files, key=lambda name: name != MARKER):
         path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", newline="\n")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            content = files[name]
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise CannotWrite(
+                os_error_message(exc, path) + f" (the site in {out}/ is incomplete)"
+            ) from None

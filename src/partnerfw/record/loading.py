@@ -10,10 +10,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from partnerfw.errors import NoRegisterError
+from partnerfw.files import UnreadableFile, is_inside, read_limited
 from partnerfw.findings import Finding, Severity
 from partnerfw.record.models import Arrangement
 from partnerfw.record.schema_errors import findings_from
-from partnerfw.record.yamlread import Document, YamlProblem, decode, parse
+from partnerfw.record.yamlread import MAX_BYTES, TOO_BIG, Document, YamlProblem, decode, parse
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 UNREADABLE = "DATA001"
@@ -43,7 +44,10 @@ class Register:
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:
-    """The record files under ``paths`` (files or folders), sorted; none hidden."""
+    """The record files under ``paths`` (files or folders), sorted; none hidden. Anything named
+    that exists is kept, even when it is not a file (a pipe, a link that loops), and so is a
+    link to a folder found inside one: reading it then says what it is, rather than 'no such
+    file' or nothing at all."""
     found: set[Path] = set()
     for path in paths:
         if path.is_file():
@@ -51,11 +55,17 @@ def discover(paths: Sequence[Path]) -> list[Path]:
         elif path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                # os.walk does not follow a link to a folder (one could loop, or leave the
+                # register): the link is kept, so reading it says so, rather than its records
+                # silently missing from the register.
+                found.update(Path(root, d) for d in dirs if os.path.islink(os.path.join(root, d)))
                 found.update(
                     Path(root, f)
                     for f in files
                     if f.endswith(RECORD_SUFFIXES) and not f.startswith(".")
                 )
+        elif os.path.lexists(path):  # a pipe, a device, a link that loops: the reader says
+            found.add(path)
         else:
             raise NoRegisterError(f"{path}: no such file or folder")
     return sorted(found)
@@ -66,22 +76,66 @@ def load(paths: Sequence[Path], base: Path | None = None) -> Register:
     # An empty register folder is a register with no arrangements yet: a new repository
     # (`partnerfw init`) checks clean and builds before its first record.
     register = Register()
+    folders = _folders(paths, base)
     for path in files:
         shown = _display(path, base)
         register.files.append(shown)
-        record, problems = read_record(path, shown)
+        within, walked = _boundary(path, folders, base)
+        record, problems = read_record(path, shown, within, whole_path=not walked)
         if record is not None:
             register.records.append(record)
         register.problems.extend(problems)
     return register
 
 
-def read_record(path: Path, shown: str) -> tuple[LoadedRecord | None, list[Finding]]:
+def read_record(
+    path: Path, shown: str, within: Path | None = None, *, whole_path: bool = False
+) -> tuple[LoadedRecord | None, list[Finding]]:
+    """The record in the file at ``path``, or the findings that say why it is not one. Only an
+    ordinary file is read, its size checked first, and a symbolic link only when it leads to a
+    file inside ``within`` (the register folder; with ``whole_path``, a link anywhere on the
+    way counts too); anything else is a finding (DATA001)."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [_problem(shown, 1, UNREADABLE, f"cannot read the file: {exc.strerror}")]
+        raw = read_limited(path, MAX_BYTES, within=within, whole_path=whole_path, too_big=TOO_BIG)
+    except UnreadableFile as exc:
+        return None, [_problem(shown, 1, UNREADABLE, f"the file {exc.reason}")]
     return parse_record(raw, shown)
+
+
+def _folders(paths: Sequence[Path], base: Path | None) -> list[tuple[str, Path]]:
+    """The folders among ``paths``, each with its absolute path as text. A folder inside the
+    repository that a symbolic link takes outside it is refused: a register is read only
+    inside its repository."""
+    folders = []
+    for path in paths:
+        if not path.is_dir():
+            continue
+        if base is not None and path.is_symlink() and _inside(path, base):
+            real = os.path.realpath(path)
+            if not is_inside(real, base):
+                raise NoRegisterError(
+                    f"{path} is a symbolic link to {real}, outside the repository {base}: "
+                    "partnerfw reads a register only inside its repository; put the folder "
+                    "itself there instead of the link"
+                )
+        folders.append((os.path.abspath(path) + os.sep, path))
+    return folders
+
+
+def _boundary(path: Path, folders: list[tuple[str, Path]], base: Path | None) -> tuple[Path, bool]:
+    """The folder a symbolic link at ``path`` must not lead out of, and whether the folders on
+    the way to it were walked (so only its last part can be a link): the folder given that it
+    was found in (the register); for a file named on its own, the repository if it is in it,
+    else the folder it is in."""
+    absolute = os.path.abspath(path)
+    for prefix, folder in folders:
+        if absolute.startswith(prefix):
+            return folder, True
+    return (base if base is not None and _inside(path, base) else path.parent), False
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return os.path.abspath(path).startswith(os.path.abspath(folder).rstrip(os.sep) + os.sep)
 
 
 def parse_record(raw: bytes, shown: str) -> tuple[LoadedRecord | None, list[Finding]]:

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 1_000_000
+TOO_BIG = "a record needs far less: split it, or move long documents out and link to them"
 MAX_NODES = 200_000
 MAX_DEPTH = 50
 _BRACKETS_BEFORE_SCAN = 500
@@ -67,8 +68,7 @@ class Document:
 def decode(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
         raise YamlProblem(
-            f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit for a record; "
-            "split it or move long documents out and link to them"
+            f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit; {TOO_BIG}"
         )
     try:
         return raw.decode("utf-8-sig")

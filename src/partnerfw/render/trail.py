@@ -23,8 +23,11 @@ class RecordTrail:
     entries: list[TrailEntry]
 
 
-def record_trails(project: Project, record_id: str | None = None) -> list[RecordTrail]:
-    """The trail of every record in the register, or of the one with ``record_id``."""
+def record_trails(
+    project: Project, record_id: str | None = None, unreadable: list[str] | None = None
+) -> list[RecordTrail]:
+    """The trail of every record in the register, or of the one with ``record_id``; the files
+    that could not be read as records are added to ``unreadable`` when given."""
     if repository_root(project.root, strict=True) is None:
         raise UserError(
             f"trail reads the git history, but {project.root} is not in a git "
@@ -32,6 +35,8 @@ def record_trails(project: Project, record_id: str | None = None) -> list[Record
         )
     register = load([project.register_dir], project.root)
     records = {r.arrangement.id: r for r in register.records}
+    if unreadable is not None and record_id is None:
+        unreadable.extend(sorted({p.file for p in register.problems}))
     if record_id is not None:
         if record_id not in records:
             raise unknown_id(record_id, list(records))

@@ -9,6 +9,7 @@ the internal paper and never written into a public one.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from partnerfw.reports.docx_tables import add_table
 from partnerfw.reports.docx_template import mark_pages, open_template, set_properties, template_path
 from partnerfw.reports.docx_widths import FONT_SCALE, layout
 from partnerfw.reports.paper import Implication, Paper, Section, Table
+from partnerfw.xml_text import xml_safe
 
 
 def is_prompt(text: str) -> bool:
@@ -26,7 +28,10 @@ def is_prompt(text: str) -> bool:
 
 
 def render_docx(paper: Paper, root: Path | None = None) -> bytes:
-    """The paper as a Word document built on the council's template (see docx_template)."""
+    """The paper as a Word document built on the council's template (see docx_template). A
+    character Word's XML cannot hold (a control character a record escapes, such as ESC or
+    NUL) is shown as U+FFFD, the replacement character, rather than stopping the paper."""
+    paper = _xml_safe(paper)
     document = open_template(template_path(paper.name, root))
     writer = _Writer(document, paper)
     set_properties(document, paper)
@@ -155,3 +160,15 @@ def _front_rows(paper: Paper) -> list[tuple[str, str | None]]:
             else "Not for publication: contains confidential information",
         ),
     ]
+
+
+def _xml_safe(value: Any) -> Any:
+    """``value`` (the paper, and every part of it) with its text made safe for XML 1.0."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value

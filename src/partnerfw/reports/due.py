@@ -268,7 +268,7 @@ def _urgent_approval(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> 
 
 def compute(data: ReportData, within: int | None = None) -> DueReport:
     days = data.policy.intervals.renewal_notice_days if within is None else within
-    until = data.as_of + dt.timedelta(days=days)
+    until = plus_days(data.as_of, days)
     lists: dict[str, OfficerList] = {}
     for checked in data.records:
         a = checked.record.arrangement

@@ -37,15 +37,20 @@ def produce(
     out: Path | None = None,
     *,
     overwrite: bool = False,
+    unreadable: list[str] | None = None,
 ) -> str | None:
     """The paper ``name`` as of the day, checked from the whole register. Written to ``out``
     when given (never over an existing file unless ``overwrite``) and None returned; else its
-    text, to print. A Word file (docx) needs ``out``."""
+    text, to print. A Word file (docx) needs ``out``. The register's files that could not be
+    read as records, so are not in the paper, are added to ``unreadable`` when given."""
     if output == "docx" and out is None:
         raise UserError(
             f"--format docx writes a Word file: give its name with --out, e.g. --out {name}.docx"
         )
     result = run_check(project, [project.register_dir], as_of)
+    if unreadable is not None:
+        read = {checked.record.file for checked in result.records}
+        unreadable.extend(sorted(set(result.files) - read))
     content = render_as(build_paper(name, project, result, as_of, options), output, project.root)
     if out is None:
         assert isinstance(content, str)  # only docx is bytes, and it needs out

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from partnerfw.files import named_path, real_path
 from partnerfw.findings import Finding, Severity, count_by_severity
 from partnerfw.judge.approved_facts import covering_decision
 from partnerfw.judge.classify import Classification, classify, decided
@@ -116,7 +117,7 @@ def _elsewhere(project: Project, paths: Sequence[Path], register: Register) -> s
     """Ids of the register's records that were not loaded (when only some files are checked),
     from their file names: links to them are not reported as unknown."""
     folder = project.register_dir
-    if not folder.is_dir() or any(p.resolve() == folder.resolve() for p in paths):
+    if not folder.is_dir() or any(real_path(p) == real_path(folder) for p in paths):
         return set()
     loaded = {r.arrangement.id for r in register.records}
     return {p.stem for p in discover([folder])} - loaded
@@ -124,7 +125,7 @@ def _elsewhere(project: Project, paths: Sequence[Path], register: Register) -> s
 
 def _resolved(root: Path, file: str) -> Path:
     path = Path(file)
-    return (path if path.is_absolute() else root / path).resolve()
+    return named_path(path if path.is_absolute() else root / path)
 
 
 def _load_quickly(paths: Sequence[Path], root: Path) -> Register:

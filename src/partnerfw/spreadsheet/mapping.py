@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerfw.errors import UserError
+from partnerfw.files import UnreadableFile, read_limited
 from partnerfw.record.columns import target
 from partnerfw.record.writing import dump_text
-from partnerfw.record.yamlread import YamlProblem, decode, parse
+from partnerfw.record.yamlread import MAX_BYTES, YamlProblem, decode, parse
 from partnerfw.spreadsheet.headings import guess
 
 
@@ -28,10 +29,10 @@ class Column:
 
 def read_mapping(path: Path) -> dict[str, str | None]:
     """A mapping file: ``columns: {heading: dotted.field.path, other heading: ~}``."""
-    try:
-        doc = parse(decode(path.read_bytes()))
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the mapping file: {exc.strerror}") from None
+    try:  # an ordinary file of a sane size only: a pipe or a link to /dev/zero must not hang
+        doc = parse(decode(read_limited(path, MAX_BYTES)))
+    except UnreadableFile as exc:
+        raise UserError(f"{path}: cannot read the mapping file: it {exc.reason}") from None
     except YamlProblem as problem:
         raise UserError(f"{path}, line {problem.line}: {problem.message}") from None
     columns = doc.data.get("columns") if isinstance(doc.data, dict) else None

@@ -4,6 +4,7 @@ first row or below a title row or two (``--header-row`` to say which), and the r
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,11 @@ def read_table(
     headings (and the headings of a mapping file, ``known``) is taken: a title row or two
     above the headings is common."""
     if not path.is_file():
+        if os.path.lexists(path):  # a pipe, a device, a folder, a link that leads nowhere
+            raise UserError(
+                f"{path}: not an ordinary file, so it is not read; give the spreadsheet file "
+                "itself (saved as .csv or .xlsx)"
+            )
         raise UserError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix == ".csv":
