@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerfw.errors import UserError
-from partnerfw.record.columns import target
+from partnerfw.record.columns import ERRORS, target
 from partnerfw.record.writing import dump_text
 from partnerfw.record.yamlread import YamlProblem, decode, parse
 from partnerfw.spreadsheet.headings import guess
@@ -65,6 +65,12 @@ def check_headings(
             )
 
 
+_ERRORS_LEFT_OUT = (
+    "left out: the errors partnerfw export listed for the record ('partnerfw check' finds "
+    "what is still wrong)"
+)
+
+
 def match_columns(headers: list[str], mapping: dict[str, str | None] | None = None) -> list[Column]:
     mapping = mapping or {}
     columns: list[Column] = []
@@ -76,6 +82,9 @@ def match_columns(headers: list[str], mapping: dict[str, str | None] | None = No
                 columns.append(Column(index, header, None, "left out (mapping file)", True))
                 continue
             how = "mapping file"
+        elif header == ERRORS:
+            columns.append(Column(index, header, None, _ERRORS_LEFT_OUT, True))
+            continue
         else:
             found = guess(header)
             path, how = found.path, found.how

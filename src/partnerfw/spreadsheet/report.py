@@ -5,6 +5,7 @@ duplicates and a summary; a preview says that nothing was written.
 
 from __future__ import annotations
 
+from partnerfw.record.columns import AS_WRITTEN
 from partnerfw.spreadsheet.cells import quoted
 from partnerfw.spreadsheet.plan import ImportPlan
 from partnerfw.spreadsheet.row import RowResult, choices
@@ -99,6 +100,11 @@ def _row_lines(result: RowResult) -> list[str]:
             lines.append(
                 f"      not in the sheet, placeholder {shown} to confirm (DATA010): {path}"
             )
+    if result.carried:
+        lines.append(
+            f"      still to confirm (DATA010), from its {AS_WRITTEN} columns: "
+            + ", ".join(path for path, _ in result.carried)
+        )
     for header, before, after in result.repaired:
         lines.append(
             f"      repaired mis-encoded text in {quoted(header)}: {quoted(before)} -> "
@@ -113,6 +119,7 @@ def _row_lines(result: RowResult) -> list[str]:
 
 def _summary(plan: ImportPlan) -> str:
     flagged = sum(len(r.flagged) for r in plan.rows)
+    carried = sum(len(r.carried) for r in plan.rows)
     repaired = sum(len(r.repaired) for r in plan.rows)
     in_notes = sum(len(r.in_notes) for r in plan.rows)
     done = "written" if plan.written else "to create"
@@ -127,6 +134,8 @@ def _summary(plan: ImportPlan) -> str:
     return (
         f"Summary: {len(plan.rows)} rows: {made} {done}, {plan.count('exists')} already "
         f"in the register, {plan.count('not imported')} not imported{skipped}; {flagged} "
-        f"values kept as written for an officer to confirm; {repaired} mis-encoded texts repaired; "
+        f"values kept as written for an officer to confirm"
+        + (f" (and {carried} still to confirm from {AS_WRITTEN} columns)" if carried else "")
+        + f"; {repaired} mis-encoded texts repaired; "
         f"{in_notes} cells kept in notes; {len(plan.duplicates)} likely duplicates."
     )

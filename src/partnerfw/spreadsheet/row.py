@@ -72,6 +72,9 @@ class RowResult:
     (e.g. "from 'company' in 'a company, not a partnership'"); flagged too."""
     read_as: dict[str, str] = field(default_factory=dict)
     """Field path -> the value read from a cell's words (see ``read_from``)."""
+    carried: list[tuple[str, str]] = field(default_factory=list)
+    """(field path, text) still to confirm, carried over from an ``imported_as_written``
+    column (an export of a register whose import is not yet confirmed)."""
     unknown: dict[str, str] = field(default_factory=dict)
     """Required field path -> the sheet's text, when no value can be told from it: the field
     is left out of the record (check reports it until an officer chooses)."""

@@ -91,6 +91,8 @@ def _kind_and_status(state: Row, today: dt.date) -> None:
     for path in EVIDENCED:
         if path in values or path in result.unknown:
             continue
+        if _left_unknown_before(state, path):
+            continue
         seen: dict[Any, str] = {}
         if path == "kind":
             named = evidence.read(name, Kind)
@@ -120,6 +122,19 @@ def _kind_and_status(state: Row, today: dt.date) -> None:
             values[path] = Kind.SHARED_SERVICE if shared else Kind.PARTNERSHIP
         else:
             values[path] = Status.ACTIVE
+
+
+def _left_unknown_before(state: Row, path: str) -> bool:
+    """True when the row is an export of a record whose kind or status an earlier import
+    left unknown (its ``imported_as_written`` column holds the sheet's words and its own
+    column is empty): it stays unknown, as it was."""
+    carried = dict(state.result.carried)
+    if path not in carried:
+        return False
+    state.result.carried.remove((path, carried[path]))
+    state.result.unknown[path] = carried[path]
+    state.result.flagged.append((path, carried[path]))
+    return True
 
 
 def _placeholder(state: Row, path: str, value: Any) -> None:

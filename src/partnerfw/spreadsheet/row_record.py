@@ -10,10 +10,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partnerfw.record.columns import AS_WRITTEN, plain, unflatten
+from partnerfw.record.columns import AS_WRITTEN, ERRORS, plain, unflatten
 from partnerfw.record.models import Arrangement
 from partnerfw.record.writing import dump_text, quoted_where_needed
-from partnerfw.spreadsheet.cells import as_text, quoted
+from partnerfw.spreadsheet.cells import as_text, filled, quoted
 from partnerfw.spreadsheet.mapping import Column
 from partnerfw.spreadsheet.row import DECIDED, Row, RowResult
 from partnerfw.spreadsheet.row_cells import read_cell
@@ -30,6 +30,11 @@ def build_row(
     for column in columns:
         if not column.left_out:
             read_cell(state, column, row[column.index])
+        elif column.header == ERRORS and filled(row[column.index]):
+            result.checks.append(
+                "partnerfw export said this record was not valid (its 'errors' column): its "
+                "values were read as any spreadsheet's; see what became of each below"
+            )
     for path, value in state.soft.items():
         if path not in state.values:
             state.values[path] = value
