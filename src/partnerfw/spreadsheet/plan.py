@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerfw.errors import NoRegisterError
-from partnerfw.judge.duplicates import Candidate, LikelyDuplicate, likely_duplicates
+from partnerfw.judge.duplicates import Candidate, LikelyDuplicate, candidates, likely_duplicates
 from partnerfw.record.loading import load
 from partnerfw.spreadsheet.cells import quoted
 from partnerfw.spreadsheet.mapping import Column
@@ -115,6 +115,4 @@ def _existing(register_dir: Path, shown_dir: str) -> list[Candidate]:
         register = load([register_dir])
     except NoRegisterError:
         return []
-    return [
-        Candidate(f"{shown_dir}/{Path(r.file).name}", r.arrangement.name) for r in register.records
-    ]
+    return candidates(register.records, lambda r: f"{shown_dir}/{Path(r.file).name}")
