@@ -190,7 +190,7 @@ def test_round_trip_of_an_imported_register_keeps_every_flag(
     _invoke(runner, "import", "misfiling.csv", "--write", "--allow-duplicates", code=1)
     before = _written(first)
     flags = sum(len(f) for f in _flags(before).values())
-    assert flags >= 35 and sum(1 for f in _flags(before).values() for t in f.values() if not t)
+    assert flags >= 30 and sum(1 for f in _flags(before).values() for t in f.values() if not t)
     exported = tmp_path / f"register.{fmt}"
     result = _invoke(runner, "export", "--include-confidential", "--out", str(exported), code=1)
     assert f"Exported {len(before)} records" in result.stderr
@@ -246,11 +246,14 @@ def test_round_trip_of_a_register_with_errors_loses_no_record_and_no_value(
     after = _written(second)
     originals = _arrangements(with_errors)
     assert {k: v for k, v in _arrangements(second).items() if k in originals} == originals
+    # Words import reads into their field: 'live' is active, 'Since 2006' the year 2006.
+    read = {"live": "active", "Since 2006": "2006"}
     for name in ("broken-dates.yaml", "no-kind.yaml"):
         kept = " ".join(_values(after[name]))
         for value in _values(before[name]):
-            assert value in kept or value == "live", (name, value)  # 'live' is read as active
+            assert value in kept or read.get(value, "-") in kept, (name, value)
     dates = after["broken-dates.yaml"]
+    assert str(dates["dates"]["start"]) == "2006"
     assert dates["imported_as_written"]["council_resources.dedicated_budget"] == SECRET_BUDGET
     assert dates["confidential"] == ["council_resources"]
     no_kind = after["no-kind.yaml"]

@@ -13,6 +13,7 @@ from partnerfw.errors import NoRegisterError
 from partnerfw.judge.duplicates import Candidate, LikelyDuplicate, candidates, likely_duplicates
 from partnerfw.record.loading import load
 from partnerfw.spreadsheet.cells import quoted
+from partnerfw.spreadsheet.layout import sheet_rows
 from partnerfw.spreadsheet.mapping import Column
 from partnerfw.spreadsheet.row import RowResult, choices
 from partnerfw.spreadsheet.row_record import build_row
@@ -50,10 +51,15 @@ def plan_import(
 ) -> ImportPlan:
     """A record for each row of ``table``, to be written in ``register_dir`` (shown as
     ``shown_dir``), nothing written yet."""
-    rows = [build_row(number, line, columns, today) for number, line in table.rows]
+    rows = []
+    for number, line, aside, sheet in sheet_rows(table, columns):
+        if aside is not None:
+            rows.append(RowResult(number, status="left out", problems=[aside.why()]))
+        else:
+            rows.append(build_row(number, line, columns, today, sheet))
     seen: dict[str, int] = {}
     for result in rows:
-        if result.status == "not imported":
+        if result.status in ("not imported", "left out"):
             continue
         result.file = f"{shown_dir}/{result.record_id}.yaml"
         if result.record_id in seen:

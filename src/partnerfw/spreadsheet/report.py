@@ -60,6 +60,7 @@ def _row_lines(result: RowResult) -> list[str]:
         "exists": f"EXISTS   {result.file} is already there: not written (partnerfw never "
         "overwrites; edit that file, or give this row another id)",
         "not imported": "NOT IMPORTED: " + "; ".join(result.problems),
+        "left out": "left out: " + "; ".join(result.problems),
     }
     if result.same_as:
         file, score = result.same_as[0]
@@ -110,6 +111,8 @@ def _row_lines(result: RowResult) -> list[str]:
             f"      repaired mis-encoded text in {quoted(header)}: {quoted(before)} -> "
             f"{quoted(after)}"
         )
+    for header, text, value in result.read_words:
+        lines.append(f"      read {quoted(header)} {quoted(text)} as {value}")
     for header, before, after in result.tidied:
         lines.append(f"      tidied {quoted(header)}: {quoted(before)} -> {quoted(after)}")
     for header, text in result.in_notes:
@@ -126,6 +129,8 @@ def _summary(plan: ImportPlan) -> str:
     made = plan.count("written") if plan.written else plan.count("new")
     skips = plan.count("skipped")
     skipped = f", {skips} skipped as likely duplicates" if skips else ""
+    if plan.count("left out"):
+        skipped += f", {plan.count('left out')} left out as headings, notes or totals"
     unknown = sum(1 for r in plan.rows if r.unknown and r.status in ("new", "written"))
     if unknown:
         skipped += (

@@ -24,6 +24,7 @@ from partnerfw.spreadsheet.cells import quoted
 from partnerfw.spreadsheet.headings import ENUM_WORDS
 from partnerfw.spreadsheet.mapping import Column
 from partnerfw.spreadsheet.row import DECIDED, EVIDENCED, NAME_FIELDS, Row
+from partnerfw.spreadsheet.row_facts import FACT_READERS
 from partnerfw.spreadsheet.row_people import is_person, person_name, person_title
 from partnerfw.spreadsheet.workbook import Formula
 
@@ -51,6 +52,7 @@ def read_cell(state: Row, column: Column, raw: Any) -> None:
     if found is None:
         state.result.in_notes.append((column.header, text))
         return
+    state.headers[found.path] = column.header
     _read_value(state, found, raw, text, column.header, unreadable)
 
 
@@ -76,6 +78,9 @@ def _read_value(
     path, kind = found.path, found.kind
     if found.name == AS_WRITTEN:
         _read_as_written(state, path, text)
+        return
+    if path in FACT_READERS:
+        FACT_READERS[path](state, text, header)
         return
     if path == DECIDED:
         _read_decided(state, text.strip(), header)
@@ -120,6 +125,8 @@ def _read_value(
         state.flag(path, text.strip())
     elif reading.value is not None:
         state.set(path, reading.value, text)
+        if reading.words:
+            state.result.read_words.append((header, text.strip(), str(reading.value)))
 
 
 def _read_as_written(state: Row, path: str, text: str) -> None:
@@ -182,7 +189,7 @@ def _reader(found: Target) -> typing.Callable[[Any], cells.Reading]:
         "int": cells.read_int,
         "bool": cells.read_bool,
         "date": cells.read_date,
-        "partial_date": cells.read_partial_date,
+        "partial_date": lambda raw: cells.read_partial_date(raw, found.name),
     }[found.kind]
 
 
