@@ -188,13 +188,15 @@ def test_import_reads_a_day_with_the_one_parser(text: str) -> None:
     assert cells.read_date(text) == expected
 
 
-def test_import_reads_a_month_or_year_only_as_a_record_writes_it() -> None:
-    """The same parser reads 'April 2016'; import keeps such words as written, to confirm."""
+def test_import_reads_a_month_or_year_with_the_one_parser() -> None:
+    """The same parser reads 'April 2016' for import as for everything else; the words around
+    a date in a start column ('Since 2006') are import's to read (test_import_council_registers)."""
     assert cells.read_partial_date("2016-04") == cells.Reading(PartialDate(2016, 4))
     assert cells.read_partial_date(2006) == cells.Reading(PartialDate(2006))
     assert cells.read_partial_date("1/4/2016") == cells.Reading(PartialDate(2016, 4, 1))
     assert parse_date("April 2016") == PartialDate(2016, 4)
-    assert cells.read_partial_date("April 2016") == cells.INEXACT
+    assert cells.read_partial_date("April 2016") == cells.Reading(PartialDate(2016, 4))
+    assert cells.read_partial_date("Since 2006") == cells.INEXACT  # no column: no meaning
 
 
 # --- The command-line date options --------------------------------------------------------

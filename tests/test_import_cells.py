@@ -164,7 +164,7 @@ def test_stray_spaces_go() -> None:
             "CSP = community safety partnership",
         ),
         ("Health & Wellbeing Board", "Health and Wellbeing Board", 1.0, ""),
-        ("Food Bank P'ship", "Thamesbridge Food Bank Partnership", 0.85, ""),
+        ("Food Bank P'ship", "Thamesbridge Food Bank Partnership", 0.8, ""),
         (
             "Thamesbridge Comunity Safety Partnership",
             "Thamesbridge Community Safety Partnership",

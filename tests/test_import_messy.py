@@ -1,5 +1,6 @@
 """partnerfw import on a register as councils really keep it (tests/fixtures/messy-register):
-every odd value is kept verbatim and flagged, nothing is guessed, the report says it all."""
+every odd value is kept verbatim and flagged, nothing is guessed, the report says it all; dates
+in words ('April 2016', 'Since 2006', 'Until March 2025') are read as the dates they name."""
 
 from __future__ import annotations
 
@@ -17,14 +18,11 @@ from tests.fixtures.make_messy_register import build
 KEPT_AS_WRITTEN = {
     "thamesbridge-csp": {
         "council_resources.dedicated_budget": "£5605 +VAT",
-        "dates.start": "April 2016",
-        "dates.end": "Until March 2025",
         "partners.0.sector": "",
         "partners.1.sector": "",
     },
     "thamesbridge-community-safety-partnership": {
         "council_resources.staff_fte": "officer time",
-        "dates.start": "Since 2006",
         "partners.0.sector": "",
     },
     "health-and-wellbeing-board": {"dates.start": "2019/20", "partners.0.sector": ""},
@@ -105,8 +103,13 @@ def test_preview_reports_columns_rows_and_duplicates_and_writes_nothing(
     ) in out
     assert (
         "Summary: 12 rows: 10 to create, 1 already in the register, 1 not imported; "
-        "25 values kept as written for an officer to confirm; 2 mis-encoded texts repaired; "
-        "2 cells kept in notes; 3 likely duplicates."
+        "22 values kept as written for an officer to confirm; 2 mis-encoded texts repaired; "
+        "2 cells kept in notes; 4 likely duplicates."
+    ) in out
+    # The row already in the register under another name is found too ('for Medley ...').
+    assert (
+        "row 12 'Medley Licensing Service' and register/medley-licensing-service.yaml "
+        "'Licensing Service for Medley District Council': score 0.88"
     ) in out
     assert "This was a preview: nothing was written." in out
 
@@ -129,7 +132,8 @@ def test_write_keeps_every_odd_value_verbatim_and_exact_values_in_their_fields(
     assert (
         csp.council_resources.dedicated_budget is None
     )  # not stated: not guessed from '£5605 +VAT'
-    assert csp.dates.start is None and csp.dates.end is None
+    assert (str(csp.dates.start), str(csp.dates.end)) == ("2016-04", "2025-03")  # in words
+    assert str(records["thamesbridge-community-safety-partnership"].dates.start) == "2006"
     assert csp.lead_officer.name == "Sam Okafor"
     assert csp.lead_officer.email == "sam.okafor@thamesbridge.gov.example"
     assert [p.name for p in csp.partners] == ["Kent Police", "Kent Fire & Rescue"]

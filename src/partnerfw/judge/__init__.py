@@ -5,7 +5,8 @@ Its kind and class with the reason (``classify``), a test of the policy applied
 ``record_tests``, one risk or partner in ``scoped_tests``, the resources counted in
 ``resources`` and the scorecard's points in ``scorecard``), how long it runs (``duration``),
 its phases and timeline (``timeline``), what a decision approved (``approved_facts``), names
-that look like the same arrangement (``duplicates``), and what the rules share with views,
+that look like the same arrangement (``duplicates``, with ``duplicate_words`` and
+``duplicate_pairs``), and what the rules share with views,
 reports and ``new``: the kinds and lifecycle stages a requirement concerns (``stages``),
 counting months and days (``dates``), the approval route and its steps still missing
 (``approval_route``), when reports and reviews fall due (``due_dates``), governance items'

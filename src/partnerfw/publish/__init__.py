@@ -2,5 +2,6 @@
 
 ``build`` checks the register, makes the public view and writes the site (``site`` renders
 each page to a string, then writes; ``admin`` adds the browser editor from ``node_modules``);
-``export`` writes the register as CSV, JSON or Excel.
+``export`` writes the register as CSV, JSON or Excel,
+a row per record file (``export_rows``), a file that is not a valid record as written.
 """

@@ -2,7 +2,10 @@
 
 Public by default: nothing a record lists under ``confidential:`` and no officer's email or
 phone (unless the policy publishes contact details); ``include_confidential`` exports all.
-One row per record, sorted by id, one column per dotted field path (``tabular``). Text that a
+One row per record file, sorted by id, one column per dotted field path; no record is left
+behind: a file that is not a valid record is exported as written, with an ``errors`` column
+saying so (``export_rows``). An ``imported_as_written`` entry with no text is the cell
+``(not in the sheet)``, so that every flag survives export and import. Text that a
 spreadsheet would run as a formula gets a leading quote, which ``import`` takes off again.
 Output is reproducible: the same register gives the same bytes. A character a workbook cannot
 hold (a control character such as ESC or NUL, which ``check`` accepts when escaped) is shown in
@@ -19,6 +22,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -29,10 +33,17 @@ from partnerfw.files import write_atomic, write_atomic_bytes
 from partnerfw.findings import Finding
 from partnerfw.policy.project import Project
 from partnerfw.policy.schema import Publication
-from partnerfw.record.columns import cell_text, column_order, flatten, plain, unflatten
+from partnerfw.publish.export_rows import column_key, record_row, written_row
+from partnerfw.record.columns import (
+    AS_WRITTEN,
+    ERRORS,
+    as_written_cell,
+    cell_text,
+    plain,
+    unflatten,
+)
 from partnerfw.record.loading import LoadedRecord, load
 from partnerfw.record.partial_dates import PartialDate
-from partnerfw.views.redaction import Redaction
 from partnerfw.words import plural
 from partnerfw.xml_text import xml_safe
 
@@ -51,19 +62,22 @@ class ExportTable:
 @dataclass(frozen=True)
 class Exported:
     """What ``export_register`` did: how many records it exported, the text to print when
-    no file was named, and the problems that kept files out of the export."""
+    no file was named, and the problems of the files that are not valid records (exported
+    as written, with their errors)."""
 
     records: int
     text: str | None = None
     problems: list[Finding] = field(default_factory=list)
 
     def problem_lines(self) -> list[str]:
-        """What to tell the user about the files left out, or nothing."""
+        """What to tell the user about the files exported with errors, or nothing."""
         if not self.problems:
             return []
+        files = len({p.file for p in self.problems})
         return [
-            f"partnerfw: {plural(len(self.problems), 'problem')} kept records out of the "
-            "export; run 'partnerfw check' to see them:",
+            f"partnerfw: {plural(files, 'record file')} not valid records "
+            f"({plural(len(self.problems), 'problem')}): each is exported as written in its "
+            f"file, with its problems in the '{ERRORS}' column; run 'partnerfw check' to see them:",
             *(f"  {p.file}:{p.line}: {p.message}" for p in self.problems),
         ]
 
@@ -82,7 +96,13 @@ def export_register(
             "--format xlsx writes a workbook: name the file with --out, e.g. --out register.xlsx"
         )
     register = load([project.register_dir], project.root)
-    table = export_table(register.records, include_confidential, project.policy.publication)
+    table = export_table(
+        register.records,
+        include_confidential,
+        project.policy.publication,
+        register.problems,
+        project.root,
+    )
     if output == "xlsx":
         assert out is not None
         write_atomic_bytes(out, to_xlsx(table), overwrite=overwrite)
@@ -99,16 +119,32 @@ def export_register(
 
 
 def export_table(
-    records: list[LoadedRecord], include_confidential: bool, publication: Publication
+    records: list[LoadedRecord],
+    include_confidential: bool,
+    publication: Publication,
+    problems: Sequence[Finding] = (),
+    root: Path = Path("."),
 ) -> ExportTable:
-    """One row of dotted-path columns per record, sorted by id; the public view leaves out
-    what the record's ``Redaction`` withholds."""
-    rows = []
-    for record in sorted(records, key=lambda r: r.arrangement.id):
-        redaction = Redaction.of(record, publication, public=not include_confidential)
-        rows.append(redaction.columns(flatten(record.arrangement)))
-    columns = sorted({c for row in rows for c in row}, key=column_order)
-    return ExportTable(columns, rows)
+    """One row of dotted-path columns per record file, sorted by id: each valid record, less
+    what its ``Redaction`` withholds in the public view, and each file with ``problems``
+    (shown relative to ``root``) as written, with its errors."""
+    public = not include_confidential
+    rows = [record_row(record, public, publication) for record in records]
+    by_file: dict[str, list[Finding]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    rows += [written_row(root, f, found, public, publication) for f, found in by_file.items()]
+    rows.sort(key=lambda row: (row.id, str(row.columns.get(ERRORS, ""))))
+    columns = sorted({c for row in rows for c in row.columns}, key=column_key)
+    return ExportTable(columns, [row.columns for row in rows])
+
+
+def _cell(column: str, value: Any) -> Any:
+    """What a spreadsheet cell holds for ``value``: an ``imported_as_written`` entry with no
+    text as ``(not in the sheet)``, so that its flag is not lost as an empty cell."""
+    if isinstance(value, str) and column.startswith(AS_WRITTEN + "."):
+        return as_written_cell(value)
+    return value
 
 
 def to_csv(table: ExportTable) -> str:
@@ -116,18 +152,27 @@ def to_csv(table: ExportTable) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow([cell_text(row.get(column)) for column in table.columns])
+        writer.writerow([cell_text(_cell(c, row.get(c))) for c in table.columns])
     return buffer.getvalue()
 
 
 def to_json(table: ExportTable, council: str, include_confidential: bool) -> str:
-    records = [plain(unflatten(row), json=True) for row in table.rows]
+    records = [_json_record(row) for row in table.rows]
     payload = {
         "council": council,
         "view": "internal (confidential parts included)" if include_confidential else "public",
         "records": records,
     }
     return json.dumps(payload, indent=2, ensure_ascii=False, default=_json_value) + "\n"
+
+
+def _json_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A row as a nested record; its errors, if any, as a list under ``errors``."""
+    columns = {c: v for c, v in row.items() if c != ERRORS}
+    record: dict[str, Any] = plain(unflatten(columns), json=True)
+    if row.get(ERRORS):
+        record[ERRORS] = str(row[ERRORS]).split("\n")
+    return record
 
 
 def _json_value(value: Any) -> Any:
@@ -149,7 +194,7 @@ def to_xlsx(table: ExportTable) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([_xlsx_value(row.get(column)) for column in table.columns])
+        sheet.append([_xlsx_value(_cell(c, row.get(c))) for c in table.columns])
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
             if isinstance(cell.value, dt.date):
@@ -165,7 +210,7 @@ def to_xlsx(table: ExportTable) -> bytes:
 def _xlsx_value(value: Any) -> Any:
     if isinstance(value, PartialDate):  # a day as a date cell; a month or year as its text
         return value.exact or value.isoformat()
-    if value is None or isinstance(value, bool | int | dt.date):
+    if value is None or isinstance(value, bool | int | float | dt.date):
         return value
     if isinstance(value, Decimal):
         return plain(value)

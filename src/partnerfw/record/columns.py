@@ -8,7 +8,13 @@ their default value (false, 0, empty) are left out, so an empty cell means "the 
 part that is present but holds only defaults (``gdpr: {}``) is kept as the cell text ``{}``.
 ``imported_as_written`` (its keys are themselves dotted paths) becomes
 ``imported_as_written.<path>`` columns, and the answers to the council's own questions
-``council_fields.<name>`` columns.
+``council_fields.<name>`` columns. An ``imported_as_written`` entry with no text (the sheet did
+not give the field, so a placeholder was put in) is the cell text ``(not in the sheet)``, so
+that the flag survives a spreadsheet, which cannot tell an empty text from an empty cell.
+
+A record file that is not a valid record is exported from its data as written
+(``flatten_written``): the same dotted paths, its values as the file has them, keys that name
+no field included.
 """
 
 from __future__ import annotations
@@ -31,6 +37,10 @@ EMPTY_PART = "{}"
 AS_WRITTEN = "imported_as_written"
 COUNCIL_FIELDS = "council_fields"
 """The council's own yes/no answers: one column each, ``council_fields.<name>``."""
+NOTHING_WRITTEN = "(not in the sheet)"
+"""Cell text of an ``imported_as_written`` entry with no text: the field was not in the sheet."""
+ERRORS = "errors"
+"""The export's column (and JSON field) listing a record's errors; ``import`` leaves it out."""
 NOT_MONEY = frozenset({"staff_fte", "staff_days_per_year"})
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -166,8 +176,39 @@ def _flatten(value: Any, path: str, tp: Any, flat: dict[str, Any]) -> None:
         flat[path] = value
 
 
+def flatten_written(data: Any) -> dict[str, Any]:
+    """A record file's data as written (``Document.data``), valid or not, as ``{dotted path:
+    value}``: the paths ``flatten`` uses, keys that name no field included, values as the
+    file has them; an empty mapping is ``EMPTY_PART``, an empty list and a null are left out."""
+    flat: dict[str, Any] = {}
+    if not isinstance(data, dict):
+        return flat
+    for key, value in data.items():
+        if key == AS_WRITTEN and isinstance(value, dict):
+            for path, text in value.items():
+                flat[f"{AS_WRITTEN}.{path}"] = text
+        else:
+            _flatten_written(value, str(key), flat)
+    return flat
+
+
+def _flatten_written(value: Any, path: str, flat: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        if not value:
+            flat[path] = EMPTY_PART
+        for key, child in value.items():
+            _flatten_written(child, f"{path}.{key}", flat)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            _flatten_written(child, f"{path}.{index}", flat)
+    elif value is not None:
+        flat.setdefault(path, value)
+
+
 def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
-    """Nested record data from ``{dotted path: value}``; list positions are compacted."""
+    """Nested record data from ``{dotted path: value}``; list positions are compacted. A path
+    that runs into a value already placed (data as a broken file wrote it) is kept whole, as
+    its dotted path, beside it."""
     root: dict[Any, Any] = {}
     written: dict[str, Any] = {}
     for path in sorted(flat, key=column_order):
@@ -178,7 +219,11 @@ def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
         parts: list[Any] = [int(p) if p.isdigit() else p for p in path.split(".")]
         node = root
         for part in parts[:-1]:
-            node = node.setdefault(part, {})
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):
+                node, parts = root, [path]
+                break
+            node = child
         if value == EMPTY_PART and (found := target(path)) is not None and found.kind == "model":
             node.setdefault(parts[-1], {})
         else:
@@ -211,6 +256,16 @@ def unguard(text: str) -> str:
     if text.startswith("'") and body[:1] and body[0] in _FORMULA_STARTS:
         return text[1:]
     return text
+
+
+def as_written_cell(text: str) -> str:
+    """An ``imported_as_written`` entry as a cell: its text, or ``NOTHING_WRITTEN``."""
+    return text if text else NOTHING_WRITTEN
+
+
+def as_written_text(cell: str) -> str:
+    """An ``imported_as_written`` cell back as the entry's text (``as_written_cell`` undone)."""
+    return "" if cell.strip() == NOTHING_WRITTEN else cell
 
 
 def cell_text(value: Any) -> str:

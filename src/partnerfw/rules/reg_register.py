@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import PurePosixPath
 
 from partnerfw.findings import Finding, Severity
-from partnerfw.judge.duplicates import Candidate, likely_duplicates
+from partnerfw.judge.duplicates import candidates, likely_duplicates
 from partnerfw.record.loading import LoadedRecord
 from partnerfw.rules.base import RULES, Rule, register_check
 
@@ -37,11 +37,16 @@ RULES["REG006"] = Rule(
     Severity.WARNING,
     "Framework 5.6.1 (central record)",
     doc=(
-        "Two records whose names look alike ('Thamesbridge CSP' and 'Thamesbridge Community "
-        "Safety Partnership', 'Leisure Ltd' and 'Leisure Limited', 'Legal Service' and 'Shared "
-        "Legal Service between Thamesbridge and Medley') may be one arrangement entered twice, "
-        "as a spreadsheet import often brings. Merge them, or list the other's id under "
-        "distinct_from in one of them."
+        "Two records whose names look alike may be one arrangement entered twice, as a "
+        "spreadsheet import often brings: an acronym and its long name ('Thamesbridge CSP', "
+        "'HWB' for Health and Wellbeing Board), an acronym with a slip ('LCSB' for 'LSCB'), "
+        "'Finance' and 'Financial Services', 'Leisure Ltd' and 'Leisure Limited', 'Legal "
+        "Service' and 'Shared Legal Service between Thamesbridge and Medley', a body under its "
+        "old and new names ('CDRP' and 'Community Safety Partnership'), or a record named like "
+        "another's predecessor or successor. Records linked as predecessor and successor are "
+        "one arrangement's history and never reported; different services that share a "
+        "partner ('Shared Legal Service with Medley', 'Shared HR Service with Medley') are not "
+        "either. Merge the two, or list the other's id under distinct_from in one of them."
     ),
 )
 
@@ -88,7 +93,7 @@ def _likely_duplicates(records: list[LoadedRecord]) -> list[Finding]:
     """REG006 in both records of each pair, each naming the other's file and line."""
     by_file = {r.file: r for r in records}
     found = []
-    pairs = likely_duplicates([Candidate(r.file, r.arrangement.name) for r in records], [])
+    pairs = likely_duplicates(candidates(records), [])
     for pair in pairs:
         first, second = by_file[pair.first.label], by_file[pair.second.label]
         a, b = first.arrangement, second.arrangement

@@ -1,9 +1,10 @@
 """Reading the values of a council's spreadsheet: money, dates, yes/no, names.
 
 Each reader returns a ``Reading``: the value when the text says it EXACTLY ('£10k' is 10000,
-'1 April 2016' is 2016-04-01), or ``exact=False`` when it does not ('just under £14,000',
-'April 2016', 'in kind', 'N/A'). The importer keeps an inexact value verbatim for an officer
-to confirm; nothing here rounds, assumes a day or picks a likely meaning.
+'1 April 2016' is 2016-04-01, 'Since 2006' in a start column is 2006), or ``exact=False``
+when it does not ('just under £14,000', 'c. 2006', 'in kind', 'N/A'). The importer keeps an
+inexact value verbatim for an officer to confirm; nothing here rounds, assumes a day or picks a
+likely meaning.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from partnerfw.record.money import parse_money
 from partnerfw.record.partial_dates import PartialDate, parse_date, parse_day
+from partnerfw.spreadsheet.date_words import date_in_words
 
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:fte|days?)?$", re.IGNORECASE)
 _TRUE = frozenset({"true", "yes", "y"})
@@ -44,6 +46,8 @@ class Reading:
     """The exact value, or None when there is none (an empty cell) or it is inexact."""
     exact: bool = True
     """False when the text says something this reader cannot turn into an exact value."""
+    words: str = ""
+    """Words around the value that were read with it (a date's 'since'), for the report."""
 
 
 EMPTY = Reading()
@@ -192,16 +196,12 @@ def read_date(raw: Any) -> Reading:
         return INEXACT
 
 
-_AS_A_RECORD_WRITES_IT = re.compile(r"[0-9]{4}(?:-[0-9]{2})?")
-"""A month or a year as a record (and ``export``) writes it: ``2020-10``, ``2006``."""
-
-
-def read_partial_date(raw: Any) -> Reading:
+def read_partial_date(raw: Any, field: str = "") -> Reading:
     """A date known to the day, the month or the year, as ``partial_dates.parse_date`` reads
-    it; a month or year only when written as a record writes it (``2020-10``, ``2006``, as
-    ``export`` writes them). Words for a month or a year ('April 2016', 'Since 2006') are
-    kept as written, for an officer to confirm: ``partial_dates.from_words`` says what date
-    such words name."""
+    it ('2016-04-01', '1/4/2016', 'April 2016', '2006'); in a start or end column (``field``)
+    also with the words around it that say so ('Since 2006', 'from 1 April 2019', 'Until
+    March 2025', 'Dissolved October 2020': ``date_words``), the words given back in the
+    reading. Anything else ('c. 2006', '2019/20', 'from 1 April') is inexact."""
     if isinstance(raw, dt.date):
         reading = read_date(raw)
         return Reading(PartialDate.of(reading.value)) if reading.value else reading
@@ -209,12 +209,13 @@ def read_partial_date(raw: Any) -> Reading:
     if not text:
         return EMPTY
     try:
-        found = parse_date(text)
+        return Reading(parse_date(text))
     except ValueError:
+        pass
+    found = date_in_words(text, field)
+    if found is None:
         return INEXACT
-    if found.exact is None and not _AS_A_RECORD_WRITES_IT.fullmatch(text):
-        return INEXACT
-    return Reading(found)
+    return Reading(found[0], words=found[1])
 
 
 def words(text: str) -> str:

@@ -65,6 +65,9 @@ _PHRASES: dict[type[Enum], dict[str, tuple[str, ...]]] = {
             "company limited by guarantee",
             "llp",
             "plc",
+            "companies",
+            "trusts",
+            "charities",
         ),
     },
     Status: {
@@ -189,3 +192,60 @@ def read(text: str, enum: type[Enum]) -> Evidence | None:
     if len({e.value for e in chosen}) != 1:
         return None
     return chosen[0]
+
+
+_LEADING: dict[str, tuple[str, ...]] = {
+    "ended": (
+        "dissolved",
+        "ceased",
+        "wound up",
+        "disbanded",
+        "defunct",
+        "terminated",
+        "closed down",
+        "no longer exists",
+        "no longer operating",
+        "no longer operates",
+        "no longer in operation",
+        "no longer running",
+    ),
+    "ending": (
+        "being wound up",
+        "winding down",
+        "winding up",
+        "notice given",
+        "notice served",
+        "due to close",
+        "due to end",
+    ),
+    "proposed": (
+        "proposed",
+        "not yet started",
+        "not yet established",
+        "being set up",
+        "being established",
+        "in development",
+    ),
+}
+"""What a note or a name says of a status when it begins with it ('Dissolved in 2019 and
+replaced by ...', 'Proposed - to Cabinet in June'): only words that cannot be about
+something else at the start of a sentence."""
+
+
+@functools.cache
+def _leading() -> tuple[tuple[tuple[str, ...], Status], ...]:
+    phrases = [
+        (tuple(phrase.split()), Status(value))
+        for value, words in _LEADING.items()
+        for phrase in words
+    ]
+    return tuple(sorted(phrases, key=lambda item: -len(item[0])))
+
+
+def leading_status(text: str) -> Evidence | None:
+    """The status ``text`` states when it begins with one of a few plain phrases."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", ""))
+    for phrase, value in _leading():
+        if tuple(words[: len(phrase)]) == phrase:
+            return Evidence(value, " ".join(phrase))
+    return None

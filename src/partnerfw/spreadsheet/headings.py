@@ -5,12 +5,15 @@ the column headings (``heading_row``), when a title row or two sits above them."
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.fuzz import ratio as indel_ratio
+
 from partnerfw.record.columns import target
-from partnerfw.record.models import Kind, Sector, SharedServiceType, Status
+from partnerfw.record.models import AssuranceLevel, Kind, Sector, SharedServiceType, Status
 from partnerfw.spreadsheet.cells import repair_encoding
 
 GUESS_CUTOFF = 0.8
@@ -29,6 +32,12 @@ _FIELDS: dict[str, tuple[str, ...]] = {
         "partnership or shared service",
         "partnership shared service name",
         "partnership title",
+        "outside body",
+        "name of outside body",
+        "outside body name",
+        "shared service",
+        "name of shared service",
+        "shared service name",
     ),
     "kind": (
         "kind",
@@ -114,6 +123,10 @@ _FIELDS: dict[str, tuple[str, ...]] = {
         "partner bodies",
         "partner agencies",
         "organisations involved",
+        "partner councils",
+        "partner council",
+        "partner authorities",
+        "partner authority",
     ),
     "overall_budget": (
         "overall budget",
@@ -185,6 +198,100 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "purpose.aims": ("aims", "objectives", "aims and objectives"),
     "notes": ("notes", "comments", "remarks", "other information", "note", "comment"),
+    "statutory_basis": (
+        "statutory",
+        "statutory y n",
+        "statutory yes no",
+        "is it statutory",
+        "statutory partnership",
+        "statutory basis",
+        "statutory or non statutory",
+        "statutory non statutory",
+        "statutory or discretionary",
+        "statutory status",
+        "statutory requirement",
+        "statutory duty",
+        "required by law",
+    ),
+    "statutory_basis.act": (
+        "legislation",
+        "relevant legislation",
+        "governing legislation",
+        "statutory act",
+        "act",
+    ),
+    "external_funding": (
+        "external funding",
+        "external funding secured",
+        "external funding source",
+        "external funding sources",
+        "external grants",
+        "external income",
+        "grant funding",
+        "grants",
+        "grant income",
+        "other funding",
+        "other funding sources",
+        "funding from other sources",
+    ),
+    "external_funding.0.source": ("funder", "external funder", "funding body", "grant funder"),
+    "external_funding.0.amount": ("external funding amount", "grant amount"),
+    "joint_committee": (
+        "joint committee",
+        "joint committee y n",
+        "governed by a joint committee",
+        "is there a joint committee",
+    ),
+    "joint_committee.name": ("joint committee name", "name of joint committee"),
+    "joint_committee.administering_authority": ("administering authority", "clerking authority"),
+    "joint_committee.quorum": ("quorum",),
+    "monitoring.audit_opinions": (
+        "audit opinion",
+        "audit opinions",
+        "internal audit opinion",
+        "latest audit opinion",
+        "last audit opinion",
+        "audit assurance",
+        "audit assurance level",
+        "internal audit assurance",
+        "assurance level",
+        "assurance rating",
+        "audit rating",
+    ),
+    "monitoring.audit_opinions.0.date": (
+        "audit date",
+        "date of audit",
+        "date of last audit",
+        "last audited",
+        "audit report date",
+    ),
+    "monitoring.audit_opinions.0.auditor": ("auditor", "audited by"),
+    "monitoring.audit_opinions.0.reference": ("audit reference", "audit report reference"),
+    "outside_body.appointees": (
+        "representative",
+        "representatives",
+        "council representative",
+        "council representatives",
+        "appointee",
+        "appointees",
+        "council appointees",
+        "councillor appointed",
+        "councillors appointed",
+        "members appointed",
+        "member representative",
+        "member representatives",
+        "nominated councillor",
+        "nominated councillors",
+        "appointed representatives",
+    ),
+    "outside_body.appointed_by": ("appointed by", "appointing body", "appointment made by"),
+    "outside_body.registered_number": (
+        "charity number",
+        "charity no",
+        "registered charity number",
+        "company number",
+        "registered number",
+    ),
     "decided_classification.classification": (
         "significant",
         "significant partnership",
@@ -275,6 +382,13 @@ ENUM_WORDS: dict[type, dict[str, str]] = {
         "community_sector": "community",
         "community_group": "community",
     },
+    AssuranceLevel: {
+        "substantial_assurance": "substantial",
+        "reasonable_assurance": "reasonable",
+        "limited_assurance": "limited",
+        "nil_assurance": "no_assurance",
+        "nil": "no_assurance",
+    },
     SharedServiceType: {
         "full": "full_shared_service",
         "joint_manager": "joint_management",
@@ -298,6 +412,7 @@ def normalise(heading: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
+@functools.lru_cache(maxsize=16384)
 def guess(heading: str) -> Guess:
     """The field a column heading most likely names."""
     raw = heading.strip()
@@ -308,6 +423,10 @@ def guess(heading: str) -> Guess:
         return Guess(HEADINGS[key], "known heading")
     best, best_score = None, 0.0
     for known in HEADINGS:
+        # rapidfuzz's ratio (on the longest common subsequence) is never below difflib's, so
+        # the slow difflib ratio is worked out only for headings that could reach the cutoff.
+        if indel_ratio(key, known) < 100 * max(GUESS_CUTOFF, best_score):
+            continue
         ratio = difflib.SequenceMatcher(None, key, known).ratio()
         if ratio > best_score:
             best, best_score = known, ratio
@@ -348,3 +467,30 @@ def heading_score(line: list[Any], known: frozenset[str] = frozenset()) -> float
             elif how.startswith("guessed"):
                 score += 0.5
     return score
+
+
+def _rank(heading: str) -> int:
+    how = guess(heading).how
+    return 2 if how in ("field name", "known heading") else 1 if how.startswith("guessed") else 0
+
+
+def under_groups(headings: list[str], groups: list[str], notes: list[str]) -> list[str]:
+    """The headings read with the group heading over each ('Lead' over 'Officer' and
+    'Member', merged over both): a heading that names a field alone stays as it is; one that
+    names a field only with its group ('Lead Officer') is read so, and said in ``notes``;
+    an empty heading under a heading merged down over it is that heading."""
+    read = []
+    for heading, group in zip(headings, groups, strict=False):
+        chosen = heading
+        if group and group != heading:
+            if not heading:
+                chosen = group
+            elif _rank(heading) < 2:
+                combined = [f"{group} {heading}", f"{heading} {group}"]
+                best = max(combined, key=_rank)
+                if _rank(best) > _rank(heading):
+                    chosen = best
+        if chosen != heading and heading:
+            notes.append(f"column '{heading}' under '{group}' read as '{chosen}'")
+        read.append(chosen)
+    return read + headings[len(read) :]

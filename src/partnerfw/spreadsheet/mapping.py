@@ -10,7 +10,7 @@ from pathlib import Path
 
 from partnerfw.errors import UserError
 from partnerfw.files import UnreadableFile, read_limited
-from partnerfw.record.columns import target
+from partnerfw.record.columns import ERRORS, target
 from partnerfw.record.writing import dump_text
 from partnerfw.record.yamlread import MAX_BYTES, YamlProblem, decode, parse
 from partnerfw.spreadsheet.headings import guess
@@ -66,6 +66,12 @@ def check_headings(
             )
 
 
+_ERRORS_LEFT_OUT = (
+    "left out: the errors partnerfw export listed for the record ('partnerfw check' finds "
+    "what is still wrong)"
+)
+
+
 def match_columns(headers: list[str], mapping: dict[str, str | None] | None = None) -> list[Column]:
     mapping = mapping or {}
     columns: list[Column] = []
@@ -77,6 +83,9 @@ def match_columns(headers: list[str], mapping: dict[str, str | None] | None = No
                 columns.append(Column(index, header, None, "left out (mapping file)", True))
                 continue
             how = "mapping file"
+        elif header == ERRORS:
+            columns.append(Column(index, header, None, _ERRORS_LEFT_OUT, True))
+            continue
         else:
             found = guess(header)
             path, how = found.path, found.how

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerfw.errors import NoRegisterError
-from partnerfw.judge.duplicates import Candidate, LikelyDuplicate, likely_duplicates
+from partnerfw.judge.duplicates import Candidate, LikelyDuplicate, candidates, likely_duplicates
 from partnerfw.record.loading import load
 from partnerfw.render.terminal import Progress, no_progress
 from partnerfw.spreadsheet.cells import quoted
+from partnerfw.spreadsheet.layout import sheet_rows
 from partnerfw.spreadsheet.mapping import Column
 from partnerfw.spreadsheet.row import RowResult, choices
 from partnerfw.spreadsheet.row_record import build_row
@@ -53,12 +54,15 @@ def plan_import(
     """A record for each row of ``table``, to be written in ``register_dir`` (shown as
     ``shown_dir``), nothing written yet; ``progress`` is told each row read."""
     rows = []
-    for number, line in table.rows:
-        rows.append(build_row(number, line, columns, today))
+    for number, line, aside, sheet in sheet_rows(table, columns):
+        if aside is not None:
+            rows.append(RowResult(number, status="left out", problems=[aside.why()]))
+        else:
+            rows.append(build_row(number, line, columns, today, sheet))
         progress("Reading the rows", len(rows), len(table.rows))
     seen: dict[str, int] = {}
     for result in rows:
-        if result.status == "not imported":
+        if result.status in ("not imported", "left out"):
             continue
         result.file = f"{shown_dir}/{result.record_id}.yaml"
         if result.record_id in seen:
@@ -121,6 +125,4 @@ def _existing(register_dir: Path, shown_dir: str) -> list[Candidate]:
         register = load([register_dir])
     except NoRegisterError:
         return []
-    return [
-        Candidate(f"{shown_dir}/{Path(r.file).name}", r.arrangement.name) for r in register.records
-    ]
+    return candidates(register.records, lambda r: f"{shown_dir}/{Path(r.file).name}")

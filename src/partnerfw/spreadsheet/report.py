@@ -5,6 +5,7 @@ duplicates and a summary; a preview says that nothing was written.
 
 from __future__ import annotations
 
+from partnerfw.record.columns import AS_WRITTEN
 from partnerfw.spreadsheet.cells import quoted
 from partnerfw.spreadsheet.plan import ImportPlan
 from partnerfw.spreadsheet.row import RowResult, choices
@@ -61,6 +62,7 @@ def _row_lines(result: RowResult) -> list[str]:
         "exists": f"EXISTS   {result.file} is already there: not written (partnerfw never "
         "overwrites; edit that file, or give this row another id)",
         "not imported": "NOT IMPORTED: " + "; ".join(result.problems),
+        "left out": "left out: " + "; ".join(result.problems),
     }
     if result.same_as:
         file, score = result.same_as[0]
@@ -101,11 +103,18 @@ def _row_lines(result: RowResult) -> list[str]:
             lines.append(
                 f"      not in the sheet, placeholder {shown} to confirm (DATA010): {path}"
             )
+    if result.carried:
+        lines.append(
+            f"      still to confirm (DATA010), from its {AS_WRITTEN} columns: "
+            + ", ".join(path for path, _ in result.carried)
+        )
     for header, before, after in result.repaired:
         lines.append(
             f"      repaired mis-encoded text in {quoted(header)}: {quoted(before)} -> "
             f"{quoted(after)}"
         )
+    for header, text, value in result.read_words:
+        lines.append(f"      read {quoted(header)} {quoted(text)} as {value}")
     for header, before, after in result.tidied:
         lines.append(f"      tidied {quoted(header)}: {quoted(before)} -> {quoted(after)}")
     for header, text in result.in_notes:
@@ -115,12 +124,15 @@ def _row_lines(result: RowResult) -> list[str]:
 
 def _summary(plan: ImportPlan) -> str:
     flagged = sum(len(r.flagged) for r in plan.rows)
+    carried = sum(len(r.carried) for r in plan.rows)
     repaired = sum(len(r.repaired) for r in plan.rows)
     in_notes = sum(len(r.in_notes) for r in plan.rows)
     done = "written" if plan.written else "to create"
     made = plan.count("written") if plan.written else plan.count("new")
     skips = plan.count("skipped")
     skipped = f", {skips} skipped as likely duplicates" if skips else ""
+    if plan.count("left out"):
+        skipped += f", {plan.count('left out')} left out as headings, notes or totals"
     unknown = sum(1 for r in plan.rows if r.unknown and r.status in ("new", "written"))
     if unknown:
         skipped += (
@@ -129,7 +141,8 @@ def _summary(plan: ImportPlan) -> str:
     return (
         f"Summary: {plural(len(plan.rows), 'row')}: {made} {done}, {plan.count('exists')} "
         f"already in the register, {plan.count('not imported')} not imported{skipped}; "
-        f"{plural(flagged, 'value')} kept as written for an officer to confirm; "
-        f"{plural(repaired, 'mis-encoded text')} repaired; {plural(in_notes, 'cell')} kept in "
-        f"notes; {plural(len(plan.duplicates), 'likely duplicate')}."
+        f"{plural(flagged, 'value')} kept as written for an officer to confirm"
+        + (f" (and {carried} still to confirm from {AS_WRITTEN} columns)" if carried else "")
+        + f"; {plural(repaired, 'mis-encoded text')} repaired; {plural(in_notes, 'cell')} kept "
+        f"in notes; {plural(len(plan.duplicates), 'likely duplicate')}."
     )

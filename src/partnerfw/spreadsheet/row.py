@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from partnerfw.record.columns import AS_WRITTEN
+from partnerfw.record.columns import AS_WRITTEN, plain
 from partnerfw.record.models import Kind, Status
+from partnerfw.spreadsheet.cells import as_text
 
 PLACEHOLDER = "(to be confirmed)"
 """What a required field the sheet does not give is set to (flagged, named in the report)."""
@@ -53,12 +54,15 @@ class RowResult:
     record_id: str = ""
     file: str = ""
     status: str = "new"
-    """new, exists, written, skipped (a likely duplicate), not imported."""
+    """new, exists, written, skipped (a likely duplicate), not imported, or left out (a
+    section heading, a note or a total: not an arrangement)."""
     problems: list[str] = field(default_factory=list)
     flagged: list[tuple[str, str]] = field(default_factory=list)
     """(field path, text as written) kept verbatim for an officer to confirm."""
     repaired: list[tuple[str, str, str]] = field(default_factory=list)
     tidied: list[tuple[str, str, str]] = field(default_factory=list)
+    read_words: list[tuple[str, str, str]] = field(default_factory=list)
+    """(heading, cell text, value) of a date read with the words around it ('Since 2006')."""
     in_notes: list[tuple[str, str]] = field(default_factory=list)
     placeholders: dict[str, str] = field(default_factory=dict)
     """Field path -> the value put in because the spreadsheet had none (flagged too)."""
@@ -72,6 +76,9 @@ class RowResult:
     (e.g. "from 'company' in 'a company, not a partnership'"); flagged too."""
     read_as: dict[str, str] = field(default_factory=dict)
     """Field path -> the value read from a cell's words (see ``read_from``)."""
+    carried: list[tuple[str, str]] = field(default_factory=list)
+    """(field path, text) still to confirm, carried over from an ``imported_as_written``
+    column (an export of a register whose import is not yet confirmed)."""
     unknown: dict[str, str] = field(default_factory=dict)
     """Required field path -> the sheet's text, when no value can be told from it: the field
     is left out of the record (check reports it until an officer chooses)."""
@@ -89,6 +96,8 @@ class Row:
         self.soft: dict[str, Any] = {}
         """Values split out of another cell (an email, a job title): a column of their own
         wins over them."""
+        self.headers: dict[str, str] = {}
+        """Field path -> the heading of the column it was read from."""
         self.formulas: set[str] = set()
         """Field paths whose cell holds a formula without its result."""
 
@@ -101,6 +110,15 @@ class Row:
         """Keep ``text`` as written under imported_as_written, for an officer to confirm."""
         self.values[f"{AS_WRITTEN}.{path}"] = text
         self.result.flagged.append((path, text))
+
+    def placeholder(self, path: str, value: Any) -> None:
+        """Put in ``value`` for a required field the row does not give, and flag it."""
+        if path in self.values or path in self.result.unknown:
+            return
+        self.values[path] = value
+        self.result.placeholders[path] = as_text(plain(value))
+        if f"{AS_WRITTEN}.{path}" not in self.values:
+            self.flag(path, "")
 
 
 def choices(path: str) -> str:

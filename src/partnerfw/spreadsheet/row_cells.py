@@ -10,12 +10,21 @@ import re
 import typing
 from typing import Any
 
-from partnerfw.record.columns import AS_WRITTEN, EMPTY_PART, Target, plain, target, unguard
+from partnerfw.record.columns import (
+    AS_WRITTEN,
+    EMPTY_PART,
+    Target,
+    as_written_text,
+    plain,
+    target,
+    unguard,
+)
 from partnerfw.spreadsheet import cells, evidence
 from partnerfw.spreadsheet.cells import quoted
 from partnerfw.spreadsheet.headings import ENUM_WORDS
 from partnerfw.spreadsheet.mapping import Column
 from partnerfw.spreadsheet.row import DECIDED, EVIDENCED, NAME_FIELDS, Row
+from partnerfw.spreadsheet.row_facts import FACT_READERS
 from partnerfw.spreadsheet.row_people import is_person, person_name, person_title
 from partnerfw.spreadsheet.workbook import Formula
 
@@ -28,7 +37,10 @@ def read_cell(state: Row, column: Column, raw: Any) -> None:
         _read_formula(state, column, raw.text if isinstance(raw, Formula) else raw)
         return
     unreadable = False
-    if isinstance(raw, str):
+    carried = (column.path or "").startswith(AS_WRITTEN + ".")  # exactly as it was kept
+    if isinstance(raw, str) and carried:
+        raw = unguard(raw)
+    elif isinstance(raw, str):
         raw = unguard(raw)
         fixed, repaired = cells.repair_encoding(raw)
         if repaired:
@@ -40,6 +52,7 @@ def read_cell(state: Row, column: Column, raw: Any) -> None:
     if found is None:
         state.result.in_notes.append((column.header, text))
         return
+    state.headers[found.path] = column.header
     _read_value(state, found, raw, text, column.header, unreadable)
 
 
@@ -63,6 +76,12 @@ def _read_value(
     state: Row, found: Target, raw: Any, text: str, header: str, unreadable: bool
 ) -> None:
     path, kind = found.path, found.kind
+    if found.name == AS_WRITTEN:
+        _read_as_written(state, path, text)
+        return
+    if path in FACT_READERS:
+        FACT_READERS[path](state, text, header)
+        return
     if path == DECIDED:
         _read_decided(state, text.strip(), header)
         return
@@ -106,6 +125,22 @@ def _read_value(
         state.flag(path, text.strip())
     elif reading.value is not None:
         state.set(path, reading.value, text)
+        if reading.words:
+            state.result.read_words.append((header, text.strip(), str(reading.value)))
+
+
+def _read_as_written(state: Row, path: str, text: str) -> None:
+    """An ``imported_as_written.<path>`` column, as ``export`` writes it: a value still to
+    confirm, carried over exactly as it is (an empty entry is '(not in the sheet)')."""
+    written = as_written_text(text)
+    state.set(path, written, text)
+    inner = path[len(AS_WRITTEN) + 1 :]
+    flagged = state.result.flagged
+    again = [i for i, (p, _) in enumerate(flagged) if p == inner]
+    if again:  # its own cell was kept as written again: the carried text is the one kept
+        flagged[again[0]] = (inner, written)
+    else:
+        state.result.carried.append((inner, written))
 
 
 _SIGNIFICANT = frozenset({"yes", "y", "true", "significant", "significant partnership"})
@@ -154,7 +189,7 @@ def _reader(found: Target) -> typing.Callable[[Any], cells.Reading]:
         "int": cells.read_int,
         "bool": cells.read_bool,
         "date": cells.read_date,
-        "partial_date": cells.read_partial_date,
+        "partial_date": lambda raw: cells.read_partial_date(raw, found.name),
     }[found.kind]
 
 

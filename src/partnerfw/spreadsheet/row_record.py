@@ -10,33 +10,44 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partnerfw.record.columns import AS_WRITTEN, plain, unflatten
+from partnerfw.record.columns import AS_WRITTEN, ERRORS, plain, unflatten
 from partnerfw.record.models import Arrangement
 from partnerfw.record.writing import dump_text, quoted_where_needed
-from partnerfw.spreadsheet.cells import as_text, quoted
+from partnerfw.spreadsheet.cells import as_text, filled, quoted
 from partnerfw.spreadsheet.mapping import Column
 from partnerfw.spreadsheet.row import DECIDED, Row, RowResult
 from partnerfw.spreadsheet.row_cells import read_cell
 from partnerfw.spreadsheet.row_complete import complete
+from partnerfw.spreadsheet.row_kind import SheetWords
 
 
 def build_row(
-    number: int, row: list[Any], columns: list[Column], today: dt.date | None = None
+    number: int,
+    row: list[Any],
+    columns: list[Column],
+    today: dt.date | None = None,
+    sheet: SheetWords | None = None,
 ) -> RowResult:
     """What the spreadsheet row ``number`` becomes: its record's text, or why it has none;
-    ``today`` (default: the real date) tells an end date that has passed."""
+    ``today`` (default: the real date) tells an end date that has passed, ``sheet`` what the
+    sheet around the row says of its kind and status."""
     result = RowResult(number)
     state = Row(result)
     for column in columns:
         if not column.left_out:
             read_cell(state, column, row[column.index])
+        elif column.header == ERRORS and filled(row[column.index]):
+            result.checks.append(
+                "partnerfw export said this record was not valid (its 'errors' column): its "
+                "values were read as any spreadsheet's; see what became of each below"
+            )
     for path, value in state.soft.items():
         if path not in state.values:
             state.values[path] = value
         elif state.values[path] != value and f"{AS_WRITTEN}.{path}" not in state.values:
             state.flag(path, str(value))  # the column's own value is kept; this one too
     name_column = next((c.header for c in columns if c.path == "name" and not c.left_out), None)
-    complete(state, name_column, today or dt.date.today())
+    complete(state, name_column, today or dt.date.today(), sheet)
     if result.status != "not imported":
         _validate(state)
     return result
@@ -84,10 +95,12 @@ def _decision_needed(state: Row, arrangement: Arrangement) -> None:
 
 
 def _set_aside(state: Row, exc: ValidationError) -> bool:
-    """Move values the record refuses (and their original text) under imported_as_written."""
+    """Move values the record refuses (and their original text) under imported_as_written,
+    saying why; values read from one cell are kept as that cell, once."""
     moved = False
     for error in exc.errors(include_url=False):
-        loc = ".".join(str(part) for part in error["loc"])
+        where = ".".join(str(part) for part in error["loc"])
+        loc = where
         while loc:
             inside = [
                 p
@@ -95,14 +108,28 @@ def _set_aside(state: Row, exc: ValidationError) -> bool:
                 if (p == loc or p.startswith(loc + ".")) and not p.startswith(AS_WRITTEN)
             ]
             if inside and not any(p in ("id", "name") for p in inside):
+                texts = {p: state.originals.get(p, as_text(plain(state.values[p]))) for p in inside}
                 for path in inside:
-                    value = state.values.pop(path)
-                    text = state.originals.get(path, as_text(plain(value)))
+                    state.values.pop(path)
+                if len(inside) > 1 and len(set(texts.values())) == 1:
+                    texts = {loc: next(iter(texts.values()))}
+                for path, text in texts.items():
                     state.flag(path, text)
+                state.result.checks.append(_why_set_aside(loc, where, error))
                 moved = True
                 break
             loc = loc.rpartition(".")[0]
     return moved
+
+
+def _why_set_aside(moved: str, where: str, error: Any) -> str:
+    if error["type"] == "missing":
+        return (
+            f"{moved} needs {where} too, which the sheet does not give: kept as written; "
+            f"add {where}"
+        )
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{where or 'the record'}: {message}: kept as written"
 
 
 def _plain_errors(exc: ValidationError) -> list[str]:

@@ -12,8 +12,8 @@ from typing import Any
 from partnerfw.errors import UserError
 from partnerfw.spreadsheet.cells import as_text, filled, quoted, repair_encoding
 from partnerfw.spreadsheet.csv_file import read_csv
-from partnerfw.spreadsheet.headings import HEADING_SEARCH, heading_row
-from partnerfw.spreadsheet.workbook import read_workbook
+from partnerfw.spreadsheet.headings import HEADING_SEARCH, heading_row, under_groups
+from partnerfw.spreadsheet.workbook import Merge, read_workbook
 
 
 @dataclass
@@ -27,6 +27,8 @@ class Table:
     notes: list[str] = field(default_factory=list)
     header_row: int = 1
     """The spreadsheet row number of the column headings."""
+    merges: list[Merge] = field(default_factory=list)
+    """The workbook's merged cells (a CSV file has none)."""
 
 
 def read_table(
@@ -53,8 +55,8 @@ def read_table(
         lines, notes = read_csv(path)
         return _table(path.name, lines, notes, header_row, known)
     if suffix in (".xlsx", ".xlsm"):
-        title, rows = read_workbook(path, sheet)
-        return _table(f"{path.name} (sheet '{title}')", rows, [], header_row, known)
+        title, rows, merges = read_workbook(path, sheet)
+        return _table(f"{path.name} (sheet '{title}')", rows, [], header_row, known, merges)
     raise UserError(
         f"{path}: partnerfw imports .csv or .xlsx files; save the spreadsheet as "
         "one of those (in Excel: File > Save As > Excel Workbook or CSV UTF-8)"
@@ -67,7 +69,9 @@ def _table(
     notes: list[str],
     header_row: int | None = None,
     known: frozenset[str] = frozenset(),
+    merges: list[Merge] | None = None,
 ) -> Table:
+    merges = merges or []
     numbered = [(n, line) for n, line in enumerate(lines, start=1) if any(map(filled, line))]
     if not numbered:
         raise UserError(
@@ -96,23 +100,54 @@ def _table(
         skipped = f"; skipped above it: {', '.join(above)}" if above else ""
         notes.append(f"row {header_number} was taken as the headings ({why}){skipped}")
     width = max(len(line) for _, line in numbered[chosen:])
-    headers = _headings(headers_raw, width, notes)
+    above = lines[header_number - 2] if header_number > 1 else []
+    headers = _headings(headers_raw, width, notes, _groups(above, header_number - 1, width, merges))
     rows = [(n, line + [None] * (width - len(line))) for n, line in numbered[chosen + 1 :]]
-    return Table(source, headers, rows, notes, header_number)
+    return Table(source, headers, rows, notes, header_number, merges)
 
 
-def _headings(line: list[Any], width: int, notes: list[str]) -> list[str]:
-    """The column headings in ``line``, repaired where mis-encoded (said in ``notes``); a
+def _groups(line: list[Any], number: int, width: int, merges: list[Merge]) -> list[str]:
+    """The group heading over each column from the row ``line`` (number ``number``) above
+    the headings: a heading merged over several columns covers them; in a sheet without
+    merges (a CSV file), a heading covers the empty cells to its right."""
+    texts = [as_text(line[i]).strip() if i < len(line) else "" for i in range(width)]
+    if not any(texts):
+        return texts
+    spans = [m for m in merges if m[0] <= number <= m[2]]
+    groups = [""] * width
+    if spans:
+        for first_row, first, _, last in spans:
+            text = as_text(_cell(line, first - 1)).strip() if first_row == number else ""
+            for index in range(first - 1, min(last, width)):
+                groups[index] = text
+        for index, text in enumerate(texts):
+            groups[index] = groups[index] or text
+        return groups
+    current = ""
+    for index, text in enumerate(texts):
+        current = text or current
+        groups[index] = current
+    return groups
+
+
+def _cell(line: list[Any], index: int) -> Any:
+    return line[index] if index < len(line) else None
+
+
+def _headings(line: list[Any], width: int, notes: list[str], groups: list[str]) -> list[str]:
+    """The column headings in ``line``, repaired where mis-encoded (said in ``notes``), read
+    with the group heading over them where that names the field ('Lead' over 'Officer'); a
     column without one is named by its letter."""
-    headers = []
+    texts = []
     for index in range(width):
         value = line[index] if index < len(line) else None
         raw = as_text(value).strip()
         text, repaired = repair_encoding(raw)
         if repaired:
             notes.append(f"repaired mis-encoded heading '{raw}' -> '{text}'")
-        headers.append(text or f"(column {_letter(index)}, no heading)")
-    return headers
+        texts.append(text)
+    texts = under_groups(texts, groups, notes)
+    return [text or f"(column {_letter(index)}, no heading)" for index, text in enumerate(texts)]
 
 
 def _row_gist(number: int, line: list[Any]) -> str:

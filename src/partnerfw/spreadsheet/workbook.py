@@ -27,8 +27,13 @@ class Formula:
         return self.text
 
 
-def read_workbook(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
-    """The title of the sheet named ``sheet`` (default: the first) and its rows of values."""
+Merge = tuple[int, int, int, int]
+"""A range of merged cells: first row, first column, last row, last column (from 1)."""
+
+
+def read_workbook(path: Path, sheet: str | None) -> tuple[str, list[list[Any]], list[Merge]]:
+    """The title of the sheet named ``sheet`` (default: the first), its rows of values and
+    its merged cells."""
     # imported here for start-up speed: only an .xlsx import needs openpyxl
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -47,11 +52,35 @@ def read_workbook(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
         worksheet = book[sheet] if sheet else book.worksheets[0]
         lines = [list(values) for values in worksheet.iter_rows(values_only=True)]
         title = worksheet.title
+        merges = _merged_cells(path, getattr(worksheet, "_worksheet_path", None))
     finally:
         book.close()
     if _has_formulas(path):
         _uncached_formulas(path, title, lines)
-    return title, lines
+    return title, lines, merges
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
+
+
+def _merged_cells(path: Path, member: str | None) -> list[Merge]:
+    """The merged cells of the sheet stored as ``member`` in the workbook (a read-only
+    worksheet does not give them): a heading over several columns, a section row."""
+    if member is None:
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read(member)
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return []
+    return [(int(r1), _column(c1), int(r2), _column(c2)) for c1, r1, c2, r2 in _MERGE.findall(xml)]
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
