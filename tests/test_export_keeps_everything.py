@@ -122,7 +122,7 @@ def test_every_record_is_exported_with_its_errors(runner: CliRunner, with_errors
         )
         assert "only its file name is exported, as its id" in rows[unreadable]["errors"]
 
-    assert "4 record file(s) are not valid records" in result.stderr
+    assert "4 record files are not valid records (8 problems)" in result.stderr
     assert "register/no-kind.yaml:3: status: 'live' is not one of" in result.stderr
 
 

@@ -75,7 +75,8 @@ class Exported:
             return []
         files = len({p.file for p in self.problems})
         return [
-            f"partnerfw: {plural(files, 'record file')} not valid records "
+            f"partnerfw: {plural(files, 'record file')} "
+            f"{'is not a valid record' if files == 1 else 'are not valid records'} "
             f"({plural(len(self.problems), 'problem')}): each is exported as written in its "
             f"file, with its problems in the '{ERRORS}' column; run 'partnerfw check' to see them:",
             *(f"  {p.file}:{p.line}: {p.message}" for p in self.problems),
