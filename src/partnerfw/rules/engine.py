@@ -21,7 +21,7 @@ from partnerfw.policy.project import Project
 from partnerfw.policy.schedule import Schedule
 from partnerfw.policy.schema import MasterLists, Policy
 from partnerfw.record.loading import LoadedRecord, Register, discover, load
-from partnerfw.record.models import Status
+from partnerfw.record.models import Kind, Status
 from partnerfw.rules import REGISTER_CHECKS, RULES, Context, Rule
 
 
@@ -150,21 +150,18 @@ def check_record(
     the edition in force on its approval's date, the rest against ``policy`` (today's)."""
     ctx = Context(record, classification, policy, today, lists or MasterLists(), schedule)
     then = approval_context(ctx)
+    arrangement = record.arrangement
+    proposed = arrangement.status is Status.PROPOSED
     found = []
-    for rule in RULES.values():
-        if rule.check is None or not rule.applies_to(record.arrangement):
-            continue
-        setting = policy.rules.get(rule.code)
-        if setting is not None and not setting.enabled:
-            continue
-        severity = _severity(rule, policy, record.arrangement.status)
+    for rule, severity in _rules_for(policy, arrangement.kind, arrangement.status):
         judged = then if (rule.before_approval or rule.judges_approval) else ctx
+        assert rule.check is not None
         hits = list(rule.check(judged))
         # Say which edition judged it where today's edition would not say the same.
         same_today = {h.message for h in rule.check(ctx)} if judged is not ctx and hits else set()
         for hit in hits:
             message = hit.message
-            if rule.before_approval and record.arrangement.status is Status.PROPOSED:
+            if rule.before_approval and proposed:
                 message = f"before approval: {message}"
             if (
                 judged is not ctx
@@ -181,12 +178,36 @@ def check_record(
                     record.line_of(*hit.path),
                     rule.code,
                     hit.severity or severity,
-                    record.arrangement.id,
+                    arrangement.id,
                     message,
                     hit.reference or rule.reference,
                 )
             )
     return found
+
+
+_PLANS: dict[tuple[int, Kind, Status], tuple[Policy, list[tuple[Rule, Severity]]]] = {}
+
+
+def _rules_for(policy: Policy, kind: Kind, status: Status) -> list[tuple[Rule, Severity]]:
+    """The rules that judge a record of this kind and stage under ``policy``, each with its
+    severity: worked out once per policy, kind and stage, not once per record."""
+    key = (id(policy), kind, status)
+    known = _PLANS.get(key)
+    if known is not None and known[0] is policy:
+        return known[1]
+    chosen = []
+    for rule in RULES.values():
+        if rule.check is None or kind not in rule.kinds or status not in rule.stages:
+            continue
+        setting = policy.rules.get(rule.code)
+        if setting is not None and not setting.enabled:
+            continue
+        chosen.append((rule, _severity(rule, policy, status)))
+    if len(_PLANS) > 256:
+        _PLANS.clear()
+    _PLANS[key] = (policy, chosen)
+    return chosen
 
 
 def approval_context(ctx: Context) -> Context:
