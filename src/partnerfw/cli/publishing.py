@@ -12,6 +12,7 @@ from partnerfw.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigOption,
+    NoCacheOption,
     TodayOption,
     _choose,
     _fail,
@@ -33,13 +34,14 @@ def build(
     ] = Path("site"),
     today: TodayOption = None,
     config: ConfigOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Build the register website and its open data (register.csv, register.json)."""
     from partnerfw.publish.build import build_site  # the whole site's machinery: only when asked
 
     when = _today(today)
     project = _project(config)
-    report = build_site(project, _paths(project, None), out, when)
+    report = build_site(project, _paths(project, None), out, when, cache=not no_cache)
     _print(report.message())
     raise typer.Exit(EXIT_FINDINGS if report.has_problems else EXIT_OK)
 

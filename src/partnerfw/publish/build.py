@@ -91,11 +91,15 @@ def site_environment(root: Path) -> Environment:
     return env
 
 
-def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.date) -> BuildReport:
+def build_site(
+    project: Project, paths: Sequence[Path], out: Path, today: dt.date, *, cache: bool = False
+) -> BuildReport:
+    """Build the site of the records under ``paths`` into ``out``; with ``cache``, the records
+    checked as ``check`` does, through the check cache."""
     started = time.perf_counter()
 
     if repository_root(project.root) is None:
-        result = run_check(project, paths, today)
+        result = run_check(project, paths, today, cache=cache)
         reports = build_reports(project, result, today)
         trails = None
     else:
@@ -103,7 +107,7 @@ def build_site(project: Project, paths: Sequence[Path], out: Path, today: dt.dat
         # register and makes the reports (threads would wait on each other for Python's lock).
         with ProcessPoolExecutor(max_workers=1) as background:
             history = background.submit(_histories, project.root, list(paths))
-            result = run_check(project, paths, today)
+            result = run_check(project, paths, today, cache=cache)
             reports = build_reports(project, result, today)
             trails = _by_record(project, result, history.result())
     view = build_site_view(result, project, today, trails=trails)

@@ -67,7 +67,7 @@ def load(paths: Sequence[Path], base: Path | None = None) -> Register:
     # (`partnerfw init`) checks clean and builds before its first record.
     register = Register()
     for path in files:
-        shown = _display(path, base)
+        shown = display(path, base)
         register.files.append(shown)
         record, problems = read_record(path, shown)
         if record is not None:
@@ -77,11 +77,16 @@ def load(paths: Sequence[Path], base: Path | None = None) -> Register:
 
 
 def read_record(path: Path, shown: str) -> tuple[LoadedRecord | None, list[Finding]]:
+    raw, problems = read_raw(path, shown)
+    return parse_record(raw, shown) if raw is not None else (None, problems)
+
+
+def read_raw(path: Path, shown: str) -> tuple[bytes | None, list[Finding]]:
+    """The bytes of a record file, or None and the finding saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [_problem(shown, 1, UNREADABLE, f"cannot read the file: {exc.strerror}")]
-    return parse_record(raw, shown)
 
 
 def parse_record(raw: bytes, shown: str) -> tuple[LoadedRecord | None, list[Finding]]:
@@ -117,7 +122,7 @@ def _problem(file: str, line: int, code: str, message: str) -> Finding:
     return Finding(file, line, code, Severity.ERROR, "", message, _FORMAT_REF)
 
 
-def _display(path: Path, base: Path | None) -> str:
+def display(path: Path, base: Path | None) -> str:
     """The path relative to the register repository when it is inside it, else as given."""
     if base is not None:
         relative = os.path.relpath(os.path.abspath(path), os.path.abspath(base))

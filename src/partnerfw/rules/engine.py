@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,9 +20,17 @@ from partnerfw.judge.classify import Classification, classify, decided
 from partnerfw.policy.project import Project
 from partnerfw.policy.schedule import Schedule
 from partnerfw.policy.schema import MasterLists, Policy
-from partnerfw.record.loading import LoadedRecord, Register, discover, load
+from partnerfw.record.loading import (
+    LoadedRecord,
+    Register,
+    discover,
+    display,
+    parse_record,
+    read_raw,
+)
 from partnerfw.record.models import Kind, Status
 from partnerfw.rules import REGISTER_CHECKS, RULES, Context, Rule
+from partnerfw.rules.cache import CheckCache, Checked
 
 
 @dataclass(frozen=True)
@@ -69,29 +77,52 @@ def run_check(
     paths: Sequence[Path],
     today: dt.date,
     only: Collection[Path] | None = None,
+    *,
+    cache: bool = False,
 ) -> CheckResult:
     """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
-    though the checks across records (REG) still see the whole register. Reading git history
-    (APR011) is a step the command adds (``git.decision_commit.with_decision_commits``)."""
-    register = _load_quickly(paths, project.root)
-    schedule = project.schedule
-    policy = schedule.policy_on(today)
+    though the checks across records (REG) still see the whole register. With ``cache``, each
+    file's result is taken from the check cache when its bytes, the policy, the settings, the
+    date and partnerfw are all as they were (``rules.cache``); the checks across records run
+    every time. Reading git history (APR011) is a step the command adds
+    (``git.decision_commit.with_decision_commits``)."""
+    policy = project.schedule.policy_on(today)
+    kept = CheckCache.for_check(project, today) if cache else CheckCache(None)
 
     def chosen(file: str) -> bool:
         return only is None or _resolved(project.root, file) in only
 
-    findings = list(project.problems) + [p for p in register.problems if chosen(p.file)]
-    checked = []
-    for record in register.records:
-        if not chosen(record.file):
-            continue
+    def judged(entry: Checked) -> Checked:
+        record = entry.record
+        assert record is not None
         classification = decided(record.arrangement, classify(record.arrangement, policy, today))
-        checked.append(CheckedRecord(record, classification))
-        findings.extend(
-            check_record(
-                record, classification, policy, today, project.settings.master_lists, schedule
-            )
+        found = check_record(
+            record, classification, policy, today, project.settings.master_lists, project.schedule
         )
+        return replace(entry, classification=classification, findings=tuple(found))
+
+    register = Register()
+    findings = list(project.problems)
+    checked = []
+    for shown, raw, entry in _read_quickly(paths, project.root, kept):
+        register.files.append(shown)
+        register.problems.extend(entry.problems)
+        if entry.record is not None:
+            register.records.append(entry.record)
+        if not chosen(shown):
+            continue
+        findings.extend(entry.problems)
+        if entry.record is None:
+            continue
+        record = entry.record
+        if entry.findings is None:
+            entry = judged(entry)
+            if raw is not None:
+                kept.put(raw, shown, entry)
+        assert entry.classification is not None and entry.findings is not None
+        checked.append(CheckedRecord(record, entry.classification))
+        findings.extend(entry.findings)
+    kept.save()
     elsewhere = _elsewhere(project, paths, register)
     across = [f for check in REGISTER_CHECKS for f in check(register.records, elsewhere)]
     findings.extend(apply_rule_settings(across, policy))
@@ -126,13 +157,29 @@ def _resolved(root: Path, file: str) -> Path:
     return (path if path.is_absolute() else root / path).resolve()
 
 
-def _load_quickly(paths: Sequence[Path], root: Path) -> Register:
-    """Load with the cyclic garbage collector paused: thousands of live records otherwise
-    trigger repeated full collections that find nothing to free."""
+def _read_quickly(
+    paths: Sequence[Path], root: Path, kept: CheckCache
+) -> Iterator[tuple[str, bytes | None, Checked]]:
+    """Each record file under ``paths``: its path as shown, its bytes (None when it
+    cannot be read) and what the cache holds for it or reading it gives. The cyclic garbage
+    collector is paused meanwhile: thousands of live records otherwise trigger repeated full
+    collections that find nothing to free."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return load(paths, root)
+        for path in discover(paths):
+            shown = display(path, root)
+            raw, problems = read_raw(path, shown)
+            if raw is None:
+                yield shown, None, Checked(None, tuple(problems))
+                continue
+            entry = kept.get(raw, shown)
+            if entry is None:
+                record, problems = parse_record(raw, shown)
+                entry = Checked(record, tuple(problems))
+                if record is None:
+                    kept.put(raw, shown, entry)
+            yield shown, raw, entry
     finally:
         if enabled:
             gc.enable()
