@@ -177,8 +177,7 @@ def _read_quickly(
             if entry is None:
                 record, problems = parse_record(raw, shown)
                 entry = Checked(record, tuple(problems))
-                if record is None:
-                    kept.put(raw, shown, entry)
+                kept.put(raw, shown, entry)  # read once, checked once it is chosen
             yield shown, raw, entry
     finally:
         if enabled:
