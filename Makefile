@@ -75,8 +75,9 @@ docs-figures: dev
 	$(BIN)/python docs/figures.py
 
 bench: install
-	$(BIN)/python benchmarks/bench_check.py
-	$(BIN)/python benchmarks/bench_build.py
+	-$(BIN)/python benchmarks/bench_check.py
+	-$(BIN)/python benchmarks/bench_build.py
+	-$(BIN)/python benchmarks/bench_history.py
 
 clean:
 	rm -rf $(VENV) build dist site site-docs .pytest_cache
