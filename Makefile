@@ -107,8 +107,9 @@ screenshots: dev browser
 	$(BIN)/python docs/screenshots.py
 
 bench: install
-	$(BIN)/python benchmarks/bench_check.py
-	$(BIN)/python benchmarks/bench_build.py
+	-$(BIN)/python benchmarks/bench_check.py
+	-$(BIN)/python benchmarks/bench_build.py
+	-$(BIN)/python benchmarks/bench_history.py
 
 clean:
 	rm -rf $(VENV) build dist site site-docs .pytest_cache node_modules

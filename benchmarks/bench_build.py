@@ -3,7 +3,7 @@
     python benchmarks/bench_build.py [N] [--git]
 
 Generates the register in a temporary folder with ``generate.py``, then runs the real command
-(``python -m partnerfw build``, a fresh process, so start-up counts) three times and prints
+(``python -m partnerfw build``, a fresh process, so start-up counts) five times and prints
 the best and median wall-clock times. With ``--git`` the register is first committed to a git
 repository (one commit, then a second editing a tenth of the records), so the build also
 reads every record's history for its page.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,11 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate
+from figures import record
+from generate import generate_repository
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 3.0
-RUNS = 3
+RUNS = 5
 
 
 def _commit(root: Path, message: str) -> None:
@@ -53,8 +53,7 @@ def _commit(root: Path, message: str) -> None:
 def main(n: int = 1000, git: bool = False) -> int:
     with tempfile.TemporaryDirectory(prefix="partnerfw-bench-") as tmp:
         root = Path(tmp)
-        shutil.copy(REPO / "partnerfw.yaml", root / "partnerfw.yaml")
-        files = generate(root / "register", n)
+        files = generate_repository(root, n)
         if git:
             subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
             (root / ".gitignore").write_text("site/\n", "utf-8")
@@ -71,6 +70,7 @@ def main(n: int = 1000, git: bool = False) -> int:
             "site",
             "--today",
             "2026-11-23",
+            "--no-cache",  # every record read and checked: the cold build
         ]
         times, cpu = [], []
         for _ in range(RUNS):
@@ -93,6 +93,18 @@ def main(n: int = 1000, git: bool = False) -> int:
         f"best {best:.2f} s, median {median:.2f} s of {RUNS} runs "
         f"({verdict} the {TARGET_SECONDS:.0f} s target); CPU time {min(cpu):.2f} s; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
+    record(
+        "build" + (" in git" if git else ""),
+        f"build, {n:,} generated records{where}, {RUNS} runs",
+        [
+            (
+                "`build --no-cache`",
+                f"median {median:.2f} s wall, {min(cpu):.2f} s CPU (best); {pages:,} HTML files, "
+                f"{size / 1e6:.1f} MB (goal {TARGET_SECONDS:.0f} s)",
+            )
+        ],
+        ["partnerfw build --out site --today 2026-11-23 --no-cache"],
     )
     return 0 if median <= TARGET_SECONDS else 1
 

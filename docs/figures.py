@@ -62,6 +62,19 @@ def main() -> None:
     for name, text in sorted(files.items()):
         (out / name).write_text(text, encoding="utf-8", newline="\n")
     print(f"wrote {len(files)} files into {out}")
+    STORED_HELP.write_text(stored_help(), encoding="utf-8", newline="\n")
+    print(f"wrote {STORED_HELP.relative_to(REPO)}")
+
+
+STORED_HELP = REPO / "src" / "partnerfw" / "cli" / "help.txt"
+
+
+def stored_help() -> str:
+    """`partnerfw --help` as ``partnerfw.cli.main`` prints it without loading typer: the
+    application's own help at 80 columns, with ``{prog}`` for the program's name."""
+    result = RUNNER.invoke(app, ["--help"], prog_name="{prog}", terminal_width=WIDTH)
+    assert result.exit_code == 0, result.output
+    return result.stdout
 
 
 def generate() -> dict[str, str]:

@@ -41,3 +41,11 @@ def build_file_tree(root: Path, files: dict[str, str]) -> None:
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI") == "true":
     hypothesis_settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def _check_cache_of_the_session(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check cache in a folder of the test session's, never the user's cache folder."""
+    monkeypatch.setenv("PARTNERFW_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

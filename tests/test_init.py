@@ -405,6 +405,7 @@ def test_generated_workflows_never_call_make_and_use_current_actions(
             "actions/checkout@v6",
             "actions/setup-python@v6",
             "actions/setup-node@v6",
+            "actions/cache@v5",
             "actions/upload-pages-artifact@v5",
             "actions/deploy-pages@v5",
             "github/codeql-action/upload-sarif@v4",
@@ -619,3 +620,22 @@ def test_reminders_and_publishing_run_every_morning(tmp_path: Path, runner: CliR
         "out of date .github/workflows/reminders.yml: its install step pins partnerfw 0.0.9"
         in result.stdout
     )
+
+
+def test_the_check_workflow_keeps_the_check_cache_between_runs(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """check.yml restores the folder where `check` keeps its cache on GitHub's runners (the
+    user's cache folder: ~/.cache/partnerfw on Linux), keyed by the run and restored from the
+    latest run's."""
+    import platformdirs
+
+    assert _init(runner, tmp_path / "r").exit_code == 0
+    workflow = yaml.safe_load((tmp_path / "r/.github/workflows/check.yml").read_text("utf-8"))
+    (cache,) = [s for s in workflow["jobs"]["check"]["steps"] if "cache" in s.get("uses", "")]
+    assert cache["with"]["key"] == "partnerfw-check-${{ github.run_id }}"
+    assert cache["with"]["restore-keys"] == "partnerfw-check-"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    where = platformdirs.user_cache_dir("partnerfw", appauthor=False)
+    assert Path(cache["with"]["path"]).expanduser() == Path(where)

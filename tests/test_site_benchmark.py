@@ -51,3 +51,24 @@ def test_build_shows_a_progress_bar_when_it_takes_a_moment(
     monkeypatch.setenv("TERM", "dumb")
     quiet = runner.invoke(app, ["build", "--today", TODAY], catch_exceptions=False)
     assert "Rendering pages" not in quiet.stderr
+
+
+def test_generated_register_is_realistic(tmp_path: Path) -> None:
+    """Distinct names with no numbers, links that resolve, some near-duplicates named, and
+    some records with findings (as a council's register has), so that the benchmarks measure
+    what a council would meet."""
+    files = generate(tmp_path / "register", 120)
+    register = load([tmp_path / "register"])
+    records = [r.arrangement for r in register.records]
+    ids = {a.id for a in records}
+    assert not any(ch.isdigit() for a in records for ch in a.name)
+    linked = [
+        other
+        for a in records
+        for other in (*a.links.predecessors, *a.links.successors, a.links.parent)
+        if other
+    ]
+    assert linked and set(linked) <= ids
+    texts = {p.read_text("utf-8") for p in files}
+    assert len(texts) == 120
+    assert any(a.distinct_from for a in records)

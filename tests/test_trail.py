@@ -194,3 +194,26 @@ def test_histories_of_many_files_match_one_by_one(tmp_path: Path) -> None:
     assert found == {path: history(repo.root, path) for path in files}
     assert [len(found[path]) for path in files] == [1, 3, 0]
     assert histories(tmp_path, [tmp_path / "x.yaml"]) == {tmp_path / "x.yaml": []}
+
+
+def test_histories_follow_a_move_into_another_folder_and_a_new_file_in_its_place(
+    tmp_path: Path,
+) -> None:
+    """One log of the repository for every file: a record moved into a sub-folder keeps its
+    past, and a new record later written at its old path starts its own history."""
+    from partnerfw.git.trail import histories
+
+    repo = proposal_through_two_prs(tmp_path / "repo")
+    (repo.root / "register/ended").mkdir()
+    repo.git("mv", "register/riverside.yaml", "register/ended/riverside.yaml")
+    repo.commit("Move the ended partnership", who="Tom Brennan")
+    repo.write({"register/riverside.yaml": record("riverside", "proposed")})
+    repo.commit("A new riverside proposal", who="Tom Brennan")
+    moved, new = repo.root / "register/ended/riverside.yaml", repo.root / "register/riverside.yaml"
+    found = histories(repo.root, [moved, new])
+    assert [e.message for e in found[new]] == ["A new riverside proposal"]
+    assert len(found[moved]) == 4
+    assert found[moved][-1].message == "Move the ended partnership"
+    assert found[moved][0].path == "register/riverside.yaml"
+    assert found[moved][-1].path == "register/ended/riverside.yaml"
+    assert found == {path: history(repo.root, path) for path in (moved, new)}

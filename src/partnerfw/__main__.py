@@ -1,3 +1,3 @@
-from partnerfw.cli import main
+from partnerfw.entry import main
 
-main()
+main("python -m partnerfw")

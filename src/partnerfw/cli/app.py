@@ -104,6 +104,14 @@ TodayOption = Annotated[
         metavar="DATE",
     ),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read and check every record afresh, neither using nor updating the check cache "
+        "(kept in the user's cache folder, or PARTNERFW_CACHE_DIR).",
+    ),
+]
 FormatOption = Annotated[
     str,
     typer.Option(

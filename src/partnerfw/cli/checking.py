@@ -15,6 +15,7 @@ from partnerfw.cli.app import (
     EXIT_OK,
     ConfigOption,
     FormatOption,
+    NoCacheOption,
     TodayOption,
     _choose,
     _fail,
@@ -59,6 +60,7 @@ def check(
             "records involving them) count. For pre-commit's staged files.",
         ),
     ] = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check every arrangement against the framework and list what governance is missing."""
     # Loaded when the command runs, not at start-up: keeps ``partnerfw --help`` fast.
@@ -71,7 +73,7 @@ def check(
         _fail("--changed-since and --in-register each choose the records: give one")
     if in_register and not paths:
         _fail("--in-register checks the record files given: name at least one")
-    result = _checked(project, paths, when, changed_since, in_register)
+    result = _checked(project, paths, when, changed_since, in_register, not no_cache)
     context = Context()
     if output in FOR_TOOLS:
         from partnerfw.git.repo_paths import RepoPaths  # only for the formats for tools
@@ -89,6 +91,7 @@ def _checked(
     when: dt.date,
     changed_since: str | None,
     in_register: bool,
+    cache: bool,
 ) -> CheckResult:
     """The check of the records chosen, with the approved facts compared with the decision's
     commit in git (APR011); with ``in_register``, as part of the whole register."""
@@ -100,14 +103,14 @@ def _checked(
     if in_register:
         selection = given_selection(project, list(paths or []))
         _warn(selection.reason)
-        whole = run_check(project, [project.register_dir], when, selection.files)
+        whole = run_check(project, [project.register_dir], when, selection.files, cache=cache)
         return involving(with_decision_commits(whole, project, when), selection.files, project.root)
     only = None
     if changed_since is not None:
         selection = changed_selection(project, changed_since)
         _warn(selection.reason)
         only = selection.files
-    result = run_check(project, _paths(project, paths), when, only)
+    result = run_check(project, _paths(project, paths), when, only, cache=cache)
     return with_decision_commits(result, project, when)
 
 

@@ -13,6 +13,7 @@ from partnerfw.cli.app import (
     EXIT_OK,
     ConfigOption,
     ForceOption,
+    NoCacheOption,
     OverwriteOption,
     TodayOption,
     VerboseOption,
@@ -40,6 +41,7 @@ def build(
     verbose: VerboseOption = False,
     today: TodayOption = None,
     config: ConfigOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Build the register website and its open data (register.csv, register.json)."""
     # The progress display first, so that it shows from the start; then the whole site's
@@ -52,7 +54,7 @@ def build(
         from partnerfw.publish.build import build_site
 
         project = _project(config)
-        report = build_site(project, _paths(project, None), out, when, progress)
+        report = build_site(project, _paths(project, None), out, when, progress, cache=not no_cache)
     _print(report.message(verbose))
     raise typer.Exit(EXIT_FINDINGS if report.has_problems else EXIT_OK)
 

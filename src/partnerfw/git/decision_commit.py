@@ -112,7 +112,7 @@ def at_decisions(
         if top is None:
             return [_not_in_git()] * len(wanted)
         paths = [_absolute(project.root, record.file) for record, _ in wanted]
-        found = versions(top, paths, one_log=True, statuses=False)
+        found = versions(top, paths, statuses=False)
         shallow = shallow_commits(top)
     except GitError as exc:
         return [NotChecked(f"git could not read the history ({exc})", Severity.WARNING)] * len(

@@ -1,10 +1,11 @@
 """The approval trail: what git remembers of each record file.
 
-``history()`` reads the real history of one record file with ``git log --follow`` (so a renamed
-file keeps its past), finds the pull request each change came through - from the merge commit
-that brought it into the main line ('Merge pull request #12 from ...') or from a squash commit's
-title ('Add the food bank partnership (#12)') - and the record's status before and after each
-change, read from the file as it was at that commit. Only the ``git`` command is used, through
+``history()`` reads the real history of one record file from ``git log`` (following renames, so
+a renamed file keeps its past; ``histories()`` reads many files' from one and the same log),
+finds the pull request each change came through - from the merge commit that brought it into
+the main line ('Merge pull request #12 from ...') or from a squash commit's title ('Add the
+food bank partnership (#12)') - and the record's status before and after each change, read
+from the file as it was at that commit. Only the ``git`` command is used, through
 ``subprocess``; outside a git repository the history is simply empty.
 
 ``changed_since()`` lists the files changed since a reference, for ``check --changed-since``.
@@ -17,7 +18,7 @@ import re
 import subprocess
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from partnerfw.errors import UserError
 from partnerfw.files import named_path
@@ -118,8 +119,8 @@ def history(repo_root: Path, record_file: Path) -> list[TrailEntry]:
 
 
 def histories(repo_root: Path, record_files: list[Path]) -> dict[Path, list[TrailEntry]]:
-    """``history()`` of many files at once, keyed by the paths given: one ``git log`` per
-    file (run in parallel), then every version's status read in a single ``git cat-file``."""
+    """``history()`` of many files at once, keyed by the paths given: one ``git log`` of the
+    register for them all, then every version's status read in a single ``git cat-file``."""
     return {
         path: [version.entry for version in found]
         for path, found in versions(repo_root, record_files).items()
@@ -136,16 +137,13 @@ class Version:
 
 
 def versions(
-    repo_root: Path, record_files: list[Path], *, one_log: bool = False, statuses: bool = True
+    repo_root: Path, record_files: list[Path], *, statuses: bool = True
 ) -> dict[Path, list[Version]]:
     """Every committed version of each file, oldest first, keyed by the paths given; [] for a
-    file outside a git repository or not committed yet. With ``one_log``, one ``git log`` of
-    the files' folders serves them all (renames within those folders followed), rather than
-    ``git log --follow`` per file: much faster for many files. Without ``statuses`` the
-    entries' statuses are not read (None), which saves reading every version."""
-    # Only when reading history: spares other commands the thread pool's import.
-    from concurrent.futures import ThreadPoolExecutor
-
+    file outside a git repository or not committed yet. One ``git log`` serves them all, so
+    the time grows with the length of the history once, not once per file. Without
+    ``statuses`` the entries' statuses are not read (None), which saves reading every
+    version."""
     none: dict[Path, list[Version]] = {path: [] for path in record_files}
     top = repository_root(repo_root) if record_files else None
     if top is None:
@@ -156,13 +154,7 @@ def versions(
         return none
     relatives = {path: _relative(top, repo_root, path) for path in record_files}
     wanted = sorted({r for r in relatives.values() if r is not None})
-    if one_log:
-        logs = _folder_logs(top, wanted) if wanted else {}
-    else:
-        workers = min(8, os.cpu_count() or 1)
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            found_logs = pool.map(lambda rel: _file_log(top, rel), wanted)
-            logs = dict(zip(wanted, found_logs, strict=True))
+    logs = _register_log(top, wanted) if wanted else {}
     blobs = [(c[0], c[4]) for rel in wanted for c in logs[rel]]
     contents = iter(_blobs(top, blobs)) if blobs else iter(())
     graph = _mainline(top, head) if blobs else None
@@ -205,62 +197,44 @@ def _relative(top: Path, repo_root: Path, record_file: Path) -> str | None:
         return None
 
 
-def _file_log(top: Path, relative: str) -> list[tuple[str, str, str, str, str]]:
-    """(commit, author, date, title, path then) of each change to the file, oldest first.
+_Change = tuple[str, str, str, str, str]
+"""(commit, author, date, title, the file's path then) of one change to a record file."""
 
-    ``git log --follow`` also follows copies; a record made by copying another (which goes on
-    existing) starts its own history at that copy, so the walk back stops there.
-    """
+
+def _register_log(top: Path, wanted: list[str]) -> dict[str, list[_Change]]:
+    """The changes to each file in ``wanted``, oldest first, from one ``git log`` of the
+    repository: the log is read once, newest first, following each file back through renames
+    (``-M``, from anywhere in the repository, as ``git log --follow`` would) until the commit
+    that added it or copied it from another record (a record made by copying another, which
+    goes on existing, starts its own history there). Each change line is looked up by its
+    path, so the work grows with the history's length plus the number of files, not their
+    product."""
     fmt = _RECORD + _FIELD.join(("%H", "%an", "%aI", "%s"))
-    out = _text(top, "log", "--follow", f"--format={fmt}", "--name-status", "HEAD", "--", relative)
-    commits = []
+    out = _text(top, "log", "-M", f"--format={fmt}", "--name-status", "HEAD")
+    found: dict[str, list[_Change]] = {rel: [] for rel in wanted}
+    tracking: dict[str, list[str]] = {rel: [rel] for rel in wanted}
+    """Each path being followed -> the files (as they are now) whose past it holds."""
     for chunk in out.split(_RECORD)[1:]:
-        head, _, names = chunk.partition("\n")
-        sha, author, date, subject = head.split(_FIELD, 3)
-        changes = [n.split("\t") for n in names.splitlines() if "\t" in n]
-        path = changes[-1][-1] if changes else relative
-        commits.append((sha, author, date, subject, path))
-        if changes and changes[-1][0].startswith("C"):
+        if not tracking:
             break
-    commits.reverse()
-    return commits
-
-
-def _folder_logs(top: Path, wanted: list[str]) -> dict[str, list[tuple[str, str, str, str, str]]]:
-    """``_file_log()`` of every file in ``wanted`` from one ``git log`` of their folders:
-    each file is walked back through the commits, following renames within the folders and
-    stopping where it was added or copied from another record."""
-    folders = sorted({str(PurePosixPath(rel).parent) for rel in wanted})
-    fmt = _RECORD + _FIELD.join(("%H", "%an", "%aI", "%s"))
-    out = _text(top, "log", "-M", f"--format={fmt}", "--name-status", "HEAD", "--", *folders)
-    commits = []
-    for chunk in out.split(_RECORD)[1:]:
         head, _, names = chunk.partition("\n")
         sha, author, date, subject = head.split(_FIELD, 3)
-        changes = [n.split("\t") for n in names.splitlines() if "\t" in n]
-        commits.append((sha, author, date, subject, changes))
-    return {rel: _walk_back(rel, commits) for rel in wanted}
-
-
-def _walk_back(
-    relative: str, commits: list[tuple[str, str, str, str, list[list[str]]]]
-) -> list[tuple[str, str, str, str, str]]:
-    found = []
-    current = relative
-    for sha, author, date, subject, changes in commits:
-        for change in changes:
-            status, target = change[0], change[-1]
-            if target != current:
+        followed: dict[str, list[str]] = {}
+        for line in names.splitlines():
+            change = line.split("\t")
+            owners = tracking.pop(change[-1], None) if len(change) > 1 else None
+            if owners is None:
                 continue
-            found.append((sha, author, date, subject, current))
-            if status.startswith("R"):
-                current = change[1]
-                break
-            if status.startswith(("A", "C", "D")):
-                found.reverse()
-                return found
-            break
-    found.reverse()
+            for rel in owners:
+                found[rel].append((sha, author, date, subject, change[-1]))
+            if change[0].startswith("R"):
+                followed.setdefault(change[1], []).extend(owners)
+            elif not change[0].startswith(("A", "C", "D")):
+                followed.setdefault(change[-1], []).extend(owners)
+        for path, owners in followed.items():
+            tracking.setdefault(path, []).extend(owners)
+    for changes in found.values():
+        changes.reverse()
     return found
 
 

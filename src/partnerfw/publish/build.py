@@ -113,15 +113,18 @@ def build_site(
     out: Path,
     today: dt.date,
     progress: Progress = no_progress,
+    *,
+    cache: bool = False,
 ) -> BuildReport:
     """Check the register, make the public view and write the site into ``out``; ``progress``
-    is told each step from the first (checking, the reports, each page, writing)."""
+    is told each step from the first (checking, the reports, each page, writing); with
+    ``cache``, the records checked as ``check`` does, through the check cache."""
     started = time.perf_counter()
     progress("Checking the register", 0, 0)
     built = build_stamp(project.root)
 
     if repository_root(project.root) is None:
-        result = run_check(project, paths, today)
+        result = run_check(project, paths, today, cache=cache)
         progress("Making the reports and the open data", 0, 0)
         public = public_data(project, result, today)
         reports = build_reports(project, result, today, built, public)
@@ -131,7 +134,7 @@ def build_site(
         # register and makes the reports (threads would wait on each other for Python's lock).
         with ProcessPoolExecutor(max_workers=1) as background:
             history = background.submit(_histories, project.root, list(paths))
-            result = run_check(project, paths, today)
+            result = run_check(project, paths, today, cache=cache)
             progress("Making the reports and the open data", 0, 0)
             public = public_data(project, result, today)
             reports = build_reports(project, result, today, built, public)

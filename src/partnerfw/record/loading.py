@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,16 +72,12 @@ def discover(paths: Sequence[Path]) -> list[Path]:
 
 
 def load(paths: Sequence[Path], base: Path | None = None) -> Register:
-    files = discover(paths)
     # An empty register folder is a register with no arrangements yet: a new repository
     # (`partnerfw init`) checks clean and builds before its first record.
     register = Register()
-    folders = _folders(paths, base)
-    for path in files:
-        shown = _display(path, base)
+    for shown, raw, problems in raw_files(paths, base):
         register.files.append(shown)
-        within, walked = _boundary(path, folders, base)
-        record, problems = read_record(path, shown, within, whole_path=not walked)
+        record, problems = parse_record(raw, shown) if raw is not None else (None, problems)
         if record is not None:
             register.records.append(record)
         register.problems.extend(problems)
@@ -91,15 +87,37 @@ def load(paths: Sequence[Path], base: Path | None = None) -> Register:
 def read_record(
     path: Path, shown: str, within: Path | None = None, *, whole_path: bool = False
 ) -> tuple[LoadedRecord | None, list[Finding]]:
-    """The record in the file at ``path``, or the findings that say why it is not one. Only an
-    ordinary file is read, its size checked first, and a symbolic link only when it leads to a
-    file inside ``within`` (the register folder; with ``whole_path``, a link anywhere on the
-    way counts too); anything else is a finding (DATA001)."""
+    """The record in the file at ``path``, or the findings that say why it is not one (see
+    ``read_raw`` for what is read)."""
+    raw, problems = read_raw(path, shown, within, whole_path=whole_path)
+    return parse_record(raw, shown) if raw is not None else (None, problems)
+
+
+def read_raw(
+    path: Path, shown: str, within: Path | None = None, *, whole_path: bool = False
+) -> tuple[bytes | None, list[Finding]]:
+    """The bytes of a record file, or None and the finding saying why it cannot be read. Only
+    an ordinary file is read, its size checked first, and a symbolic link only when it leads
+    to a file inside ``within`` (the register folder; with ``whole_path``, a link anywhere on
+    the way counts too); anything else is a finding (DATA001)."""
     try:
         raw = read_limited(path, MAX_BYTES, within=within, whole_path=whole_path, too_big=TOO_BIG)
     except UnreadableFile as exc:
         return None, [_problem(shown, 1, UNREADABLE, f"the file {exc.reason}")]
-    return parse_record(raw, shown)
+    return raw, []
+
+
+def raw_files(
+    paths: Sequence[Path], base: Path | None = None
+) -> Iterator[tuple[str, bytes | None, list[Finding]]]:
+    """Each record file under ``paths``: its path as shown, its bytes (None when it cannot be
+    read safely) and the finding saying why not, each read within its register's bounds."""
+    folders = _folders(paths, base)
+    for path in discover(paths):
+        shown = display(path, base)
+        within, walked = _boundary(path, folders, base)
+        raw, problems = read_raw(path, shown, within, whole_path=not walked)
+        yield shown, raw, problems
 
 
 def _folders(paths: Sequence[Path], base: Path | None) -> list[tuple[str, Path]]:
@@ -171,7 +189,7 @@ def _problem(file: str, line: int, code: str, message: str) -> Finding:
     return Finding(file, line, code, Severity.ERROR, "", message, _FORMAT_REF)
 
 
-def _display(path: Path, base: Path | None) -> str:
+def display(path: Path, base: Path | None) -> str:
     """The path relative to the register repository when it is inside it, else as given."""
     if base is not None:
         relative = os.path.relpath(os.path.abspath(path), os.path.abspath(base))

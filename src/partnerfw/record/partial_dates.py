@@ -88,6 +88,11 @@ class PartialDate:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("a PartialDate cannot be changed")
 
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int | None, int | None]]:
+        """Pickled as its parts (the check cache keeps records), made again through
+        ``__init__``."""
+        return PartialDate, (self.year, self.month, self.day)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented

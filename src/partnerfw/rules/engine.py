@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,9 +21,10 @@ from partnerfw.judge.classify import Classification, classify, decided
 from partnerfw.policy.project import Project
 from partnerfw.policy.schedule import Schedule
 from partnerfw.policy.schema import MasterLists, Policy
-from partnerfw.record.loading import LoadedRecord, Register, discover, load
-from partnerfw.record.models import Status
+from partnerfw.record.loading import LoadedRecord, Register, discover, parse_record, raw_files
+from partnerfw.record.models import Kind, Status
 from partnerfw.rules import REGISTER_CHECKS, RULES, Context, Hit, Rule
+from partnerfw.rules.cache import CheckCache, Checked
 from partnerfw.rules.sources import local_label, with_basis
 
 
@@ -71,29 +72,52 @@ def run_check(
     paths: Sequence[Path],
     today: dt.date,
     only: Collection[Path] | None = None,
+    *,
+    cache: bool = False,
 ) -> CheckResult:
     """Check the records under ``paths``; with ``only`` (resolved file paths), just those files,
-    though the checks across records (REG) still see the whole register. Reading git history
-    (APR011) is a step the command adds (``git.decision_commit.with_decision_commits``)."""
-    register = _load_quickly(paths, project.root)
-    schedule = project.schedule
-    policy = schedule.policy_on(today)
+    though the checks across records (REG) still see the whole register. With ``cache``, each
+    file's result is taken from the check cache when its bytes, the policy, the settings, the
+    date and partnerfw are all as they were (``rules.cache``); the checks across records run
+    every time. Reading git history (APR011) is a step the command adds
+    (``git.decision_commit.with_decision_commits``)."""
+    policy = project.schedule.policy_on(today)
+    kept = CheckCache.for_check(project, today) if cache else CheckCache(None)
 
     def chosen(file: str) -> bool:
         return only is None or _resolved(project.root, file) in only
 
-    findings = with_basis([*project.problems, *(p for p in register.problems if chosen(p.file))])
-    checked = []
-    for record in register.records:
-        if not chosen(record.file):
-            continue
+    def judged(entry: Checked) -> Checked:
+        record = entry.record
+        assert record is not None
         classification = decided(record.arrangement, classify(record.arrangement, policy, today))
-        checked.append(CheckedRecord(record, classification))
-        findings.extend(
-            check_record(
-                record, classification, policy, today, project.settings.master_lists, schedule
-            )
+        found = check_record(
+            record, classification, policy, today, project.settings.master_lists, project.schedule
         )
+        return replace(entry, classification=classification, findings=tuple(found))
+
+    register = Register()
+    findings = with_basis(project.problems)
+    checked = []
+    for shown, raw, entry in _read_quickly(paths, project.root, kept):
+        register.files.append(shown)
+        register.problems.extend(entry.problems)
+        if entry.record is not None:
+            register.records.append(entry.record)
+        if not chosen(shown):
+            continue
+        findings.extend(with_basis(entry.problems))
+        if entry.record is None:
+            continue
+        record = entry.record
+        if entry.findings is None:
+            entry = judged(entry)
+            if raw is not None:
+                kept.put(raw, shown, entry)
+        assert entry.classification is not None and entry.findings is not None
+        checked.append(CheckedRecord(record, entry.classification))
+        findings.extend(entry.findings)
+    kept.save()
     elsewhere = _elsewhere(project, paths, register)
     across = [f for check in REGISTER_CHECKS for f in check(register.records, elsewhere)]
     findings.extend(apply_rule_settings(with_basis(across), policy))
@@ -128,13 +152,26 @@ def _resolved(root: Path, file: str) -> Path:
     return named_path(path if path.is_absolute() else root / path)
 
 
-def _load_quickly(paths: Sequence[Path], root: Path) -> Register:
-    """Load with the cyclic garbage collector paused: thousands of live records otherwise
-    trigger repeated full collections that find nothing to free."""
+def _read_quickly(
+    paths: Sequence[Path], root: Path, kept: CheckCache
+) -> Iterator[tuple[str, bytes | None, Checked]]:
+    """Each record file under ``paths``: its path as shown, its bytes (None when it
+    cannot be read) and what the cache holds for it or reading it gives. The cyclic garbage
+    collector is paused meanwhile: thousands of live records otherwise trigger repeated full
+    collections that find nothing to free."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return load(paths, root)
+        for shown, raw, problems in raw_files(paths, root):
+            if raw is None:
+                yield shown, None, Checked(None, tuple(problems))
+                continue
+            entry = kept.get(raw, shown)
+            if entry is None:
+                record, problems = parse_record(raw, shown)
+                entry = Checked(record, tuple(problems))
+                kept.put(raw, shown, entry)  # read once, checked once it is chosen
+            yield shown, raw, entry
     finally:
         if enabled:
             gc.enable()
@@ -152,21 +189,18 @@ def check_record(
     the edition in force on its approval's date, the rest against ``policy`` (today's)."""
     ctx = Context(record, classification, policy, today, lists or MasterLists(), schedule)
     then = approval_context(ctx)
+    arrangement = record.arrangement
+    proposed = arrangement.status is Status.PROPOSED
     found = []
-    for rule in RULES.values():
-        if rule.check is None or not rule.applies_to(record.arrangement):
-            continue
-        setting = policy.rules.get(rule.code)
-        if setting is not None and not setting.enabled:
-            continue
-        severity = _severity(rule, policy, record.arrangement.status)
+    for rule, severity in _rules_for(policy, arrangement.kind, arrangement.status):
         judged = then if (rule.before_approval or rule.judges_approval) else ctx
+        assert rule.check is not None
         hits = list(rule.check(judged))
         # Say which edition judged it where today's edition would not say the same.
         same_today = {h.message for h in rule.check(ctx)} if judged is not ctx and hits else set()
         for hit in hits:
             message = hit.message
-            if rule.before_approval and record.arrangement.status is Status.PROPOSED:
+            if rule.before_approval and proposed:
                 message = f"before approval: {message}"
             if (
                 judged is not ctx
@@ -188,7 +222,7 @@ def check_record(
                     record.line_of(*hit.path),
                     rule.code,
                     hit.severity or severity,
-                    record.arrangement.id,
+                    arrangement.id,
                     message,
                     *_basis(rule, hit),
                 )
@@ -203,6 +237,30 @@ def _basis(rule: Rule, hit: Hit) -> tuple[str, str]:
     if label:
         return "", label
     return hit.reference or rule.reference, hit.local or ""
+
+
+_PLANS: dict[tuple[int, Kind, Status], tuple[Policy, list[tuple[Rule, Severity]]]] = {}
+
+
+def _rules_for(policy: Policy, kind: Kind, status: Status) -> list[tuple[Rule, Severity]]:
+    """The rules that judge a record of this kind and stage under ``policy``, each with its
+    severity: worked out once per policy, kind and stage, not once per record."""
+    key = (id(policy), kind, status)
+    known = _PLANS.get(key)
+    if known is not None and known[0] is policy:
+        return known[1]
+    chosen = []
+    for rule in RULES.values():
+        if rule.check is None or kind not in rule.kinds or status not in rule.stages:
+            continue
+        setting = policy.rules.get(rule.code)
+        if setting is not None and not setting.enabled:
+            continue
+        chosen.append((rule, _severity(rule, policy, status)))
+    if len(_PLANS) > 256:
+        _PLANS.clear()
+    _PLANS[key] = (policy, chosen)
+    return chosen
 
 
 def approval_context(ctx: Context) -> Context:

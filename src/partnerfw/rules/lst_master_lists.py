@@ -6,6 +6,7 @@ when partnerfw.yaml keeps it."""
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Iterator
 
 from partnerfw.findings import Severity
@@ -21,6 +22,13 @@ def _suggest(name: str, choices: Iterable[str], prefer: str | None = None) -> st
         return f" (did you mean '{prefer}'?)"
     close = difflib.get_close_matches(normal(name), list(options), n=1, cutoff=0.6)
     return f" (did you mean '{options[close[0]]}'?)" if close else ""
+
+
+@functools.lru_cache(maxsize=32)
+def _normalised(names: tuple[str, ...]) -> frozenset[str]:
+    """The names of a master list as ``normal`` compares them, worked out once per list
+    rather than once for every name a record gives."""
+    return frozenset(normal(n) for n in names)
 
 
 def _holders(ctx: Context) -> list[str]:
@@ -103,18 +111,19 @@ def people_on_lists(ctx: Context) -> Iterator[Hit]:
     its role title (e.g. 'Management Team'). Partner authorities' decisions and other
     authorities' joint committee members are not this council's people and are not checked.
     Checked only for the lists partnerfw.yaml keeps."""
-    holders = _holders(ctx)
-    titles = [role.title for role in ctx.policy.roles.values()]
+    holders = tuple(_holders(ctx))
+    titles = _normalised(tuple(role.title for role in ctx.policy.roles.values()))
     for what, name, path, lists in _people(ctx):
         kept = [getattr(ctx.lists, which) for which in lists]
         if any(k is None for k in kept):
             continue
-        known = [n for k in kept for n in (k or ())] + holders
-        allowed = {normal(n) for n in known}
+        allowed = [_normalised(k or ()) for k in kept] + [_normalised(holders)]
         if path[0] == "approvals":
-            allowed |= {normal(t) for t in titles}
-        if normal(name) in allowed:
+            allowed.append(titles)
+        said = normal(name)
+        if any(said in names for names in allowed):
             continue
+        known = [n for k in kept for n in (k or ())] + list(holders)
         prefer = None
         if path[0] == "approvals":
             role = ctx.policy.roles.get(ctx.arrangement.approvals[int(path[1])].role)

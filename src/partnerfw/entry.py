@@ -1,0 +1,60 @@
+"""The ``partnerfw`` command's entry point: ``partnerfw --help`` answered without loading typer.
+
+Loading typer and every command's options takes longer than a person waits for ``--help``
+(about 0.1 s of CPU before the first line), so the application's own help is written
+beforehand into ``cli/help.txt`` (``make docs-figures``; tests/test_start_up.py fails when it
+differs from what the application prints) and printed from there. Anything else, including
+``--help`` on a terminal narrower than click's 80 columns, goes to ``partnerfw.cli``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+HELP_WIDTH = 80
+"""click wraps help to the terminal's width up to 80 columns: help.txt is written at 80."""
+
+
+def main(prog: str | None = None) -> None:
+    """Run ``partnerfw`` (``python -m partnerfw`` gives its ``prog``)."""
+    if sys.argv[1:] == ["--help"]:
+        text = stored_help(prog or os.path.basename(sys.argv[0]))
+        if text is not None:
+            sys.stdout.write(text)
+            return
+    # typer and every command's options: loaded here, not for the `--help` answered above.
+    from partnerfw.cli import main as run
+
+    run()
+
+
+def stored_help(prog: str) -> str | None:
+    """The application's ``--help`` as written beforehand, for a terminal (or none) at least
+    HELP_WIDTH wide; None when it must be made afresh (a narrower terminal, no help.txt)."""
+    if _columns() < HELP_WIDTH:
+        return None
+    # Beside partnerfw.cli, not through it (importing that package loads typer); os.path, not
+    # pathlib, whose import alone is a tenth of this path's time.
+    try:
+        help_file = os.path.join(os.path.dirname(__file__), "cli", "help.txt")
+        with open(help_file, encoding="utf-8") as stored:
+            text = stored.read()
+    except OSError:
+        return None
+    return text.replace("{prog}", prog)
+
+
+def _columns() -> int:
+    """The terminal's width as click finds it (``shutil.get_terminal_size``, whose import
+    this spares): COLUMNS when set, else the terminal's, else 80."""
+    try:
+        given = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        given = 0
+    if given > 0:
+        return given
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or HELP_WIDTH  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return HELP_WIDTH
