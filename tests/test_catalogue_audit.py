@@ -16,6 +16,7 @@ from partnerfw.findings import Basis
 from partnerfw.judge.governance_items import paragraph
 from partnerfw.policy.project import load_edition
 from partnerfw.policy.schema import EDITIONS, Policy
+from partnerfw.policy.significance_tests import leaves
 from partnerfw.record.models import AgreementItems, Governance
 from partnerfw.rules import RULES
 from partnerfw.rules.sources import LOCAL_RULES, PARTLY_LOCAL, RULE_SETTINGS, rule_source
@@ -99,9 +100,12 @@ def _edition_references(policy: Policy) -> Iterator[str]:
     for conflict in policy.route_conflicts.values():
         for option in conflict.options.values():
             yield option.reference
-    for _, test in policy.significance.leaves():
-        if test.reference:
-            yield test.reference
+    for definition in policy.scheme.classes:
+        if definition.reference:
+            yield definition.reference
+        for _, test in leaves(definition.test) if definition.test is not None else ():
+            if test.reference:
+                yield test.reference
     for part in (policy.shared_service_review, policy.urgent_route, policy.governance_rating):
         if part is not None:
             yield part.reference

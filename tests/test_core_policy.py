@@ -243,7 +243,7 @@ def test_compare_policy_lists_exactly_what_changes_class(
         app, ["classify", "--compare-policy", "earlier"], catch_exceptions=False
     ).stdout
     assert (
-        f"{len(expected)} arrangement(s) change class between 'revised' (now) and 'earlier'" in text
+        f"{len(expected)} arrangements change class between 'revised' (now) and 'earlier'" in text
     )
     for record_id in expected:
         assert f"{record_id} (Partnership): Other partnership -> Significant partnership" in text

@@ -248,7 +248,7 @@ def test_the_draft_is_what_classify_and_the_reclassification_report_compare_with
     )
     _repo(repo, settings)
     result = _run(runner, "classify", "--compare", "--today", "2026-11-23")
-    assert "3 arrangement(s) change class between 'earlier' (now) and 'draft (revised)'" in (
+    assert "3 arrangements change class between 'earlier' (now) and 'draft (revised)'" in (
         result.stdout
     )
     named = _run(runner, "classify", "--compare-policy", "draft", "--today", "2026-11-23")
