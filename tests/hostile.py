@@ -86,7 +86,8 @@ def run(
     """``partnerfw ARGS`` in ``cwd`` as a budgeted child process (``wrap`` goes before it, e.g.
     ``unshare`` to give it a mount of its own; ``stdout`` sends its output to a file)."""
     command = [*wrap, sys.executable, "-m", "partnerfw", *args]
-    env = {**os.environ, **GIT_ENV, "NO_COLOR": "1", "COLUMNS": "200"}
+    # Output to a file is never wrapped (no COLUMNS): each message is one line, as a CI log has it.
+    env = {k: v for k, v in {**os.environ, **GIT_ENV, "NO_COLOR": "1"}.items() if k != "COLUMNS"}
     with tempfile.TemporaryDirectory() as scratch:
         out_path = stdout or Path(scratch, "stdout")
         err_path = Path(scratch, "stderr")

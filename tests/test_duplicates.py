@@ -25,7 +25,13 @@ from typer.testing import CliRunner
 
 from partnerfw.cli import app
 from partnerfw.judge.duplicate_words import stem
-from partnerfw.judge.duplicates import THRESHOLD, frequent_words, score
+from partnerfw.judge.duplicates import (
+    THRESHOLD,
+    Candidate,
+    frequent_words,
+    likely_duplicates,
+    score,
+)
 from tests.conftest import REPO, TODAY, build_file_tree
 from tests.records import yaml_text
 
@@ -109,6 +115,16 @@ def test_each_pair_says_what_was_read(first: str, second: str, spelt: str) -> No
 def test_a_different_letter_in_an_acronym_is_a_different_body() -> None:
     assert score("Thamesbridge LSCB", "Thamesbridge LSAB")[0] < THRESHOLD
     assert score("CSP", "CPS")[0] == 0  # three letters: no slip is read
+
+
+def test_a_lone_hyphen_or_apostrophe_is_no_word() -> None:
+    # A name with markup or punctuation standing alone (the site's injection test has such
+    # names) is compared on its words, not stopped by an empty one.
+    value, _ = score("Food Bank - ' Partnership", "Food Bank Partnership")
+    assert value >= THRESHOLD
+    named = [Candidate("a.yaml", "Food Bank - ' Partnership"), Candidate("b.yaml", "Food Bank")]
+    pairs = likely_duplicates(named, [Candidate("c.yaml", "Food Bank Partnership")])
+    assert ("a.yaml", "c.yaml") in {(p.first.label, p.second.label) for p in pairs}
 
 
 def _records(root: Path, records: dict[str, dict[str, Any]]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -149,6 +150,7 @@ def test_the_kind_menu_of_new_wraps_at_the_terminal_width(tmp_path: Path) -> Non
         encoding="utf-8",
         timeout=60,
         dimensions=(50, 72),
+        preexec_fn=_interruptible,
     )
     child.expect_exact("Kind (1-6)")
     menu = str(child.before).replace("\r\n", "\n")
@@ -168,3 +170,9 @@ def test_a_quoted_name_is_kept_on_one_line() -> None:
     assert len(lines) > 1 and all(len(p) <= 80 for p in lines)
     assert any("'Further partners leave the partnership'" in p for p in lines)
     assert " ".join(lines).split() == line.split()
+
+
+def _interruptible() -> None:
+    """Ctrl-C interrupts the child even when the suite was started in the background (a shell
+    starts background jobs with SIGINT ignored, and children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -120,7 +120,7 @@ def _tokens(name: str) -> tuple[tuple[_Word, ...], tuple[str, ...]]:
         parts = ABBREVIATIONS[lower].split() if lower in ABBREVIATIONS else [lower.replace("'", "")]
         acronym = word.isupper() and word.isalpha() and 2 <= len(word) <= 6
         for part in parts:
-            if part in CONNECTORS and not acronym:
+            if not part or (part in CONNECTORS and not acronym):  # '-' or "'" alone is no word
                 continue
             if acronym and len(parts) == 1:
                 aliases = (part, OLD_ACRONYMS[part][0]) if part in OLD_ACRONYMS else (part,)

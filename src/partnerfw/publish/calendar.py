@@ -16,6 +16,7 @@ import re
 
 from partnerfw import __version__
 from partnerfw.judge.classify import KIND_LABELS
+from partnerfw.judge.dates import plus_days
 from partnerfw.record.models import Arrangement
 from partnerfw.reports.common import ReportData, date_text
 from partnerfw.reports.due import DueItem, items_for
@@ -108,13 +109,14 @@ def _event(
     ]
     if page:
         description.append(page)
-    end = item.due + dt.timedelta(days=1)
+    # The day after, except on the calendar's last day: a date with no end lasts one day.
+    end = [] if item.due == dt.date.max else [f"DTEND;VALUE=DATE:{plus_days(item.due, 1):%Y%m%d}"]
     lines = [
         "BEGIN:VEVENT",
         f"UID:{uid}",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{item.due:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        *end,
         f"SUMMARY:{text_value(summary(item))}",
         f"DESCRIPTION:{text_value(chr(10).join(description))}",
         f"CATEGORIES:{text_value(kind)}",

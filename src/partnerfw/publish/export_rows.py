@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from partnerfw.files import UnreadableFile, read_limited
 from partnerfw.findings import Finding
 from partnerfw.policy.schema import Publication
 from partnerfw.record.columns import (
@@ -28,8 +29,8 @@ from partnerfw.record.columns import (
     flatten_written,
     target,
 )
-from partnerfw.record.loading import LoadedRecord
-from partnerfw.record.yamlread import Document, YamlProblem, decode, parse
+from partnerfw.record.loading import UNREADABLE, LoadedRecord
+from partnerfw.record.yamlread import MAX_BYTES, TOO_BIG, Document, YamlProblem, decode, parse
 from partnerfw.views.redaction import (
     Redaction,
     is_withheld,
@@ -62,7 +63,8 @@ def written_row(
 ) -> Row:
     """The row of the record file ``file`` (shown relative to ``root``) that is not a valid
     record: its data as written, with its ``problems`` in the errors column."""
-    document = _read(root / file)
+    unreadable = any(p.rule == UNREADABLE for p in problems)
+    document = None if unreadable else _read(root / file, root)
     stem = PurePosixPath(file).stem
     if document is None or not isinstance(document.data, dict):
         said = "cannot be read as a record" if document is None else "is not a record"
@@ -96,11 +98,13 @@ def written_row(
     return Row(record_id, {**flat, ERRORS: "\n".join([heading, *_lines(problems)])})
 
 
-def _read(path: Path) -> Document | None:
-    """The record file as YAML data with each key's line, or None when it cannot be read."""
+def _read(path: Path, root: Path) -> Document | None:
+    """The record file as YAML data with each key's line, or None when it cannot be read. It
+    is read as ``check`` reads it: an ordinary file only, its size checked first, never through
+    a link out of the repository (a file ``check`` could not read is not read again at all)."""
     try:
-        return parse(decode(path.read_bytes()))
-    except (OSError, YamlProblem):
+        return parse(decode(read_limited(path, MAX_BYTES, within=root, too_big=TOO_BIG)))
+    except (OSError, UnreadableFile, YamlProblem):
         return None
 
 
