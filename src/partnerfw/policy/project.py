@@ -16,6 +16,7 @@ from partnerfw.policy.schedule import Edition, Schedule
 from partnerfw.policy.schema import (
     DEFAULT_EDITION,
     EDITIONS,
+    NOT_SETTINGS,
     Council,
     Policy,
     Settings,
@@ -193,21 +194,6 @@ def _build_policy(
         return load_edition(DEFAULT_EDITION)
 
 
-_NOT_MARKED = frozenset(
-    {
-        "edition",
-        "title",
-        "adoption",
-        "sources",
-        "rules",
-        "roles",
-        "record_fields",
-        "classes",  # each class, and the scorecard, carries its own reference: or local:
-        "scorecard",
-    }
-)
-
-
 def mark_local(sources: dict[str, Any], overrides: list[dict[str, Any]]) -> dict[str, Any]:
     """``sources`` with every setting an override changes marked as the council's own choice
     (``{local: ...}``), unless the override gives that setting's source itself."""
@@ -232,7 +218,7 @@ def mark_local(sources: dict[str, Any], overrides: list[dict[str, Any]]) -> dict
 def _leaf_paths(override: dict[str, Any], prefix: str = "") -> list[str]:
     paths = []
     for key, value in override.items():
-        if not prefix and key in _NOT_MARKED:
+        if not prefix and key in NOT_SETTINGS:
             continue
         if key == "reference":
             continue

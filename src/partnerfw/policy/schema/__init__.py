@@ -37,7 +37,7 @@ from partnerfw.policy.schema.risk_scales import RiskBand, RiskScale, ScrutinySco
 from partnerfw.policy.schema.roles import Role
 from partnerfw.policy.schema.routes import ApprovalRoute, RouteConflict, UrgentRoute
 from partnerfw.policy.schema.rule_settings import Code, RuleSetting
-from partnerfw.policy.schema.setting_list import setting_paths
+from partnerfw.policy.schema.setting_list import NOT_SETTINGS, setting_paths
 from partnerfw.policy.schema.settings import Council, Draft, InForce, MasterLists, Settings
 from partnerfw.policy.schema.site import (
     OGL_V3_URL,
@@ -56,6 +56,7 @@ __all__ = [
     "DEFAULT_EDITION",
     "EDITIONS",
     "EXIT_FIELDS",
+    "NOT_SETTINGS",
     "OGL_V3_URL",
     "Accessibility",
     "AccessibilityContact",

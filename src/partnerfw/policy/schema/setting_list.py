@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from partnerfw.policy.schema.edition import Policy
 
-_NOT_SETTINGS = frozenset(
+NOT_SETTINGS = frozenset(
     {
         "edition",
         "title",
@@ -21,6 +21,9 @@ _NOT_SETTINGS = frozenset(
         "scorecard",
     }
 )
+"""A policy's top-level parts that are not settings: they name or date the edition, carry
+their own sources (each class and the scorecard a reference: or local:), or are lists of their
+own (roles, rules, the council's questions)."""
 
 
 def setting_paths(policy: Policy) -> list[tuple[str, object]]:
@@ -33,7 +36,7 @@ def setting_paths(policy: Policy) -> list[tuple[str, object]]:
     def walk(prefix: str, value: object) -> None:
         if isinstance(value, BaseModel):
             for name in type(value).model_fields:
-                if name == "reference" or (not prefix and name in _NOT_SETTINGS):
+                if name == "reference" or (not prefix and name in NOT_SETTINGS):
                     continue
                 if prefix == "significance" and name in ("test", "triggers"):
                     continue  # each test carries its own reference: or local:
