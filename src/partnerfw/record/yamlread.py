@@ -50,6 +50,10 @@ class _FastLoader(_Loader):
     values start with a letter no implicit type can start with, and are plain text."""
 
     _implicit = _Loader.yaml_implicit_resolvers
+    # libyaml calls these around every node, for path resolvers, which a safe loader has
+    # none of: builtins that take the same arguments and do nothing Python would run.
+    descend_resolver = slice  # (parent, index)
+    ascend_resolver = tuple  # ()
 
     def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
@@ -102,10 +106,6 @@ def decode(raw: bytes) -> str:
 
 def parse(text: str) -> Document:
     """Parse one YAML document into plain values and a map of key lines."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        raise YamlProblem("the file is empty; it should describe one arrangement")
     try:
         _check_nesting(text)
         node = yaml.compose(text, Loader=_FastLoader)
@@ -188,7 +188,6 @@ class _Builder:
     def __init__(self) -> None:
         self.lines: dict[Path, int] = {}
         self.nodes = 0
-        self._constructor = _Loader("")
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.nodes += 1
@@ -212,53 +211,91 @@ class _Builder:
                 "value plainly",
                 node.start_mark.line + 1,
             )
-        if isinstance(node, yaml.MappingNode):
+        if type(node) is yaml.MappingNode:
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for i, item in enumerate(node.value):
-                self.lines[(*path, i)] = item.start_mark.line + 1
-                items.append(self.build(item, (*path, i)))
-            return items
-        return self._scalar(node)
+        if type(node) is yaml.SequenceNode:
+            return self._sequence(node, path)
+        return _scalar(node)
+
+    def _sequence(self, node: yaml.SequenceNode, path: Path) -> list[Any]:
+        items = []
+        lines = self.lines
+        for i, item in enumerate(node.value):
+            where = (*path, i)
+            lines[where] = item.start_mark.line + 1
+            if item.tag == _STR and type(item) is yaml.ScalarNode:
+                self.nodes += 1  # as build() counts it
+                items.append(item.value)
+            else:
+                items.append(self.build(item, where))
+        return items
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        lines = self.lines
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem(
-                    "merge keys ('<<') are not allowed in a record; write the keys out",
-                    key_node.start_mark.line + 1,
-                )
-            if key_node.tag == _STR:
-                key = key_node.value
-            else:
-                raw = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-                key = "" if raw is None else str(raw)
+            key = key_node.value if key_node.tag == _STR else _odd_key(key_node)
             line = key_node.start_mark.line + 1
             if key in result:
-                first = self.lines.get((*path, key), line)
+                first = lines.get((*path, key), line)
                 raise YamlProblem(
                     f"the key '{key}' appears twice (first on line {first}); keep one of them",
                     line,
                 )
-            self.lines[(*path, key)] = line
-            result[key] = self.build(value_node, (*path, key))
+            where = (*path, key)
+            lines[where] = line
+            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode:
+                self.nodes += 1  # as build() counts it
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, where)
         return result
 
-    def _scalar(self, node: yaml.Node) -> Any:
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                value = self._constructor.construct_yaml_timestamp(node)  # type: ignore[arg-type]
-            except ValueError as exc:  # e.g. 2025-02-30: looks like a date but is none
-                raise YamlProblem(
-                    f"'{node.value}' is not a real date ({exc}); write it as YYYY-MM-DD",
-                    node.start_mark.line + 1,
-                ) from None
-            if isinstance(value, dt.datetime):
-                return value.date() if value.time() == dt.time() and not value.tzinfo else value
-            return value
+
+def _odd_key(key_node: yaml.Node) -> str:
+    """A key that is not plain text: a number or date is read as its text; a merge key
+    ('<<') is refused."""
+    if key_node.tag == "tag:yaml.org,2002:merge":
+        raise YamlProblem(
+            "merge keys ('<<') are not allowed in a record; write the keys out",
+            key_node.start_mark.line + 1,
+        )
+    raw = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+    return "" if raw is None else str(raw)
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_CONSTRUCTOR: list[Any] = []
+"""One libyaml loader, made when first needed, whose constructor turns the odd scalar
+(a number, a date with a time, true/false) into its value."""
+
+
+def _scalar(node: yaml.Node) -> Any:
+    if node.tag == "tag:yaml.org,2002:timestamp" and _ISO_DATE.match(node.value):
+        try:  # a plain date, the usual timestamp: read in C
+            return dt.date.fromisoformat(node.value)
+        except ValueError as exc:  # e.g. 2025-02-30: looks like a date but is none
+            raise YamlProblem(
+                f"'{node.value}' is not a real date ({exc}); write it as YYYY-MM-DD",
+                node.start_mark.line + 1,
+            ) from None
+    if not _CONSTRUCTOR:
+        _CONSTRUCTOR.append(_Loader(""))
+    constructor = _CONSTRUCTOR[0]
+    if node.tag == "tag:yaml.org,2002:timestamp":
         try:
-            return self._constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError) as exc:
-            raise YamlProblem(f"cannot read the value: {exc}", node.start_mark.line + 1) from None
+            value = constructor.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+        except ValueError as exc:  # e.g. 2025-02-30: looks like a date but is none
+            raise YamlProblem(
+                f"'{node.value}' is not a real date ({exc}); write it as YYYY-MM-DD",
+                node.start_mark.line + 1,
+            ) from None
+        if isinstance(value, dt.datetime):
+            return value.date() if value.time() == dt.time() and not value.tzinfo else value
+        return value
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError) as exc:
+        raise YamlProblem(f"cannot read the value: {exc}", node.start_mark.line + 1) from None
+    finally:
+        constructor.constructed_objects.clear()  # the loader is shared: keep no node
