@@ -52,8 +52,8 @@ class _FastLoader(_Loader):
     _implicit = _Loader.yaml_implicit_resolvers
     # libyaml calls these around every node, for path resolvers, which a safe loader has
     # none of: builtins that take the same arguments and do nothing Python would run.
-    descend_resolver = slice  # (parent, index)
-    ascend_resolver = tuple  # ()
+    descend_resolver = slice  # type: ignore[assignment]  # (parent, index)
+    ascend_resolver = tuple  # type: ignore[assignment]  # ()
 
     def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
@@ -284,7 +284,7 @@ def _scalar(node: yaml.Node) -> Any:
     constructor = _CONSTRUCTOR[0]
     if node.tag == "tag:yaml.org,2002:timestamp":
         try:
-            value = constructor.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            value = constructor.construct_yaml_timestamp(node)
         except ValueError as exc:  # e.g. 2025-02-30: looks like a date but is none
             raise YamlProblem(
                 f"'{node.value}' is not a real date ({exc}); write it as YYYY-MM-DD",
