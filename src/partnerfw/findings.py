@@ -64,6 +64,19 @@ class Finding:
         chosen = self.local or "the council's own choice"
         return f"local: {chosen}" + (f"; {self.reference}" if self.reference else "")
 
+    def order(self) -> tuple[str, int, str, str, str, str, str]:
+        """The key findings are listed by, the order ``sorted`` gives them (file, line, rule,
+        ...), built once per finding rather than once per comparison."""
+        return (
+            self.file,
+            self.line,
+            self.rule,
+            self.severity,
+            self.record,
+            self.message,
+            self.reference,
+        )
+
     def as_dict(self) -> dict[str, object]:
         return {
             "rule": self.rule,

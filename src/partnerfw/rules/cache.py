@@ -66,6 +66,8 @@ class CheckCache:
         return cls(folder / name if folder is not None else None)
 
     def get(self, raw: bytes, shown: str) -> Checked | None:
+        if self.file is None:
+            return None  # no cache (--no-cache, or no cache folder): nothing to look up
         key = _key(raw, shown)
         found = self.entries.get(key)
         if found is not None:
@@ -73,6 +75,8 @@ class CheckCache:
         return found
 
     def put(self, raw: bytes, shown: str, checked: Checked) -> None:
+        if self.file is None:
+            return
         key = _key(raw, shown)
         self.used[key] = self.entries[key] = checked
         self.changed = True

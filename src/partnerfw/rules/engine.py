@@ -83,6 +83,7 @@ def run_check(
     (``git.decision_commit.with_decision_commits``)."""
     policy = project.schedule.policy_on(today)
     kept = CheckCache.for_check(project, today) if cache else CheckCache(None)
+    lists = project.settings.master_lists  # worked out once, not once per record
 
     def chosen(file: str) -> bool:
         return only is None or _resolved(project.root, file) in only
@@ -91,9 +92,7 @@ def run_check(
         record = entry.record
         assert record is not None
         classification = decided(record.arrangement, classify(record.arrangement, policy, today))
-        found = check_record(
-            record, classification, policy, today, project.settings.master_lists, project.schedule
-        )
+        found = check_record(record, classification, policy, today, lists, project.schedule)
         return replace(entry, classification=classification, findings=tuple(found))
 
     register = Register()
@@ -123,7 +122,7 @@ def run_check(
     findings.extend(apply_rule_settings(with_basis(across), policy))
     return CheckResult(
         checked,
-        sorted(set(findings)),
+        sorted(set(findings), key=Finding.order),
         [f for f in register.files if chosen(f)],
         None if only is None else len(register.files),
     )
@@ -134,7 +133,7 @@ def with_findings(result: CheckResult, found: Iterable[Finding], policy: Policy)
     policy's rule settings applied, then sorted in with the rest (a step such as reading git
     history adds its findings this way)."""
     added = set(result.findings) | set(apply_rule_settings(with_basis(found), policy))
-    return replace(result, findings=sorted(added))
+    return replace(result, findings=sorted(added, key=Finding.order))
 
 
 def _elsewhere(project: Project, paths: Sequence[Path], register: Register) -> set[str]:
