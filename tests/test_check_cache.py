@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 import partnerfw
 from partnerfw.cli import app
+from partnerfw.judge import duplicates_known
 from tests.conftest import TODAY
 
 FOOD_BANK = "register/food-bank-partnership.yaml"
@@ -47,12 +48,35 @@ def _empty_the_cache(cache_dir: Path) -> None:
     files = _cache_files(cache_dir)
     assert files, "the check wrote no cache"
     for file in files:
-        version, entries = pickle.loads(file.read_bytes())
+        version, entries, answers = pickle.loads(file.read_bytes())
         emptied = {
             key: replace(entry, findings=()) if entry.findings else entry
             for key, entry in entries.items()
         }
-        file.write_bytes(pickle.dumps((version, emptied)))
+        file.write_bytes(pickle.dumps((version, emptied, answers)))
+
+
+@pytest.fixture(autouse=True)
+def no_answers_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Likely-duplicates answers from other tests are not in memory."""
+    monkeypatch.setattr(duplicates_known, "_known", {})
+
+
+def _duplicates(runner: CliRunner) -> list[str]:
+    """The files REG006 names, in a check as a fresh process makes it: nothing in memory, so
+    the likely-duplicates answer comes from the cache file or a new search."""
+    duplicates_known._known.clear()
+    result = runner.invoke(app, ["check", "--format", "json", "--today", TODAY])
+    assert result.exit_code in (0, 1), result.output
+    return sorted(f["file"] for f in json.loads(result.stdout)["findings"] if f["rule"] == "REG006")
+
+
+def _forget_the_duplicates(cache_dir: Path) -> None:
+    """Take every pair out of the kept likely-duplicates answers, as a stale cache might."""
+    for file in _cache_files(cache_dir):
+        version, entries, answers = pickle.loads(file.read_bytes())
+        assert answers, "the check kept no likely-duplicates answer"
+        file.write_bytes(pickle.dumps((version, entries, dict.fromkeys(answers, ()))))
 
 
 def test_an_unchanged_register_is_answered_from_the_cache(
@@ -140,3 +164,29 @@ def test_build_uses_the_cache_and_no_cache(
     assert result.exit_code in (0, 1) and not _cache_files(cache_dir)
     result = runner.invoke(app, ["build", "--today", TODAY])
     assert result.exit_code in (0, 1) and _cache_files(cache_dir)
+
+
+def test_a_kept_likely_duplicates_answer_serves_only_the_same_names(
+    runner: CliRunner, example_repo: Path, cache_dir: Path
+) -> None:
+    """The search's answer is kept for the exact names and links it was given: a stale one is
+    used while they are unchanged, and renaming any record searches again."""
+    twin = example_repo / "register/the-food-bank-partnership.yaml"
+    text = (example_repo / FOOD_BANK).read_text("utf-8")
+    twin.write_text(
+        text.replace("id: food-bank-partnership", "id: the-food-bank-partnership").replace(
+            "name: Thamesbridge Food Network", "name: The Thamesbridge Food Network"
+        ),
+        "utf-8",
+    )
+    pair = [FOOD_BANK, "register/the-food-bank-partnership.yaml"]
+    assert _duplicates(runner) == pair
+    _forget_the_duplicates(cache_dir)
+    assert _duplicates(runner) == [], "the kept answer was not used"
+    twin.write_text(
+        twin.read_text("utf-8").replace(
+            "name: The Thamesbridge Food Network", "name: Thamesbridge Food Network (TFN)"
+        ),
+        "utf-8",
+    )
+    assert _duplicates(runner) == pair

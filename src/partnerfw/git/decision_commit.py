@@ -214,11 +214,7 @@ def verify(project: Project, records: Sequence[LoadedRecord]) -> list[Finding]:
     """APR011: approved facts whose fingerprint is not that of the facts as they stood at the
     decision's commit, and a note or warning for each whose decision git cannot show."""
     rule = RULES[CODE]
-    chosen = [
-        r
-        for r in records
-        if r.arrangement.approved_facts is not None and rule.applies_to(r.arrangement)
-    ]
+    chosen = [r for r in records if r.outline.approved_facts and rule.applies_to(r.arrangement)]
     wanted = [(r, Decision.of(_facts(r))) for r in chosen]
     found: list[Finding] = []
     answers = at_decisions(project, wanted, later_changes=False)

@@ -458,10 +458,10 @@ def candidates(
     steps: its history, one group, never duplicates of each other."""
     records = list(records)
     name = label or (lambda r: r.file)
-    linked = [r.arrangement.links for r in records]
+    linked = [r.outline.links for r in records]
     if not any(link.predecessors or link.successors for link in linked):
-        return [Candidate(name(r), r.arrangement.name) for r in records]
-    by_id = {r.arrangement.id: r for r in records}
+        return [Candidate(name(r), r.outline.name) for r in records]
+    by_id = {r.outline.id: r for r in records}
     parent: dict[str, str] = {i: i for i in by_id}
 
     def root(i: str) -> str:
@@ -471,18 +471,18 @@ def candidates(
         return i
 
     for record in records:
-        links = record.arrangement.links
+        links = record.outline.links
         for other in (*links.predecessors, *links.successors):
-            if other in by_id and other != record.arrangement.id:
-                parent[root(other)] = root(record.arrangement.id)
+            if other in by_id and other != record.outline.id:
+                parent[root(other)] = root(record.outline.id)
     members: dict[str, list[str]] = {}
     for i in by_id:
         members.setdefault(root(i), []).append(i)
     found = []
     for record in records:
-        a = record.arrangement
+        a = record.outline
         group = members[root(a.id)]
-        aliases = tuple(by_id[i].arrangement.name for i in sorted(group) if i != a.id)
+        aliases = tuple(by_id[i].outline.name for i in sorted(group) if i != a.id)
         found.append(
             Candidate(
                 name(record),

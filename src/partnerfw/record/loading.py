@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from pydantic import ValidationError
 from partnerfw.errors import NoRegisterError
 from partnerfw.files import UnreadableFile, is_inside, read_limited
 from partnerfw.findings import Finding, Severity
-from partnerfw.record.models import Arrangement
+from partnerfw.record.models import Arrangement, Kind, Status
 from partnerfw.record.schema_errors import findings_from
 from partnerfw.record.yamlread import MAX_BYTES, TOO_BIG, Document, YamlProblem, decode, parse
 
@@ -23,15 +24,108 @@ _FORMAT_REF = "Record format (partnerfw docs)"
 
 
 @dataclass(frozen=True)
-class LoadedRecord:
-    """A record that validated, with where each of its keys is."""
+class LinksOutline:
+    """A record's links to others, by their ids (``Links`` as the checks across records read it)."""
 
-    arrangement: Arrangement
-    file: str
-    document: Document
+    predecessors: tuple[str, ...]
+    successors: tuple[str, ...]
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What the checks across records and the lists of results read of a record: kept beside
+    the whole record, so a record from the check cache is not read back in full for them."""
+
+    id: str
+    name: str
+    kind: Kind
+    status: Status
+    links: LinksOutline
+    distinct_from: tuple[str, ...]
+    approved_facts: bool
+    """Whether it records the facts its decision approved (APR011 reads git for those)."""
+
+    @classmethod
+    def of(cls, arrangement: Arrangement) -> Outline:
+        links = arrangement.links
+        return cls(
+            arrangement.id,
+            arrangement.name,
+            arrangement.kind,
+            arrangement.status,
+            LinksOutline(tuple(links.predecessors), tuple(links.successors), links.parent),
+            tuple(arrangement.distinct_from),
+            arrangement.approved_facts is not None,
+        )
+
+
+class LoadedRecord:
+    """A record that validated, with where each of its keys is, and its outline.
+
+    Pickled (into the check cache, or to a worker process) as its file, its outline and the
+    rest as bytes: unpickling it is cheap, and the whole record is read back from those bytes
+    only when something asks for it (``arrangement``, ``document``)."""
+
+    __slots__ = ("_arrangement", "_document", "_stored", "file", "outline")
+
+    def __init__(self, arrangement: Arrangement, file: str, document: Document) -> None:
+        self._arrangement: Arrangement | None = arrangement
+        self._document: Document | None = document
+        self._stored: bytes | None = None
+        self.file = file
+        self.outline = Outline.of(arrangement)
+
+    @property
+    def arrangement(self) -> Arrangement:
+        if self._arrangement is None:
+            self._read_back()
+        assert self._arrangement is not None
+        return self._arrangement
+
+    @property
+    def document(self) -> Document:
+        if self._document is None:
+            self._read_back()
+        assert self._document is not None
+        return self._document
 
     def line_of(self, *path: str | int) -> int:
         return self.document.line_of(tuple(path))
+
+    def _read_back(self) -> None:
+        assert self._stored is not None
+        self._arrangement, self._document = pickle.loads(self._stored)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        stored = self._stored
+        if stored is None:
+            stored = pickle.dumps((self._arrangement, self._document), pickle.HIGHEST_PROTOCOL)
+        return (_stored_record, (self.file, self.outline, stored))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LoadedRecord):
+            return NotImplemented
+        return (self.file, self.arrangement, self.document) == (
+            other.file,
+            other.arrangement,
+            other.document,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # as the dataclass it was: not hashable
+
+    def __repr__(self) -> str:
+        return f"LoadedRecord(file={self.file!r}, id={self.outline.id!r})"
+
+
+def _stored_record(file: str, outline: Outline, stored: bytes) -> LoadedRecord:
+    """A record unpickled: its outline now, the rest from ``stored`` when asked for."""
+    record = LoadedRecord.__new__(LoadedRecord)
+    record._arrangement = record._document = None
+    record._stored = stored
+    record.file = file
+    record.outline = outline
+    return record
 
 
 @dataclass
@@ -192,7 +286,10 @@ def _problem(file: str, line: int, code: str, message: str) -> Finding:
 def display(path: Path, base: Path | None) -> str:
     """The path relative to the register repository when it is inside it, else as given."""
     if base is not None:
-        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+        absolute, root = os.path.abspath(path), os.path.abspath(base)
+        if absolute.startswith(root.rstrip(os.sep) + os.sep):  # the usual case, without relpath
+            return Path(absolute[len(root.rstrip(os.sep)) + 1 :]).as_posix()
+        relative = os.path.relpath(absolute, root)
         if not relative.startswith(".."):
             return Path(relative).as_posix()
     return path.as_posix()

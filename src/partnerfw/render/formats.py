@@ -76,7 +76,7 @@ def summary_line(summary: dict[str, int], empty_register: bool = False) -> str:
 
 
 def _record(checked: CheckedRecord) -> dict[str, object]:
-    arrangement = checked.record.arrangement
+    arrangement = checked.record.outline
     c = checked.classification
     return {
         "id": arrangement.id,
@@ -90,16 +90,33 @@ def _record(checked: CheckedRecord) -> dict[str, object]:
 
 
 def render_json(result: CheckResult, context: Context | None = None) -> str:
-    return json.dumps(
-        {
-            "version": JSON_FORMAT_VERSION,
-            "records": [_record(r) for r in result.records],
-            "findings": [f.as_dict() for f in result.findings],
-            "summary": result.summary,
-        },
-        indent=2,
-        ensure_ascii=False,
+    """The result as one JSON object, each record and each finding on a line of its own (easy
+    to read, to diff and to grep, and written by json's C encoder: a pretty-printed object is
+    written in Python, a tenth of a second for a large register's findings)."""
+    records = [_record(r) for r in result.records]
+    findings = [f.as_dict() for f in result.findings]
+    summary = _json(result.summary)
+    return (
+        f'{{\n  "version": {JSON_FORMAT_VERSION},\n'
+        f'  "records": {_json_lines(records)},\n'
+        f'  "findings": {_json_lines(findings)},\n'
+        f'  "summary": {summary}\n}}'
     )
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+"""One encoder for every line (``json.dumps`` with options makes one per call)."""
+
+
+def _json(value: object) -> str:
+    return _ENCODER.encode(value)
+
+
+def _json_lines(items: list[dict[str, object]]) -> str:
+    """A JSON list with each item on a line of its own."""
+    if not items:
+        return "[]"
+    return "[\n    " + ",\n    ".join(map(_json, items)) + "\n  ]"
 
 
 def _github_escape(text: str, property_: bool = False) -> str:

@@ -6,7 +6,9 @@ a record's findings depend on: ``partnerfw.yaml`` as read (settings, master list
 edition of the policy and the draft as built, the date checked for, partnerfw's version and
 its installed code. Change any of those and nothing cached before is used. The checks across
 records (links, likely duplicates, approvals compared with git) are never cached: they run
-every time on the records, cached or not.
+every time on the records, cached or not. Only the likely-duplicates search's answer for an
+exact set of names and links is kept beside the entries (``judge.duplicates_known``), since
+nothing else changes it.
 
 The cache lives in the user's cache folder (``platformdirs``: ``~/.cache/partnerfw`` on Linux,
 which CI can keep between runs with actions/cache), or where ``PARTNERFW_CACHE_DIR`` says; one
@@ -17,6 +19,7 @@ corrupt, foreign or read-only file) means checking without it, never a failure.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 import pickle
@@ -27,6 +30,7 @@ import partnerfw
 from partnerfw.files import write_atomic_bytes
 from partnerfw.findings import Finding
 from partnerfw.judge.classify import Classification
+from partnerfw.judge.duplicates_known import known_answers, learn
 from partnerfw.policy.project import Project
 from partnerfw.record.loading import LoadedRecord
 
@@ -54,9 +58,17 @@ class CheckCache:
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
-        self.entries: dict[str, Checked] = _read(file) if file is not None else {}
+        self.entries: dict[str, Checked] = {}
+        self.answers: object = None
+        if file is not None:
+            self.entries, self.answers = _read(file)
         self.used: dict[str, Checked] = {}
         self.changed = False
+
+    def recall(self) -> None:
+        """Give the checks across records the likely-duplicates answers kept with the
+        entries."""
+        learn(self.answers)
 
     @classmethod
     def for_check(cls, project: Project, today: dt.date) -> CheckCache:
@@ -84,7 +96,10 @@ class CheckCache:
     def save(self) -> None:
         """Write the entries back when anything changed: those used in this run last (the
         most recently used), at most MOST_ENTRIES."""
-        if self.file is None or not self.changed:
+        if self.file is None:
+            return
+        answers = known_answers()
+        if not self.changed and answers == self.answers:
             return
         kept = {k: v for k, v in self.entries.items() if k not in self.used}
         kept.update(self.used)
@@ -92,21 +107,29 @@ class CheckCache:
             kept = dict(list(kept.items())[-MOST_ENTRIES:])
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            data = pickle.dumps((partnerfw.__version__, kept), protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(
+                (partnerfw.__version__, kept, answers), protocol=pickle.HIGHEST_PROTOCOL
+            )
             write_atomic_bytes(self.file, data, overwrite=True)
             _forget_old(self.file.parent)
         except (OSError, pickle.PicklingError, RecursionError):
             return  # a cache that cannot be written only means the next check reads again
 
 
-def _read(file: Path) -> dict[str, Checked]:
+def _read(file: Path) -> tuple[dict[str, Checked], object]:
+    """The entries, and the likely-duplicates answers, of a cache file."""
+    enabled = gc.isenabled()
+    gc.disable()  # thousands of objects made at once: no collection finds any to free
     try:
-        version, entries = pickle.loads(file.read_bytes())
+        version, entries, answers = pickle.loads(file.read_bytes())
     except Exception:  # a missing, corrupt or foreign cache is no cache
-        return {}
+        return {}, None
+    finally:
+        if enabled:
+            gc.enable()
     if version != partnerfw.__version__ or not isinstance(entries, dict):
-        return {}
-    return entries
+        return {}, None
+    return entries, answers
 
 
 def _key(raw: bytes, shown: str) -> str:

@@ -10,7 +10,8 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import PurePosixPath
 
 from partnerfw.findings import Finding, Severity
-from partnerfw.judge.duplicates import candidates, likely_duplicates
+from partnerfw.judge.duplicates import candidates
+from partnerfw.judge.duplicates_known import remembered_duplicates
 from partnerfw.record.loading import LoadedRecord
 from partnerfw.rules.base import RULES, Rule, register_check
 
@@ -93,10 +94,10 @@ def _likely_duplicates(records: list[LoadedRecord]) -> list[Finding]:
     """REG006 in both records of each pair, each naming the other's file and line."""
     by_file = {r.file: r for r in records}
     found = []
-    pairs = likely_duplicates(candidates(records), [])
+    pairs = remembered_duplicates(candidates(records))
     for pair in pairs:
         first, second = by_file[pair.first.label], by_file[pair.second.label]
-        a, b = first.arrangement, second.arrangement
+        a, b = first.outline, second.outline
         if a.id == b.id or b.id in a.distinct_from or a.id in b.distinct_from:
             continue
         how = f"score {pair.score:.2f}" + (f"; {pair.expanded}" if pair.expanded else "")
@@ -107,11 +108,11 @@ def _likely_duplicates(records: list[LoadedRecord]) -> list[Finding]:
                     this.line_of("name"),
                     "REG006",
                     Severity.WARNING,
-                    this.arrangement.id,
-                    f"'{this.arrangement.name}' may be the same arrangement as "
-                    f"'{other.arrangement.name}' ({other.file}:{other.line_of('name')}, {how}): "
+                    this.outline.id,
+                    f"'{this.outline.name}' may be the same arrangement as "
+                    f"'{other.outline.name}' ({other.file}:{other.line_of('name')}, {how}): "
                     "merge the two records into one, or if they are different arrangements "
-                    f"add 'distinct_from: [{other.arrangement.id}]' to this record",
+                    f"add 'distinct_from: [{other.outline.id}]' to this record",
                     RULES["REG006"].reference,
                 )
             )
@@ -122,18 +123,18 @@ def _ids_and_files(records: list[LoadedRecord]) -> list[Finding]:
     found: list[Finding] = []
     by_id: dict[str, list[LoadedRecord]] = defaultdict(list)
     for record in records:
-        by_id[record.arrangement.id].append(record)
+        by_id[record.outline.id].append(record)
         stem = PurePosixPath(record.file).stem
-        if stem != record.arrangement.id:
+        if stem != record.outline.id:
             found.append(
                 Finding(
                     record.file,
                     record.line_of("id"),
                     "REG002",
                     Severity.ERROR,
-                    record.arrangement.id,
-                    f"the file is named '{stem}' but the id is '{record.arrangement.id}': "
-                    f"rename the file to {record.arrangement.id}.yaml or correct the id",
+                    record.outline.id,
+                    f"the file is named '{stem}' but the id is '{record.outline.id}': "
+                    f"rename the file to {record.outline.id}.yaml or correct the id",
                     RULES["REG002"].reference,
                 )
             )
@@ -157,7 +158,7 @@ def _ids_and_files(records: list[LoadedRecord]) -> list[Finding]:
 
 
 def check_links(records: list[LoadedRecord], elsewhere: Collection[str] = ()) -> list[Finding]:
-    loaded = {r.arrangement.id: r for r in records}
+    loaded = {r.outline.id: r for r in records}
     known = [*loaded, *elsewhere]
     suggestions: dict[str, str | None] = {}
 
@@ -181,7 +182,7 @@ def _finding(record: LoadedRecord, path: tuple[str | int, ...], code: str, messa
         record.line_of(*path),
         code,
         RULES[code].severity,
-        record.arrangement.id,
+        record.outline.id,
         message,
         RULES[code].reference,
     )
@@ -197,8 +198,8 @@ def _links_of(
     elsewhere: Collection[str],
     likely: Callable[[str], str | None],
 ) -> Iterator[Finding]:
-    links = record.arrangement.links
-    me = record.arrangement.id
+    links = record.outline.links
+    me = record.outline.id
     named: list[tuple[str, tuple[str | int, ...], str]] = [
         (which, ("links", which, i), other)
         for which in ("predecessors", "successors")
@@ -222,7 +223,7 @@ def _links_of(
                 yield _finding(record, path, "REG003", _unknown(which, other, likely(other)))
             continue
         back = _BACK.get(which)
-        if back is not None and me not in getattr(target.arrangement.links, back):
+        if back is not None and me not in getattr(target.outline.links, back):
             yield _finding(
                 record,
                 path,
@@ -253,8 +254,8 @@ def _parent_loop(start: str, loaded: dict[str, LoadedRecord]) -> list[str]:
     loop through it."""
     chain = [start]
     current = loaded.get(start)
-    while current is not None and current.arrangement.links.parent is not None:
-        parent = current.arrangement.links.parent
+    while current is not None and current.outline.links.parent is not None:
+        parent = current.outline.links.parent
         if parent == start:
             return [*chain, start] if len(chain) > 1 else []  # itself: reported on its own
         if parent in chain:
