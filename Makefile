@@ -106,7 +106,9 @@ docs-figures: dev
 screenshots: dev browser
 	$(BIN)/python docs/screenshots.py
 
+## bench: issue 17's goals in one run (benchmarks/bench_goals.py), then the detailed benchmarks
 bench: install
+	-$(BIN)/python benchmarks/bench_goals.py
 	-$(BIN)/python benchmarks/bench_check.py
 	-$(BIN)/python benchmarks/bench_build.py
 	-$(BIN)/python benchmarks/bench_history.py

@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 JSON = HERE / "figures.json"
 MARKDOWN = HERE / "figures.md"
-ORDER = ("check", "history", "build")
+ORDER = ("goals", "check", "history", "build")
 
 
 def record(section: str, title: str, rows: list[tuple[str, str]], commands: list[str]) -> None:
