@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
@@ -95,7 +96,13 @@ class LoadedRecord:
 
     def _read_back(self) -> None:
         assert self._stored is not None
-        self._arrangement, self._document = pickle.loads(self._stored)
+        enabled = gc.isenabled()
+        gc.disable()  # a record is many objects made at once, none of them garbage
+        try:
+            self._arrangement, self._document = pickle.loads(self._stored)
+        finally:
+            if enabled:
+                gc.enable()
 
     def __reduce__(self) -> tuple[object, ...]:
         stored = self._stored
