@@ -7,6 +7,7 @@ Forum 2020').
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 BRUTE_FORCE = 150
@@ -66,20 +67,87 @@ class _Index:
     def near(self, name: Keys) -> list[int]:
         """The names worth scoring against ``name``: those sharing a distinctive word, a
         number, or an acronym and its initials."""
+        return [j for key in self.reach(name) for j in self.lists[key[0]].get(key[1], [])]
+
+    def reach(self, name: Keys) -> list[tuple[str, str]]:
+        """Where ``near`` looks for ``name``: (which list, which key)."""
         stems = {s for s in name.stems if not s.isdigit()}
         distinctive = [s for s in stems if len(self.postings[s]) <= self.limit]
         if not distinctive:  # only common words: take its rarest two
             distinctive = sorted(stems, key=lambda s: len(self.postings[s]))[:2]
         if name.numbers:
-            near = [j for n in name.numbers for j in self.by_number[n]]
-            near += [j for s in distinctive for j in self.numberless.get(s, [])]
+            keys = [("by_number", n) for n in name.numbers]
+            keys += [("numberless", s) for s in distinctive]
         else:
-            near = [j for s in distinctive for j in self.postings[s]]
-        for acronym in name.acronyms:
-            near += self.initials.get(acronym, [])
-        for run in _runs(name.initials):
-            near += self.acronyms.get(run, [])
-        return near
+            keys = [("postings", s) for s in distinctive]
+        keys += [("initials", acronym) for acronym in name.acronyms]
+        keys += [("acronyms", run) for run in _runs(name.initials)]
+        return keys
+
+    @property
+    def lists(self) -> dict[str, dict[str, list[int]]]:
+        return {
+            "postings": self.postings,
+            "numberless": self.numberless,
+            "by_number": self.by_number,
+            "acronyms": self.acronyms,
+            "initials": self.initials,
+        }
+
+
+def _listed(name: Keys) -> set[tuple[str, str]]:
+    """Where ``_Index`` lists ``name``: the keys of ``_Index.reach`` that find it."""
+    found = {("postings", s) for s in name.stems}
+    if not name.numbers:
+        found |= {("numberless", s) for s in name.stems}
+    found |= {("acronyms", a) for a in name.acronyms}
+    found |= {("by_number", n) for n in name.numbers}
+    found |= {("initials", run) for run in _runs(name.initials)}
+    return found
+
+
+class Proposed:
+    """The pairs ``pairs_to_score`` proposes, asked about one pair or one name at a time
+    (without listing them all): (i, j) is proposed when i is one of the first ``new`` names
+    and ``_Index.near`` finds j for one of i's names, or the other way round."""
+
+    def __init__(self, keys: list[list[Keys]], new: int) -> None:
+        self.new, self.size = new, len(keys)
+        self.every = len(keys) <= BRUTE_FORCE
+        index = _Index(keys)
+        self.reach = [
+            {k for name in names for k in index.reach(name)} if i < new else set()
+            for i, names in enumerate(keys)
+        ]
+        self.listed = [{k for name in names for k in _listed(name)} for names in keys]
+        self.reached_by: dict[tuple[str, str], list[int]] = {}
+        self.listed_in: dict[tuple[str, str], list[int]] = {}
+        for position in range(len(keys)):
+            for key in self.listed[position]:
+                self.listed_in.setdefault(key, []).append(position)
+            if position < new:
+                for key in self.reach[position]:
+                    self.reached_by.setdefault(key, []).append(position)
+
+    def __contains__(self, pair: tuple[int, int]) -> bool:
+        i, j = pair
+        if i == j or min(i, j) >= self.new:
+            return False
+        if self.every:
+            return True
+        return (i < self.new and not self.reach[i].isdisjoint(self.listed[j])) or (
+            j < self.new and not self.reach[j].isdisjoint(self.listed[i])
+        )
+
+    def partners(self, i: int) -> set[tuple[int, int]]:
+        """Every proposed pair with ``i`` in it, as (smaller, larger)."""
+        if self.every:
+            others: Iterable[int] = range(self.size)
+        else:
+            found = {j for key in self.reach[i] for j in self.listed_in.get(key, [])}
+            found |= {j for key in self.listed[i] for j in self.reached_by.get(key, [])}
+            others = found
+        return {(min(i, j), max(i, j)) for j in others if (i, j) in self}
 
 
 def _runs(letters: str) -> list[str]:

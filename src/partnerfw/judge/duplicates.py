@@ -27,9 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.fuzz import ratio
-
-from partnerfw.judge.duplicate_pairs import Keys, pairs_to_score
+from partnerfw.judge.duplicate_bounds import stem_ratio, worth_scoring
 from partnerfw.judge.duplicate_words import (
     ABBREVIATIONS,
     CONNECTORS,
@@ -176,7 +174,7 @@ def _alike(first: _Word, second: _Word) -> float:
         return 0.0
     if first.word.isdigit() or second.word.isdigit() or min(len(first.stem), len(second.stem)) < 4:
         return 0.0
-    value = ratio(first.stem, second.stem) / 100
+    value = stem_ratio(first.stem, second.stem)
     return value if value >= WORD_MATCH else 0.0
 
 
@@ -368,8 +366,7 @@ def likely_duplicates(
     low = _low([n[0] for n in names])
     best: dict[tuple[str, str], LikelyDuplicate] = {}
     found = []
-    keys = [[_keys(name) for name in its] for its in names]
-    for i, j in pairs_to_score(keys, len(new)):
+    for i, j in worth_scoring(names, len(new), low, threshold, lambda a, b: _expand(a, b)[0]):
         a, b = pool[i], pool[j]
         if a.group and a.group == b.group:
             continue
@@ -438,16 +435,6 @@ def _could_reach(a: _Name, b: _Name, threshold: float) -> bool:
         return bool(x and y) and 2 * min(weight_x, weight_y) / (weight_x + weight_y) >= threshold
 
     return bound(a.words, b.words) or bound(*_left(a, b))
-
-
-def _keys(name: _Name) -> Keys:
-    """What the search for pairs worth scoring needs of a name."""
-    return Keys(
-        tuple(w.stem for w in name.words),
-        tuple(alias for w in name.words for alias in w.aliases),
-        name.numbers,
-        "".join(w.word[0] for w in name.words if not w.acronym),
-    )
 
 
 def candidates(

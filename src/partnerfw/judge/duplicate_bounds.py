@@ -1,0 +1,301 @@
+"""Which pairs of records could score as likely duplicates at all (``duplicates``), found
+without scoring them: a large register has hundreds of thousands of pairs sharing a word, and
+only a few dozen are duplicates.
+
+A pair's score is the share of the two names' weight in words matched one to one (each word
+weighs from a quarter to 1; a match counts its likeness, at most 1, times the two words'
+weights). So a name's words that have no alike word at all in the other name can only lower
+the score. For a name, take its words rarest first: its *prefix* is the shortest run of them
+such that, were none of them alike to any word of the other name, the score could not reach the
+threshold whatever the other name is, because then:
+
+- the prefix's words are unmatched: they add at least their least weight to the total;
+- each of the other ``k`` words is matched at most once, at most at its greatest weight, to a
+  word of the other name weighing at most 1;
+
+so the score is at most ``(H + k) / (H + k + L)``, ``H`` the greatest weight of the ``k`` other
+words and ``L`` the least weight of the prefix. A pair that reaches the threshold therefore has,
+for every pair of its names (and the names without 'shared' or a partner clause, and the linked
+records' names), a word of the first's prefix alike to a word of the second: the search looks
+up only the records having a word alike to a prefix word, from the prefix words' side.
+
+A word's least weight is what it weighs when it does not tell the two names apart (half, for a
+word in many names of the register); its greatest weight is 1 for a word that can tell them
+apart (a word naming the sort of body, or one of the register's frequent words), otherwise the
+same. Two words can only be alike when their stems are the same or (neither an acronym, both of
+four letters or more) their ratio is ``WORD_MATCH`` or more: the stems alike to each stem are
+listed once (``Alike``), with a slightly lower cut-off, so that the list is never short.
+
+An acronym can be spelt out into several words of the other name, which the bound above does
+not allow for: a record with an acronym in any of its names is not searched this way; each of
+its pairs that ``duplicate_pairs`` proposes is scored in full.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
+
+from rapidfuzz import process
+from rapidfuzz.fuzz import ratio
+
+from partnerfw.judge.duplicate_pairs import Keys, Proposed
+from partnerfw.judge.duplicate_words import KINDS, stem
+
+KIND_STEMS = frozenset(stem(kind) for kind in KINDS)
+"""The stems of the words that name the sort of body, which can count in full."""
+ROUNDING = 0.005 + 1e-9
+"""Scores are rounded to two places before the threshold: a pair can reach it from this
+much below (and a little more, for the order of additions)."""
+MOST_REQUIRED = 3
+"""A name's prefix is chosen so that up to this many of its words must be alike to words of
+the other name: the more, the fewer pairs are left, the longer the prefix."""
+_CUT_OFF = 84.9
+"""Below ``WORD_MATCH`` (85), so that no alike pair of stems is missed by rounding."""
+
+
+class Word(Protocol):
+    @property
+    def word(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def stem(self) -> str: ...
+    @property
+    def weight(self) -> float: ...
+    @property
+    def acronym(self) -> bool: ...
+
+
+class Name(Protocol):
+    @property
+    def words(self) -> Sequence[Word]: ...
+    @property
+    def plain(self) -> Sequence[Word]: ...
+    @property
+    def core(self) -> Sequence[Word]: ...
+    @property
+    def numbers(self) -> frozenset[str]: ...
+
+
+def worth_scoring(
+    names: Sequence[Sequence[Name]],
+    new: int,
+    low: frozenset[str],
+    threshold: float,
+    spell_out: Callable[[Any, Any], Sequence[Word]],
+) -> list[tuple[int, int]]:
+    """The pairs ``duplicate_pairs.pairs_to_score`` proposes that could reach ``threshold``, in
+    its order, for records with ``names`` (each its own, then its linked records')."""
+    proposed = Proposed([[keys_of(name) for name in its] for its in names], new)
+    reach = Reach(names, low, threshold, spell_out)
+    pairs = {pair for pair in reach.pairs(new) if pair in proposed}
+    for i in reach.with_acronym:
+        pairs |= {pair for pair in proposed.partners(i) if reach.could_reach(*pair)}
+    return sorted(pairs)
+
+
+def keys_of(name: Name) -> Keys:
+    """What the search for pairs worth scoring needs of a name."""
+    return Keys(
+        tuple(w.stem for w in name.words),
+        tuple(alias for w in name.words for alias in w.aliases),
+        name.numbers,
+        "".join(w.word[0] for w in name.words if not w.acronym),
+    )
+
+
+class Alike:
+    """For each stem of four letters or more, the stems it may be alike to (itself included)."""
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        long = sorted({s for s in stems if len(s) >= 4})
+        self.near: dict[str, tuple[str, ...]] = {
+            s: tuple(
+                c
+                for c, _, _ in process.extract(
+                    s, long, scorer=ratio, score_cutoff=_CUT_OFF, limit=None
+                )
+            )
+            for s in long
+        }
+
+    def of(self, stem_: str) -> tuple[str, ...]:
+        return self.near.get(stem_, (stem_,))
+
+
+def has_acronym(names: Sequence[Name]) -> bool:
+    return any(w.acronym for name in names for v in (name.words, name.core) for w in v)
+
+
+def variants(name: Name) -> list[Sequence[Word]]:
+    """The word lists a name is compared by: all its words, without qualifiers, without the
+    partner clause."""
+    found: list[Sequence[Word]] = []
+    for words in (name.words, name.plain, name.core):
+        if words not in found:
+            found.append(words)
+    return found
+
+
+def least(word: Word, low: frozenset[str]) -> float:
+    return min(word.weight, 0.5) if word.stem in low else word.weight
+
+
+def greatest(word: Word, low: frozenset[str]) -> float:
+    return 1.0 if word.stem in KIND_STEMS or word.stem in low else least(word, low)
+
+
+def prefix(
+    words: Sequence[Word], rarity: dict[str, int], low: frozenset[str], least_score: float
+) -> tuple[list[str], int]:
+    """The stems of the rarest words of ``words`` of which two at least (or, for a name too
+    short for that, one) must be alike to words of a name for the two to score
+    ``least_score`` or more (module docstring), and how many."""
+    order = sorted(words, key=lambda w: (rarity.get(w.stem, 0), w.stem))
+    for required in range(min(len(order), MOST_REQUIRED), 0, -1):
+        for size in range(required, len(order) + 1):
+            inside, rest = order[:size], order[size:]
+            matched = sum(greatest(w, low) for w in rest) + len(rest)
+            matched += sum(sorted((greatest(w, low) for w in inside), reverse=True)[: required - 1])
+            matched += required - 1
+            unmatched = sum(sorted(least(w, low) for w in inside)[: size - required + 1])
+            if matched == 0 or matched / (matched + unmatched) < least_score:
+                return [w.stem for w in inside], required
+    return [w.stem for w in order], 1
+
+
+class Reach:
+    """Which pairs of records could reach a threshold (module docstring). ``spell_out(a, b)``
+    is word list ``a`` with its acronyms spelt out as ``b`` reads them, as scoring does."""
+
+    def __init__(
+        self,
+        names: Sequence[Sequence[Name]],
+        low: frozenset[str],
+        threshold: float,
+        spell_out: Callable[[Any, Any], Sequence[Word]],
+    ) -> None:
+        self.least_score, self.low = threshold - ROUNDING, low
+        self.spell_out = spell_out
+        self.variants = [[words for name in its for words in variants(name)] for its in names]
+        self.acronyms = [has_acronym(its) for its in names]
+        self.with_acronym = [i for i, has in enumerate(self.acronyms) if has]
+        postings: dict[str, set[int]] = {}
+        for position, its in enumerate(names):
+            for name in its:
+                for words in (name.words, name.core):
+                    for word in words:
+                        postings.setdefault(word.stem, set()).add(position)
+        self.alike = Alike(postings)
+        for position in self.with_acronym:  # searched as ``duplicate_pairs`` proposes
+            for found in postings.values():
+                found.discard(position)
+        rarity = {s: sum(len(postings.get(o, ())) for o in self.alike.of(s)) for s in postings}
+        self.near = [
+            set() if has else _near(its, self.alike, postings, rarity, low, self.least_score)
+            for its, has in zip(names, self.acronyms, strict=True)
+        ]
+        self._shapes: dict[int, list[_Shape]] = {}
+
+    def shapes(self, position: int) -> list[_Shape]:
+        if position not in self._shapes:
+            self._shapes[position] = [self.shape(words) for words in self.variants[position]]
+        return self._shapes[position]
+
+    def shape(self, words: Sequence[Word]) -> _Shape:
+        return _Shape(words, self.alike, self.low)
+
+    def pairs(self, new: int) -> set[tuple[int, int]]:
+        """(i, j), i < j and i one of the first ``new``, neither with an acronym, that could
+        reach the threshold."""
+        near = self.near
+        pairs = {
+            (min(i, j), max(i, j))
+            for i in range(min(new, len(near)))
+            for j in near[i]
+            if j != i and i in near[j]
+        }
+        return {pair for pair in pairs if self.could_reach(*pair)}
+
+    def could_reach(self, i: int, j: int) -> bool:
+        """Whether two records could reach the threshold. When one has an acronym that the
+        other's words could spell out, the bound is taken of the words as spelt out (as they
+        are scored); when both have acronyms, the pair is scored in full."""
+        if self.acronyms[i] and self.acronyms[j]:
+            return True
+        short, other = (i, j) if self.acronyms[i] else (j, i)
+        for a, shape_a in zip(self.variants[short], self.shapes(short), strict=True):
+            for b, shape_b in zip(self.variants[other], self.shapes(other), strict=True):
+                spelt = shape_a
+                if shape_a.aliases and shape_a.may_spell_out(shape_b):
+                    spelt = self.shape(self.spell_out(a, b))
+                if _within(spelt, shape_b, self.least_score):
+                    return True
+        return False
+
+
+def _near(
+    its: Sequence[Name],
+    alike: Alike,
+    postings: dict[str, set[int]],
+    rarity: dict[str, int],
+    low: frozenset[str],
+    least_score: float,
+) -> set[int]:
+    """The records with words alike to enough words of the prefix of one of ``its`` names."""
+    near: set[int] = set()
+    for name in its:
+        for words in variants(name):
+            stems, required = prefix(words, rarity, low, least_score)
+            found = [{j for other in alike.of(s) for j in postings.get(other, ())} for s in stems]
+            if required == 1:
+                near.update(*found)
+            else:
+                counts = Counter(j for each in found for j in each)
+                near.update(j for j, n in counts.items() if n >= required)
+    return near
+
+
+class _Shape:
+    """One word list of a name, as the bound of a pair needs it."""
+
+    def __init__(self, words: Sequence[Word], alike: Alike, low: frozenset[str]) -> None:
+        self.weights: dict[str, tuple[float, float]] = {}
+        """Each stem's words' greatest and least weights, added."""
+        for w in words:
+            high, least_ = self.weights.get(w.stem, (0.0, 0.0))
+            self.weights[w.stem] = (high + greatest(w, low), least_ + least(w, low))
+        self.stems = frozenset(self.weights)
+        self.least = sum(least_ for _, least_ in self.weights.values())
+        self.alike = frozenset(other for s in self.stems for other in alike.of(s))
+        self.initials = frozenset(w.word[0] for w in words if not w.acronym)
+        self.aliases = [alias for w in words if w.acronym for alias in w.aliases]
+
+    def may_spell_out(self, other: _Shape) -> bool:
+        """Whether an acronym of these words could be spelt out by other's words: the
+        letters of what it stands for, or all but one, are other's initials."""
+        return any(len(set(alias) - other.initials) <= (len(alias) >= 4) for alias in self.aliases)
+
+
+def _within(a: _Shape, b: _Shape, least_score: float) -> bool:
+    """Whether two word lists could score ``least_score``: at best every word alike to a word
+    of the other counts in full, at its greatest weight, and the others add their least weight
+    to the total."""
+    shared_a = a.stems & b.alike
+    if not shared_a:
+        return False
+    shared_b = b.stems & a.alike
+    high = [a.weights[s] for s in shared_a] + [b.weights[s] for s in shared_b]
+    matched = sum(h for h, _ in high)
+    unmatched = a.least + b.least - sum(least_ for _, least_ in high)
+    return matched / (matched + unmatched) >= least_score
+
+
+@functools.lru_cache(maxsize=262144)
+def stem_ratio(first: str, second: str) -> float:
+    """rapidfuzz's ratio of two stems, 0 to 1 (kept: a register compares the same few hundred
+    stems again and again)."""
+    return ratio(first, second) / 100
