@@ -86,14 +86,24 @@ def worth_scoring(
     low: frozenset[str],
     threshold: float,
     spell_out: Callable[[Any, Any], Sequence[Word]],
+    groups: Sequence[str],
 ) -> list[tuple[int, int]]:
     """The pairs ``duplicate_pairs.pairs_to_score`` proposes that could reach ``threshold``, in
-    its order, for records with ``names`` (each its own, then its linked records')."""
+    its order, for records with ``names`` (each its own, then its linked records'), leaving
+    out pairs of one arrangement's history (one of ``groups``, never paired)."""
     proposed = Proposed([[keys_of(name) for name in its] for its in names], new)
     reach = Reach(names, low, threshold, spell_out)
-    pairs = {pair for pair in reach.pairs(new) if pair in proposed}
+    pairs = {
+        (i, j)
+        for i, j in reach.pairs(new)
+        if not (groups[i] and groups[i] == groups[j]) and (i, j) in proposed
+    }
     for i in reach.with_acronym:
-        pairs |= {pair for pair in proposed.partners(i) if reach.could_reach(*pair)}
+        pairs |= {
+            (a, b)
+            for a, b in proposed.partners(i)
+            if not (groups[a] and groups[a] == groups[b]) and reach.could_reach(a, b)
+        }
     return sorted(pairs)
 
 
@@ -194,9 +204,12 @@ class Reach:
             for found in postings.values():
                 found.discard(position)
         rarity = {s: sum(len(postings.get(o, ())) for o in self.alike.of(s)) for s in postings}
+        near: dict[int, set[int]] = {}  # by word list (a name is in each record of its group)
+        for words in {id(w): w for its in self.variants for w in its}.values():
+            near[id(words)] = _near(words, self.alike, postings, rarity, low, self.least_score)
         self.near = [
-            set() if has else _near(its, self.alike, postings, rarity, low, self.least_score)
-            for its, has in zip(names, self.acronyms, strict=True)
+            set().union(*(near[id(words)] for words in its)) if not has else set()
+            for its, has in zip(self.variants, self.acronyms, strict=True)
         ]
         self._shapes: dict[int, list[_Shape]] = {}
 
@@ -230,7 +243,9 @@ class Reach:
         for a, shape_a in zip(self.variants[short], self.shapes(short), strict=True):
             for b, shape_b in zip(self.variants[other], self.shapes(other), strict=True):
                 spelt = shape_a
-                if shape_a.aliases and shape_a.may_spell_out(shape_b):
+                if shape_a.acronyms and shape_a.may_spell_out(shape_b):
+                    if not shape_a.spelt_out_within(shape_b, self.least_score):
+                        continue
                     spelt = self.shape(self.spell_out(a, b))
                 if _within(spelt, shape_b, self.least_score):
                     return True
@@ -238,25 +253,20 @@ class Reach:
 
 
 def _near(
-    its: Sequence[Name],
+    words: Sequence[Word],
     alike: Alike,
     postings: dict[str, set[int]],
     rarity: dict[str, int],
     low: frozenset[str],
     least_score: float,
 ) -> set[int]:
-    """The records with words alike to enough words of the prefix of one of ``its`` names."""
-    near: set[int] = set()
-    for name in its:
-        for words in variants(name):
-            stems, required = prefix(words, rarity, low, least_score)
-            found = [{j for other in alike.of(s) for j in postings.get(other, ())} for s in stems]
-            if required == 1:
-                near.update(*found)
-            else:
-                counts = Counter(j for each in found for j in each)
-                near.update(j for j, n in counts.items() if n >= required)
-    return near
+    """The records with words alike to enough words of the prefix of ``words``."""
+    stems, required = prefix(words, rarity, low, least_score)
+    found = [{j for other in alike.of(s) for j in postings.get(other, ())} for s in stems]
+    if required == 1:
+        return set().union(*found)
+    counts = Counter(j for each in found for j in each)
+    return {j for j, n in counts.items() if n >= required}
 
 
 class _Shape:
@@ -272,12 +282,38 @@ class _Shape:
         self.least = sum(least_ for _, least_ in self.weights.values())
         self.alike = frozenset(other for s in self.stems for other in alike.of(s))
         self.initials = frozenset(w.word[0] for w in words if not w.acronym)
-        self.aliases = [alias for w in words if w.acronym for alias in w.aliases]
+        self.acronyms = [
+            (w.stem, w.aliases, greatest(w, low), least(w, low)) for w in words if w.acronym
+        ]
+        self.high = sum(high for high, _ in self.weights.values())
 
     def may_spell_out(self, other: _Shape) -> bool:
         """Whether an acronym of these words could be spelt out by other's words: the
-        letters of what it stands for, or all but one, are other's initials."""
-        return any(len(set(alias) - other.initials) <= (len(alias) >= 4) for alias in self.aliases)
+        letters of what it stands for, or all but one, are other's initials (spelling out
+        takes a run of words with those initials, or one slip from them)."""
+        return any(_spelt(aliases, other) for _, aliases, _, _ in self.acronyms)
+
+    def spelt_out_within(self, other: _Shape, least_score: float) -> bool:
+        """Whether these words, with their acronyms spelt out by other's, could score
+        ``least_score`` against other, whatever they are spelt out as: an acronym spelt out
+        leaves the words and is replaced by at most one word more than its letters, copied
+        from other's (each weighing at most 1, all matched), and at best every word of other
+        is then matched."""
+        shared = self.stems & other.alike
+        matched = sum(self.weights[s][0] for s in shared) + other.high
+        unmatched = self.least - sum(self.weights[s][1] for s in shared)
+        for stem_, aliases, high, least_ in self.acronyms:
+            if _spelt(aliases, other):
+                matched += max(len(alias) for alias in aliases) + 1
+                if stem_ in shared:
+                    matched -= high
+                else:
+                    unmatched -= least_
+        return matched / (matched + max(unmatched, 0.0)) >= least_score
+
+
+def _spelt(aliases: tuple[str, ...], other: _Shape) -> bool:
+    return any(len(set(alias) - other.initials) <= (len(alias) >= 4) for alias in aliases)
 
 
 def _within(a: _Shape, b: _Shape, least_score: float) -> bool:

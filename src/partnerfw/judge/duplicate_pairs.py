@@ -7,7 +7,6 @@ Forum 2020').
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 BRUTE_FORCE = 150
@@ -112,22 +111,21 @@ class Proposed:
     and ``_Index.near`` finds j for one of i's names, or the other way round."""
 
     def __init__(self, keys: list[list[Keys]], new: int) -> None:
-        self.new, self.size = new, len(keys)
+        self.keys, self.new = keys, new
         self.every = len(keys) <= BRUTE_FORCE
-        index = _Index(keys)
-        self.reach = [
-            {k for name in names for k in index.reach(name)} if i < new else set()
-            for i, names in enumerate(keys)
-        ]
-        self.listed = [{k for name in names for k in _listed(name)} for names in keys]
-        self.reached_by: dict[tuple[str, str], list[int]] = {}
-        self.listed_in: dict[tuple[str, str], list[int]] = {}
-        for position in range(len(keys)):
-            for key in self.listed[position]:
-                self.listed_in.setdefault(key, []).append(position)
-            if position < new:
-                for key in self.reach[position]:
-                    self.reached_by.setdefault(key, []).append(position)
+        self.index = _Index(keys)
+        self._reach: dict[int, set[tuple[str, str]]] = {}
+        self._listed: dict[int, set[tuple[str, str]]] = {}
+
+    def reach(self, i: int) -> set[tuple[str, str]]:
+        if i not in self._reach:
+            self._reach[i] = {k for name in self.keys[i] for k in self.index.reach(name)}
+        return self._reach[i]
+
+    def listed(self, i: int) -> set[tuple[str, str]]:
+        if i not in self._listed:
+            self._listed[i] = {k for name in self.keys[i] for k in _listed(name)}
+        return self._listed[i]
 
     def __contains__(self, pair: tuple[int, int]) -> bool:
         i, j = pair
@@ -135,19 +133,32 @@ class Proposed:
             return False
         if self.every:
             return True
-        return (i < self.new and not self.reach[i].isdisjoint(self.listed[j])) or (
-            j < self.new and not self.reach[j].isdisjoint(self.listed[i])
+        return (i < self.new and not self.reach(i).isdisjoint(self.listed(j))) or (
+            j < self.new and not self.reach(j).isdisjoint(self.listed(i))
         )
 
     def partners(self, i: int) -> set[tuple[int, int]]:
         """Every proposed pair with ``i`` in it, as (smaller, larger)."""
-        if self.every:
-            others: Iterable[int] = range(self.size)
-        else:
-            found = {j for key in self.reach[i] for j in self.listed_in.get(key, [])}
-            found |= {j for key in self.listed[i] for j in self.reached_by.get(key, [])}
-            others = found
+        lists = self.index.lists
+        others: set[int] = set(range(len(self.keys))) if self.every else set()
+        if not self.every and i < self.new:  # the names ``near`` finds for i's
+            others.update(j for kind, key in self.reach(i) for j in lists[kind].get(key, []))
+        if not self.every:  # the names whose ``near`` finds i: listed where they look
+            others.update(
+                j for kind, key in self.listed(i) for j in lists[_SEEN_BY[kind]].get(key, [])
+            )
         return {(min(i, j), max(i, j)) for j in others if (i, j) in self}
+
+
+_SEEN_BY = {
+    "postings": "postings",
+    "numberless": "postings",
+    "by_number": "by_number",
+    "acronyms": "initials",
+    "initials": "acronyms",
+}
+"""For a key a name is listed under, the list holding every name whose ``near`` may look
+there: a name looks up a word or number it has, and the acronym its initials make."""
 
 
 def _runs(letters: str) -> list[str]:

@@ -366,7 +366,8 @@ def likely_duplicates(
     low = _low([n[0] for n in names])
     best: dict[tuple[str, str], LikelyDuplicate] = {}
     found = []
-    for i, j in worth_scoring(names, len(new), low, threshold, lambda a, b: _expand(a, b)[0]):
+    spell_out = lambda a, b: _expand(a, b)[0]  # noqa: E731
+    for i, j in worth_scoring(names, len(new), low, threshold, spell_out, [c.group for c in pool]):
         a, b = pool[i], pool[j]
         if a.group and a.group == b.group:
             continue
