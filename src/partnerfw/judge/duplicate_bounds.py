@@ -34,8 +34,8 @@ its pairs that ``duplicate_pairs`` proposes is scored in full.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
 from typing import Any, Protocol
 
 from rapidfuzz import process
@@ -200,16 +200,21 @@ class Reach:
                     for word in words:
                         postings.setdefault(word.stem, set()).add(position)
         self.alike = Alike(postings)
-        for position in self.with_acronym:  # searched as ``duplicate_pairs`` proposes
-            for found in postings.values():
-                found.discard(position)
         rarity = {s: sum(len(postings.get(o, ())) for o in self.alike.of(s)) for s in postings}
+        hits: dict[str, set[int]] = {}
+
+        def hit(stem_: str) -> set[int]:
+            if stem_ not in hits:
+                hits[stem_] = set().union(*(postings.get(o, ()) for o in self.alike.of(stem_)))
+            return hits[stem_]
+
         near: dict[int, set[int]] = {}  # by word list (a name is in each record of its group)
         for words in {id(w): w for its in self.variants for w in its}.values():
-            near[id(words)] = _near(words, self.alike, postings, rarity, low, self.least_score)
-        self.near = [
-            set().union(*(near[id(words)] for words in its)) if not has else set()
-            for its, has in zip(self.variants, self.acronyms, strict=True)
+            near[id(words)] = _near(words, hit, rarity, low, self.least_score)
+        self.near = [set().union(*(near[id(words)] for words in its)) for its in self.variants]
+        self.initials = [
+            frozenset(w.word[0] for words in its for w in words if not w.acronym)
+            for its in self.variants
         ]
         self._shapes: dict[int, list[_Shape]] = {}
 
@@ -240,33 +245,45 @@ class Reach:
         if self.acronyms[i] and self.acronyms[j]:
             return True
         short, other = (i, j) if self.acronyms[i] else (j, i)
+        plain = other in self.near[short] and short in self.near[other]
+        if not plain and not self.may_spell_out(short, other):
+            return False
         for a, shape_a in zip(self.variants[short], self.shapes(short), strict=True):
             for b, shape_b in zip(self.variants[other], self.shapes(other), strict=True):
-                spelt = shape_a
                 if shape_a.acronyms and shape_a.may_spell_out(shape_b):
                     if not shape_a.spelt_out_within(shape_b, self.least_score):
                         continue
-                    spelt = self.shape(self.spell_out(a, b))
-                if _within(spelt, shape_b, self.least_score):
+                    if _within(self.shape(self.spell_out(a, b)), shape_b, self.least_score):
+                        return True
+                elif plain and _within(shape_a, shape_b, self.least_score):
                     return True
         return False
+
+    def may_spell_out(self, short: int, other: int) -> bool:
+        """Whether an acronym of any of one record's names could be spelt out by any of the
+        other's (``_Shape.may_spell_out``, for all the names at once)."""
+        return any(
+            _spelt(w.aliases, self.initials[other])
+            for words in self.variants[short]
+            for w in words
+            if w.acronym
+        )
 
 
 def _near(
     words: Sequence[Word],
-    alike: Alike,
-    postings: dict[str, set[int]],
+    hits: Callable[[str], set[int]],
     rarity: dict[str, int],
     low: frozenset[str],
     least_score: float,
 ) -> set[int]:
-    """The records with words alike to enough words of the prefix of ``words``."""
+    """The records with words alike to enough words of the prefix of ``words`` (``hits``:
+    the records with a word alike to a stem)."""
     stems, required = prefix(words, rarity, low, least_score)
-    found = [{j for other in alike.of(s) for j in postings.get(other, ())} for s in stems]
+    found = [hits(s) for s in stems]
     if required == 1:
         return set().union(*found)
-    counts = Counter(j for each in found for j in each)
-    return {j for j, n in counts.items() if n >= required}
+    return set().union(*(set.intersection(*some) for some in combinations(found, required)))
 
 
 class _Shape:
@@ -291,7 +308,7 @@ class _Shape:
         """Whether an acronym of these words could be spelt out by other's words: the
         letters of what it stands for, or all but one, are other's initials (spelling out
         takes a run of words with those initials, or one slip from them)."""
-        return any(_spelt(aliases, other) for _, aliases, _, _ in self.acronyms)
+        return any(_spelt(aliases, other.initials) for _, aliases, _, _ in self.acronyms)
 
     def spelt_out_within(self, other: _Shape, least_score: float) -> bool:
         """Whether these words, with their acronyms spelt out by other's, could score
@@ -303,7 +320,7 @@ class _Shape:
         matched = sum(self.weights[s][0] for s in shared) + other.high
         unmatched = self.least - sum(self.weights[s][1] for s in shared)
         for stem_, aliases, high, least_ in self.acronyms:
-            if _spelt(aliases, other):
+            if _spelt(aliases, other.initials):
                 matched += max(len(alias) for alias in aliases) + 1
                 if stem_ in shared:
                     matched -= high
@@ -312,8 +329,12 @@ class _Shape:
         return matched / (matched + max(unmatched, 0.0)) >= least_score
 
 
-def _spelt(aliases: tuple[str, ...], other: _Shape) -> bool:
-    return any(len(set(alias) - other.initials) <= (len(alias) >= 4) for alias in aliases)
+def _spelt(aliases: tuple[str, ...], initials: frozenset[str]) -> bool:
+    """Whether words with these ``initials`` could spell out an acronym standing for one of
+    ``aliases``: every letter of it is an initial, or all but one for four letters or more
+    (a slip), since it is spelt out as a run of words with those initials or one slip
+    from them."""
+    return any(len(set(alias) - initials) <= (len(alias) >= 4) for alias in aliases)
 
 
 def _within(a: _Shape, b: _Shape, least_score: float) -> bool:
