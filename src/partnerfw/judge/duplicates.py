@@ -195,7 +195,9 @@ def _expand(words: Sequence[_Word], other: Sequence[_Word]) -> tuple[list[_Word]
         read = now_named or slipped
         if read is not None:
             result.append(read)
-            how = _renaming(word) if now_named is not None else _SLIP
+            # The old acronym says what happened, on either side ('CSP' against 'CDRP').
+            old = word if word.word in OLD_ACRONYMS else now_named
+            how = _renaming(old) if now_named is not None and old is not None else _SLIP
             spelt.append(f"{word.word.upper()} = {read.word.upper()}{how}")
             continue
         run = _initials_run(word, plain)
