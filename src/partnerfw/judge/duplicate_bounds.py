@@ -93,16 +93,14 @@ def worth_scoring(
     out pairs of one arrangement's history (one of ``groups``, never paired)."""
     proposed = Proposed([[keys_of(name) for name in its] for its in names], new)
     reach = Reach(names, low, threshold, spell_out)
-    pairs = {
-        (i, j)
-        for i, j in reach.pairs(new)
-        if not (groups[i] and groups[i] == groups[j]) and (i, j) in proposed
-    }
+    pairs = {pair for pair in reach.pairs(new, groups) if pair in proposed}
     for i in reach.with_acronym:
         pairs |= {
             (a, b)
             for a, b in proposed.partners(i)
-            if not (groups[a] and groups[a] == groups[b]) and reach.could_reach(a, b)
+            if not (groups[a] and groups[a] == groups[b])
+            and reach.could_reach(a, b)
+            and (a, b) in proposed
         }
     return sorted(pairs)
 
@@ -211,6 +209,7 @@ class Reach:
         near: dict[int, set[int]] = {}  # by word list (a name is in each record of its group)
         for words in {id(w): w for its in self.variants for w in its}.values():
             near[id(words)] = _near(words, hit, rarity, low, self.least_score)
+        self.near_words = near
         self.near = [set().union(*(near[id(words)] for words in its)) for its in self.variants]
         self.initials = [
             frozenset(w.word[0] for words in its for w in words if not w.acronym)
@@ -226,36 +225,39 @@ class Reach:
     def shape(self, words: Sequence[Word]) -> _Shape:
         return _Shape(words, self.alike, self.low)
 
-    def pairs(self, new: int) -> set[tuple[int, int]]:
-        """(i, j), i < j and i one of the first ``new``, neither with an acronym, that could
-        reach the threshold."""
+    def pairs(self, new: int, groups: Sequence[str]) -> set[tuple[int, int]]:
+        """(i, j), i < j and i one of the first ``new``, not of one group, that could reach
+        the threshold without an acronym spelt out (those are ``could_reach``'s)."""
         near = self.near
         pairs = {
             (min(i, j), max(i, j))
             for i in range(min(new, len(near)))
             for j in near[i]
-            if j != i and i in near[j]
+            if j != i and i in near[j] and not (groups[i] and groups[i] == groups[j])
         }
         return {pair for pair in pairs if self.could_reach(*pair)}
 
     def could_reach(self, i: int, j: int) -> bool:
-        """Whether two records could reach the threshold. When one has an acronym that the
-        other's words could spell out, the bound is taken of the words as spelt out (as they
-        are scored); when both have acronyms, the pair is scored in full."""
+        """Whether two records could reach the threshold. Of each pair of their word lists,
+        those whose prefixes meet the other both ways are bounded; when one has an acronym
+        that the other's words could spell out, the bound is taken of the words as spelt out
+        (as they are scored); when both have acronyms, the pair is scored in full."""
         if self.acronyms[i] and self.acronyms[j]:
             return True
         short, other = (i, j) if self.acronyms[i] else (j, i)
         plain = other in self.near[short] and short in self.near[other]
         if not plain and not self.may_spell_out(short, other):
             return False
+        near = self.near_words
         for a, shape_a in zip(self.variants[short], self.shapes(short), strict=True):
+            meets = plain and other in near[id(a)]
             for b, shape_b in zip(self.variants[other], self.shapes(other), strict=True):
                 if shape_a.acronyms and shape_a.may_spell_out(shape_b):
                     if not shape_a.spelt_out_within(shape_b, self.least_score):
                         continue
                     if _within(self.shape(self.spell_out(a, b)), shape_b, self.least_score):
                         return True
-                elif plain and _within(shape_a, shape_b, self.least_score):
+                elif meets and short in near[id(b)] and _within(shape_a, shape_b, self.least_score):
                     return True
         return False
 

@@ -138,7 +138,8 @@ class Proposed:
         )
 
     def partners(self, i: int) -> set[tuple[int, int]]:
-        """Every proposed pair with ``i`` in it, as (smaller, larger)."""
+        """Every pair with ``i`` in it that may be proposed (ask ``in`` of each), as
+        (smaller, larger)."""
         lists = self.index.lists
         others: set[int] = set(range(len(self.keys))) if self.every else set()
         if not self.every and i < self.new:  # the names ``near`` finds for i's
@@ -147,7 +148,8 @@ class Proposed:
             others.update(
                 j for kind, key in self.listed(i) for j in lists[_SEEN_BY[kind]].get(key, [])
             )
-        return {(min(i, j), max(i, j)) for j in others if (i, j) in self}
+        others.discard(i)
+        return {(min(i, j), max(i, j)) for j in others}
 
 
 _SEEN_BY = {

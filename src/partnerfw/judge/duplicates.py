@@ -17,7 +17,9 @@ each other. Each pair comes with its score and what was spelt out.
 
 Used by ``import`` (rows against each other and the register) and by ``check`` (REG006, across
 the register). A large register is not compared pair by pair: only names that share a
-distinctive word, or an acronym and the words it stands for, are scored.
+distinctive word, or an acronym and the words it stands for, are candidates
+(``duplicate_pairs``), and of those only the pairs whose score could reach the threshold are
+scored (``duplicate_bounds``).
 """
 
 from __future__ import annotations
