@@ -12,7 +12,7 @@ from itertools import product
 import pytest
 
 from partnerfw.judge import duplicates
-from partnerfw.judge.duplicate_bounds import ROUNDING, Alike, Reach, keys_of, prefix
+from partnerfw.judge.duplicate_bounds import ROUNDING, Alike, Reach, _spelt, keys_of, prefix
 from partnerfw.judge.duplicate_pairs import pairs_to_score
 from partnerfw.judge.duplicates import (
     THRESHOLD,
@@ -139,6 +139,16 @@ def test_a_prefix_is_the_rarest_words_enough_to_rule_a_pair_out() -> None:
     assert (stems, required) == (["aldermead", "adult", "learn", "network"], 3)
     short = _prepare("Aldermead Network").words
     assert prefix(short, rarity, frozenset(), THRESHOLD - ROUNDING)[1] == 1
+
+
+def test_an_acronym_could_be_spelt_out_only_by_a_run_of_its_initials() -> None:
+    # 'Eastmoor Social Prescribing CP' against '... Social Prescribing Community Partnership'.
+    assert _spelt(("cp",), "espcp")
+    assert not _spelt(("cp",), "cesp")  # the letters, but not in a run
+    assert _spelt(("lscb",), "tlcsb")  # two letters swapped
+    assert _spelt(("mappa",), "mapa") and _spelt(("hwb",), "thwbb")  # one fewer, one more
+    assert not _spelt(("lscb",), "lsab")  # a different letter
+    assert _spelt(("cdrp", "csp"), "tcsp")  # a renamed body's acronym as it is now
 
 
 def test_words_with_a_typo_are_listed_as_alike() -> None:

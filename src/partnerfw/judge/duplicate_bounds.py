@@ -27,13 +27,20 @@ four letters or more) their ratio is ``WORD_MATCH`` or more: the stems alike to 
 listed once (``Alike``), with a slightly lower cut-off, so that the list is never short.
 
 An acronym can be spelt out into several words of the other name, which the bound above does
-not allow for: a record with an acronym in any of its names is not searched this way; each of
-its pairs that ``duplicate_pairs`` proposes is scored in full.
+not allow for. A record with an acronym is searched by its prefix like any other, for the pairs
+where nothing is spelt out (an acronym is then alike only to the same acronym). The pairs where
+an acronym could be spelt out (the other's initials, in a run, are its letters or one slip
+from them: ``_spelt``) are bounded first whatever it is spelt out as (the acronym leaves, at
+most one word more than its letters comes in, and every word of the other may be matched),
+then with it spelt out as scoring spells it. Two records both with acronyms (read as each other
+as a renamed body's or with a slip) are scored in full whenever ``duplicate_pairs`` proposes
+them. Only pairs ``duplicate_pairs`` proposes are ever scored, as before.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from typing import Any, Protocol
@@ -94,11 +101,13 @@ def worth_scoring(
     proposed = Proposed([[keys_of(name) for name in its] for its in names], new)
     reach = Reach(names, low, threshold, spell_out)
     pairs = {pair for pair in reach.pairs(new, groups) if pair in proposed}
-    for i in reach.with_acronym:
+    for i in reach.with_acronym:  # the pairs with an acronym spelt out, or on both sides
+        spellers = reach.spellers(i)
         pairs |= {
             (a, b)
             for a, b in proposed.partners(i)
-            if not (groups[a] and groups[a] == groups[b])
+            if (b if a == i else a) in spellers
+            and not (groups[a] and groups[a] == groups[b])
             and reach.could_reach(a, b)
             and (a, b) in proposed
         }
@@ -212,15 +221,22 @@ class Reach:
         self.near_words = near
         self.near = [set().union(*(near[id(words)] for words in its)) for its in self.variants]
         self.initials = [
-            frozenset(w.word[0] for words in its for w in words if not w.acronym)
+            {"".join(w.word[0] for w in words if not w.acronym) for words in its}
             for its in self.variants
         ]
-        self._shapes: dict[int, list[_Shape]] = {}
+        self._shapes: dict[int, _Shape] = {}  # by word list, as ``near_words``
+        self._of: dict[int, list[_Shape]] = {}  # by record
+        self._by_letter: dict[str, set[int]] | None = None
 
     def shapes(self, position: int) -> list[_Shape]:
-        if position not in self._shapes:
-            self._shapes[position] = [self.shape(words) for words in self.variants[position]]
-        return self._shapes[position]
+        found = self._of.get(position)
+        if found is None:
+            found = self._of[position] = []
+            for words in self.variants[position]:
+                if id(words) not in self._shapes:
+                    self._shapes[id(words)] = self.shape(words)
+                found.append(self._shapes[id(words)])
+        return found
 
     def shape(self, words: Sequence[Word]) -> _Shape:
         return _Shape(words, self.alike, self.low)
@@ -244,6 +260,15 @@ class Reach:
         (as they are scored); when both have acronyms, the pair is scored in full."""
         if self.acronyms[i] and self.acronyms[j]:
             return True
+        if not (self.acronyms[i] or self.acronyms[j]):
+            near = self.near_words
+            first = [
+                s for w, s in zip(self.variants[i], self.shapes(i), strict=True) if j in near[id(w)]
+            ]
+            second = [
+                s for w, s in zip(self.variants[j], self.shapes(j), strict=True) if i in near[id(w)]
+            ]
+            return any(_within(a, b, self.least_score) for a in first for b in second)
         short, other = (i, j) if self.acronyms[i] else (j, i)
         plain = other in self.near[short] and short in self.near[other]
         if not plain and not self.may_spell_out(short, other):
@@ -261,14 +286,34 @@ class Reach:
                     return True
         return False
 
+    def spellers(self, position: int) -> set[int]:
+        """The records with an acronym, and those whose initials have every letter (or all
+        but one, in four letters or more) of what an acronym of ``position`` stands for: all
+        the records that could be paired with it by spelling an acronym out."""
+        if self._by_letter is None:
+            self._by_letter = {}
+            for record, its in enumerate(self.initials):
+                for letter in set().union(*its):
+                    self._by_letter.setdefault(letter, set()).add(record)
+        by_letter = self._by_letter
+        found = set(self.with_acronym)
+        for words in self.variants[position]:
+            for alias in (a for w in words if w.acronym for a in w.aliases):
+                letters = set(alias)
+                leave_out = [set(), *({x} for x in letters)] if len(alias) >= 4 else [set()]
+                for out in leave_out:
+                    found |= set.intersection(*(by_letter.get(x, set()) for x in letters - out))
+        return found
+
     def may_spell_out(self, short: int, other: int) -> bool:
         """Whether an acronym of any of one record's names could be spelt out by any of the
         other's (``_Shape.may_spell_out``, for all the names at once)."""
         return any(
-            _spelt(w.aliases, self.initials[other])
+            _spelt(w.aliases, initials)
             for words in self.variants[short]
             for w in words
             if w.acronym
+            for initials in self.initials[other]
         )
 
 
@@ -300,7 +345,7 @@ class _Shape:
         self.stems = frozenset(self.weights)
         self.least = sum(least_ for _, least_ in self.weights.values())
         self.alike = frozenset(other for s in self.stems for other in alike.of(s))
-        self.initials = frozenset(w.word[0] for w in words if not w.acronym)
+        self.initials = "".join(w.word[0] for w in words if not w.acronym)
         self.acronyms = [
             (w.stem, w.aliases, greatest(w, low), least(w, low)) for w in words if w.acronym
         ]
@@ -308,8 +353,7 @@ class _Shape:
 
     def may_spell_out(self, other: _Shape) -> bool:
         """Whether an acronym of these words could be spelt out by other's words: the
-        letters of what it stands for, or all but one, are other's initials (spelling out
-        takes a run of words with those initials, or one slip from them)."""
+        initials of a run of other's words could be what it stands for (``_spelt``)."""
         return any(_spelt(aliases, other.initials) for _, aliases, _, _ in self.acronyms)
 
     def spelt_out_within(self, other: _Shape, least_score: float) -> bool:
@@ -331,12 +375,30 @@ class _Shape:
         return matched / (matched + max(unmatched, 0.0)) >= least_score
 
 
-def _spelt(aliases: tuple[str, ...], initials: frozenset[str]) -> bool:
-    """Whether words with these ``initials`` could spell out an acronym standing for one of
-    ``aliases``: every letter of it is an initial, or all but one for four letters or more
-    (a slip), since it is spelt out as a run of words with those initials or one slip
-    from them."""
-    return any(len(set(alias) - initials) <= (len(alias) >= 4) for alias in aliases)
+def _spelt(aliases: tuple[str, ...], initials: str) -> bool:
+    """Whether a run of words with these ``initials`` (in order) could spell out an acronym
+    standing for one of ``aliases``, as ``duplicates._initials_run`` looks for it: a run of as
+    many words as its letters with its initials, or one slip from them (in four letters or
+    more: the same letters in another order, or one letter more or fewer)."""
+    letters = set(initials)
+    for alias in aliases:
+        if len(set(alias) - letters) > (len(alias) >= 4):  # too few of its letters
+            continue
+        for size in (len(alias), len(alias) - 1, len(alias) + 1):
+            slips = max(size, len(alias)) >= 4
+            for start in range(len(initials) - size + 1):
+                run = initials[start : start + size]
+                if run == alias or (slips and _one_apart(run, alias)):
+                    return True
+    return False
+
+
+def _one_apart(run: str, alias: str) -> bool:
+    """The same letters (two swapped), or one letter more or fewer: what a slip needs."""
+    if len(run) == len(alias):
+        return sorted(run) == sorted(alias)
+    longer, shorter = (run, alias) if len(run) > len(alias) else (alias, run)
+    return not Counter(shorter) - Counter(longer) and len(longer) - len(shorter) == 1
 
 
 def _within(a: _Shape, b: _Shape, least_score: float) -> bool:
@@ -346,10 +408,13 @@ def _within(a: _Shape, b: _Shape, least_score: float) -> bool:
     shared_a = a.stems & b.alike
     if not shared_a:
         return False
-    shared_b = b.stems & a.alike
-    high = [a.weights[s] for s in shared_a] + [b.weights[s] for s in shared_b]
-    matched = sum(h for h, _ in high)
-    unmatched = a.least + b.least - sum(least_ for _, least_ in high)
+    matched = unmatched = 0.0
+    for weights, shared in ((a.weights, shared_a), (b.weights, b.stems & a.alike)):
+        for stem_ in shared:
+            high, least_ = weights[stem_]
+            matched += high
+            unmatched -= least_
+    unmatched += a.least + b.least
     return matched / (matched + unmatched) >= least_score
 
 
