@@ -66,20 +66,101 @@ class _Index:
     def near(self, name: Keys) -> list[int]:
         """The names worth scoring against ``name``: those sharing a distinctive word, a
         number, or an acronym and its initials."""
+        return [j for key in self.reach(name) for j in self.lists[key[0]].get(key[1], [])]
+
+    def reach(self, name: Keys) -> list[tuple[str, str]]:
+        """Where ``near`` looks for ``name``: (which list, which key)."""
         stems = {s for s in name.stems if not s.isdigit()}
         distinctive = [s for s in stems if len(self.postings[s]) <= self.limit]
         if not distinctive:  # only common words: take its rarest two
             distinctive = sorted(stems, key=lambda s: len(self.postings[s]))[:2]
         if name.numbers:
-            near = [j for n in name.numbers for j in self.by_number[n]]
-            near += [j for s in distinctive for j in self.numberless.get(s, [])]
+            keys = [("by_number", n) for n in name.numbers]
+            keys += [("numberless", s) for s in distinctive]
         else:
-            near = [j for s in distinctive for j in self.postings[s]]
-        for acronym in name.acronyms:
-            near += self.initials.get(acronym, [])
-        for run in _runs(name.initials):
-            near += self.acronyms.get(run, [])
-        return near
+            keys = [("postings", s) for s in distinctive]
+        keys += [("initials", acronym) for acronym in name.acronyms]
+        keys += [("acronyms", run) for run in _runs(name.initials)]
+        return keys
+
+    @property
+    def lists(self) -> dict[str, dict[str, list[int]]]:
+        return {
+            "postings": self.postings,
+            "numberless": self.numberless,
+            "by_number": self.by_number,
+            "acronyms": self.acronyms,
+            "initials": self.initials,
+        }
+
+
+def _listed(name: Keys) -> set[tuple[str, str]]:
+    """Where ``_Index`` lists ``name``: the keys of ``_Index.reach`` that find it."""
+    found = {("postings", s) for s in name.stems}
+    if not name.numbers:
+        found |= {("numberless", s) for s in name.stems}
+    found |= {("acronyms", a) for a in name.acronyms}
+    found |= {("by_number", n) for n in name.numbers}
+    found |= {("initials", run) for run in _runs(name.initials)}
+    return found
+
+
+class Proposed:
+    """The pairs ``pairs_to_score`` proposes, asked about one pair or one name at a time
+    (without listing them all): (i, j) is proposed when i is one of the first ``new`` names
+    and ``_Index.near`` finds j for one of i's names, or the other way round."""
+
+    def __init__(self, keys: list[list[Keys]], new: int) -> None:
+        self.keys, self.new = keys, new
+        self.every = len(keys) <= BRUTE_FORCE
+        self.index = _Index(keys)
+        self._reach: dict[int, set[tuple[str, str]]] = {}
+        self._listed: dict[int, set[tuple[str, str]]] = {}
+
+    def reach(self, i: int) -> set[tuple[str, str]]:
+        if i not in self._reach:
+            self._reach[i] = {k for name in self.keys[i] for k in self.index.reach(name)}
+        return self._reach[i]
+
+    def listed(self, i: int) -> set[tuple[str, str]]:
+        if i not in self._listed:
+            self._listed[i] = {k for name in self.keys[i] for k in _listed(name)}
+        return self._listed[i]
+
+    def __contains__(self, pair: tuple[int, int]) -> bool:
+        i, j = pair
+        if i == j or min(i, j) >= self.new:
+            return False
+        if self.every:
+            return True
+        return (i < self.new and not self.reach(i).isdisjoint(self.listed(j))) or (
+            j < self.new and not self.reach(j).isdisjoint(self.listed(i))
+        )
+
+    def partners(self, i: int) -> set[tuple[int, int]]:
+        """Every pair with ``i`` in it that may be proposed (ask ``in`` of each), as
+        (smaller, larger)."""
+        lists = self.index.lists
+        others: set[int] = set(range(len(self.keys))) if self.every else set()
+        if not self.every and i < self.new:  # the names ``near`` finds for i's
+            others.update(j for kind, key in self.reach(i) for j in lists[kind].get(key, []))
+        if not self.every:  # the names whose ``near`` finds i: listed where they look
+            others.update(
+                j for kind, key in self.listed(i) for j in lists[_SEEN_BY[kind]].get(key, [])
+            )
+        others.discard(i)
+        return {(min(i, j), max(i, j)) for j in others}
+
+
+_SEEN_BY = {
+    "postings": "postings",
+    "numberless": "postings",
+    "by_number": "by_number",
+    "acronyms": "initials",
+    "initials": "acronyms",
+}
+"""For a key a name is listed under, the list holding every name whose ``near`` may look
+there: a name looks up a word or number it has, and the acronym its initials make."""
 
 
 def _runs(letters: str) -> list[str]:

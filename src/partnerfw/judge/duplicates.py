@@ -17,7 +17,9 @@ each other. Each pair comes with its score and what was spelt out.
 
 Used by ``import`` (rows against each other and the register) and by ``check`` (REG006, across
 the register). A large register is not compared pair by pair: only names that share a
-distinctive word, or an acronym and the words it stands for, are scored.
+distinctive word, or an acronym and the words it stands for, are candidates
+(``duplicate_pairs``), and of those only the pairs whose score could reach the threshold are
+scored (``duplicate_bounds``).
 """
 
 from __future__ import annotations
@@ -27,9 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.fuzz import ratio
-
-from partnerfw.judge.duplicate_pairs import Keys, pairs_to_score
+from partnerfw.judge.duplicate_bounds import stem_ratio, worth_scoring
 from partnerfw.judge.duplicate_words import (
     ABBREVIATIONS,
     CONNECTORS,
@@ -176,7 +176,7 @@ def _alike(first: _Word, second: _Word) -> float:
         return 0.0
     if first.word.isdigit() or second.word.isdigit() or min(len(first.stem), len(second.stem)) < 4:
         return 0.0
-    value = ratio(first.stem, second.stem) / 100
+    value = stem_ratio(first.stem, second.stem)
     return value if value >= WORD_MATCH else 0.0
 
 
@@ -197,7 +197,9 @@ def _expand(words: Sequence[_Word], other: Sequence[_Word]) -> tuple[list[_Word]
         read = now_named or slipped
         if read is not None:
             result.append(read)
-            how = _renaming(word) if now_named is not None else _SLIP
+            # The old acronym says what happened, on either side ('CSP' against 'CDRP').
+            old = word if word.word in OLD_ACRONYMS else now_named
+            how = _renaming(old) if now_named is not None and old is not None else _SLIP
             spelt.append(f"{word.word.upper()} = {read.word.upper()}{how}")
             continue
         run = _initials_run(word, plain)
@@ -368,8 +370,8 @@ def likely_duplicates(
     low = _low([n[0] for n in names])
     best: dict[tuple[str, str], LikelyDuplicate] = {}
     found = []
-    keys = [[_keys(name) for name in its] for its in names]
-    for i, j in pairs_to_score(keys, len(new)):
+    spell_out = lambda a, b: _expand(a, b)[0]  # noqa: E731
+    for i, j in worth_scoring(names, len(new), low, threshold, spell_out, [c.group for c in pool]):
         a, b = pool[i], pool[j]
         if a.group and a.group == b.group:
             continue
@@ -438,16 +440,6 @@ def _could_reach(a: _Name, b: _Name, threshold: float) -> bool:
         return bool(x and y) and 2 * min(weight_x, weight_y) / (weight_x + weight_y) >= threshold
 
     return bound(a.words, b.words) or bound(*_left(a, b))
-
-
-def _keys(name: _Name) -> Keys:
-    """What the search for pairs worth scoring needs of a name."""
-    return Keys(
-        tuple(w.stem for w in name.words),
-        tuple(alias for w in name.words for alias in w.aliases),
-        name.numbers,
-        "".join(w.word[0] for w in name.words if not w.acronym),
-    )
 
 
 def candidates(
