@@ -24,7 +24,7 @@ from partnerfw.record.loading import discover
 from partnerfw.render.terminal import Progress, no_progress
 from partnerfw.reports import build_reports, public_data
 from partnerfw.rules.engine import CheckResult, run_check
-from partnerfw.templating import environment
+from partnerfw.templating import environment, keep_compiled
 from partnerfw.views.site import build_site_view, report_links
 from partnerfw.words import listed, plural
 
@@ -101,13 +101,16 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def site_environment(root: Path) -> Environment:
+def site_environment(root: Path, cache: bool = False) -> Environment:
     """The shared environment, with block tags trimmed as the site templates expect; its
-    templates are read once for the build (not checked for changes on every page)."""
+    templates are read once for the build (not checked for changes on every page), and with
+    ``cache`` kept compiled between builds (``templating.keep_compiled``)."""
     env = environment(root)
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.auto_reload = False
+    if cache:
+        keep_compiled(env)
     return env
 
 
@@ -143,7 +146,7 @@ def _build(
         result = _check(project, paths, today, cache)
         progress("Making the reports and the open data", 0, 0)
         public = public_data(project, result, today)
-        reports = build_reports(project, result, today, built, public)
+        reports = build_reports(project, result, today, built, public, cache=cache)
         trails = None
     else:
         # Another process has git read the records' history while this one checks the
@@ -153,7 +156,7 @@ def _build(
             result = _check(project, paths, today, cache)
             progress("Making the reports and the open data", 0, 0)
             public = public_data(project, result, today)
-            reports = build_reports(project, result, today, built, public)
+            reports = build_reports(project, result, today, built, public, cache=cache)
             progress("Reading the records' history in git", 0, 0)
             trails = _by_record(project, result, history.result())
     view = build_site_view(result, project, today, trails=trails)
@@ -161,7 +164,7 @@ def _build(
     view.built = built
     logo = read_logo(project.root, project.settings.theme.logo)
     total, done = page_count(view), 0
-    env = site_environment(project.root)
+    env = site_environment(project.root, cache)
     progress("Rendering pages", 0, total)
 
     def advance(pages: int) -> None:
