@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from partnerfw.git.discovery import surely_outside_git
 from partnerfw.git.trail import GIT_TIMEOUT_SECONDS
 
 _COMMIT = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
@@ -14,7 +15,7 @@ _COMMIT = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 def head_commit(folder: Path) -> str | None:
     """The full id of the commit checked out in the repository holding ``folder``; None outside
     git, in a repository without commits, or without git."""
-    if not folder.is_dir():
+    if not folder.is_dir() or surely_outside_git(folder):
         return None
     try:
         done = subprocess.run(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from partnerfw.errors import UserError
 from partnerfw.findings import Finding
+from partnerfw.git.discovery import surely_outside_git
 from partnerfw.judge.classify import classify, decided
 from partnerfw.policy.schema import Policy
 from partnerfw.record.loading import RECORD_SUFFIXES, parse_record
@@ -50,6 +51,8 @@ def parse_since(value: str) -> dt.date | str:
 
 def revision_at(root: Path, day: dt.date) -> str | None:
     """The last commit made on or before ``day``, if the register is in git."""
+    if surely_outside_git(root):
+        return None
     found = _git(root, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
     return found.strip() or None if found else None
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from partnerfw.errors import UserError
 from partnerfw.files import named_path
+from partnerfw.git.discovery import surely_outside_git
 from partnerfw.record.yamlread import YamlProblem, decode, parse
 
 GIT_TIMEOUT_SECONDS = 120
@@ -101,7 +102,7 @@ def repository_root(path: Path, *, strict: bool = False) -> Path | None:
     With ``strict``, a repository git refuses to read (e.g. 'dubious ownership') or a missing
     git raises GitError saying so, rather than looking like no repository."""
     folder = path if path.is_dir() else path.parent
-    if not folder.is_dir():
+    if not folder.is_dir() or surely_outside_git(folder):
         return None
     try:
         top = _text(folder, "rev-parse", "--show-toplevel").strip()

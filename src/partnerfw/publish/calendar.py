@@ -1,7 +1,7 @@
 """``due.ics``: every review and report date the register shows as due, as an iCalendar feed
 (RFC 5545) that officers and the public can subscribe to.
 
-One all-day event for each date the due report works out (``reports.due.items_for``): the next
+One all-day event for each date the due report works out (``reports.due.due_items``): the next
 budget and performance reports, each risk's review, the annual review, the shared service
 review, end dates, exit steps, urgent approvals. Made from the public view only (the one
 redaction, through ``reports.common.prepare``): nothing a record marks confidential. The output
@@ -19,7 +19,7 @@ from partnerfw.judge.classify import KIND_LABELS
 from partnerfw.judge.dates import plus_days
 from partnerfw.record.models import Arrangement
 from partnerfw.reports.common import ReportData, date_text
-from partnerfw.reports.due import DueItem, items_for
+from partnerfw.reports.due import DueItem, due_items
 
 FILE = "due.ics"
 _LINE_OCTETS = 75
@@ -81,9 +81,7 @@ def calendar_text(data: ReportData, site_url: str | None) -> str:
     for checked in data.records:
         a = checked.record.arrangement
         page = f"{site_url}arrangements/{a.id}.html" if site_url else None
-        items = sorted(
-            items_for(checked, data.policy, data.as_of), key=lambda i: (i.due, i.what, i.detail)
-        )
+        items = sorted(due_items(data, checked), key=lambda i: (i.due, i.what, i.detail))
         for item in items:
             uid = f"{_uid_part(a.id)}-{_uid_part(item.what)}-{item.due:%Y%m%d}"
             seen[uid] = seen.get(uid, 0) + 1

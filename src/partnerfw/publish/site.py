@@ -134,15 +134,16 @@ def write_site(out: Path, files: Files) -> None:
         shutil.rmtree(out)
     # The marker first: a build stopped part-way (a full disk) leaves a folder the next build
     # still recognises as its own to replace.
+    made: set[Path] = set()  # each folder made once, not asked for again for every page
     for name in sorted(files, key=lambda name: name != MARKER):
         path = out / name
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
             content = files[name]
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8", newline="\n")
+            with open(path, "wb") as file:  # text as UTF-8, its newlines as they are
+                file.write(content if isinstance(content, bytes) else content.encode("utf-8"))
         except OSError as exc:
             raise CannotWrite(
                 os_error_message(exc, path) + f" (the site in {out}/ is incomplete)"

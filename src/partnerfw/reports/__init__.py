@@ -23,8 +23,9 @@ from partnerfw.reports import annual, due, governance, reclassification, scrutin
 from partnerfw.reports.common import ReportData, Scope, prepare
 from partnerfw.reports.front_sheet import with_front_sheet
 from partnerfw.reports.paper import Paper
-from partnerfw.reports.render import render_html
+from partnerfw.reports.render import render_html, report_environment
 from partnerfw.rules.engine import CheckResult
+from partnerfw.templating import keep_compiled
 from partnerfw.views.pages import BuildStamp
 
 REPORTS = ("annual", "governance", "due", "scrutiny", "reclassification")
@@ -181,10 +182,13 @@ def build_reports(
     as_of: dt.date,
     built: BuildStamp | None = None,
     data: ReportData | None = None,
+    *,
+    cache: bool = False,
 ) -> dict[str, str]:
     """Every report as a public HTML page for the site: ``{'reports/annual.html': html, ...}``,
     with the site's build stamp (``built``) in the footer. ``data`` is the public view
-    (``public_data``) when the caller has made it already.
+    (``public_data``) when the caller has made it already; with ``cache``, the templates are
+    kept compiled between builds (``templating.keep_compiled``).
 
     Built from the public view only: nothing a record marks confidential, and no officer's
     email or phone unless the policy publishes contact details.
@@ -192,7 +196,12 @@ def build_reports(
     options = Options(public=True)
     data = data or public_data(project, result, as_of)
     pages = {}
+    env = report_environment(project.root)  # and the templates compiled once for all of them
+    if cache:
+        keep_compiled(env)
     for name in REPORTS:  # the public view is made once for all of them
         paper = _paper(name, project, result, data, options)
-        pages[f"reports/{name}.html"] = render_html(paper, project.root, site_nav=True, built=built)
+        pages[f"reports/{name}.html"] = render_html(
+            paper, project.root, site_nav=True, built=built, env=env
+        )
     return pages

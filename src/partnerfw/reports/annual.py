@@ -200,7 +200,7 @@ def _gaps(data: ReportData) -> list[Gap]:
 
 def _ratings(data: ReportData) -> dict[str, str]:
     return {
-        r.id: governance.assess(r, data.findings_for(r.id), data.policy, data.as_of).rating
+        r.id: governance.rated(data, r).rating
         for r in data.records
         if r.record.arrangement.status in LIVE
     }

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
+from typing import TypeVar
 
 from partnerfw.findings import Finding
 from partnerfw.judge.classify import KIND_LABELS, STATUS_LABELS, Classification, classify
@@ -15,6 +17,8 @@ from partnerfw.record.models import Arrangement, Status
 from partnerfw.record.partial_dates import PartialDate, in_words
 from partnerfw.rules.engine import CheckedRecord, CheckResult
 from partnerfw.views.redaction import Redaction
+
+T = TypeVar("T")
 
 LIVE = frozenset({Status.APPROVED, Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDING})
 """Arrangements the council is committed to: approved and not yet ended."""
@@ -70,6 +74,18 @@ class ReportData:
     def name_of(self, record_id: str) -> str:
         """The arrangement's name (the id when it is not in the report)."""
         return self._names.get(record_id, record_id)
+
+    def kept(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, worked out once for this data: the reports and the calendar made
+        from one public view ask for the same figures (each record's dates due, its
+        governance rating)."""
+        if key not in self._kept:
+            self._kept[key] = make()
+        return self._kept[key]  # type: ignore[return-value]
+
+    @cached_property
+    def _kept(self) -> dict[Hashable, object]:
+        return {}
 
     @cached_property
     def _by_record(self) -> dict[str, list[Finding]]:

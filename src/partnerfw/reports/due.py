@@ -103,6 +103,12 @@ class DueReport:
         return [item for item in self.items if item.is_overdue(self.as_of)]
 
 
+def due_items(data: ReportData, checked: CheckedRecord) -> list[DueItem]:
+    """``items_for`` the record of ``data``, worked out once for it (the due report and the
+    calendar both ask)."""
+    return data.kept(("due", checked.id), lambda: items_for(checked, data.policy, data.as_of))
+
+
 def items_for(checked: CheckedRecord, policy: Policy, as_of: dt.date) -> list[DueItem]:
     """Everything that falls due for one arrangement, whatever the date."""
     a = checked.record.arrangement
@@ -272,7 +278,7 @@ def compute(data: ReportData, within: int | None = None) -> DueReport:
     lists: dict[str, OfficerList] = {}
     for checked in data.records:
         a = checked.record.arrangement
-        items = [i for i in items_for(checked, data.policy, data.as_of) if i.due <= until]
+        items = [i for i in due_items(data, checked) if i.due <= until]
         if not items:
             continue
         officer = lists.get(a.lead_officer.name)

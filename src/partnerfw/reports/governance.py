@@ -108,6 +108,15 @@ def required_items(checked: CheckedRecord, policy: Policy) -> list[str]:
     return names
 
 
+def rated(data: ReportData, checked: CheckedRecord) -> GovernanceLine:
+    """``assess`` a record of ``data``, once for it (the governance review and the annual
+    report both ask)."""
+    return data.kept(
+        ("governance", checked.id),
+        lambda: assess(checked, data.findings_for(checked.id), data.policy, data.as_of),
+    )
+
+
 def assess(
     checked: CheckedRecord, findings: list[Finding], policy: Policy, as_of: dt.date
 ) -> GovernanceLine:
@@ -205,11 +214,7 @@ def rules_in_words(policy: Policy) -> list[str]:
 
 
 def compute(data: ReportData) -> GovernanceReport:
-    lines = [
-        assess(r, data.findings_for(r.id), data.policy, data.as_of)
-        for r in data.records
-        if r.record.arrangement.status in LIVE
-    ]
+    lines = [rated(data, r) for r in data.records if r.record.arrangement.status in LIVE]
     counts = {rating: sum(1 for line in lines if line.rating == rating) for rating in RATINGS}
     exceptions = []
     for line in lines:

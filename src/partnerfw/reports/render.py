@@ -8,6 +8,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -24,7 +25,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_LINE_START = re.compile(r"^([#+=-](?=\s|$)|\d+[.)](?=\s|$))")
 
 
-def _environment(root: Path | None):  # type: ignore[no-untyped-def]
+def report_environment(root: Path | None):  # type: ignore[no-untyped-def]
+    """The environment the papers' templates are written for; one can render many papers."""
     # Jinja loads only when a paper is rendered (start-up speed).
 
     env = environment(root)
@@ -47,18 +49,23 @@ def markdown_text(value: object) -> Markup:
 
 
 def render_html(
-    paper: Paper, root: Path | None = None, site_nav: bool = False, built: BuildStamp | None = None
+    paper: Paper,
+    root: Path | None = None,
+    site_nav: bool = False,
+    built: BuildStamp | None = None,
+    env: Any = None,
 ) -> str:
     """The paper as an HTML page; with ``site_nav``, as a page of the published site (in its
     ``reports/`` folder), with links back to the register and the list of reports, and in its
-    footer when and from which commit the site was built (``built``)."""
-    env = _environment(root)
+    footer when and from which commit the site was built (``built``). ``env`` is a
+    ``report_environment`` of ``root`` to render several papers with (templates compiled once)."""
+    env = env or report_environment(root)
     template = env.get_template(f"reports/{paper.name}.html.j2")
     return str(template.render(paper=paper, site_nav=site_nav, built=built))
 
 
 def render_md(paper: Paper, root: Path | None = None) -> str:
-    env = _environment(root)
+    env = report_environment(root)
     return str(env.get_template(f"reports/{paper.name}.md.j2").render(paper=paper))
 
 

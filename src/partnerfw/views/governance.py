@@ -23,9 +23,18 @@ ITEM_LABELS = {
 }
 
 
-def _label(model: type[Any], name: str) -> str:
-    description = model.model_fields[name].description or name.replace("_", " ")
-    return description.rstrip(".")
+_LABELS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+
+
+def _labels(model: type[Any]) -> tuple[tuple[str, str], ...]:
+    """Each field of ``model`` with its label, worked out once per model (pydantic's
+    ``model_fields`` is slow to reach from the class, and every page asks)."""
+    if model not in _LABELS:
+        _LABELS[model] = tuple(
+            (name, (field.description or name.replace("_", " ")).rstrip("."))
+            for name, field in model.model_fields.items()
+        )
+    return _LABELS[model]
 
 
 def wanted_items(a: Arrangement, policy: Policy, agreement: bool) -> set[str]:
@@ -48,19 +57,19 @@ def item_views(
     if r.hidden(*path):
         return []
     out = []
-    for name in model.model_fields:
+    for name, label in _labels(model):
         item: Item | None = getattr(items, name)
         if r.hidden(*path, name) or (item is None and name not in wanted):
             continue
         if item is None:
-            out.append(ItemView(_label(model, name), "missing", "Not recorded"))
+            out.append(ItemView(label, "missing", "Not recorded"))
             continue
         detail = item.reason if item.status is ItemStatus.NOT_APPLICABLE else item.evidence
         detail_path = "reason" if item.status is ItemStatus.NOT_APPLICABLE else "evidence"
         shown = r.text(detail, *path, name, detail_path)
         out.append(
             ItemView(
-                _label(model, name),
+                label,
                 item.status.value,
                 ITEM_LABELS[item.status],
                 shown,

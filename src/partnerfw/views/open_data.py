@@ -307,7 +307,31 @@ def json_text(
         ],
         "arrangements": [{c.name: record[c.name] for c in COLUMNS} for record in records],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(payload) + "\n"
+
+
+_SCALAR = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def indented_json(value: Any, indent: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, the same text, made quicker:
+    Python's json writes indented text in pure Python, value by value, where here each text,
+    number and constant is written by its C encoder and only the layout is joined here."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if not all(isinstance(key, str) for key in value):
+            return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+        inner = indent + "  "
+        parts = [f"{inner}{_SCALAR(key)}: {indented_json(v, inner)}" for key, v in value.items()]
+        return "{\n" + ",\n".join(parts) + "\n" + indent + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        parts = [inner + indented_json(v, inner) for v in value]
+        return "[\n" + ",\n".join(parts) + "\n" + indent + "]"
+    return _SCALAR(value)
 
 
 def _field(column: OpenColumn) -> dict[str, Any]:

@@ -5,6 +5,7 @@ part when the message would point at or quote one."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from partnerfw.findings import Finding, Severity
@@ -53,10 +54,12 @@ _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _ISO_MONTH = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b(?!-\d)")
 
 
+@functools.lru_cache(maxsize=4096)
 def plain_language(message: str) -> str:
     """A finding as a resident reads it: field paths and code words become words ('under
     monitoring.budget_reports' -> 'under budget reports', 'in_place' -> 'in place') and ISO
-    dates become '3 November 2025' ('2020-10', a date known to the month, 'October 2020')."""
+    dates become '3 November 2025' ('2020-10', a date known to the month, 'October 2020').
+    Kept for the next finding with the same words (a register repeats its messages)."""
 
     def field(match: re.Match[str]) -> str:
         last = [part for part in match.group(0).split(".") if not part.isdigit()][-1]

@@ -13,7 +13,7 @@ point at a hidden line or quote a withheld value (``masks``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
@@ -58,13 +58,22 @@ def is_withheld(path: str, withheld: Iterable[str]) -> bool:
     """True when the dotted ``path`` is one of ``withheld`` or lies inside one. An
     ``imported_as_written.<path>`` entry is withheld when ``<path>`` itself is: the text as
     the spreadsheet had it is the same confidential fact."""
-    paths = list(withheld)
+    paths = withheld if isinstance(withheld, frozenset | set) else frozenset(withheld)
     inner = path[len(AS_WRITTEN) + 1 :] if path.startswith(AS_WRITTEN + ".") else path
     return _inside(path, paths) or _inside(inner, paths)
 
 
-def _inside(path: str, paths: list[str]) -> bool:
-    return any(path == p or path.startswith(p + ".") for p in paths)
+def _inside(path: str, paths: Collection[str]) -> bool:
+    """True when ``path`` is one of ``paths`` or starts with one and a dot: each of its
+    dotted beginnings is looked up, rather than every withheld path compared."""
+    if path in paths:
+        return True
+    at = path.find(".")
+    while at != -1:
+        if path[:at] in paths:
+            return True
+        at = path.find(".", at + 1)
+    return False
 
 
 def public_columns(
@@ -99,7 +108,9 @@ class Redaction:
             withheld_paths(arrangement.confidential, self.contact_details) if public else []
         )
         """Every dotted path left out (empty in an internal view)."""
+        self._withheld = frozenset(self.withheld)
         self._heads = {path.split(".")[0] for path in self.withheld} | {AS_WRITTEN}
+        self._tree = _tree(self.withheld)
         self._data = document_data
         self._lines = lines or {}
 
@@ -120,14 +131,40 @@ class Redaction:
         is hidden when the part it stands for is."""
         if not self.withheld or str(path[0]) not in self._heads:
             return False
-        return is_withheld(".".join(str(p) for p in path), self.withheld)
+        if path[0] == AS_WRITTEN:
+            return is_withheld(".".join(str(p) for p in path), self._withheld)
+        # The quick way for the many parts of a record (every line of it, for the findings):
+        # down the tree of withheld paths, one part at a time.
+        node = self._tree
+        for part in path:
+            name = part if isinstance(part, str) else str(part)
+            if "." in name:  # a key with a dot in it: compared as dotted text, as written
+                return is_withheld(".".join(str(p) for p in path), self._withheld)
+            found = node.get(name)
+            if found is None:
+                return False
+            if _END in found:
+                return True
+            node = found
+        return False
 
     def touched(self, *path: str | int) -> bool:
         """True when this part or anything inside it may not be published."""
         if not self.withheld:
             return False
-        dotted = ".".join(str(p) for p in path)
-        return any(w.startswith(dotted + ".") for w in self.withheld) or self.hidden(*path)
+        names = [p if isinstance(p, str) else str(p) for p in path]
+        if names[0] == AS_WRITTEN or any("." in name for name in names):
+            dotted = ".".join(names)
+            return any(w.startswith(dotted + ".") for w in self.withheld) or self.hidden(*path)
+        node = self._tree  # the quick way: down the tree of withheld paths
+        for name in names:
+            found = node.get(name)
+            if found is None:
+                return False
+            if _END in found:
+                return True
+            node = found
+        return bool(node)  # a withheld part lies inside it
 
     def text(self, value: object, *path: str | int) -> str | None:
         """``value`` as text when it is given and may be published, else None."""
@@ -139,7 +176,9 @@ class Redaction:
         """The columns of the flattened record (``columns.flatten``) that may be published."""
         if not self.withheld:
             return dict(flat)
-        return {path: value for path, value in flat.items() if not is_withheld(path, self.withheld)}
+        return {
+            path: value for path, value in flat.items() if not is_withheld(path, self._withheld)
+        }
 
     @cached_property
     def as_written_hidden(self) -> list[str]:
@@ -167,7 +206,14 @@ class Redaction:
     @cached_property
     def hidden_lines(self) -> frozenset[int]:
         """The lines of the record file that hold withheld parts."""
-        return frozenset(line for path, line in self._lines.items() if path and self.hidden(*path))
+        if not self.withheld:
+            return frozenset()
+        heads = self._heads  # most lines are outside every withheld part: skipped at once
+        return frozenset(
+            line
+            for path, line in self._lines.items()
+            if path and str(path[0]) in heads and self.hidden(*path)
+        )
 
     def masks(self, finding: Finding) -> bool:
         """True when a finding may not be published as it stands: it points at a line
@@ -224,6 +270,21 @@ class Redaction:
                 update={"completed_by": completed.model_copy(update=no_contact)}
             )
         return a.model_copy(update=update) if update else a
+
+
+_END = None
+"""Marks the end of a withheld path in ``_tree`` (never a part's name, which is text)."""
+
+
+def _tree(withheld: Iterable[str]) -> dict[str | None, Any]:
+    """The withheld dotted paths as a tree of their parts, ``_END`` where one ends."""
+    root: dict[str | None, Any] = {}
+    for path in withheld:
+        node = root
+        for part in path.split("."):
+            node = node.setdefault(part, {})
+        node[_END] = {}
+    return root
 
 
 def secret_strings(data: Any) -> Iterable[str]:
