@@ -94,5 +94,5 @@ class Finding:
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     counts = {s.value: 0 for s in Severity}
     for finding in findings:
-        counts[finding.severity.value] += 1
+        counts[finding.severity] += 1  # a StrEnum member finds its value's key
     return counts

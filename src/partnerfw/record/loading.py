@@ -295,7 +295,7 @@ def display(path: Path, base: Path | None) -> str:
     if base is not None:
         absolute, root = os.path.abspath(path), os.path.abspath(base)
         if absolute.startswith(root.rstrip(os.sep) + os.sep):  # the usual case, without relpath
-            return Path(absolute[len(root.rstrip(os.sep)) + 1 :]).as_posix()
+            return absolute[len(root.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
         relative = os.path.relpath(absolute, root)
         if not relative.startswith(".."):
             return Path(relative).as_posix()

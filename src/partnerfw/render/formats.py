@@ -104,19 +104,25 @@ def render_json(result: CheckResult, context: Context | None = None) -> str:
     )
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
-"""One encoder for every line (``json.dumps`` with options makes one per call)."""
-
-
 def _json(value: object) -> str:
-    return _ENCODER.encode(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+_BETWEEN = "\u0000"
+"""Put between the items, encoded once, then replaced by a line break: a string that is only
+NUL is encoded as ``"\\u0000"`` and, between two objects (``}, "\\u0000", {``), can be
+nothing else, since an unescaped quote only ever delimits a string and the items hold no lists
+of objects."""
 
 
 def _json_lines(items: list[dict[str, object]]) -> str:
-    """A JSON list with each item on a line of its own."""
+    """A JSON list with each item (a flat object) on a line of its own, encoded in one call."""
     if not items:
         return "[]"
-    return "[\n    " + ",\n    ".join(map(_json, items)) + "\n  ]"
+    between = [_BETWEEN] * len(items)
+    spaced = [x for pair in zip(items, between, strict=True) for x in pair][:-1]
+    marker = "}, " + _json(_BETWEEN) + ", {"
+    return "[\n    " + _json(spaced)[1:-1].replace(marker, "},\n    {") + "\n  ]"
 
 
 def _github_escape(text: str, property_: bool = False) -> str:

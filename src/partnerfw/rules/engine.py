@@ -35,7 +35,7 @@ class CheckedRecord:
 
     @property
     def id(self) -> str:
-        return self.record.arrangement.id
+        return self.record.outline.id
 
 
 @dataclass
@@ -133,6 +133,9 @@ def with_findings(result: CheckResult, found: Iterable[Finding], policy: Policy)
     """``result`` with ``found`` added as ``run_check`` adds the checks across records: the
     policy's rule settings applied, then sorted in with the rest (a step such as reading git
     history adds its findings this way)."""
+    found = list(found)
+    if not found:
+        return result
     added = set(result.findings) | set(apply_rule_settings(with_basis(found), policy))
     return replace(result, findings=sorted(added, key=Finding.order))
 
