@@ -131,8 +131,8 @@ def test_the_register_link_to_dev_zero_does_not_grow_memory(repo: Path) -> None:
     os.symlink("/dev/zero", repo / RECORD)
     (repo / "register" / "z.yml").symlink_to("/dev/urandom")
     done = run(repo, "check", "--today", TODAY, case="links to /dev/zero and /dev/urandom")
+    # assert_handled bounds its memory (200 MB, beyond what the fork shared with this process)
     assert_handled(done, "register/x.yaml", "register/z.yml", "DATA001")
-    assert done.peak_mb < 200
 
 
 def test_build_never_publishes_a_record_a_link_brings_from_outside(repo: Path) -> None:
