@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from figures import record
 from generate import generate_repository
-from measure import BARE_PARSE, PARTNERFW, PYTHON, Timing, environment, timed
+from measure import BARE_PARSE, PARTNERFW, PYTHON, Timing, arguments, environment, timed
 
 TODAY = "2026-11-23"
 GOALS = {"ratio": 1.5, "cached": 0.3, "help": 0.1}
@@ -97,15 +97,7 @@ def report(n: int, found: dict[str, Timing]) -> tuple[list[tuple[str, str]], boo
 
 
 def main() -> int:
-    args = sys.argv[1:]
-    runs, council = 5, "thamesbridge"
-    if "--runs" in args:
-        runs = int(args.pop(args.index("--runs") + 1))
-        args.remove("--runs")
-    if "--council" in args:
-        council = args.pop(args.index("--council") + 1)
-        args.remove("--council")
-    n = int(args[0]) if args else 1000
+    n, runs, council = arguments()
     found = measure(n, runs, council)
     rows, met = report(n, found)
     for what, figure in rows:

@@ -38,7 +38,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_history import _fast_import
 from figures import record
 from generate import generate_repository
-from measure import BARE_PARSE, PARTNERFW, PYTHON, Run, Timing, environment, run_once, timed
+from measure import (
+    BARE_PARSE,
+    PARTNERFW,
+    PYTHON,
+    Run,
+    Timing,
+    arguments,
+    environment,
+    run_once,
+    shown,
+    timed,
+)
 
 TODAY = "2026-11-23"
 
@@ -105,15 +116,9 @@ def _paired(
         a.append(run_once(first[1], first[2], env))
         b.append(run_once(second[1], second[2], env))
     return (
-        Timing(first[0], _shown(first[1]), tuple(a)),
-        Timing(second[0], _shown(second[1]), tuple(b)),
+        Timing(first[0], shown(first[1]), tuple(a)),
+        Timing(second[0], shown(second[1]), tuple(b)),
     )
-
-
-def _shown(command: list[str]) -> str:
-    if command[: len(PARTNERFW)] == PARTNERFW:
-        return " ".join(["partnerfw", *command[len(PARTNERFW) :]])
-    return " ".join(command)
 
 
 def _ratio(a: Timing, b: Timing) -> float:
@@ -186,15 +191,7 @@ def goals(n: int, found: dict[str, Timing], history: dict[str, Timing]) -> list[
 
 
 def main() -> int:
-    args = sys.argv[1:]
-    runs, council = 5, "thamesbridge"
-    if "--runs" in args:
-        runs = int(args.pop(args.index("--runs") + 1))
-        args.remove("--runs")
-    if "--council" in args:
-        council = args.pop(args.index("--council") + 1)
-        args.remove("--council")
-    n = int(args[0]) if args else 1000
+    n, runs, council = arguments()
     with tempfile.TemporaryDirectory(prefix="partnerfw-goals-") as folder:
         found = _check_and_build(n, runs, council, Path(folder))
         history = _history(n, runs, council, Path(folder))

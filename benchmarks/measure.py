@@ -75,10 +75,28 @@ def timed(
     for n in range(runs):
         run_env = before(n) if before is not None else None
         found.append(run_once(command, cwd, run_env or env))
-    shown = " ".join(command)
+    return Timing(what, shown(command), tuple(found))
+
+
+def shown(command: Sequence[str]) -> str:
+    """The command as a user would type it: ``partnerfw ...`` rather than Python's path."""
     if list(command[: len(PARTNERFW)]) == PARTNERFW:
-        shown = " ".join(["partnerfw", *command[len(PARTNERFW) :]])
-    return Timing(what, shown, tuple(found))
+        return " ".join(["partnerfw", *command[len(PARTNERFW) :]])
+    return " ".join(command)
+
+
+def arguments(default_runs: int = 5) -> tuple[int, int, str]:
+    """``[N] [--runs R] [--council NAME]`` from the command line: records (1,000), runs and
+    council (thamesbridge)."""
+    args = sys.argv[1:]
+    runs, council = default_runs, "thamesbridge"
+    if "--runs" in args:
+        runs = int(args.pop(args.index("--runs") + 1))
+        args.remove("--runs")
+    if "--council" in args:
+        council = args.pop(args.index("--council") + 1)
+        args.remove("--council")
+    return (int(args[0]) if args else 1000), runs, council
 
 
 def environment(**extra: str) -> dict[str, str]:

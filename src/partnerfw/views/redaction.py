@@ -133,20 +133,11 @@ class Redaction:
             return False
         if path[0] == AS_WRITTEN:
             return is_withheld(".".join(str(p) for p in path), self._withheld)
-        # The quick way for the many parts of a record (every line of it, for the findings):
-        # down the tree of withheld paths, one part at a time.
-        node = self._tree
-        for part in path:
-            name = part if isinstance(part, str) else str(part)
-            if "." in name:  # a key with a dot in it: compared as dotted text, as written
-                return is_withheld(".".join(str(p) for p in path), self._withheld)
-            found = node.get(name)
-            if found is None:
-                return False
-            if _END in found:
-                return True
-            node = found
-        return False
+        names = [p if isinstance(p, str) else str(p) for p in path]
+        if any("." in name for name in names):  # a key with a dot in it: as dotted text
+            return is_withheld(".".join(names), self._withheld)
+        # The quick way for the many parts of a record (every line of it, for the findings).
+        return self._descend(names) is True
 
     def touched(self, *path: str | int) -> bool:
         """True when this part or anything inside it may not be published."""
@@ -156,7 +147,13 @@ class Redaction:
         if names[0] == AS_WRITTEN or any("." in name for name in names):
             dotted = ".".join(names)
             return any(w.startswith(dotted + ".") for w in self.withheld) or self.hidden(*path)
-        node = self._tree  # the quick way: down the tree of withheld paths
+        reached = self._descend(names)  # the quick way
+        return reached is True or bool(reached)  # withheld, or a withheld part lies inside it
+
+    def _descend(self, names: list[str]) -> bool | dict[str | None, Any]:
+        """Down the tree of withheld paths, one part at a time: True where a withheld part is
+        reached on the way, False where the path leaves the tree, else the node it ends at."""
+        node = self._tree
         for name in names:
             found = node.get(name)
             if found is None:
@@ -164,7 +161,7 @@ class Redaction:
             if _END in found:
                 return True
             node = found
-        return bool(node)  # a withheld part lies inside it
+        return node
 
     def text(self, value: object, *path: str | int) -> str | None:
         """``value`` as text when it is given and may be published, else None."""
